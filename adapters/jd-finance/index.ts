@@ -1,0 +1,1 @@
+export { jdFinanceAdapter as default } from './src/jd-finance.adapter';

@@ -1,0 +1,171 @@
+/**
+ * The adapter contract: what a platform adapter declares and what the subgraphs ask of it.
+ *
+ * Subgraphs are roles (issuer, wallet, clearing); adapters are platforms (jd-finance,
+ * wechat-pay, unionpay, …). A subgraph never branches on a platform's name: every
+ * platform-specific number, step or message comes from an object of this shape.
+ */
+import type { Fen } from './money';
+import type { CanonicalErrorCode, Decision, Remedy } from './canonical-errors';
+
+export type AdapterRole = 'issuer' | 'wallet' | 'clearing';
+
+/** Text shown to a person, in the two languages the graph serves. */
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
+
+export interface BinRange {
+  /** Inclusive prefix range on the first digits of the card number, e.g. 625000..625999. */
+  from: string;
+  to: string;
+  /** Total card number length for cards in this range. */
+  length: number;
+}
+
+export interface AdapterManifest {
+  /** Stable kebab-case id, e.g. `wechat-pay`; used as the `platform` in every error. */
+  id: string;
+  role: AdapterRole;
+  displayName: LocalizedText;
+  /** ISO 4217 codes; the seed platforms only handle CNY. */
+  currencies: string[];
+  /** Card networks this platform handles, e.g. `UNIONPAY`. */
+  cardNetworks: string[];
+  /** BIN ranges the platform issues (issuer) or accepts (wallet, clearing); empty = any. */
+  binRanges: BinRange[];
+}
+
+export type LimitWindow = 'PER_PAYMENT' | 'DAILY' | 'MONTHLY' | 'YEARLY' | 'ALL_TIME';
+
+/**
+ * Whose usage a limit counts: one card, one wallet account (all cards in it),
+ * or one customer across everything.
+ */
+export type LimitScope = 'CARD' | 'WALLET_ACCOUNT' | 'CUSTOMER';
+
+export interface LimitRule {
+  /** Stable id, unique within the adapter, e.g. `unionpay.daily`. */
+  id: string;
+  window: LimitWindow;
+  /** Maximum amount in the window, in fen. */
+  amountFen: Fen;
+  /** Optional maximum number of payments in the window. */
+  count?: number;
+  scope: LimitScope;
+  /** IANA zone the calendar windows follow. */
+  timezone: string;
+  description: LocalizedText;
+}
+
+export type VerificationStepKind =
+  | 'FACE_RECOGNITION'
+  | 'SMS_CODE'
+  | 'PAYMENT_PASSWORD'
+  | 'FOUR_ELEMENTS'
+  | 'CVV2'
+  | 'CARD_PASSWORD';
+
+export type InputFieldKind =
+  | 'NAME'
+  | 'RESIDENT_ID'
+  | 'MOBILE'
+  | 'CARD_NUMBER'
+  | 'CVV2'
+  | 'SMS_CODE'
+  | 'PAYMENT_PASSWORD'
+  | 'FACE_TOKEN'
+  | 'EXPIRY';
+
+export interface VerificationInputField {
+  name: string;
+  kind: InputFieldKind;
+  label: LocalizedText;
+  /** Never stored, never logged, never echoed (CVV2, SMS code, passwords). */
+  secret: boolean;
+}
+
+export interface VerificationStep {
+  id: string;
+  kind: VerificationStepKind;
+  label: LocalizedText;
+  fields: VerificationInputField[];
+}
+
+export interface VerificationFlow {
+  /** What the flow is for: getting the card at the issuer, or binding it into a wallet. */
+  purpose: 'ISSUANCE' | 'BINDING' | 'PAYMENT';
+  /** Ordered: a user goes through them one after another. */
+  steps: VerificationStep[];
+  /** Typical time a person needs, from the source document, in seconds. */
+  typicalDurationSeconds: { min: number; max: number };
+}
+
+export type RealNameLevel = 1 | 2 | 3;
+
+export interface EligibilityRules {
+  minRealNameLevel: RealNameLevel;
+  minAge: number;
+  /** Inclusive upper bound, when the platform has one. */
+  maxAge?: number;
+  requireNoOverdueDebt: boolean;
+  requireAccountNotFrozen: boolean;
+  requireWalletActive: boolean;
+}
+
+export type DeviceOs = 'IOS' | 'ANDROID' | 'WINDOWS';
+
+export interface DeviceCapability {
+  os: DeviceOs;
+  nfc: { supported: boolean; minVersion?: string; note?: LocalizedText };
+  qr: { supported: boolean; note?: LocalizedText };
+}
+
+/** One row of a platform's error dialect, mapped to the canonical language. */
+export interface ErrorTableRow {
+  /** The platform's own code (or, when it only has UI text, a stable synthetic code). */
+  platformCode: string;
+  /** The platform's own message, as its users see it. */
+  platformMessage: string;
+  code: CanonicalErrorCode;
+  decision: Decision;
+  remedy: Remedy;
+  message: LocalizedText;
+  /** Nearest ISO 8583 field-39 response code, when one fits. */
+  iso8583?: string;
+}
+
+/** Issuer-only configuration: the numbers of a credit product. */
+export interface IssuerTerms {
+  /** Largest credit line the issuer grants, in fen. */
+  maxCreditLineFen: Fen;
+  /** Overdue penalty per day as an exact fraction (0.05% = 5 / 10000). */
+  penaltyPerDay: { numerator: bigint; denominator: bigint };
+  /** Day of month the cycle closes into a bill (1–28). */
+  statementDay: number;
+  /** Days from statement date to due date. */
+  gracePeriodDays: number;
+  /** Minimum due as an exact fraction of the total due. */
+  minimumDue: { numerator: bigint; denominator: bigint };
+  /** How a penalty amount is rounded to whole fen, once per posting. */
+  rounding: 'HALF_UP' | 'HALF_EVEN' | 'DOWN' | 'UP';
+  /** Where repayments go first. */
+  repaymentAllocation: Array<'PENALTY' | 'PRINCIPAL'>;
+  /** Issuing bank shown on the card. */
+  issuingBank: LocalizedText;
+  /** Where a card holder repays: this platform's own app. */
+  repaymentChannel: LocalizedText;
+}
+
+/** What every adapter declares. Operations where the platform acts are added by the SDK. */
+export interface PlatformAdapter {
+  manifest: AdapterManifest;
+  limits: LimitRule[];
+  verification: VerificationFlow;
+  eligibility?: EligibilityRules;
+  devices: DeviceCapability[];
+  errors: ErrorTableRow[];
+  /** Present on issuer adapters. */
+  issuerTerms?: IssuerTerms;
+}

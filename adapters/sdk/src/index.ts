@@ -1,0 +1,4 @@
+export * from './contract';
+export * from './money';
+export * from './canonical-errors';
+export * from './registry';

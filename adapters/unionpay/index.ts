@@ -1,0 +1,1 @@
+export { unionPayAdapter as default } from './src/unionpay.adapter';

@@ -1,0 +1,1 @@
+export { wechatPayAdapter as default } from './src/wechat-pay.adapter';
