@@ -25,6 +25,21 @@ export const CANONICAL_ERROR_CODES = [
   'PIN_TRIES_EXCEEDED',
   'PLATFORM_UNAVAILABLE',
   'PLATFORM_ERROR',
+  // Added with the full SDK: distinctions the seed platforms' dialects draw and a client can act on.
+  'HOLDER_INFO_MISMATCH',
+  'CARD_LOST',
+  'CARD_RESTRICTED',
+  'INSUFFICIENT_FUNDS',
+  'INCORRECT_PIN',
+  'INVALID_AMOUNT',
+  'INVALID_MERCHANT',
+  'INVALID_TOKEN',
+  'ISSUER_DECLINED',
+  'ORDER_CLOSED',
+  'TRANSACTION_IN_PROGRESS',
+  'TRANSACTION_NOT_PERMITTED',
+  'DAILY_QUOTA_REACHED',
+  'CONFIGURATION_ERROR',
 ] as const;
 export type CanonicalErrorCode = (typeof CANONICAL_ERROR_CODES)[number];
 
@@ -44,5 +59,11 @@ export const REMEDIES = [
   'REPAY_AT_ISSUER',
   'CORRECT_INPUT',
   'WAIT_FOR_NEXT_WINDOW',
+  'QUERY_STATUS',
+  'CONFIRM_IN_APP',
 ] as const;
 export type Remedy = (typeof REMEDIES)[number];
+
+export function isCanonicalErrorCode(value: unknown): value is CanonicalErrorCode {
+  return typeof value === 'string' && (CANONICAL_ERROR_CODES as readonly string[]).includes(value);
+}

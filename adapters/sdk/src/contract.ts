@@ -7,6 +7,7 @@
  */
 import type { Fen } from './money';
 import type { CanonicalErrorCode, Decision, Remedy } from './canonical-errors';
+import type { AdapterOperations, OperationName } from './operations';
 
 export type AdapterRole = 'issuer' | 'wallet' | 'clearing';
 
@@ -134,6 +135,19 @@ export interface ErrorTableRow {
   message: LocalizedText;
   /** Nearest ISO 8583 field-39 response code, when one fits. */
   iso8583?: string;
+  /**
+   * Operations this row applies to; absent = every operation. The same code can mean
+   * different things per flow (UnionPay `03` is "invalid merchant" on a payment but
+   * "still processing" on a status query), so lookup prefers a row naming the flow.
+   */
+  flows?: OperationName[];
+  /**
+   * What the row turns a reply into: a decline (default), or a pending / indeterminate
+   * result that a later status query settles. Not every platform code is a failure.
+   */
+  outcome?: 'DECLINED' | 'PENDING' | 'INDETERMINATE';
+  /** Suggested wait before retrying, for RETRY rows where the platform states one. */
+  retryAfterSeconds?: number;
 }
 
 /** Issuer-only configuration: the numbers of a credit product. */
@@ -168,4 +182,20 @@ export interface PlatformAdapter {
   errors: ErrorTableRow[];
   /** Present on issuer adapters. */
   issuerTerms?: IssuerTerms;
+  /**
+   * Operations where the platform acts. Built by `createAdapter`, which adds input
+   * validation, idempotency and log scrubbing around the adapter's own `perform` code.
+   */
+  operations?: AdapterOperations;
+  /** Input-validation settings the SDK applies before any platform call. */
+  validation?: ValidationSettings;
+}
+
+export interface ValidationSettings {
+  /**
+   * Whether UnionPay-prefixed cards (62, 81) must pass Luhn. Some genuine UnionPay
+   * cards fail it (braintree/card-validator's `luhnValidateUnionPay`), so a platform
+   * that accepts them turns this off.
+   */
+  luhnForUnionPay: boolean;
 }

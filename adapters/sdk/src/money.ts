@@ -33,3 +33,40 @@ export function maxFen(first: Fen, ...rest: Fen[]): Fen {
 export function clampToZero(value: Fen): Fen {
   return value < 0n ? 0n : value;
 }
+
+export type RoundingMode = 'HALF_UP' | 'HALF_EVEN' | 'DOWN' | 'UP';
+export const ROUNDING_MODES: readonly RoundingMode[] = ['HALF_UP', 'HALF_EVEN', 'DOWN', 'UP'];
+
+/** An exact rate such as 0.05% = { numerator: 5n, denominator: 10000n }. */
+export interface Fraction {
+  numerator: bigint;
+  denominator: bigint;
+}
+
+/**
+ * Divides exactly and rounds once. Modes follow java.math.RoundingMode: DOWN and UP go
+ * toward / away from zero, HALF_UP rounds ties away from zero, HALF_EVEN to the even neighbour.
+ */
+export function divideRounded(dividend: bigint, divisor: bigint, mode: RoundingMode): bigint {
+  if (divisor === 0n) throw new RangeError('division by zero');
+  if (divisor < 0n) return divideRounded(-dividend, -divisor, mode);
+  const negative = dividend < 0n;
+  const magnitude = negative ? -dividend : dividend;
+  let quotient = magnitude / divisor; // truncates toward zero
+  const remainder = magnitude % divisor;
+  if (remainder !== 0n) {
+    const twice = remainder * 2n;
+    const roundAway =
+      mode === 'UP' ||
+      (mode === 'HALF_UP' && twice >= divisor) ||
+      (mode === 'HALF_EVEN' && (twice > divisor || (twice === divisor && quotient % 2n === 1n)));
+    if (roundAway) quotient += 1n;
+  }
+  return negative ? -quotient : quotient;
+}
+
+/** amount × fraction, rounded once to whole fen: the one way an interest or penalty posting is computed. */
+export function applyFraction(amount: Fen, fraction: Fraction, mode: RoundingMode): Fen {
+  if (fraction.denominator <= 0n) throw new RangeError('a fraction needs a positive denominator');
+  return divideRounded(amount * fraction.numerator, fraction.denominator, mode);
+}

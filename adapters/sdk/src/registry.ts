@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AdapterRole, PlatformAdapter } from './contract';
+import { validateAdapter } from './validate-adapter';
 
 export class AdapterLoadError extends Error {
   constructor(
@@ -58,21 +59,44 @@ export class AdapterRegistry {
 /** The checked-in list; `CARDWEAVE_ADAPTERS` (comma-separated) replaces it. */
 export const DEFAULT_ADAPTER_CONFIG = path.resolve(__dirname, '../../adapters.config.json');
 
-export function adapterSpecsFromConfig(env: NodeJS.ProcessEnv = process.env): { specs: string[]; baseDir: string } {
+/** One configured adapter: a module path (relative to the config file) or package name, and its options. */
+export interface AdapterConfigEntry {
+  module: string;
+  options?: Record<string, unknown>;
+}
+
+export function adapterSpecsFromConfig(env: NodeJS.ProcessEnv = process.env): {
+  specs: string[];
+  entries: AdapterConfigEntry[];
+  baseDir: string;
+} {
   const fromEnv = env.CARDWEAVE_ADAPTERS?.trim();
   if (fromEnv) {
-    return { specs: fromEnv.split(',').map((s) => s.trim()).filter(Boolean), baseDir: process.cwd() };
+    const specs = fromEnv.split(',').map((s) => s.trim()).filter(Boolean);
+    return { specs, entries: specs.map((module) => ({ module })), baseDir: process.cwd() };
   }
   const file = env.CARDWEAVE_ADAPTERS_CONFIG ?? DEFAULT_ADAPTER_CONFIG;
   const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { adapters?: unknown };
-  if (!Array.isArray(parsed.adapters) || !parsed.adapters.every((s) => typeof s === 'string')) {
-    throw new Error(`${file}: "adapters" must be a list of module paths or package names`);
+  const list = parsed.adapters;
+  const isEntry = (e: unknown): e is AdapterConfigEntry =>
+    typeof e === 'string' ||
+    (!!e && typeof e === 'object' && typeof (e as AdapterConfigEntry).module === 'string' &&
+      ((e as AdapterConfigEntry).options === undefined || typeof (e as AdapterConfigEntry).options === 'object'));
+  if (!Array.isArray(list) || !list.every(isEntry)) {
+    throw new Error(`${file}: "adapters" must be a list of module paths or package names (or {"module", "options"} objects)`);
   }
-  return { specs: parsed.adapters as string[], baseDir: path.dirname(file) };
+  const entries = list.map((e) => (typeof e === 'string' ? { module: e } : (e as AdapterConfigEntry)));
+  return { specs: entries.map((e) => e.module), entries, baseDir: path.dirname(file) };
 }
 
-/** Loads one adapter module: its default export, or its `adapter` export, is the adapter. */
-export function loadAdapterModule(spec: string, baseDir: string): PlatformAdapter {
+type AdapterFactory = (options?: Record<string, unknown>) => PlatformAdapter;
+
+/**
+ * Loads one adapter module. It exports the adapter as `default` or `adapter`, or a
+ * factory (`default` as a function, or `createAdapter`) that takes the configured
+ * options and throws on a bad one. The result is validated; a bad field is named.
+ */
+export function loadAdapterModule(spec: string, baseDir: string, options?: Record<string, unknown>): PlatformAdapter {
   const target = spec.startsWith('.') || path.isAbsolute(spec) ? path.resolve(baseDir, spec) : spec;
   let mod: Record<string, unknown>;
   try {
@@ -81,14 +105,29 @@ export function loadAdapterModule(spec: string, baseDir: string): PlatformAdapte
   } catch (error) {
     throw new AdapterLoadError(spec, `cannot be loaded: ${(error as Error).message}`);
   }
-  const candidate = (mod.default ?? mod.adapter) as PlatformAdapter | undefined;
-  if (!candidate || typeof candidate !== 'object' || !candidate.manifest) {
-    throw new AdapterLoadError(spec, 'exports no adapter (expected a default export or an `adapter` export)');
+  const factory = [mod.default, mod.createAdapter].find((x): x is AdapterFactory => typeof x === 'function');
+  let candidate: unknown;
+  if (factory && (options !== undefined || !(mod.default && typeof mod.default === 'object') && !mod.adapter)) {
+    try {
+      candidate = factory(options ?? {});
+    } catch (error) {
+      throw new AdapterLoadError(spec, `rejected its options: ${(error as Error).message}`);
+    }
+  } else {
+    if (options !== undefined) throw new AdapterLoadError(spec, 'takes no options (it exports no factory)');
+    candidate = mod.default ?? mod.adapter;
   }
-  return candidate;
+  if (!candidate || typeof candidate !== 'object' || !(candidate as PlatformAdapter).manifest) {
+    throw new AdapterLoadError(spec, 'exports no adapter (expected a default export, an `adapter` export or a factory)');
+  }
+  const problems = validateAdapter(candidate);
+  if (problems.length > 0) {
+    throw new AdapterLoadError(spec, `is invalid: ${problems.map((p) => `${p.path} ${p.problem}`).join('; ')}`);
+  }
+  return candidate as PlatformAdapter;
 }
 
 export function loadAdapterRegistry(env: NodeJS.ProcessEnv = process.env): AdapterRegistry {
-  const { specs, baseDir } = adapterSpecsFromConfig(env);
-  return new AdapterRegistry(specs.map((spec) => loadAdapterModule(spec, baseDir)));
+  const { entries, baseDir } = adapterSpecsFromConfig(env);
+  return new AdapterRegistry(entries.map((e) => loadAdapterModule(e.module, baseDir, e.options)));
 }

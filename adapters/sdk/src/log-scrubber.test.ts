@@ -1,0 +1,51 @@
+import { scrub, scrubbingLogger, scrubText } from './log-scrubber';
+import { maskCardNumber, maskMobile, maskResidentId } from './masking';
+
+describe('masking', () => {
+  it('shows only what each rule allows', () => {
+    expect(maskCardNumber('6253 5012 3456 7897')).toBe('**** 7897');
+    expect(maskResidentId('11010519491231002X')).toBe('1****************X');
+    expect(maskMobile('+8613800138000')).toBe('138****8000');
+  });
+});
+
+describe('log scrubber', () => {
+  it('removes card, ID and mobile numbers from free text', () => {
+    const out = scrubText('pan=6253501234567897 id 11010519491231002x tel +86 13800138000 amount 100000 at 1732662000000');
+    expect(out).not.toMatch(/6253501234567897|11010519491231002|13800138000/);
+    expect(out).toContain('**** 7897');
+    expect(out).toContain('1****************X');
+    expect(out).toContain('138****8000');
+    expect(out).toContain('amount 100000 at 1732662000000'); // amounts and epoch millis survive
+  });
+  it('catches spaced card numbers and key=value secrets', () => {
+    const out = scrubText('card 6253 5012 3456 7897 cvv2=739&smsCode=480615 {"password":"123456"}');
+    expect(out).not.toMatch(/6253 5012 3456|739|480615|123456/);
+  });
+  it('redacts secrets by key and masks sensitive keys in nested objects, without touching the original', () => {
+    const input = {
+      fields: { cvv2: '739', smsCode: '480615', cardNumber: '6253501234567897', residentId: '11010519491231002X', mobile: '13800138000', name: '张三' },
+      note: ['cvv: 739'],
+      amountFen: 100n,
+    };
+    const out = scrub(input);
+    const text = JSON.stringify(out, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+    expect(text).not.toMatch(/739|480615|6253501234567897|11010519491231002|13800138000/);
+    expect(out.fields.cardNumber).toBe('**** 7897');
+    expect(out.amountFen).toBe(100n);
+    expect(input.fields.cvv2).toBe('739');
+  });
+  it('survives cycles and errors', () => {
+    const a: Record<string, unknown> = { pan: '6253501234567897' };
+    a.self = a;
+    const out = scrub({ a, err: new Error('card 6253501234567897 declined') }) as Record<string, Record<string, unknown>>;
+    expect(out.a.pan).toBe('**** 7897');
+    expect(out.err.message).toBe('card **** 7897 declined');
+  });
+  it('wraps a logger', () => {
+    const lines: unknown[] = [];
+    const log = scrubbingLogger({ debug: () => {}, info: (m, d) => lines.push([m, d]), warn: () => {}, error: () => {} });
+    log.info('binding 6253501234567897', { smsCode: '480615' });
+    expect(JSON.stringify(lines)).not.toMatch(/6253501234567897|480615/);
+  });
+});

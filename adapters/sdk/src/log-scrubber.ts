@@ -1,0 +1,81 @@
+/**
+ * Removes card numbers, resident ID numbers, mobile numbers, CVV2, SMS codes and
+ * passwords from anything before it is logged. Structured data is scrubbed by key
+ * (a `cvv2` key is redacted whatever it holds); free text by pattern. Applied to the
+ * logger every adapter receives, so one careless log line cannot leak a PAN.
+ */
+import type { AdapterLogger } from './logger';
+import { maskCardNumber, maskMobile, maskResidentId } from './masking';
+import { residentIdCheckCharacter } from './validation/resident-id.validator';
+
+export const REDACTED = '[REDACTED]';
+
+// Secrets that are never stored at all: nothing of them survives.
+const SECRET_KEY = /^(cvv2?|cvn2?|cvc2?|sms_?code|sms|verify_?code|verification_?code|otp|dynamic_?code|password|payment_?password|pin|pin_?block|face_?token|card_?password|secret|signing_?key)$/i;
+const CARD_KEY = /^(card_?number|card_?no|acc_?no|pan|account_?number)$/i;
+const ID_KEY = /^(resident_?id|id_?number|id_?no|id_?card|certificate_?no|cert_?id)$/i;
+const MOBILE_KEY = /^(mobile|phone|phone_?no|phone_?number|mobile_?number|tel)$/i;
+
+const SECRET_IN_TEXT =
+  /\b(cvv2?|cvn2?|cvc2?|sms_?code|smsCode|verify_?code|verifyCode|otp|password|paymentPassword|pin|face_?token|faceToken)(\\?["']?\s*[:=]\s*\\?["']?)([^"'\\&,;\s}\]]+)/gi;
+const LONG_DIGITS = /(?<![\d*])(?:\d[ -]?){14,18}[\dXx](?![\dA-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)(?:\+?86[ -]?)?1[3-9]\d{9}(?!\d)/g;
+
+function looksLikeResidentId(compact: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(compact)) return false;
+  return residentIdCheckCharacter(compact) === compact[17];
+}
+
+export function scrubText(text: string): string {
+  return text
+    .replace(SECRET_IN_TEXT, (_m, key: string, sep: string) => `${key}${sep}${REDACTED}`)
+    .replace(LONG_DIGITS, (match) => {
+      const compact = match.replace(/[ -]/g, '').toUpperCase();
+      if (looksLikeResidentId(compact)) return maskResidentId(compact);
+      if (/[X]/.test(compact)) return match; // not a card number, and not a valid ID either
+      return maskCardNumber(compact);
+    })
+    .replace(MOBILE_IN_TEXT, (match) => maskMobile(match));
+}
+
+function scrubByKey(key: string, value: unknown, seen: WeakMap<object, unknown>): unknown {
+  if (SECRET_KEY.test(key)) return value === undefined || value === null ? value : REDACTED;
+  if (typeof value === 'string' || typeof value === 'number') {
+    const text = String(value);
+    if (CARD_KEY.test(key)) return maskCardNumber(text);
+    if (ID_KEY.test(key)) return maskResidentId(text);
+    if (MOBILE_KEY.test(key)) return maskMobile(text);
+  }
+  return scrub(value, seen);
+}
+
+/** Deep copy with every sensitive value removed or masked. Handles cycles, Errors, Dates and bigints. */
+export function scrub<T>(value: T, seen: WeakMap<object, unknown> = new WeakMap()): T {
+  if (typeof value === 'string') return scrubText(value) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return value;
+  if (seen.has(value)) return seen.get(value) as T;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (const item of value) out.push(scrub(item, seen));
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  seen.set(value, out);
+  if (value instanceof Error) {
+    out.name = value.name;
+    out.message = scrubText(value.message);
+  }
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = scrubByKey(key, item, seen);
+  return out as T;
+}
+
+/** Wraps a logger so every message and every data object is scrubbed first. */
+export function scrubbingLogger(inner: AdapterLogger): AdapterLogger {
+  const wrap =
+    (level: keyof AdapterLogger) =>
+    (message: string, data?: Record<string, unknown>) =>
+      data === undefined ? inner[level](scrubText(message)) : inner[level](scrubText(message), scrub(data));
+  return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') };
+}

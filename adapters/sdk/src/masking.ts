@@ -1,0 +1,26 @@
+/**
+ * Masks for display and logs. PCI DSS allows at most first 6 / last 4 of a card
+ * number; we show only the last four. A masked value keeps no more than it shows.
+ */
+export function maskCardNumber(cardNumber: string): string {
+  const digits = cardNumber.replace(/\D/g, '');
+  return `**** ${digits.slice(-4)}`;
+}
+
+export function cardLastFour(cardNumber: string): string {
+  return cardNumber.replace(/\D/g, '').slice(-4);
+}
+
+/** Resident ID: first character and last character, the rest starred (length kept). */
+export function maskResidentId(id: string): string {
+  const compact = id.trim();
+  if (compact.length < 3) return '*'.repeat(compact.length);
+  return `${compact[0]}${'*'.repeat(compact.length - 2)}${compact[compact.length - 1]}`;
+}
+
+/** Mobile: first three and last four, e.g. 138****5678. */
+export function maskMobile(mobile: string): string {
+  const digits = mobile.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
+  if (digits.length !== 11) return '*'.repeat(digits.length);
+  return `${digits.slice(0, 3)}****${digits.slice(7)}`;
+}
