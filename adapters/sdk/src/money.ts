@@ -70,3 +70,10 @@ export function applyFraction(amount: Fen, fraction: Fraction, mode: RoundingMod
   if (fraction.denominator <= 0n) throw new RangeError('a fraction needs a positive denominator');
   return divideRounded(amount * fraction.numerator, fraction.denominator, mode);
 }
+
+/** Fen as a JSON integer for platforms whose APIs take integer fen; refuses what a double cannot hold exactly. */
+export function fenToJsonNumber(fen: Fen): number {
+  const n = Number(fen);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`${fen} fen cannot be sent as an exact JSON number`);
+  return n;
+}

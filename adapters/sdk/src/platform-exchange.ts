@@ -81,3 +81,37 @@ export function resultFromPlatformCode<T>(
   if (row?.outcome === 'INDETERMINATE') return { status: 'INDETERMINATE', reference, reason: `${platformCode} ${platformMessage}` };
   return { status: 'DECLINED', error };
 }
+
+export type JsonExchange =
+  | { kind: 'ANSWERED'; status: number; headers: Record<string, string>; data: Record<string, unknown> }
+  | { kind: 'ANSWER_LOST'; detail: string };
+
+/** Send, then check the signature and parse the JSON answer: the whole I/O of a typical platform call. */
+export async function exchangeJson(
+  adapterId: string,
+  http: HttpClient,
+  request: HttpRequest,
+  signature: { key: string; header: string },
+): Promise<JsonExchange> {
+  const exchange = await sendToPlatform(adapterId, http, request);
+  if (exchange.kind === 'ANSWER_LOST') return exchange;
+  const { response } = exchange;
+  verifyResponseSignature(adapterId, signature.key, response, signature.header);
+  return { kind: 'ANSWERED', status: response.status, headers: response.headers, data: parseJsonObject(adapterId, response.body) };
+}
+
+/** Signs an outgoing JSON body the way the simulators and our platform contracts expect. */
+export function signedJsonRequest(
+  method: HttpRequest['method'],
+  url: string,
+  body: unknown,
+  signature: { key: string; header: string },
+): HttpRequest {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  return {
+    method,
+    url,
+    headers: { 'content-type': 'application/json', accept: 'application/json', [signature.header]: hmacSignature(signature.key, text) },
+    ...(body === undefined ? {} : { body: text }),
+  };
+}

@@ -1,0 +1,6 @@
+export * from './src/manual-clock';
+export * from './src/recording-logger';
+export * from './src/limit-ledger';
+export * from './src/platform-simulator';
+export * from './src/conformance';
+export * from './src/describe-conformance';

@@ -1,0 +1,14 @@
+/** The jest face of the conformance suite: one `it` per check, failures listed in the message. */
+import type { PlatformAdapter } from '../../sdk/src';
+import { CHECK_TITLES, CONFORMANCE_CHECKS, type ConformanceExpectations } from './conformance';
+
+export function describeConformance(adapter: PlatformAdapter, expectations: ConformanceExpectations): void {
+  describe(`${expectations.id} conformance`, () => {
+    for (const [key, check] of Object.entries(CONFORMANCE_CHECKS)) {
+      it(CHECK_TITLES[key] ?? key, async () => {
+        const result = await check(adapter, expectations);
+        expect(result.failures).toEqual([]);
+      });
+    }
+  });
+}

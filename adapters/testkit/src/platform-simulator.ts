@@ -1,0 +1,111 @@
+/**
+ * Shared machinery for the in-process platform simulators each adapter ships: an
+ * HttpClient-compatible fake that records every call, signs its answers like the
+ * platform does, enforces the platform's limits, dedupes by order number, and can be
+ * told to fail in the ways real platforms fail.
+ */
+import { hmacSignature, HttpTransportError, type Clock, type Fen, type HttpClient, type HttpRequest, type HttpResponse, type LimitRule } from '../../sdk/src';
+import { LimitLedger } from './limit-ledger';
+
+export type SimulatorFault =
+  /** Connection refused: the platform never sees the request. */
+  | { kind: 'UNREACHABLE' }
+  /** The platform acts, then the answer is lost in transit. */
+  | { kind: 'ANSWER_LOST' }
+  /** The answer's signature does not verify. */
+  | { kind: 'BAD_SIGNATURE' }
+  /** A proxy's HTML error page instead of the platform's JSON. */
+  | { kind: 'GARBLED' }
+  /** The platform answers with this code and message in its own error shape. */
+  | { kind: 'PLATFORM_ERROR'; platformCode: string; platformMessage: string };
+
+/** What the conformance suite needs of a simulator. */
+export interface PlatformSimulator extends HttpClient {
+  readonly calls: readonly HttpRequest[];
+  /** Queues a fault for the next call. */
+  failNext(fault: SimulatorFault): void;
+  /** Pre-loads usage of a limit rule in its current window for a scope reference. */
+  seedUsage(ruleId: string, scopeRef: string, amountFen: Fen, count?: number): void;
+}
+
+export interface SimulatorAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface SimulatorSettings {
+  signingKey: string;
+  /** Header the platform's answer signature travels in. */
+  signatureHeader: string;
+  /** The limits the platform itself enforces. */
+  limits: readonly LimitRule[];
+}
+
+export abstract class PlatformSimulatorBase implements PlatformSimulator {
+  readonly calls: HttpRequest[] = [];
+  protected readonly ledger: LimitLedger;
+  /** Answers by the platform's order number: the platform's own idempotency. */
+  protected readonly answered = new Map<string, SimulatorAnswer>();
+  private readonly faults: SimulatorFault[] = [];
+
+  constructor(
+    protected readonly clock: Clock,
+    protected readonly settings: SimulatorSettings,
+  ) {
+    this.ledger = new LimitLedger(settings.limits, clock);
+  }
+
+  failNext(fault: SimulatorFault): void {
+    this.faults.push(fault);
+  }
+
+  seedUsage(ruleId: string, scopeRef: string, amountFen: Fen, count = 1): void {
+    this.ledger.seed(ruleId, scopeRef, amountFen, count);
+  }
+
+  /** The platform's normal behaviour for a request. */
+  protected abstract handle(request: HttpRequest, body: Record<string, unknown>): SimulatorAnswer;
+
+  /** The platform's error shape for a code and message (the recorded form of its failures). */
+  protected abstract errorAnswer(platformCode: string, platformMessage: string, request: HttpRequest): SimulatorAnswer;
+
+  /** Runs `act` once per order number; a repeat gets the first answer, as the platform would give it. */
+  protected once(orderNo: string, act: () => SimulatorAnswer): SimulatorAnswer {
+    const previous = this.answered.get(orderNo);
+    if (previous) return previous;
+    const answer = act();
+    this.answered.set(orderNo, answer);
+    return answer;
+  }
+
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    this.calls.push({ ...request, headers: { ...request.headers } });
+    const fault = this.faults.shift();
+    if (fault?.kind === 'UNREACHABLE') throw new HttpTransportError('CONNECT', 'connect ECONNREFUSED (simulated)');
+    let body: Record<string, unknown> = {};
+    try {
+      body = request.body ? (JSON.parse(request.body) as Record<string, unknown>) : {};
+    } catch {
+      return this.sign(this.errorAnswer('BAD_REQUEST_BODY', 'request body is not JSON', request), false);
+    }
+    const answer =
+      fault?.kind === 'PLATFORM_ERROR' ? this.errorAnswer(fault.platformCode, fault.platformMessage, request) : this.handle(request, body);
+    if (fault?.kind === 'ANSWER_LOST') throw new HttpTransportError('RESPONSE', 'socket hang up after the request was sent (simulated)');
+    if (fault?.kind === 'GARBLED') {
+      const html = '<html><body><h1>502 Bad Gateway</h1></body></html>';
+      return { status: 502, headers: { 'content-type': 'text/html', [this.settings.signatureHeader]: hmacSignature(this.settings.signingKey, html) }, body: html };
+    }
+    return this.sign(answer, fault?.kind === 'BAD_SIGNATURE');
+  }
+
+  private sign(answer: SimulatorAnswer, tamper: boolean): HttpResponse {
+    const text = JSON.stringify(answer.body);
+    const signature = tamper ? hmacSignature('not-the-platform-key', text) : hmacSignature(this.settings.signingKey, text);
+    return {
+      status: answer.status,
+      headers: { 'content-type': 'application/json', ...answer.headers, [this.settings.signatureHeader]: signature },
+      body: text,
+    };
+  }
+}
