@@ -1,0 +1,329 @@
+/**
+ * Generates the demo data: a few dozen customers from the three user groups, with credit
+ * lines, cards, wallet bindings, transactions, bills and usage counters. Payments are
+ * decided by the adapters' own limits, in time order, so approved amounts never exceed
+ * any rule and declined ones carry the canonical reason. Pure: nothing is written here.
+ */
+import {
+  applyFraction,
+  evaluateLimits,
+  luhnValid,
+  residentIdCheckCharacter,
+  windowOf,
+  type AdapterRegistry,
+  type LimitRule,
+  type LimitUsage,
+  type PlatformAdapter,
+} from '../../adapters/sdk/src';
+import type { BillItemEntity } from '../../subgraphs/issuer/src/db/entities/bill-item.entity';
+import type { BillEntity } from '../../subgraphs/issuer/src/db/entities/bill.entity';
+import type { CardEntity } from '../../subgraphs/issuer/src/db/entities/card.entity';
+import type { CreditLineEntity } from '../../subgraphs/issuer/src/db/entities/credit-line.entity';
+import type { CustomerEntity } from '../../subgraphs/issuer/src/db/entities/customer.entity';
+import type { TransactionEntity } from '../../subgraphs/clearing/src/db/entities/transaction.entity';
+import type { CardBindingEntity } from '../../subgraphs/wallet/src/db/entities/card-binding.entity';
+import type { WalletAccountEntity } from '../../subgraphs/wallet/src/db/entities/wallet-account.entity';
+import { demoCustomerId, SeededRandom } from './random';
+import { GIVEN_NAMES, SURNAMES, USER_GROUPS, type UserGroup } from './user-groups';
+
+export interface UsageRow {
+  scopeKey: string;
+  window: LimitRule['window'];
+  windowKey: string;
+  amountFen: bigint;
+  count: number;
+}
+
+export interface DemoData {
+  issuer: {
+    customers: CustomerEntity[];
+    creditLines: CreditLineEntity[];
+    cards: CardEntity[];
+    bills: BillEntity[];
+    billItems: BillItemEntity[];
+  };
+  wallet: { accounts: WalletAccountEntity[]; bindings: CardBindingEntity[]; usage: UsageRow[] };
+  clearing: { transactions: TransactionEntity[]; usage: UsageRow[] };
+}
+
+export interface DemoDataOptions {
+  registry: AdapterRegistry;
+  now: Date;
+  /** Encrypts card and ID numbers before they are stored. */
+  encrypt: (plain: string) => string;
+  customers?: number;
+  seed?: number;
+}
+
+const ZONE = 'Asia/Shanghai';
+const DAY = 86_400_000;
+const GROUP_ORDER: UserGroup[] = ['YOUNG_PROFESSIONAL', 'SMALL_BUSINESS_OWNER', 'STUDENT'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoDate = (y: number, m: number, d: number) => {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+};
+const localDay = (instant: Date) => windowOf('DAILY', instant, ZONE).key;
+const shiftDate = (date: string, days: number) => {
+  const [y, m, d] = date.split('-').map(Number);
+  return isoDate(y, m, d + days);
+};
+
+function cardNumber(rng: SeededRandom, bin: string, length: number): string {
+  const body = bin + rng.digits(length - bin.length - 1);
+  for (let check = 0; check <= 9; check += 1) if (luhnValid(body + check)) return body + check;
+  throw new Error('unreachable: one check digit always satisfies Luhn');
+}
+
+function residentId(rng: SeededRandom, birthDate: string): string {
+  const first17 = `110105${birthDate.replace(/-/g, '')}${rng.digits(3)}`;
+  return first17 + residentIdCheckCharacter(first17);
+}
+
+/** Counts usage per (scope, window key) as approved payments are decided. */
+class UsageBook {
+  private readonly rows = new Map<string, UsageRow>();
+
+  usageFor(rules: LimitRule[], scopeKey: string, at: Date): Record<string, LimitUsage> {
+    const out: Record<string, LimitUsage> = {};
+    for (const rule of rules) {
+      const row = this.rows.get(`${scopeKey}|${rule.window}|${windowOf(rule.window, at, rule.timezone).key}`);
+      if (row) out[rule.id] = { amountFen: row.amountFen, count: row.count };
+    }
+    return out;
+  }
+
+  add(rules: LimitRule[], scopeKey: string, at: Date, amountFen: bigint): void {
+    const windows = new Map(rules.filter((r) => r.window !== 'PER_PAYMENT').map((r) => [r.window, r.timezone]));
+    for (const [window, zone] of windows) {
+      const windowKey = windowOf(window, at, zone).key;
+      const key = `${scopeKey}|${window}|${windowKey}`;
+      const row = this.rows.get(key) ?? { scopeKey, window, windowKey, amountFen: 0n, count: 0 };
+      row.amountFen += amountFen;
+      row.count += 1;
+      this.rows.set(key, row);
+    }
+  }
+
+  all(): UsageRow[] {
+    return [...this.rows.values()];
+  }
+}
+
+export function generateDemoData(options: DemoDataOptions): DemoData {
+  const rng = new SeededRandom(options.seed ?? 20261126);
+  const { registry, now } = options;
+  const issuer = registry.single('issuer');
+  const network = registry.single('clearing');
+  const wallets = registry.byRole('wallet');
+  const terms = issuer.issuerTerms!;
+  const eligibility = issuer.eligibility!;
+  const data: DemoData = {
+    issuer: { customers: [], creditLines: [], cards: [], bills: [], billItems: [] },
+    wallet: { accounts: [], bindings: [], usage: [] },
+    clearing: { transactions: [], usage: [] },
+  };
+  const walletBook = new UsageBook();
+  const networkBook = new UsageBook();
+
+  // Billing cycles: the two latest statement dates on or before today, and the one before.
+  const today = windowOf('DAILY', now, ZONE).key;
+  const [ty, tm, td] = today.split('-').map(Number);
+  const monthsBack = td >= terms.statementDay ? 0 : 1;
+  const statements = [2, 1, 0].map((k) => isoDate(ty, tm - monthsBack - k, terms.statementDay));
+  const cycles = [0, 1].map((i) => ({
+    start: statements[i],
+    end: shiftDate(statements[i + 1], -1),
+    statement: statements[i + 1],
+    due: shiftDate(statements[i + 1], terms.gracePeriodDays),
+  }));
+  const historyStart = new Date(Date.parse(`${statements[0]}T00:00:00+08:00`));
+
+  const count = options.customers ?? 36;
+  for (let n = 1; n <= count; n += 1) {
+    const group = GROUP_ORDER[(n - 1) % 3];
+    const profile = USER_GROUPS[group];
+    const customerId = demoCustomerId(n);
+    const age = rng.int(profile.ages[0], profile.ages[1]);
+    const birthDate = isoDate(ty - age, rng.int(1, 12), rng.int(1, 28));
+    // Customer 2 is the demo's overdue card holder; customer 5 is frozen by risk controls.
+    const overdueHolder = n === 2 || !rng.chance(profile.onTimeShare);
+    const realNameLevel = n <= 3 || rng.chance(0.85) ? 3 : 2;
+    data.issuer.customers.push({
+      id: customerId,
+      name: rng.pick(SURNAMES) + rng.pick(GIVEN_NAMES),
+      birthDate,
+      realNameLevel,
+      status: n === 5 ? 'FROZEN' : 'ACTIVE',
+      userGroup: group,
+      residentIdEncrypted: options.encrypt(residentId(rng, birthDate)),
+      createdAt: new Date(historyStart.getTime() - rng.int(30, 400) * DAY),
+    });
+
+    const accounts = wallets
+      .filter((w, i) => i === 0 || n === 1 || rng.chance(0.35))
+      .map((w) => ({
+        id: rng.uuid(),
+        customerId,
+        platform: w.manifest.id,
+        status: 'ACTIVE' as const,
+        createdAt: new Date(historyStart.getTime() - rng.int(30, 300) * DAY),
+      }));
+    data.wallet.accounts.push(...accounts);
+
+    const eligible =
+      realNameLevel >= eligibility.minRealNameLevel && age >= eligibility.minAge && age <= (eligibility.maxAge ?? 200);
+    if (!eligible) continue;
+
+    const line: CreditLineEntity = {
+      id: rng.uuid(),
+      customerId,
+      issuerPlatform: issuer.manifest.id,
+      limitFen: BigInt(rng.int(profile.creditLineYuan[0] / 100, profile.creditLineYuan[1] / 100)) * 10_000n,
+      usedFen: 0n,
+      createdAt: historyStart,
+    };
+    data.issuer.creditLines.push(line);
+    const range = issuer.manifest.binRanges[0];
+    const cards: CardEntity[] = Array.from({ length: n % 7 === 0 ? 2 : 1 }, (_, i) => {
+      const pan = cardNumber(rng, range.from.padEnd(6, '0').slice(0, 6), range.length);
+      return {
+        id: rng.uuid(),
+        customerId,
+        creditLineId: line.id,
+        issuerPlatform: issuer.manifest.id,
+        network: network.manifest.cardNetworks[0] ?? 'UNIONPAY',
+        bin: pan.slice(0, 6),
+        last4: pan.slice(-4),
+        panEncrypted: options.encrypt(pan),
+        status: n === 11 && i === 0 ? 'LOCKED' : 'ACTIVE',
+        expiresOn: isoDate(ty + 5, tm + 1, 0),
+        createdAt: new Date(historyStart.getTime() - (10 - i) * DAY),
+      };
+    });
+    data.issuer.cards.push(...cards);
+
+    const bindings = cards.flatMap((card) =>
+      accounts.map((account) => {
+        const adapter = registry.get(account.platform);
+        return {
+          id: rng.uuid(),
+          cardId: card.id,
+          walletAccountId: account.id,
+          platform: account.platform,
+          status: 'ACTIVE' as const,
+          verificationMethod: adapter.verification.steps.map((s) => s.kind).join('+'),
+          boundAt: new Date(card.createdAt.getTime() + rng.int(1, 5) * DAY),
+        };
+      }),
+    );
+    data.wallet.bindings.push(...bindings);
+    if (bindings.length === 0) continue;
+
+    // Payments over the last two cycles and this one, decided in time order.
+    const spanDays = Math.max(1, Math.floor((now.getTime() - historyStart.getTime()) / DAY));
+    const payments = Math.round((rng.int(profile.paymentsPerMonth[0], profile.paymentsPerMonth[1]) * spanDays) / 30);
+    const times = Array.from({ length: payments }, () => new Date(historyStart.getTime() + rng.next() * spanDays * DAY))
+      .filter((t) => t < now)
+      .sort((a, b) => a.getTime() - b.getTime());
+    // Credit is checked against everything approved so far, ignoring repayments: stricter
+    // than the issuer, so no approved payment could have been refused for credit.
+    let used = 0n;
+    const approvedByCycle: TransactionEntity[][] = [[], []];
+    for (const at of times) {
+      const binding = rng.pick(bindings);
+      const account = accounts.find((a) => a.id === binding.walletAccountId)!;
+      const wallet = registry.get(binding.platform);
+      const scene = rng.pick(profile.scenes);
+      const yuan = rng.chance(profile.typicalShare)
+        ? rng.int(profile.typicalYuan[0], profile.typicalYuan[1])
+        : rng.int(1, profile.maxYuan);
+      const amountFen = BigInt(yuan) * 100n + BigInt(rng.int(0, 99));
+      const declineCode = decide(amountFen, at, binding.cardId, account.id, wallet, network, networkBook, walletBook, line.limitFen - used);
+      const tx: TransactionEntity = {
+        id: rng.uuid(),
+        cardId: binding.cardId,
+        walletPlatform: binding.platform,
+        networkPlatform: network.manifest.id,
+        merchantName: scene.merchant,
+        merchantCategory: scene.mcc,
+        amountFen,
+        status: declineCode ? 'DECLINED' : 'APPROVED',
+        declineCode,
+        createdAt: at,
+      };
+      data.clearing.transactions.push(tx);
+      if (declineCode) continue;
+      used += amountFen;
+      networkBook.add(network.limits, binding.cardId, at, amountFen);
+      walletBook.add(wallet.limits, account.id, at, amountFen);
+      const day = localDay(at);
+      const cycle = cycles.findIndex((c) => day >= c.start && day <= c.end);
+      if (cycle >= 0) approvedByCycle[cycle].push(tx);
+    }
+
+    cycles.forEach((cycle, i) => {
+      const items = approvedByCycle[i];
+      const total = items.reduce((s, t) => s + t.amountFen, 0n);
+      if (total === 0n) return;
+      const dueDatePassed = today > cycle.due;
+      const unpaid = overdueHolder && i === 0;
+      const paid = unpaid || !dueDatePassed ? 0n : total;
+      const overdueDays = unpaid && dueDatePassed ? Math.round((Date.parse(today) - Date.parse(cycle.due)) / DAY) : 0;
+      // One posting per overdue day, each rounded as the issuer configures.
+      const penalty = applyFraction(total, terms.penaltyPerDay, terms.rounding) * BigInt(overdueDays);
+      const bill: BillEntity = {
+        id: rng.uuid(),
+        creditLineId: line.id,
+        cycleStart: cycle.start,
+        cycleEnd: cycle.end,
+        statementDate: cycle.statement,
+        dueDate: cycle.due,
+        totalDueFen: total,
+        minimumDueFen: applyFraction(total, terms.minimumDue, terms.rounding),
+        paidFen: paid,
+        penaltyAccruedFen: penalty,
+      };
+      data.issuer.bills.push(bill);
+      for (const tx of items) {
+        data.issuer.billItems.push({
+          id: rng.uuid(),
+          billId: bill.id,
+          cardId: tx.cardId,
+          kind: 'PURCHASE',
+          amountFen: tx.amountFen,
+          postedAt: tx.createdAt,
+          transactionId: tx.id,
+        });
+      }
+    });
+    // Payers repaid each bill whose due date passed; overdue holders left the older one unpaid.
+    const repaid = data.issuer.bills.filter((b) => b.creditLineId === line.id).reduce((s, b) => s + b.paidFen, 0n);
+    line.usedFen = used - repaid;
+  }
+  data.wallet.usage = walletBook.all();
+  data.clearing.usage = networkBook.all();
+  return data;
+}
+
+/** The canonical reason the chain would decline a payment, or null to approve it. */
+function decide(
+  amountFen: bigint,
+  at: Date,
+  cardId: string,
+  walletAccountId: string,
+  wallet: PlatformAdapter,
+  network: PlatformAdapter,
+  networkBook: UsageBook,
+  walletBook: UsageBook,
+  creditAvailable: bigint,
+): string | null {
+  if (!evaluateLimits(wallet.limits, walletBook.usageFor(wallet.limits, walletAccountId, at), amountFen).allowed) {
+    return 'LIMIT_EXCEEDED';
+  }
+  if (!evaluateLimits(network.limits, networkBook.usageFor(network.limits, cardId, at), amountFen).allowed) {
+    return 'LIMIT_EXCEEDED';
+  }
+  return amountFen > creditAvailable ? 'INSUFFICIENT_CREDIT' : null;
+}

@@ -1,0 +1,78 @@
+/**
+ * Starts the whole system in one process: the database (embedded unless URLs are given),
+ * the three subgraphs, the demo data and the gateway. The standalone entry points
+ * (subgraphs/<name>/src/main.ts, gateway/src/main.ts) run the same pieces one per process.
+ */
+import * as path from 'node:path';
+import { loadAdapterRegistry, type AdapterRegistry, type Clock } from '../../adapters/sdk/src';
+import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
+import { PanVault } from '../../subgraphs/issuer/src/card-number/pan-vault';
+import { startIssuerSubgraph, type IssuerSubgraph } from '../../subgraphs/issuer/src/issuer-subgraph';
+import { startWalletSubgraph, type WalletSubgraph } from '../../subgraphs/wallet/src/wallet-subgraph';
+import { startClearingSubgraph, type ClearingSubgraph } from '../../subgraphs/clearing/src/clearing-subgraph';
+import { clockFromEnv } from '../../subgraphs/shared/src/clock';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../subgraphs/shared/src/db/embedded-postgres';
+import { generateDemoData } from '../demo-data/generate-demo-data';
+import { hasDemoData, writeDemoData } from '../demo-data/write-demo-data';
+import type { SystemConfig } from './system-config';
+
+export interface RunningSystem {
+  gateway: RunningGateway;
+  issuer: IssuerSubgraph;
+  wallet: WalletSubgraph;
+  clearing: ClearingSubgraph;
+  embedded?: EmbeddedPostgres;
+  registry: AdapterRegistry;
+  stop(): Promise<void>;
+}
+
+export interface StartSystemOptions {
+  registry?: AdapterRegistry;
+  clock?: Clock;
+  vault?: PanVault;
+  /** Hive's log level; false for none. */
+  gatewayLogging?: boolean | 'debug' | 'info' | 'warn' | 'error';
+}
+
+export async function startSystem(config: SystemConfig, options: StartSystemOptions = {}): Promise<RunningSystem> {
+  const registry = options.registry ?? loadAdapterRegistry();
+  const clock = options.clock ?? clockFromEnv();
+  const embedded = config.databaseUrls.issuer
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: config.dataDir && path.join(config.dataDir, 'pglite') });
+  const url = (name: 'issuer' | 'wallet' | 'clearing') => config.databaseUrls[name] ?? embedded!.url;
+  const common = { registry, clock, host: config.host };
+
+  // Started one after another: on the embedded server, migrations share one connection queue.
+  const issuer = await startIssuerSubgraph({ ...common, databaseUrl: url('issuer'), port: config.subgraphPorts.issuer });
+  const wallet = await startWalletSubgraph({ ...common, databaseUrl: url('wallet'), port: config.subgraphPorts.wallet });
+  const clearing = await startClearingSubgraph({ ...common, databaseUrl: url('clearing'), port: config.subgraphPorts.clearing });
+
+  const sources = { issuer: issuer.database.dataSource, wallet: wallet.database.dataSource, clearing: clearing.database.dataSource };
+  if (config.demoData && !(await hasDemoData(sources))) {
+    const vault = options.vault ?? PanVault.fromEnv(process.env, config.dataDir);
+    await writeDemoData(sources, generateDemoData({ registry, now: clock.now(), encrypt: (p) => vault.encrypt(p) }));
+  }
+
+  const gateway = await startGateway({
+    port: config.gatewayPort,
+    host: config.host,
+    production: config.production,
+    logging: options.gatewayLogging,
+    subgraphUrls: { issuer: issuer.url, wallet: wallet.url, clearing: clearing.url },
+  });
+
+  return {
+    gateway,
+    issuer,
+    wallet,
+    clearing,
+    embedded,
+    registry,
+    async stop() {
+      await gateway.stop();
+      await Promise.all([issuer.stop(), wallet.stop(), clearing.stop()]);
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/** Starts the clearing subgraph: its database (migrated), its adapters, its HTTP server. */
+import * as path from 'node:path';
+import type { AdapterRegistry } from '../../../adapters/sdk/src';
+import type { Clock } from '../../shared/src/clock';
+import { openSubgraphDatabase, type SubgraphDatabase } from '../../shared/src/db/data-source';
+import { startSubgraphServer, type RunningSubgraph } from '../../shared/src/server/subgraph-server';
+import { createClearingContext } from './context';
+import { CLEARING_SCHEMA, clearingEntities, clearingMigrations } from './db/clearing-database';
+import { clearingResolvers } from './resolvers';
+
+export const CLEARING_SCHEMA_FILE = path.resolve(__dirname, '../schema.graphql');
+
+export interface ClearingSubgraphOptions {
+  databaseUrl: string;
+  registry: AdapterRegistry;
+  clock: Clock;
+  port?: number;
+  host?: string;
+}
+
+export interface ClearingSubgraph extends RunningSubgraph {
+  database: SubgraphDatabase;
+}
+
+export async function startClearingSubgraph(options: ClearingSubgraphOptions): Promise<ClearingSubgraph> {
+  // Fails at start, not at the first request, unless exactly one network is configured.
+  options.registry.single('clearing');
+  const database = await openSubgraphDatabase({
+    url: options.databaseUrl,
+    schema: CLEARING_SCHEMA,
+    entities: clearingEntities,
+    migrations: clearingMigrations,
+  });
+  const server = await startSubgraphServer({
+    name: 'clearing',
+    schemaFile: CLEARING_SCHEMA_FILE,
+    resolvers: clearingResolvers as never,
+    context: () => createClearingContext(database.dataSource, options.registry, options.clock),
+    ready: async () => (await database.dataSource.query('SELECT 1')).length === 1,
+    port: options.port,
+    host: options.host,
+  });
+  return {
+    ...server,
+    database,
+    async stop() {
+      await server.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** Per-request state of the clearing subgraph. */
+import type { DataSource } from 'typeorm';
+import type { AdapterRegistry, PlatformAdapter } from '../../../adapters/sdk/src';
+import type { Clock } from '../../shared/src/clock';
+import { byIdLoader, pagedLoader } from '../../shared/src/db/batched-queries';
+import { usageLoader } from '../../shared/src/limits/limit-usage';
+import { CLEARING_SCHEMA } from './db/clearing-database';
+import { TransactionEntity } from './db/entities/transaction.entity';
+
+export function createClearingContext(dataSource: DataSource, registry: AdapterRegistry, clock: Clock) {
+  const transactions = dataSource.getRepository(TransactionEntity);
+  const network: PlatformAdapter = registry.single('clearing');
+  const now = clock.now();
+  return {
+    loaders: {
+      transactionById: byIdLoader(transactions),
+      transactionPages: pagedLoader(transactions, { parentColumn: 'card_id', sortColumn: 'created_at' }),
+      usage: usageLoader(dataSource, CLEARING_SCHEMA, network.limits, now),
+    },
+    registry,
+    network,
+    now,
+  };
+}
+
+export type ClearingContext = ReturnType<typeof createClearingContext>;

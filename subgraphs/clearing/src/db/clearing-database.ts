@@ -1,0 +1,6 @@
+import { TransactionEntity } from './entities/transaction.entity';
+import { CreateClearingTables1764115200002 } from './migrations/1764115200002-CreateClearingTables';
+
+export const CLEARING_SCHEMA = 'clearing';
+export const clearingEntities = [TransactionEntity];
+export const clearingMigrations = [CreateClearingTables1764115200002];

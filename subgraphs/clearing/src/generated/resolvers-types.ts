@@ -1,0 +1,426 @@
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { CardRepresentation } from '../domain/card-representation';
+import { TransactionEntity } from '../db/entities/transaction.entity';
+import { LimitStatusModel } from '../../../shared/src/limits/limit-status';
+import { PlatformModel, LocalizedTextModel } from '../../../shared/src/graphql/platform';
+import { ClearingContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, YYYY-MM-DD, in Asia/Shanghai. */
+  Date: { input: string; output: string; }
+  /** An instant, ISO 8601 with offset. */
+  DateTime: { input: Date | string; output: Date | string; }
+  /** An amount in fen (1 CNY = 100 fen): always a whole number, never a fraction. */
+  Fen: { input: bigint; output: bigint; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type Card = {
+  __typename?: 'Card';
+  id: Scalars['ID']['output'];
+  issuerLimit: LimitStatus;
+  /** The clearing network's limits on this card, with what is used and what remains. */
+  networkLimits: Array<LimitStatus>;
+  /** Transactions routed for this card, newest first. */
+  transactions: TransactionConnection;
+  /**
+   * Every bound a payment meets after it leaves the wallet, in route order: the issuer's
+   * credit, then the network's limits. The wallet subgraph adds its own to get payableNow.
+   */
+  upstreamLimits: Array<LimitStatus>;
+};
+
+
+export type CardTransactionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What kind of bound a limit is. */
+export type LimitKind =
+  /** A platform's amount limit over a window. */
+  | 'AMOUNT_PER_WINDOW'
+  /** The issuer's credit still available on the credit line. */
+  | 'CREDIT_AVAILABLE';
+
+/** Whose spending a limit counts. */
+export type LimitScope =
+  | 'CARD'
+  | 'CUSTOMER'
+  | 'WALLET_ACCOUNT';
+
+/** One platform rule that bounds a payment, with what is used and what remains right now. */
+export type LimitStatus = {
+  __typename?: 'LimitStatus';
+  /** A canonical error code when the platform blocks payments whatever the amount (e.g. ACCOUNT_FROZEN). */
+  blockedCode?: Maybe<Scalars['String']['output']>;
+  /** The most payments the rule allows in its window, when it counts payments. */
+  countLimit?: Maybe<Scalars['Int']['output']>;
+  description: LocalizedText;
+  kind: LimitKind;
+  /** The most the rule allows in its window. */
+  limitFen: Scalars['Fen']['output'];
+  platform: Platform;
+  /** What a payment may still take under this rule alone, never below zero. */
+  remainingFen: Scalars['Fen']['output'];
+  /** When the current window ends and the usage resets; null for PER_PAYMENT and ALL_TIME. */
+  resetsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Stable rule id from the platform's adapter, e.g. `unionpay.daily`. */
+  ruleId: Scalars['ID']['output'];
+  scope: LimitScope;
+  /** Payments counted in the current window, when the rule counts payments. */
+  usedCount?: Maybe<Scalars['Int']['output']>;
+  /** Spent in the current window (0 for PER_PAYMENT). */
+  usedFen: Scalars['Fen']['output'];
+  window: LimitWindow;
+};
+
+/** The calendar window a limit counts over, in the limit's time zone (Asia/Shanghai). */
+export type LimitWindow =
+  | 'ALL_TIME'
+  | 'DAILY'
+  | 'MONTHLY'
+  | 'PER_PAYMENT'
+  | 'YEARLY';
+
+/** Text in the two languages the graph serves. */
+export type LocalizedText = {
+  __typename?: 'LocalizedText';
+  /** English. */
+  en: Scalars['String']['output'];
+  /** Simplified Chinese (zh-CN). */
+  zhCN: Scalars['String']['output'];
+};
+
+export type Merchant = {
+  __typename?: 'Merchant';
+  /** ISO 18245 merchant category code. */
+  categoryCode: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** Relay-style page information for cursor pagination. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A platform, as its adapter describes it. */
+export type Platform = {
+  __typename?: 'Platform';
+  displayName: LocalizedText;
+  /** The adapter id, e.g. `wechat-pay`. */
+  id: Scalars['ID']['output'];
+  role: PlatformRole;
+};
+
+/** What part a platform plays in a card program. */
+export type PlatformRole =
+  /** Routes payments between wallet and issuer (e.g. UnionPay). */
+  | 'CLEARING'
+  /** Owns the credit line, the card and the bills (e.g. JD Finance). */
+  | 'ISSUER'
+  /** Holds the card binding and pays with it (e.g. WeChat Pay). */
+  | 'WALLET';
+
+export type Query = {
+  __typename?: 'Query';
+  /** A transaction by id. */
+  transaction?: Maybe<Transaction>;
+};
+
+
+export type QueryTransactionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** A payment as the clearing network routed it. */
+export type Transaction = {
+  __typename?: 'Transaction';
+  amountFen: Scalars['Fen']['output'];
+  card: Card;
+  createdAt: Scalars['DateTime']['output'];
+  /** The canonical error code, when declined. */
+  declineCode?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  merchant: Merchant;
+  /** The network that routed it. */
+  network: Platform;
+  status: TransactionStatus;
+  /** The wallet the payment started in. */
+  walletPlatform: Platform;
+};
+
+export type TransactionConnection = {
+  __typename?: 'TransactionConnection';
+  edges: Array<TransactionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type TransactionEdge = {
+  __typename?: 'TransactionEdge';
+  cursor: Scalars['String']['output'];
+  node: Transaction;
+};
+
+export type TransactionStatus =
+  | 'APPROVED'
+  | 'DECLINED'
+  | 'REVERSED';
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Card: Card;
+  Transaction: Transaction;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Card:
+    ( { __typename: 'Card' }
+    & GraphQLRecursivePick<FederationTypes['Card'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Card'], {"issuerLimit":{"ruleId":true,"platform":{"id":true,"role":true,"displayName":{"zhCN":true,"en":true}},"kind":true,"window":true,"scope":true,"limitFen":true,"usedFen":true,"remainingFen":true,"countLimit":true,"usedCount":true,"resetsAt":true,"blockedCode":true,"description":{"zhCN":true,"en":true}}}> ) );
+  Transaction:
+    ( { __typename: 'Transaction' }
+    & GraphQLRecursivePick<FederationTypes['Transaction'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Card: ResolverTypeWrapper<CardRepresentation>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Fen: ResolverTypeWrapper<Scalars['Fen']['output']>;
+  LimitKind: LimitKind;
+  LimitScope: LimitScope;
+  LimitStatus: ResolverTypeWrapper<LimitStatusModel>;
+  LimitWindow: LimitWindow;
+  LocalizedText: ResolverTypeWrapper<LocalizedTextModel>;
+  Merchant: ResolverTypeWrapper<Merchant>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Platform: ResolverTypeWrapper<PlatformModel>;
+  PlatformRole: PlatformRole;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Transaction: ResolverTypeWrapper<TransactionEntity>;
+  TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
+  TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
+  TransactionStatus: TransactionStatus;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Card: CardRepresentation;
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Fen: Scalars['Fen']['output'];
+  LimitStatus: LimitStatusModel;
+  LocalizedText: LocalizedTextModel;
+  Merchant: Merchant;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  Platform: PlatformModel;
+  Query: Record<PropertyKey, never>;
+  Transaction: TransactionEntity;
+  TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
+  TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
+}>;
+
+export type CardResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['Card'] = ResolversParentTypes['Card'], FederationReferenceType extends FederationReferenceTypes['Card'] = FederationReferenceTypes['Card']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Card']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  networkLimits?: Resolver<Array<ResolversTypes['LimitStatus']>, ParentType, ContextType>;
+  transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<CardTransactionsArgs, 'first'>>;
+  upstreamLimits?: Resolver<Array<ResolversTypes['LimitStatus']>, ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface FenScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Fen'], any> {
+  name: 'Fen';
+}
+
+export type LimitStatusResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['LimitStatus'] = ResolversParentTypes['LimitStatus']> = ResolversObject<{
+  blockedCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LimitKind'], ParentType, ContextType>;
+  limitFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+  remainingFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  resetsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['LimitScope'], ParentType, ContextType>;
+  usedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  usedFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  window?: Resolver<ResolversTypes['LimitWindow'], ParentType, ContextType>;
+}>;
+
+export type LocalizedTextResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['LocalizedText'] = ResolversParentTypes['LocalizedText']> = ResolversObject<{
+  en?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  zhCN?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MerchantResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['Merchant'] = ResolversParentTypes['Merchant']> = ResolversObject<{
+  categoryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PlatformResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform']> = ResolversObject<{
+  displayName?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['PlatformRole'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<QueryTransactionArgs, 'id'>>;
+}>;
+
+export type TransactionResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction'], FederationReferenceType extends FederationReferenceTypes['Transaction'] = FederationReferenceTypes['Transaction']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Transaction']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  card?: Resolver<ResolversTypes['Card'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  declineCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  merchant?: Resolver<ResolversTypes['Merchant'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TransactionStatus'], ParentType, ContextType>;
+  walletPlatform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+}>;
+
+export type TransactionConnectionResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['TransactionConnection'] = ResolversParentTypes['TransactionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['TransactionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type TransactionEdgeResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['TransactionEdge'] = ResolversParentTypes['TransactionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = ClearingContext> = ResolversObject<{
+  Card?: CardResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  Fen?: GraphQLScalarType;
+  LimitStatus?: LimitStatusResolvers<ContextType>;
+  LocalizedText?: LocalizedTextResolvers<ContextType>;
+  Merchant?: MerchantResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Platform?: PlatformResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Transaction?: TransactionResolvers<ContextType>;
+  TransactionConnection?: TransactionConnectionResolvers<ContextType>;
+  TransactionEdge?: TransactionEdgeResolvers<ContextType>;
+}>;
+

@@ -1,0 +1,40 @@
+import { requireId } from '../../../shared/src/config';
+import { platformById, platformOf } from '../../../shared/src/graphql/platform';
+import { scalarResolvers } from '../../../shared/src/graphql/scalars';
+import { GraphQLError } from 'graphql';
+import { amountLimitStatus, limitStatusFromRepresentation } from '../../../shared/src/limits/limit-status';
+import type { ClearingContext } from '../context';
+import type { CardRepresentation } from '../domain/card-representation';
+import type { Resolvers } from '../generated/resolvers-types';
+
+/** Network limits count per card; a CUSTOMER-scoped network rule would need the customer id. */
+async function networkLimits(card: CardRepresentation, ctx: ClearingContext) {
+  const usage = await ctx.loaders.usage.load(card.id);
+  return ctx.network.limits.map((rule) => amountLimitStatus(ctx.network, rule, usage.get(rule.window), ctx.now));
+}
+
+export const clearingResolvers: Resolvers = {
+  ...scalarResolvers,
+  Query: {
+    transaction: (_, { id }, ctx) => ctx.loaders.transactionById.load(requireId(id)),
+  },
+  Card: {
+    __resolveReference: (ref) => ({ ...ref, id: requireId(ref.id) }),
+    networkLimits: (card, _, ctx) => networkLimits(card, ctx),
+    upstreamLimits: async (card, _, ctx) => {
+      if (!card.issuerLimit) {
+        throw new GraphQLError('upstreamLimits needs the issuer limit from the gateway', { extensions: { code: 'BAD_REQUEST' } });
+      }
+      return [limitStatusFromRepresentation(card.issuerLimit), ...(await networkLimits(card, ctx))];
+    },
+    transactions: (card, { first, after }, ctx) => ctx.loaders.transactionPages.load({ parentId: card.id, first, after }),
+  },
+  Transaction: {
+    __resolveReference: (ref, ctx) => ctx.loaders.transactionById.load(requireId(ref.id)),
+    card: (tx) => ({ id: tx.cardId }),
+    walletPlatform: (tx, _, ctx) => platformById(ctx.registry, tx.walletPlatform, 'WALLET'),
+    network: (tx, _, ctx) =>
+      tx.networkPlatform === ctx.network.manifest.id ? platformOf(ctx.network) : platformById(ctx.registry, tx.networkPlatform, 'CLEARING'),
+    merchant: (tx) => ({ name: tx.merchantName, categoryCode: tx.merchantCategory }),
+  },
+};

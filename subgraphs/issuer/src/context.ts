@@ -1,0 +1,55 @@
+/** Per-request state of the issuer subgraph: fresh DataLoaders, the adapters, the clock. */
+import type { DataSource } from 'typeorm';
+import { localDateOf, type AdapterRegistry } from '../../../adapters/sdk/src';
+import type { Clock } from '../../shared/src/clock';
+import { byIdLoader, countLoader, groupedLoader, pagedLoader } from '../../shared/src/db/batched-queries';
+import { PROGRAM_TIMEZONE } from '../../shared/src/config';
+import { BillItemEntity } from './db/entities/bill-item.entity';
+import { BillEntity } from './db/entities/bill.entity';
+import { CardEntity } from './db/entities/card.entity';
+import { CreditLineEntity } from './db/entities/credit-line.entity';
+import { CustomerEntity } from './db/entities/customer.entity';
+
+export function createIssuerLoaders(dataSource: DataSource) {
+  const customers = dataSource.getRepository(CustomerEntity);
+  const creditLines = dataSource.getRepository(CreditLineEntity);
+  const cards = dataSource.getRepository(CardEntity);
+  const bills = dataSource.getRepository(BillEntity);
+  const billItems = dataSource.getRepository(BillItemEntity);
+  return {
+    customerById: byIdLoader(customers),
+    creditLineById: byIdLoader(creditLines),
+    creditLinesByCustomer: groupedLoader(creditLines, 'customer_id'),
+    cardById: byIdLoader(cards),
+    cardsByCustomer: groupedLoader(cards, 'customer_id', 'ORDER BY created_at DESC, id DESC'),
+    billById: byIdLoader(bills),
+    billsByCreditLine: groupedLoader(bills, 'credit_line_id', 'ORDER BY statement_date DESC, id DESC'),
+    billPages: pagedLoader(bills, { parentColumn: 'credit_line_id', sortColumn: 'statement_date', defaultPageSize: 12 }),
+    billItemPages: pagedLoader(billItems, { parentColumn: 'bill_id', sortColumn: 'posted_at' }),
+    billItemCounts: countLoader(billItems, 'bill_id'),
+  };
+}
+
+export type IssuerLoaders = ReturnType<typeof createIssuerLoaders>;
+
+export interface IssuerContext {
+  loaders: IssuerLoaders;
+  registry: AdapterRegistry;
+  dataSource: DataSource;
+  clock: Clock;
+  /** Today's date in the program's zone, fixed for the whole request. */
+  today: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoDate = (d: { year: number; month: number; day: number }) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+
+export function createIssuerContext(dataSource: DataSource, registry: AdapterRegistry, clock: Clock): IssuerContext {
+  return {
+    loaders: createIssuerLoaders(dataSource),
+    registry,
+    dataSource,
+    clock,
+    today: isoDate(localDateOf(clock.now(), PROGRAM_TIMEZONE)),
+  };
+}

@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { fenColumn } from '../../../../shared/src/db/data-source';
+
+@Entity({ name: 'bill_items' })
+export class BillItemEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'bill_id', type: 'uuid' })
+  billId!: string;
+
+  @Column({ name: 'card_id', type: 'uuid' })
+  cardId!: string;
+
+  @Column({ type: 'text' })
+  kind!: 'PURCHASE' | 'PENALTY' | 'REPAYMENT';
+
+  @Column({ name: 'amount_fen', type: 'bigint', transformer: fenColumn })
+  amountFen!: bigint;
+
+  @Column({ name: 'posted_at', type: 'timestamptz' })
+  postedAt!: Date;
+
+  /** The clearing network's transaction id: a reference, not a copy of its data. */
+  @Column({ name: 'transaction_id', type: 'uuid', nullable: true })
+  transactionId!: string | null;
+}

@@ -1,0 +1,37 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { fenColumn } from '../../../../shared/src/db/data-source';
+
+/** A closed billing cycle of a credit line. Its status is derived from amounts and dates. */
+@Entity({ name: 'bills' })
+export class BillEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'credit_line_id', type: 'uuid' })
+  creditLineId!: string;
+
+  @Column({ name: 'cycle_start', type: 'date' })
+  cycleStart!: string;
+
+  @Column({ name: 'cycle_end', type: 'date' })
+  cycleEnd!: string;
+
+  @Column({ name: 'statement_date', type: 'date' })
+  statementDate!: string;
+
+  @Column({ name: 'due_date', type: 'date' })
+  dueDate!: string;
+
+  @Column({ name: 'total_due_fen', type: 'bigint', transformer: fenColumn })
+  totalDueFen!: bigint;
+
+  @Column({ name: 'minimum_due_fen', type: 'bigint', transformer: fenColumn })
+  minimumDueFen!: bigint;
+
+  @Column({ name: 'paid_fen', type: 'bigint', transformer: fenColumn })
+  paidFen!: bigint;
+
+  /** Penalty posted so far; the statement job posts it once per overdue day. */
+  @Column({ name: 'penalty_accrued_fen', type: 'bigint', transformer: fenColumn })
+  penaltyAccruedFen!: bigint;
+}

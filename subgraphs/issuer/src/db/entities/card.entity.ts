@@ -1,0 +1,41 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type CardStatus = 'ACTIVE' | 'LOCKED' | 'FROZEN' | 'CLOSED';
+
+@Entity({ name: 'cards' })
+export class CardEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'customer_id', type: 'uuid' })
+  customerId!: string;
+
+  @Column({ name: 'credit_line_id', type: 'uuid' })
+  creditLineId!: string;
+
+  @Column({ name: 'issuer_platform', type: 'text' })
+  issuerPlatform!: string;
+
+  @Column({ type: 'text' })
+  network!: string;
+
+  @Column({ type: 'text' })
+  bin!: string;
+
+  @Column({ type: 'text' })
+  last4!: string;
+
+  /** AES-256-GCM ciphertext of the full number (see pan-vault.ts); never returned. */
+  @Column({ name: 'pan_encrypted', type: 'text' })
+  panEncrypted!: string;
+
+  @Column({ type: 'text' })
+  status!: CardStatus;
+
+  /** Last day of the expiry month. */
+  @Column({ name: 'expires_on', type: 'date' })
+  expiresOn!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

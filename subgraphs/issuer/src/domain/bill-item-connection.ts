@@ -1,0 +1,7 @@
+import type { Connection } from '../../../shared/src/graphql/pagination';
+import type { BillItemEntity } from '../db/entities/bill-item.entity';
+
+/** A page of a bill's items; `billId` lets `totalCount` be counted only when asked for. */
+export interface BillItemConnectionModel extends Connection<BillItemEntity> {
+  billId: string;
+}

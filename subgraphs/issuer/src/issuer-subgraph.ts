@@ -1,0 +1,51 @@
+/** Starts the issuer subgraph: its database (migrated), its adapters, its HTTP server. */
+import * as path from 'node:path';
+import type { AdapterRegistry } from '../../../adapters/sdk/src';
+import type { Clock } from '../../shared/src/clock';
+import { openSubgraphDatabase, type SubgraphDatabase } from '../../shared/src/db/data-source';
+import { startSubgraphServer, type RunningSubgraph } from '../../shared/src/server/subgraph-server';
+import { createIssuerContext } from './context';
+import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from './db/issuer-database';
+import { issuerResolvers } from './resolvers';
+
+export const ISSUER_SCHEMA_FILE = path.resolve(__dirname, '../schema.graphql');
+
+export interface IssuerSubgraphOptions {
+  databaseUrl: string;
+  registry: AdapterRegistry;
+  clock: Clock;
+  port?: number;
+  host?: string;
+}
+
+export interface IssuerSubgraph extends RunningSubgraph {
+  database: SubgraphDatabase;
+}
+
+export async function startIssuerSubgraph(options: IssuerSubgraphOptions): Promise<IssuerSubgraph> {
+  // Fails at start, not at the first request, when no issuer adapter is configured.
+  options.registry.single('issuer');
+  const database = await openSubgraphDatabase({
+    url: options.databaseUrl,
+    schema: ISSUER_SCHEMA,
+    entities: issuerEntities,
+    migrations: issuerMigrations,
+  });
+  const server = await startSubgraphServer({
+    name: 'issuer',
+    schemaFile: ISSUER_SCHEMA_FILE,
+    resolvers: issuerResolvers as never,
+    context: () => createIssuerContext(database.dataSource, options.registry, options.clock),
+    ready: async () => (await database.dataSource.query('SELECT 1')).length === 1,
+    port: options.port,
+    host: options.host,
+  });
+  return {
+    ...server,
+    database,
+    async stop() {
+      await server.stop();
+      await database.close();
+    },
+  };
+}

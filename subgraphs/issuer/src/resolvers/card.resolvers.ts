@@ -1,0 +1,59 @@
+import { GraphQLError } from 'graphql';
+import type { PlatformAdapter } from '../../../../adapters/sdk/src';
+import { requireId } from '../../../shared/src/config';
+import { localized, platformOf } from '../../../shared/src/graphql/platform';
+import { maskCardNumber } from '../card-number/pan-vault';
+import type { IssuerContext } from '../context';
+import type { CardEntity } from '../db/entities/card.entity';
+import { issuerLimitStatus, spendBlockCode } from '../domain/issuer-limit';
+import { overdueState } from '../domain/overdue';
+import type { Resolvers } from '../generated/resolvers-types';
+
+/** The issuer adapter of a card; its terms (bank, penalty, repayment channel) are configuration. */
+function issuerOf(card: CardEntity, ctx: IssuerContext): PlatformAdapter & { issuerTerms: NonNullable<PlatformAdapter['issuerTerms']> } {
+  const adapter = ctx.registry.has(card.issuerPlatform) ? ctx.registry.get(card.issuerPlatform) : undefined;
+  if (!adapter?.issuerTerms) {
+    throw new GraphQLError(`the issuer adapter "${card.issuerPlatform}" is not loaded`, {
+      extensions: { code: 'PLATFORM_UNAVAILABLE', platform: card.issuerPlatform },
+    });
+  }
+  return adapter as PlatformAdapter & { issuerTerms: NonNullable<PlatformAdapter['issuerTerms']> };
+}
+
+async function creditLineOf(card: CardEntity, ctx: IssuerContext) {
+  const line = await ctx.loaders.creditLineById.load(card.creditLineId);
+  if (!line) throw new GraphQLError('card without credit line', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  return line;
+}
+
+export const cardResolvers: Resolvers = {
+  Query: {
+    card: (_, { id }, ctx) => ctx.loaders.cardById.load(requireId(id)),
+  },
+  Card: {
+    __resolveReference: (ref, ctx) => ctx.loaders.cardById.load(requireId(ref.id)),
+    customer: async (card, _, ctx) => (await ctx.loaders.customerById.load(card.customerId))!,
+    issuer: (card, _, ctx) => platformOf(issuerOf(card, ctx)),
+    issuingBank: (card, _, ctx) => localized(issuerOf(card, ctx).issuerTerms.issuingBank),
+    maskedNumber: (card) => maskCardNumber(card.bin, card.last4),
+    expiry: (card) => `${card.expiresOn.slice(5, 7)}/${card.expiresOn.slice(2, 4)}`,
+    credit: (card, _, ctx) => creditLineOf(card, ctx),
+    issuerLimit: async (card, _, ctx) => {
+      const adapter = issuerOf(card, ctx);
+      const [customer, line, bills] = await Promise.all([
+        ctx.loaders.customerById.load(card.customerId),
+        creditLineOf(card, ctx),
+        ctx.loaders.billsByCreditLine.load(card.creditLineId),
+      ]);
+      const overdue = overdueState(bills, ctx.today, adapter.issuerTerms).isOverdue;
+      return issuerLimitStatus(adapter, line, spendBlockCode(customer!, card, overdue, ctx.today));
+    },
+    currentBill: async (card, _, ctx) => (await ctx.loaders.billsByCreditLine.load(card.creditLineId))[0] ?? null,
+    overdue: async (card, _, ctx) =>
+      overdueState(await ctx.loaders.billsByCreditLine.load(card.creditLineId), ctx.today, issuerOf(card, ctx).issuerTerms),
+    repayAt: (card, _, ctx) => {
+      const adapter = issuerOf(card, ctx);
+      return { platform: platformOf(adapter), channel: localized(adapter.issuerTerms.repaymentChannel) };
+    },
+  },
+};

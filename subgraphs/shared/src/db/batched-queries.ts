@@ -1,0 +1,128 @@
+/**
+ * Batched reads for DataLoaders: one SQL statement for many parents, so a page of 50
+ * cards costs the same number of statements as a page of one.
+ */
+import DataLoader from 'dataloader';
+import type { ObjectLiteral, Repository } from 'typeorm';
+import { decodeCursor, pageSize, toConnection, type Connection, type Keyset } from '../graphql/pagination';
+
+/** Turns a raw row (database column names) into an entity, running column transformers. */
+export function hydrate<T extends ObjectLiteral>(repo: Repository<T>, raw: Record<string, unknown>): T {
+  const entity = repo.create();
+  const driver = repo.manager.connection.driver;
+  for (const column of repo.metadata.columns) {
+    if (column.databaseName in raw) {
+      column.setEntityValue(entity, driver.prepareHydratedValue(raw[column.databaseName], column));
+    }
+  }
+  return entity;
+}
+
+/** Loads entities by a column, grouping them per key (one statement per batch). */
+export function groupedLoader<T extends ObjectLiteral>(
+  repo: Repository<T>,
+  column: string,
+  /** SQL after the key filter: more conditions (`AND …`) and/or `ORDER BY …`. */
+  tail = '',
+): DataLoader<string, T[]> {
+  return new DataLoader(async (keys) => {
+    const rows = (await repo.query(
+      `SELECT * FROM ${repo.metadata.tablePath} WHERE "${column}" = ANY($1) ${tail}`,
+      [keys],
+    )) as Record<string, unknown>[];
+    const byKey = new Map<string, T[]>(keys.map((k) => [k, []]));
+    for (const raw of rows) byKey.get(String(raw[column]))?.push(hydrate(repo, raw));
+    return keys.map((k) => byKey.get(k) ?? []);
+  });
+}
+
+/** Loads entities by id (one statement per batch); a missing id gives null. */
+export function byIdLoader<T extends ObjectLiteral & { id: string }>(repo: Repository<T>): DataLoader<string, T | null> {
+  const grouped = groupedLoader(repo, 'id');
+  return new DataLoader(async (ids) => (await grouped.loadMany(ids)).map((r) => (Array.isArray(r) ? (r[0] ?? null) : null)));
+}
+
+export interface PageKey {
+  parentId: string;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface PagedSpec {
+  /** Column that holds the parent id. */
+  parentColumn: string;
+  /** Sort column; pages run newest first by (sort, id). */
+  sortColumn: string;
+  defaultPageSize?: number;
+}
+
+/**
+ * Keyset pages of children for many parents in one statement: ROW_NUMBER() per parent
+ * cuts each parent's rows at `first + 1` (the extra row tells whether a next page exists).
+ */
+export function pagedLoader<T extends ObjectLiteral & { id: string }>(
+  repo: Repository<T>,
+  spec: PagedSpec,
+): DataLoader<PageKey, Connection<T>, string> {
+  return new DataLoader(
+    async (keys) => {
+      const groups = new Map<string, { size: number; after: Keyset | null; parents: string[] }>();
+      for (const key of keys) {
+        const size = pageSize(key.first, spec.defaultPageSize);
+        const groupKey = `${size}|${key.after ?? ''}`;
+        const group = groups.get(groupKey) ?? { size, after: decodeCursor(key.after), parents: [] };
+        group.parents.push(key.parentId);
+        groups.set(groupKey, group);
+      }
+      const results = new Map<string, Connection<T>>();
+      for (const [groupKey, group] of groups) {
+        const params: unknown[] = [group.parents, group.size + 1];
+        let cursorFilter = '';
+        if (group.after) {
+          params.push(group.after.sort, group.after.id);
+          cursorFilter = `AND ("${spec.sortColumn}", id) < ($3::timestamptz, $4::uuid)`;
+        }
+        const rows = (await repo.query(
+          `SELECT * FROM (
+             SELECT t.*, t."${spec.sortColumn}"::text AS "__sort",
+                    ROW_NUMBER() OVER (PARTITION BY t."${spec.parentColumn}" ORDER BY t."${spec.sortColumn}" DESC, t.id DESC) AS "__rank"
+             FROM ${repo.metadata.tablePath} t
+             WHERE t."${spec.parentColumn}" = ANY($1) ${cursorFilter}
+           ) ranked
+           WHERE "__rank" <= $2
+           ORDER BY "${spec.parentColumn}", "__rank"`,
+          params,
+        )) as Record<string, unknown>[];
+        const byParent = new Map<string, Array<{ entity: T; sort: string }>>();
+        for (const raw of rows) {
+          const parent = String(raw[spec.parentColumn]);
+          const list = byParent.get(parent) ?? [];
+          list.push({ entity: hydrate(repo, raw), sort: String(raw.__sort) });
+          byParent.set(parent, list);
+        }
+        for (const parent of group.parents) {
+          const list = byParent.get(parent) ?? [];
+          const connection = toConnection(list, group.size, (row) => ({ sort: row.sort, id: row.entity.id }));
+          results.set(`${parent}|${groupKey}`, {
+            edges: connection.edges.map((e) => ({ cursor: e.cursor, node: e.node.entity })),
+            pageInfo: connection.pageInfo,
+          });
+        }
+      }
+      return keys.map((key) => results.get(`${key.parentId}|${pageSize(key.first, spec.defaultPageSize)}|${key.after ?? ''}`)!);
+    },
+    { cacheKeyFn: (key) => `${key.parentId}|${key.first ?? ''}|${key.after ?? ''}` },
+  );
+}
+
+/** Counts children per parent in one statement. */
+export function countLoader(repo: Repository<ObjectLiteral>, parentColumn: string): DataLoader<string, number> {
+  return new DataLoader(async (parents) => {
+    const rows = (await repo.query(
+      `SELECT "${parentColumn}" AS parent, count(*)::int AS n FROM ${repo.metadata.tablePath} WHERE "${parentColumn}" = ANY($1) GROUP BY 1`,
+      [parents],
+    )) as Array<{ parent: string; n: number }>;
+    const counts = new Map(rows.map((r) => [String(r.parent), Number(r.n)]));
+    return parents.map((p) => counts.get(p) ?? 0);
+  });
+}

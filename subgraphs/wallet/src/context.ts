@@ -1,0 +1,42 @@
+/** Per-request state of the wallet subgraph. */
+import type DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { AdapterRegistry } from '../../../adapters/sdk/src';
+import type { Clock } from '../../shared/src/clock';
+import { byIdLoader, groupedLoader } from '../../shared/src/db/batched-queries';
+import { usageLoader, type UsageByWindow } from '../../shared/src/limits/limit-usage';
+import { CardBindingEntity } from './db/entities/card-binding.entity';
+import { WalletAccountEntity } from './db/entities/wallet-account.entity';
+import { WALLET_SCHEMA } from './db/wallet-database';
+
+export interface WalletContext {
+  loaders: {
+    accountById: DataLoader<string, WalletAccountEntity | null>;
+    accountsByCustomer: DataLoader<string, WalletAccountEntity[]>;
+    bindingById: DataLoader<string, CardBindingEntity | null>;
+    bindingsByCard: DataLoader<string, CardBindingEntity[]>;
+    bindingsByAccount: DataLoader<string, CardBindingEntity[]>;
+    usage: DataLoader<string, UsageByWindow>;
+  };
+  registry: AdapterRegistry;
+  now: Date;
+}
+
+export function createWalletContext(dataSource: DataSource, registry: AdapterRegistry, clock: Clock): WalletContext {
+  const accounts = dataSource.getRepository(WalletAccountEntity);
+  const bindings = dataSource.getRepository(CardBindingEntity);
+  const now = clock.now();
+  const walletRules = registry.byRole('wallet').flatMap((a) => a.limits);
+  return {
+    loaders: {
+      accountById: byIdLoader(accounts),
+      accountsByCustomer: groupedLoader(accounts, 'customer_id', 'ORDER BY platform'),
+      bindingById: byIdLoader(bindings),
+      bindingsByCard: groupedLoader(bindings, 'card_id', `AND status <> 'REMOVED' ORDER BY bound_at, id`),
+      bindingsByAccount: groupedLoader(bindings, 'wallet_account_id', `AND status <> 'REMOVED' ORDER BY bound_at, id`),
+      usage: usageLoader(dataSource, WALLET_SCHEMA, walletRules, now),
+    },
+    registry,
+    now,
+  };
+}

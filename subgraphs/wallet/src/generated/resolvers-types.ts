@@ -1,0 +1,437 @@
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { EntityRef } from '../../../shared/src/graphql/entity-ref';
+import { CardRepresentation } from '../domain/card-representation';
+import { WalletAccountEntity } from '../db/entities/wallet-account.entity';
+import { CardBindingEntity } from '../db/entities/card-binding.entity';
+import { PayableAmountModel } from '../domain/payable-amount';
+import { LimitStatusModel } from '../../../shared/src/limits/limit-status';
+import { PlatformModel, LocalizedTextModel } from '../../../shared/src/graphql/platform';
+import { WalletContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, YYYY-MM-DD, in Asia/Shanghai. */
+  Date: { input: string; output: string; }
+  /** An instant, ISO 8601 with offset. */
+  DateTime: { input: Date | string; output: Date | string; }
+  /** An amount in fen (1 CNY = 100 fen): always a whole number, never a fraction. */
+  Fen: { input: bigint; output: bigint; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type BindingStatus =
+  | 'ACTIVE'
+  | 'REMOVED'
+  | 'SUSPENDED';
+
+export type Card = {
+  __typename?: 'Card';
+  id: Scalars['ID']['output'];
+  /** Per binding: the amount payable right now through that wallet and the rule that binds it. */
+  payableNow: Array<PayableAmount>;
+  upstreamLimits: Array<LimitStatus>;
+  /** The card's bindings into wallets, active or not. */
+  walletBindings: Array<WalletBinding>;
+};
+
+/** A customer's wallet accounts, as the wallet platforms hold them. */
+export type Customer = {
+  __typename?: 'Customer';
+  id: Scalars['ID']['output'];
+  walletAccounts: Array<WalletAccount>;
+};
+
+/** What kind of bound a limit is. */
+export type LimitKind =
+  /** A platform's amount limit over a window. */
+  | 'AMOUNT_PER_WINDOW'
+  /** The issuer's credit still available on the credit line. */
+  | 'CREDIT_AVAILABLE';
+
+/** Whose spending a limit counts. */
+export type LimitScope =
+  | 'CARD'
+  | 'CUSTOMER'
+  | 'WALLET_ACCOUNT';
+
+/** One platform rule that bounds a payment, with what is used and what remains right now. */
+export type LimitStatus = {
+  __typename?: 'LimitStatus';
+  /** A canonical error code when the platform blocks payments whatever the amount (e.g. ACCOUNT_FROZEN). */
+  blockedCode?: Maybe<Scalars['String']['output']>;
+  /** The most payments the rule allows in its window, when it counts payments. */
+  countLimit?: Maybe<Scalars['Int']['output']>;
+  description: LocalizedText;
+  kind: LimitKind;
+  /** The most the rule allows in its window. */
+  limitFen: Scalars['Fen']['output'];
+  platform: Platform;
+  /** What a payment may still take under this rule alone, never below zero. */
+  remainingFen: Scalars['Fen']['output'];
+  /** When the current window ends and the usage resets; null for PER_PAYMENT and ALL_TIME. */
+  resetsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Stable rule id from the platform's adapter, e.g. `unionpay.daily`. */
+  ruleId: Scalars['ID']['output'];
+  scope: LimitScope;
+  /** Payments counted in the current window, when the rule counts payments. */
+  usedCount?: Maybe<Scalars['Int']['output']>;
+  /** Spent in the current window (0 for PER_PAYMENT). */
+  usedFen: Scalars['Fen']['output'];
+  window: LimitWindow;
+};
+
+/** The calendar window a limit counts over, in the limit's time zone (Asia/Shanghai). */
+export type LimitWindow =
+  | 'ALL_TIME'
+  | 'DAILY'
+  | 'MONTHLY'
+  | 'PER_PAYMENT'
+  | 'YEARLY';
+
+/** Text in the two languages the graph serves. */
+export type LocalizedText = {
+  __typename?: 'LocalizedText';
+  /** English. */
+  en: Scalars['String']['output'];
+  /** Simplified Chinese (zh-CN). */
+  zhCN: Scalars['String']['output'];
+};
+
+/** Relay-style page information for cursor pagination. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** What a card can pay right now through one bound wallet, and which platform's rule binds it. */
+export type PayableAmount = {
+  __typename?: 'PayableAmount';
+  /** The smallest remaining amount over every platform's rules: issuer credit, wallet limits, network limits. */
+  amountFen: Scalars['Fen']['output'];
+  binding: WalletBinding;
+  /** The rule that gives that smallest amount. */
+  bindingRule: LimitStatus;
+  /** Every rule considered, in route order: issuer, network, wallet. */
+  rules: Array<LimitStatus>;
+  walletPlatform: Platform;
+};
+
+/** A platform, as its adapter describes it. */
+export type Platform = {
+  __typename?: 'Platform';
+  displayName: LocalizedText;
+  /** The adapter id, e.g. `wechat-pay`. */
+  id: Scalars['ID']['output'];
+  role: PlatformRole;
+};
+
+/** What part a platform plays in a card program. */
+export type PlatformRole =
+  /** Routes payments between wallet and issuer (e.g. UnionPay). */
+  | 'CLEARING'
+  /** Owns the credit line, the card and the bills (e.g. JD Finance). */
+  | 'ISSUER'
+  /** Holds the card binding and pays with it (e.g. WeChat Pay). */
+  | 'WALLET';
+
+export type Query = {
+  __typename?: 'Query';
+  /** A wallet binding by id. */
+  walletBinding?: Maybe<WalletBinding>;
+};
+
+
+export type QueryWalletBindingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** A customer's account at one wallet platform. */
+export type WalletAccount = {
+  __typename?: 'WalletAccount';
+  bindings: Array<WalletBinding>;
+  id: Scalars['ID']['output'];
+  /** The wallet platform's limits on this account, with what is used and what remains. */
+  limits: Array<LimitStatus>;
+  platform: Platform;
+  status: WalletAccountStatus;
+};
+
+export type WalletAccountStatus =
+  | 'ACTIVE'
+  /** The wallet restricts payments (its risk response); the user must pass face recognition again. */
+  | 'RESTRICTED';
+
+/** A card bound into a wallet. */
+export type WalletBinding = {
+  __typename?: 'WalletBinding';
+  account: WalletAccount;
+  boundAt: Scalars['DateTime']['output'];
+  card: Card;
+  id: Scalars['ID']['output'];
+  status: BindingStatus;
+  /** The verification the wallet ran when the card was bound, e.g. FOUR_ELEMENTS. */
+  verificationMethod: Scalars['String']['output'];
+  /** The wallet's limits on the account this binding pays from. */
+  walletLimits: Array<LimitStatus>;
+  walletPlatform: Platform;
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Card: Card;
+  Customer: Customer;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Card:
+    ( { __typename: 'Card' }
+    & GraphQLRecursivePick<FederationTypes['Card'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Card'], {"upstreamLimits":{"ruleId":true,"platform":{"id":true,"role":true,"displayName":{"zhCN":true,"en":true}},"kind":true,"window":true,"scope":true,"limitFen":true,"usedFen":true,"remainingFen":true,"countLimit":true,"usedCount":true,"resetsAt":true,"blockedCode":true,"description":{"zhCN":true,"en":true}}}> ) );
+  Customer:
+    ( { __typename: 'Customer' }
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  BindingStatus: BindingStatus;
+  Card: ResolverTypeWrapper<CardRepresentation>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Customer: ResolverTypeWrapper<EntityRef>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Fen: ResolverTypeWrapper<Scalars['Fen']['output']>;
+  LimitKind: LimitKind;
+  LimitScope: LimitScope;
+  LimitStatus: ResolverTypeWrapper<LimitStatusModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LimitWindow: LimitWindow;
+  LocalizedText: ResolverTypeWrapper<LocalizedTextModel>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PayableAmount: ResolverTypeWrapper<PayableAmountModel>;
+  Platform: ResolverTypeWrapper<PlatformModel>;
+  PlatformRole: PlatformRole;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  WalletAccount: ResolverTypeWrapper<WalletAccountEntity>;
+  WalletAccountStatus: WalletAccountStatus;
+  WalletBinding: ResolverTypeWrapper<CardBindingEntity>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Card: CardRepresentation;
+  ID: Scalars['ID']['output'];
+  Customer: EntityRef;
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Fen: Scalars['Fen']['output'];
+  LimitStatus: LimitStatusModel;
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  LocalizedText: LocalizedTextModel;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  PayableAmount: PayableAmountModel;
+  Platform: PlatformModel;
+  Query: Record<PropertyKey, never>;
+  WalletAccount: WalletAccountEntity;
+  WalletBinding: CardBindingEntity;
+}>;
+
+export type CardResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Card'] = ResolversParentTypes['Card'], FederationReferenceType extends FederationReferenceTypes['Card'] = FederationReferenceTypes['Card']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Card']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payableNow?: Resolver<Array<ResolversTypes['PayableAmount']>, ParentType, ContextType>;
+  walletBindings?: Resolver<Array<ResolversTypes['WalletBinding']>, ParentType, ContextType>;
+}>;
+
+export type CustomerResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  walletAccounts?: Resolver<Array<ResolversTypes['WalletAccount']>, ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface FenScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Fen'], any> {
+  name: 'Fen';
+}
+
+export type LimitStatusResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['LimitStatus'] = ResolversParentTypes['LimitStatus']> = ResolversObject<{
+  blockedCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LimitKind'], ParentType, ContextType>;
+  limitFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+  remainingFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  resetsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['LimitScope'], ParentType, ContextType>;
+  usedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  usedFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  window?: Resolver<ResolversTypes['LimitWindow'], ParentType, ContextType>;
+}>;
+
+export type LocalizedTextResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['LocalizedText'] = ResolversParentTypes['LocalizedText']> = ResolversObject<{
+  en?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  zhCN?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PayableAmountResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PayableAmount'] = ResolversParentTypes['PayableAmount']> = ResolversObject<{
+  amountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  binding?: Resolver<ResolversTypes['WalletBinding'], ParentType, ContextType>;
+  bindingRule?: Resolver<ResolversTypes['LimitStatus'], ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['LimitStatus']>, ParentType, ContextType>;
+  walletPlatform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+}>;
+
+export type PlatformResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform']> = ResolversObject<{
+  displayName?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['PlatformRole'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  walletBinding?: Resolver<Maybe<ResolversTypes['WalletBinding']>, ParentType, ContextType, RequireFields<QueryWalletBindingArgs, 'id'>>;
+}>;
+
+export type WalletAccountResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WalletAccount'] = ResolversParentTypes['WalletAccount']> = ResolversObject<{
+  bindings?: Resolver<Array<ResolversTypes['WalletBinding']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  limits?: Resolver<Array<ResolversTypes['LimitStatus']>, ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WalletAccountStatus'], ParentType, ContextType>;
+}>;
+
+export type WalletBindingResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WalletBinding'] = ResolversParentTypes['WalletBinding']> = ResolversObject<{
+  account?: Resolver<ResolversTypes['WalletAccount'], ParentType, ContextType>;
+  boundAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  card?: Resolver<ResolversTypes['Card'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BindingStatus'], ParentType, ContextType>;
+  verificationMethod?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  walletLimits?: Resolver<Array<ResolversTypes['LimitStatus']>, ParentType, ContextType>;
+  walletPlatform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = WalletContext> = ResolversObject<{
+  Card?: CardResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  Fen?: GraphQLScalarType;
+  LimitStatus?: LimitStatusResolvers<ContextType>;
+  LocalizedText?: LocalizedTextResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  PayableAmount?: PayableAmountResolvers<ContextType>;
+  Platform?: PlatformResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  WalletAccount?: WalletAccountResolvers<ContextType>;
+  WalletBinding?: WalletBindingResolvers<ContextType>;
+}>;
+

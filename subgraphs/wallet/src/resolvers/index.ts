@@ -1,0 +1,64 @@
+import { GraphQLError } from 'graphql';
+import { requireId } from '../../../shared/src/config';
+import { platformById } from '../../../shared/src/graphql/platform';
+import { scalarResolvers } from '../../../shared/src/graphql/scalars';
+import { limitStatusFromRepresentation } from '../../../shared/src/limits/limit-status';
+import type { WalletContext } from '../context';
+import type { CardBindingEntity } from '../db/entities/card-binding.entity';
+import { payableAmount } from '../domain/payable-amount';
+import { walletLimitStatuses } from '../domain/wallet-limits';
+import type { Resolvers } from '../generated/resolvers-types';
+
+async function accountOf(binding: CardBindingEntity, ctx: WalletContext) {
+  const account = await ctx.loaders.accountById.load(binding.walletAccountId);
+  if (!account) throw new GraphQLError('binding without wallet account', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  return account;
+}
+
+export const walletResolvers: Resolvers = {
+  ...scalarResolvers,
+  Query: {
+    walletBinding: (_, { id }, ctx) => ctx.loaders.bindingById.load(requireId(id)),
+  },
+  Customer: {
+    __resolveReference: (ref) => ({ id: requireId(ref.id) }),
+    walletAccounts: (customer, _, ctx) => ctx.loaders.accountsByCustomer.load(customer.id),
+  },
+  WalletAccount: {
+    platform: (account, _, ctx) => platformById(ctx.registry, account.platform, 'WALLET'),
+    limits: (account, _, ctx) => walletLimitStatuses(account, ctx),
+    bindings: (account, _, ctx) => ctx.loaders.bindingsByAccount.load(account.id),
+  },
+  WalletBinding: {
+    card: (binding) => ({ id: binding.cardId }),
+    walletPlatform: (binding, _, ctx) => platformById(ctx.registry, binding.platform, 'WALLET'),
+    account: (binding, _, ctx) => accountOf(binding, ctx),
+    walletLimits: async (binding, _, ctx) => walletLimitStatuses(await accountOf(binding, ctx), ctx, binding),
+  },
+  Card: {
+    __resolveReference: (ref) => ({ ...ref, id: requireId(ref.id) }),
+    walletBindings: (card, _, ctx) => ctx.loaders.bindingsByCard.load(card.id),
+    payableNow: async (card, _, ctx) => {
+      if (!card.upstreamLimits) {
+        throw new GraphQLError('payableNow needs the issuer and network limits from the gateway', {
+          extensions: { code: 'BAD_REQUEST' },
+        });
+      }
+      const upstream = card.upstreamLimits.map(limitStatusFromRepresentation);
+      const bindings = await ctx.loaders.bindingsByCard.load(card.id);
+      return Promise.all(
+        bindings.map(async (binding) =>
+          payableAmount(
+            binding,
+            platformById(ctx.registry, binding.platform, 'WALLET'),
+            upstream,
+            await walletLimitStatuses(await accountOf(binding, ctx), ctx, binding),
+          ),
+        ),
+      );
+    },
+  },
+  PayableAmount: {
+    binding: (payable) => payable.binding,
+  },
+};
