@@ -1,1 +1,2 @@
-export { unionPayAdapter as default } from './src/unionpay.adapter';
+export { unionPayAdapter as default, createUnionPayAdapter as createAdapter } from './src/unionpay.adapter';
+export type { UnionPayOptions } from './src/unionpay.options';

@@ -1,89 +1,145 @@
 /**
  * JD Finance (京东金融) as the issuer of the Baitiao Shanfu virtual card, issued with
- * Bank of Shanghai. Figures from PLATFORMS.md; values the source leaves vague
- * (statement day, grace period, minimum due, rounding, allocation) are assumptions,
- * marked as such, and meant to be overridden by configuration.
+ * Bank of Shanghai. Figures from PLATFORMS.md; values the source leaves vague are
+ * options with documented defaults (jd-finance.options.ts).
  */
-import { yuan, type PlatformAdapter } from '../../sdk/src';
+import {
+  createAdapter,
+  exchangeJson,
+  parseOptions,
+  resultFromPlatformCode,
+  signedJsonRequest,
+  type AdapterDeclaration,
+  type OperationName,
+  type OperationResult,
+  type PerformContext,
+  type PlatformAdapter,
+} from '../../sdk/src';
+import { jdFinanceErrors } from './jd-finance.errors';
+import { JD_SIGNATURE_HEADER, jdFinanceOptionSpec, type JdFinanceOptions } from './jd-finance.options';
+import { fenField, JD_FINANCE, JD_SUCCESS, readEnvelope, toAuthorizeBody, toRepayBody, toStatusOutcome, toVerifyBody, type JdEnvelope } from './jd-finance.transformers';
 
-export const jdFinanceAdapter: PlatformAdapter = {
-  manifest: {
-    id: 'jd-finance',
-    role: 'issuer',
-    displayName: { 'zh-CN': '京东金融', en: 'JD Finance' },
-    currencies: ['CNY'],
-    cardNetworks: ['UNIONPAY'],
-    // Assumption: an example UnionPay credit BIN range for the virtual card.
-    binRanges: [{ from: '625350', to: '625359', length: 16 }],
-  },
-  // The issuer's only spending bound is the credit available, which is account state, not a rule.
-  limits: [],
-  verification: {
-    purpose: 'ISSUANCE',
-    steps: [
-      {
-        id: 'face',
-        kind: 'FACE_RECOGNITION',
-        label: { 'zh-CN': '人脸识别', en: 'Face recognition' },
-        fields: [{ name: 'faceToken', kind: 'FACE_TOKEN', label: { 'zh-CN': '人脸识别凭证', en: 'Face token' }, secret: true }],
-      },
-      {
-        id: 'sms',
-        kind: 'SMS_CODE',
-        label: { 'zh-CN': '短信验证码', en: 'SMS code' },
-        fields: [{ name: 'smsCode', kind: 'SMS_CODE', label: { 'zh-CN': '验证码', en: 'Code' }, secret: true }],
-      },
-      {
-        id: 'payment-password',
-        kind: 'PAYMENT_PASSWORD',
-        label: { 'zh-CN': '支付密码', en: 'Payment password' },
-        fields: [{ name: 'paymentPassword', kind: 'PAYMENT_PASSWORD', label: { 'zh-CN': '支付密码', en: 'Payment password' }, secret: true }],
-      },
+export function jdFinanceDeclaration(options: JdFinanceOptions): AdapterDeclaration {
+  return {
+    manifest: {
+      id: JD_FINANCE,
+      role: 'issuer',
+      displayName: { 'zh-CN': '京东金融', en: 'JD Finance' },
+      currencies: ['CNY'],
+      cardNetworks: ['UNIONPAY'],
+      // Assumption: an example UnionPay credit BIN range for the virtual card.
+      binRanges: [{ from: '625350', to: '625359', length: 16 }],
+    },
+    // The issuer's only spending bound is the credit available, which is account state, not a rule.
+    limits: [],
+    verification: {
+      purpose: 'ISSUANCE',
+      steps: [
+        {
+          id: 'face',
+          kind: 'FACE_RECOGNITION',
+          label: { 'zh-CN': '人脸识别', en: 'Face recognition' },
+          fields: [{ name: 'faceToken', kind: 'FACE_TOKEN', label: { 'zh-CN': '人脸识别凭证', en: 'Face token' }, secret: true }],
+        },
+        {
+          id: 'sms',
+          kind: 'SMS_CODE',
+          label: { 'zh-CN': '短信验证码', en: 'SMS code' },
+          fields: [{ name: 'smsCode', kind: 'SMS_CODE', label: { 'zh-CN': '验证码', en: 'Code' }, secret: true }],
+        },
+        {
+          id: 'payment-password',
+          kind: 'PAYMENT_PASSWORD',
+          label: { 'zh-CN': '支付密码', en: 'Payment password' },
+          fields: [{ name: 'paymentPassword', kind: 'PAYMENT_PASSWORD', label: { 'zh-CN': '支付密码', en: 'Payment password' }, secret: true }],
+        },
+      ],
+      // 3–5 minutes, face recognition included.
+      typicalDurationSeconds: { min: 180, max: 300 },
+    },
+    eligibility: {
+      minRealNameLevel: 3,
+      minAge: 18,
+      maxAge: 55,
+      requireNoOverdueDebt: true,
+      requireAccountNotFrozen: true,
+      requireWalletActive: false,
+    },
+    devices: [
+      // NFC is optional for the issuer: the card works by QR without it.
+      { os: 'IOS', nfc: { supported: true, minVersion: 'iPhone 6', note: { 'zh-CN': 'iOS 15 起限制后台读取', en: 'iOS 15+ restricts background reads' } }, qr: { supported: true, note: { 'zh-CN': '需要相机权限', en: 'Needs camera permission' } } },
+      { os: 'ANDROID', nfc: { supported: true, minVersion: '5.0', note: { 'zh-CN': '部分厂商限制非官方应用', en: 'Some vendors restrict unofficial apps' } }, qr: { supported: true } },
+      { os: 'WINDOWS', nfc: { supported: false, note: { 'zh-CN': '电脑不支持 NFC', en: 'No NFC on PCs' } }, qr: { supported: false, note: { 'zh-CN': '仅网页支付', en: 'Web payments only' } } },
     ],
-    typicalDurationSeconds: { min: 180, max: 300 },
-  },
-  eligibility: {
-    minRealNameLevel: 3,
-    minAge: 18,
-    maxAge: 55,
-    requireNoOverdueDebt: true,
-    requireAccountNotFrozen: true,
-    requireWalletActive: false,
-  },
-  devices: [
-    { os: 'IOS', nfc: { supported: true, minVersion: 'iPhone 6' }, qr: { supported: true } },
-    { os: 'ANDROID', nfc: { supported: true, minVersion: '5.0' }, qr: { supported: true } },
-    { os: 'WINDOWS', nfc: { supported: false }, qr: { supported: false } },
-  ],
-  errors: [
-    {
-      platformCode: 'BANK_VERIFY_FAILED',
-      platformMessage: '银行验证失败',
-      code: 'VERIFICATION_FAILED',
-      decision: 'USER_ACTION',
-      remedy: 'REVERIFY_IDENTITY',
-      message: { 'zh-CN': '银行验证失败，请重新验证身份', en: 'The bank could not verify you; verify your identity again' },
-      iso8583: '05',
+    errors: jdFinanceErrors,
+    issuerTerms: {
+      maxCreditLineFen: options.maxCreditLineFen,
+      penaltyPerDay: options.penaltyPerDay,
+      statementDay: options.statementDay,
+      gracePeriodDays: options.gracePeriodDays,
+      minimumDue: options.minimumDue,
+      rounding: options.rounding,
+      repaymentAllocation: options.repaymentAllocation,
+      issuingBank: { 'zh-CN': '上海银行', en: 'Bank of Shanghai' },
+      repaymentChannel: { 'zh-CN': '京东金融 App', en: 'the JD Finance app' },
     },
-    {
-      platformCode: 'SYSTEM_BUSY',
-      platformMessage: '系统繁忙',
-      code: 'SYSTEM_BUSY',
-      decision: 'RETRY',
-      remedy: 'RETRY_LATER',
-      message: { 'zh-CN': '系统繁忙，请稍后再试', en: 'The system is busy; try again later' },
-      iso8583: '91',
+    validation: { luhnForUnionPay: options.luhnForUnionPay },
+  };
+}
+
+export function createJdFinanceAdapter(rawOptions: Partial<JdFinanceOptions> = {}): PlatformAdapter {
+  const options = parseOptions(JD_FINANCE, jdFinanceOptionSpec, rawOptions);
+  const declaration = jdFinanceDeclaration(options);
+  const signature = { key: options.platformKey, header: JD_SIGNATURE_HEADER };
+
+  /** Posts to JD Finance; a lost answer is INDETERMINATE, a non-success code goes through the table. */
+  async function post<T>(
+    ctx: PerformContext,
+    flow: OperationName,
+    path: string,
+    body: unknown,
+    reference: string,
+    onSuccess: (envelope: JdEnvelope) => OperationResult<T>,
+  ): Promise<OperationResult<T>> {
+    const request = signedJsonRequest('POST', `${options.baseUrl}/baitiao/shanfu${path}`, body, signature);
+    const answer = await exchangeJson(JD_FINANCE, ctx.http, request, signature);
+    if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference, reason: answer.detail };
+    const envelope = readEnvelope(answer.data);
+    if (envelope.resultCode !== JD_SUCCESS) return resultFromPlatformCode(JD_FINANCE, jdFinanceErrors, flow, envelope.resultCode, envelope.resultMsg, reference);
+    return onSuccess(envelope);
+  }
+
+  return createAdapter(declaration, {
+    verifyStep: (input, ctx) =>
+      post(ctx, 'verifyStep', '/verify', toVerifyBody(input, ctx.idempotencyKey), ctx.idempotencyKey, () => {
+        const steps = declaration.verification.steps;
+        const next = steps[steps.findIndex((s) => s.id === input.stepId) + 1];
+        return { status: 'SUCCESS', value: next ? { stepId: input.stepId, verified: true, nextStepId: next.id } : { stepId: input.stepId, verified: true } };
+      }),
+
+    authorize: (input, ctx) =>
+      post(ctx, 'authorize', '/authorize', toAuthorizeBody(input, ctx.idempotencyKey), ctx.idempotencyKey, (e) => ({
+        status: 'SUCCESS',
+        value: { reference: ctx.idempotencyKey, amountFen: fenField(e.data, 'amount'), authorizedAt: ctx.clock.now().toISOString() },
+      })),
+
+    repay: (input, ctx) =>
+      post(ctx, 'repay', '/repay', toRepayBody(input, ctx.idempotencyKey), ctx.idempotencyKey, (e) => ({
+        status: 'SUCCESS',
+        value: { reference: ctx.idempotencyKey, amountFen: fenField(e.data, 'amount'), repaidAt: ctx.clock.now().toISOString() },
+      })),
+
+    async queryStatus(input, ctx) {
+      const request = signedJsonRequest('POST', `${options.baseUrl}/baitiao/shanfu/query`, { requestNo: input.reference }, signature);
+      const answer = await exchangeJson(JD_FINANCE, ctx.http, request, signature);
+      if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: input.reference, reason: answer.detail };
+      const envelope = readEnvelope(answer.data);
+      if (envelope.resultCode === 'ORDER_NOT_FOUND') return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
+      if (envelope.resultCode !== JD_SUCCESS) return resultFromPlatformCode(JD_FINANCE, jdFinanceErrors, 'queryStatus', envelope.resultCode, envelope.resultMsg, input.reference);
+      const outcome = toStatusOutcome(input.reference, envelope.data);
+      return outcome === 'IN_PROGRESS' ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 } : { status: 'SUCCESS', value: outcome };
     },
-  ],
-  issuerTerms: {
-    maxCreditLineFen: yuan(50_000),
-    penaltyPerDay: { numerator: 5n, denominator: 10_000n },
-    statementDay: 1, // assumption
-    gracePeriodDays: 9, // assumption: due on the 10th
-    minimumDue: { numerator: 10n, denominator: 100n }, // assumption
-    rounding: 'HALF_UP', // assumption: the common convention
-    repaymentAllocation: ['PENALTY', 'PRINCIPAL'], // assumption
-    issuingBank: { 'zh-CN': '上海银行', en: 'Bank of Shanghai' },
-    repaymentChannel: { 'zh-CN': '京东金融 App', en: 'the JD Finance app' },
-  },
-};
+  });
+}
+
+export const jdFinanceAdapter = createJdFinanceAdapter();

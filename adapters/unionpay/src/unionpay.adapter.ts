@@ -1,88 +1,118 @@
 /** UnionPay / Cloud QuickPass (银联云闪付) as the clearing network: routing and network limits per card. */
-import { yuan, type PlatformAdapter } from '../../sdk/src';
+import {
+  createAdapter,
+  exchangeJson,
+  parseOptions,
+  resultFromPlatformCode,
+  signedJsonRequest,
+  type AdapterDeclaration,
+  type PerformContext,
+  type PlatformAdapter,
+} from '../../sdk/src';
+import { unionPayErrors } from './unionpay.errors';
+import { UNIONPAY_SIGNATURE_HEADER, unionPayOptionSpec, type UnionPayOptions } from './unionpay.options';
+import { amountOf, readReply, toConsumeMessage, toQueryMessage, toStatusOutcome, toVerifyMessage, UNIONPAY } from './unionpay.transformers';
 
-export const unionPayAdapter: PlatformAdapter = {
-  manifest: {
-    id: 'unionpay',
-    role: 'clearing',
-    displayName: { 'zh-CN': '中国银联', en: 'UnionPay' },
-    currencies: ['CNY'],
-    cardNetworks: ['UNIONPAY'],
-    binRanges: [{ from: '62', to: '62', length: 16 }, { from: '81', to: '81', length: 16 }],
-  },
-  limits: [
-    {
-      id: 'unionpay.per-payment',
-      window: 'PER_PAYMENT',
-      amountFen: yuan(1_000),
-      scope: 'CARD',
-      timezone: 'Asia/Shanghai',
-      description: { 'zh-CN': '云闪付单笔限额', en: 'QuickPass per-payment limit' },
+export function unionPayDeclaration(options: UnionPayOptions): AdapterDeclaration {
+  return {
+    manifest: {
+      id: UNIONPAY,
+      role: 'clearing',
+      displayName: { 'zh-CN': '中国银联', en: 'UnionPay' },
+      currencies: ['CNY'],
+      cardNetworks: ['UNIONPAY'],
+      binRanges: [
+        { from: '62', to: '62', length: 16 },
+        { from: '81', to: '81', length: 16 },
+      ],
     },
-    {
-      id: 'unionpay.daily',
-      window: 'DAILY',
-      amountFen: yuan(5_000),
-      scope: 'CARD',
-      timezone: 'Asia/Shanghai',
-      description: { 'zh-CN': '银联单日限额', en: 'UnionPay daily limit' },
-    },
-    {
-      id: 'unionpay.yearly',
-      window: 'YEARLY',
-      amountFen: yuan(500_000),
-      scope: 'CARD',
-      timezone: 'Asia/Shanghai',
-      description: { 'zh-CN': '银联年度限额', en: 'UnionPay yearly limit' },
-    },
-  ],
-  verification: {
-    purpose: 'PAYMENT',
-    steps: [
+    limits: [
       {
-        id: 'cvv2-sms',
-        kind: 'CVV2',
-        label: { 'zh-CN': 'CVV2 与短信验证码', en: 'CVV2 and SMS code' },
-        fields: [
-          { name: 'cvv2', kind: 'CVV2', label: { 'zh-CN': 'CVV2', en: 'CVV2' }, secret: true },
-          { name: 'smsCode', kind: 'SMS_CODE', label: { 'zh-CN': '短信验证码', en: 'SMS code' }, secret: true },
-        ],
+        id: 'unionpay.per-payment',
+        window: 'PER_PAYMENT',
+        amountFen: options.perPaymentLimitFen,
+        scope: 'CARD',
+        timezone: 'Asia/Shanghai',
+        description: { 'zh-CN': '云闪付单笔限额', en: 'QuickPass per-payment limit' },
+      },
+      {
+        id: 'unionpay.daily',
+        window: 'DAILY',
+        amountFen: options.dailyLimitFen,
+        scope: 'CARD',
+        timezone: 'Asia/Shanghai',
+        description: { 'zh-CN': '银联单日限额', en: 'UnionPay daily limit' },
+      },
+      {
+        id: 'unionpay.yearly',
+        window: 'YEARLY',
+        amountFen: options.yearlyLimitFen,
+        scope: 'CARD',
+        timezone: 'Asia/Shanghai',
+        description: { 'zh-CN': '银联年度限额', en: 'UnionPay yearly limit' },
       },
     ],
-    typicalDurationSeconds: { min: 60, max: 120 },
-  },
-  devices: [
-    { os: 'IOS', nfc: { supported: true, minVersion: 'iPhone 6' }, qr: { supported: true } },
-    { os: 'ANDROID', nfc: { supported: true, minVersion: '5.0' }, qr: { supported: true } },
-    { os: 'WINDOWS', nfc: { supported: false }, qr: { supported: false } },
-  ],
-  errors: [
-    {
-      platformCode: '62',
-      platformMessage: '卡片锁定',
-      code: 'CARD_LOCKED',
-      decision: 'USER_ACTION',
-      remedy: 'UNLOCK_CARD',
-      message: { 'zh-CN': '卡片已锁定，请先解锁', en: 'The card is locked; unlock it first' },
-      iso8583: '62',
+    verification: {
+      purpose: 'PAYMENT',
+      steps: [
+        {
+          id: 'cvv2-sms',
+          kind: 'CVV2',
+          label: { 'zh-CN': 'CVV2 与短信验证码', en: 'CVV2 and SMS code' },
+          fields: [
+            { name: 'cvv2', kind: 'CVV2', label: { 'zh-CN': 'CVV2', en: 'CVV2' }, secret: true },
+            { name: 'smsCode', kind: 'SMS_CODE', label: { 'zh-CN': '短信验证码', en: 'SMS code' }, secret: true },
+          ],
+        },
+      ],
+      // 1–2 minutes: the full card number is typed by hand.
+      typicalDurationSeconds: { min: 60, max: 120 },
     },
-    {
-      platformCode: '14',
-      platformMessage: '无效卡号',
-      code: 'INVALID_CARD_NUMBER',
-      decision: 'USER_ACTION',
-      remedy: 'CORRECT_INPUT',
-      message: { 'zh-CN': '无效卡号，请检查卡号', en: 'Invalid card number; check it' },
-      iso8583: '14',
+    devices: [
+      { os: 'IOS', nfc: { supported: true, minVersion: 'iPhone 6' }, qr: { supported: true } },
+      { os: 'ANDROID', nfc: { supported: true, minVersion: '5.0' }, qr: { supported: true } },
+      { os: 'WINDOWS', nfc: { supported: false }, qr: { supported: false } },
+    ],
+    errors: unionPayErrors,
+    validation: { luhnForUnionPay: options.luhnForUnionPay },
+  };
+}
+
+export function createUnionPayAdapter(rawOptions: Partial<UnionPayOptions> = {}): PlatformAdapter {
+  const options = parseOptions(UNIONPAY, unionPayOptionSpec, rawOptions);
+  const signature = { key: options.platformKey, header: UNIONPAY_SIGNATURE_HEADER };
+  const call = (ctx: PerformContext, path: string, body: unknown) =>
+    exchangeJson(UNIONPAY, ctx.http, signedJsonRequest('POST', `${options.baseUrl}${path}`, body, signature), signature);
+
+  return createAdapter(unionPayDeclaration(options), {
+    async verifyStep(input, ctx) {
+      const answer = await call(ctx, '/gateway/api/verify.do', toVerifyMessage(input, ctx.idempotencyKey));
+      if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: ctx.idempotencyKey, reason: answer.detail };
+      const reply = readReply(answer.data);
+      if (reply.respCode !== '00') return resultFromPlatformCode(UNIONPAY, unionPayErrors, 'verifyStep', reply.respCode, reply.respMsg, ctx.idempotencyKey);
+      return { status: 'SUCCESS', value: { stepId: input.stepId, verified: true } };
     },
-    {
-      platformCode: '61',
-      platformMessage: '超出金额限制',
-      code: 'LIMIT_EXCEEDED',
-      decision: 'USER_ACTION',
-      remedy: 'WAIT_FOR_NEXT_WINDOW',
-      message: { 'zh-CN': '超出银联限额', en: 'Over the UnionPay limit' },
-      iso8583: '61',
+
+    async authorize(input, ctx) {
+      const answer = await call(ctx, '/gateway/api/backTransReq.do', toConsumeMessage(input, ctx.idempotencyKey, ctx.clock.now()));
+      // The network may have routed it: only a status query can tell.
+      if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: ctx.idempotencyKey, reason: answer.detail };
+      const reply = readReply(answer.data);
+      if (reply.respCode !== '00') return resultFromPlatformCode(UNIONPAY, unionPayErrors, 'authorize', reply.respCode, reply.respMsg, ctx.idempotencyKey);
+      ctx.logger.info('unionpay consume accepted', { orderId: ctx.idempotencyKey });
+      return { status: 'SUCCESS', value: { reference: ctx.idempotencyKey, amountFen: amountOf(reply.data), authorizedAt: ctx.clock.now().toISOString() } };
     },
-  ],
-};
+
+    async queryStatus(input, ctx) {
+      const answer = await call(ctx, '/gateway/api/queryTrans.do', toQueryMessage(input.reference));
+      if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: input.reference, reason: answer.detail };
+      const reply = readReply(answer.data);
+      if (reply.respCode === '34') return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
+      if (reply.respCode !== '00') return resultFromPlatformCode(UNIONPAY, unionPayErrors, 'queryStatus', reply.respCode, reply.respMsg, input.reference);
+      const outcome = toStatusOutcome(input.reference, reply.data);
+      return outcome === 'IN_PROGRESS' ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 } : { status: 'SUCCESS', value: outcome };
+    },
+  });
+}
+
+export const unionPayAdapter = createUnionPayAdapter();

@@ -1,0 +1,77 @@
+/**
+ * An in-process JD Finance: Baitiao credit per customer (the issuer's only spending
+ * bound), overdue and frozen accounts, repayments, and the `{resultCode, resultMsg, data}`
+ * envelope of its answers.
+ */
+import { parseOptions, toFen, type Clock, type Fen, type HttpRequest } from '../../sdk/src';
+import { PlatformSimulatorBase, type SimulatorAnswer } from '../../testkit/src/platform-simulator';
+import { JD_SIGNATURE_HEADER, jdFinanceOptionSpec, type JdFinanceOptions } from './jd-finance.options';
+
+interface Account {
+  creditLineFen: Fen;
+  usedFen: Fen;
+  overdue: boolean;
+  frozen: boolean;
+}
+
+export class JdFinanceSimulator extends PlatformSimulatorBase {
+  private readonly accounts = new Map<string, Account>();
+  private readonly requests = new Map<string, { amount: string; status: string }>();
+  private readonly defaultLine: Fen;
+
+  constructor(clock: Clock, options: Partial<JdFinanceOptions> = {}) {
+    const o = parseOptions('jd-finance', jdFinanceOptionSpec, options);
+    super(clock, { signingKey: o.platformKey, signatureHeader: JD_SIGNATURE_HEADER, limits: [] });
+    this.defaultLine = o.maxCreditLineFen;
+  }
+
+  /** Sets a customer's state, as if recorded from a real account. */
+  seedAccount(customerRef: string, state: Partial<Account>): void {
+    this.accounts.set(customerRef, { ...this.account(customerRef), ...state });
+  }
+
+  private account(ref: string): Account {
+    let a = this.accounts.get(ref);
+    if (!a) {
+      a = { creditLineFen: this.defaultLine, usedFen: 0n, overdue: false, frozen: false };
+      this.accounts.set(ref, a);
+    }
+    return a;
+  }
+
+  protected errorAnswer(code: string, message: string): SimulatorAnswer {
+    return { status: 200, body: { resultCode: code, resultMsg: message, data: null } };
+  }
+
+  private ok(data: Record<string, unknown>): SimulatorAnswer {
+    return { status: 200, body: { resultCode: '0000', resultMsg: '成功', data } };
+  }
+
+  protected handle(request: HttpRequest, body: Record<string, unknown>): SimulatorAnswer {
+    const path = new URL(request.url).pathname.replace('/baitiao/shanfu', '');
+    const requestNo = String(body.requestNo);
+    if (path === '/verify') return this.once(`verify:${requestNo}`, () => this.ok({ step: body.step, passed: true }));
+    if (path === '/query') {
+      const r = this.requests.get(requestNo);
+      return r ? this.ok({ requestNo, status: r.status, amount: r.amount }) : this.errorAnswer('ORDER_NOT_FOUND', '订单不存在');
+    }
+    if (path === '/authorize' || path === '/repay') {
+      return this.once(`${path}:${requestNo}`, () => {
+        const account = this.account(String(body.customerRef));
+        const amount = toFen(String(body.amount));
+        if (account.frozen) return this.errorAnswer('ACCOUNT_FROZEN', '账户已冻结');
+        if (path === '/authorize') {
+          if (account.overdue) return this.errorAnswer('ACCOUNT_OVERDUE', '存在逾期未还款');
+          if (account.usedFen + amount > account.creditLineFen) return this.errorAnswer('CREDIT_NOT_ENOUGH', '白条可用额度不足');
+          account.usedFen += amount;
+        } else {
+          if (amount > account.usedFen) return this.errorAnswer('REPAY_AMOUNT_EXCEEDS', '还款金额超过应还金额');
+          account.usedFen -= amount;
+        }
+        this.requests.set(requestNo, { amount: amount.toString(), status: 'SUCCESS' });
+        return this.ok({ requestNo, amount: amount.toString(), availableCredit: (account.creditLineFen - account.usedFen).toString() });
+      });
+    }
+    return this.errorAnswer('SYSTEM_BUSY', '系统繁忙');
+  }
+}
