@@ -105,9 +105,11 @@ export function loadAdapterModule(spec: string, baseDir: string, options?: Recor
   } catch (error) {
     throw new AdapterLoadError(spec, `cannot be loaded: ${(error as Error).message}`);
   }
-  const factory = [mod.default, mod.createAdapter].find((x): x is AdapterFactory => typeof x === 'function');
+  // A CommonJS module may also be the adapter (or the factory) itself.
+  const factory = [mod.default, mod.createAdapter, mod].find((x): x is AdapterFactory => typeof x === 'function');
+  const instance = mod.default && typeof mod.default === 'object' ? mod.default : (mod.adapter ?? (mod.manifest ? mod : undefined));
   let candidate: unknown;
-  if (factory && (options !== undefined || !(mod.default && typeof mod.default === 'object') && !mod.adapter)) {
+  if (factory && (options !== undefined || !instance)) {
     try {
       candidate = factory(options ?? {});
     } catch (error) {
@@ -115,7 +117,7 @@ export function loadAdapterModule(spec: string, baseDir: string, options?: Recor
     }
   } else {
     if (options !== undefined) throw new AdapterLoadError(spec, 'takes no options (it exports no factory)');
-    candidate = mod.default ?? mod.adapter;
+    candidate = instance;
   }
   if (!candidate || typeof candidate !== 'object' || !(candidate as PlatformAdapter).manifest) {
     throw new AdapterLoadError(spec, 'exports no adapter (expected a default export, an `adapter` export or a factory)');

@@ -1,0 +1,5 @@
+import { describeConformance } from '__TESTKIT__';
+import adapter from '..';
+import { __CAMEL__Expectations } from './__ID__.expectations';
+
+describeConformance(adapter, __CAMEL__Expectations);
