@@ -39,6 +39,8 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
     supergraph: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
     transportEntries: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, { location: urls[s.name] }])),
     graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/healthz',
+    readinessCheckEndpoint: '/readyz',
     landingPage: false,
     graphiql: options.production ? false : { title: 'Cardweave', defaultQuery: EXAMPLE_QUERY },
     // The stock IDE loads its scripts from a CDN; this one is bundled in an installed package.

@@ -142,12 +142,13 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
 
   const count = options.customers ?? 36;
   for (let n = 1; n <= count; n += 1) {
-    const group = GROUP_ORDER[(n - 1) % 3];
+    // Customer 2, the demo's overdue card holder, spends like customer 1 so it has bills to be late on.
+    const group = n === 2 ? 'YOUNG_PROFESSIONAL' : GROUP_ORDER[(n - 1) % 3];
     const profile = USER_GROUPS[group];
     const customerId = demoCustomerId(n);
     const age = rng.int(profile.ages[0], profile.ages[1]);
     const birthDate = isoDate(ty - age, rng.int(1, 12), rng.int(1, 28));
-    // Customer 2 is the demo's overdue card holder; customer 5 is frozen by risk controls.
+    // Customer 5 is frozen by the issuer's risk controls.
     const overdueHolder = n === 2 || !rng.chance(profile.onTimeShare);
     const realNameLevel = n <= 3 || rng.chance(0.85) ? 3 : 2;
     data.issuer.customers.push({

@@ -24,13 +24,14 @@ export interface EmbeddedPostgresOptions {
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
-  // Loaded lazily: a run against a real server never pays for the WebAssembly build.
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { uuid_ossp } = await import('@electric-sql/pglite/contrib/uuid_ossp');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  // Loaded lazily (their CommonJS builds): a run against a real server never pays for the WebAssembly build.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { PGlite } = require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = require('@electric-sql/pglite-socket') as typeof import('@electric-sql/pglite-socket');
+  /* eslint-enable @typescript-eslint/no-require-imports */
 
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create(options.dataDir ?? 'memory://', { extensions: { uuid_ossp } });
+  const db = await PGlite.create(options.dataDir ?? 'memory://');
   const host = options.host ?? '127.0.0.1';
   const server = new PGLiteSocketServer({
     db,

@@ -1,0 +1,38 @@
+import { startGateway, type RunningGateway } from './gateway';
+
+let gateway: RunningGateway;
+
+beforeAll(async () => {
+  gateway = await startGateway({ logging: false });
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+});
+
+describe('the gateway', () => {
+  it('serves an IDE that loads nothing from the network', async () => {
+    const response = await fetch(gateway.url, { headers: { accept: 'text/html' } });
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).toContain('YogaGraphiQL');
+    expect(html).toContain('query CardView');
+    expect(html).not.toMatch(/<script[^>]+src=["']https?:/i);
+    expect(html).not.toMatch(/<link[^>]+href=["']https?:/i);
+  });
+
+  it('answers health checks on /healthz', async () => {
+    const response = await fetch(gateway.url.replace('/graphql', '/healthz'));
+    expect(response.status).toBe(200);
+  });
+
+  it('hides the IDE in production mode', async () => {
+    const production = await startGateway({ logging: false, production: true });
+    try {
+      const response = await fetch(production.url, { headers: { accept: 'text/html' } });
+      expect(await response.text()).not.toContain('YogaGraphiQL');
+    } finally {
+      await production.stop();
+    }
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Every environment variable the services read, in one table: the README's configuration
+ * section lists them and the docker-compose check refuses any other name.
+ */
+import { SUBGRAPHS } from '../../gateway/src/subgraph-catalog';
+
+export interface EnvironmentVariable {
+  name: string;
+  readBy: string;
+  meaning: string;
+  fallback: string;
+}
+
+export const ENVIRONMENT_VARIABLES: EnvironmentVariable[] = [
+  { name: 'DATABASE_URL', readBy: 'npm start, demo-data', meaning: 'One PostgreSQL URL for all three subgraphs (each in its own schema)', fallback: 'embedded PGlite' },
+  ...SUBGRAPHS.flatMap((s) => [
+    { name: s.databaseUrlEnv, readBy: `${s.name} subgraph`, meaning: `PostgreSQL URL of the ${s.name} subgraph's database`, fallback: 'DATABASE_URL' },
+    { name: s.portEnv, readBy: `${s.name} subgraph`, meaning: `Port the ${s.name} subgraph listens on`, fallback: String(s.defaultPort) },
+    { name: s.urlEnv, readBy: 'gateway', meaning: `URL the gateway calls the ${s.name} subgraph at`, fallback: `http://127.0.0.1:${s.defaultPort}/graphql` },
+  ]),
+  { name: 'GATEWAY_PORT', readBy: 'gateway', meaning: 'Port the gateway listens on', fallback: '4000' },
+  { name: 'HOST', readBy: 'all services', meaning: 'Interface to listen on', fallback: '127.0.0.1' },
+  { name: 'NODE_ENV', readBy: 'all services', meaning: '`production` turns off the IDE and introspection and requires CARD_DATA_KEY', fallback: 'development' },
+  { name: 'CARD_DATA_KEY', readBy: 'issuer subgraph, demo-data', meaning: 'AES-256 key (32 bytes, base64) that encrypts card and ID numbers at rest', fallback: 'a key generated in the data folder (embedded only)' },
+  { name: 'CARDWEAVE_ADAPTERS', readBy: 'subgraphs', meaning: 'Comma-separated adapter module paths or package names to load', fallback: 'adapters/adapters.config.json' },
+  { name: 'CARDWEAVE_ADAPTERS_CONFIG', readBy: 'subgraphs', meaning: 'A JSON file whose `adapters` list names the adapters to load', fallback: 'adapters/adapters.config.json' },
+  { name: 'CARDWEAVE_DATA_DIR', readBy: 'npm start', meaning: 'Folder the embedded database keeps its files in', fallback: '.data' },
+  { name: 'CARDWEAVE_IN_MEMORY', readBy: 'npm start', meaning: '`1` for a throwaway in-memory embedded database (same as `npm start -- --memory`)', fallback: 'off' },
+  { name: 'CARDWEAVE_DEMO_DATA', readBy: 'npm start', meaning: 'Load the demo customers into an empty database', fallback: 'on for embedded, off for a server' },
+  { name: 'CARDWEAVE_NOW', readBy: 'all services', meaning: 'Pins the clock to an ISO instant (demos, tests of time)', fallback: 'the system clock' },
+  { name: 'DEMO_CUSTOMERS', readBy: 'demo-data', meaning: 'How many demo customers to generate', fallback: '36' },
+];

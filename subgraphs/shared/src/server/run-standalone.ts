@@ -1,0 +1,25 @@
+/**
+ * Runs one service as its own process (docker-compose, or several replicas side by side):
+ * reads its settings from the environment, starts, and stops cleanly on SIGTERM.
+ */
+export async function runStandalone(name: string, start: () => Promise<{ url: string; stop(): Promise<void> }>): Promise<void> {
+  try {
+    const service = await start();
+    console.log(JSON.stringify({ level: 'info', service: name, msg: 'listening', url: service.url }));
+    const shutdown = async () => {
+      await service.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } catch (error) {
+    console.error(JSON.stringify({ level: 'fatal', service: name, msg: (error as Error).message }));
+    process.exit(1);
+  }
+}
+
+export function requiredEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  if (!value) throw new Error(`${name} is required`);
+  return value;
+}
