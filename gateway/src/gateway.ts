@@ -7,6 +7,8 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { performanceOptions } from './performance';
+import { gatewayPlugins } from './plugins';
 import { defaultSubgraphUrl, SUBGRAPHS, SUPERGRAPH_FILE, type SubgraphName } from './subgraph-catalog';
 
 export interface GatewayOptions {
@@ -36,6 +38,7 @@ export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Recor
 export function createCardweaveGateway(options: GatewayOptions = {}) {
   const urls = { ...subgraphUrlsFromEnv({}), ...options.subgraphUrls };
   return createGatewayRuntime({
+    ...performanceOptions,
     supergraph: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
     transportEntries: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, { location: urls[s.name] }])),
     graphqlEndpoint: '/graphql',
@@ -46,6 +49,7 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
     // The stock IDE loads its scripts from a CDN; this one is bundled in an installed package.
     renderGraphiQL,
     logging: options.logging ?? 'warn',
+    plugins: (context) => gatewayPlugins(options, context),
   });
 }
 
