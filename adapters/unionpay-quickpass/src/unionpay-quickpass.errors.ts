@@ -1,0 +1,44 @@
+/**
+ * Cloud QuickPass's dialect as data. The app shows 卡片锁定 and 无效卡号 (PLATFORMS.md §3);
+ * its backend answers with ISO 8583-style codes, and "still processing" (03/04/05) on a
+ * payment query. CVN2_ERROR / SMS_* are stable codes of ours for the CVV2 + SMS step.
+ */
+import type { ErrorTableRow, LocalizedText } from '../../sdk/src';
+
+const row = (
+  platformCode: string,
+  platformMessage: string,
+  code: ErrorTableRow['code'],
+  decision: ErrorTableRow['decision'],
+  remedy: ErrorTableRow['remedy'],
+  message: LocalizedText,
+  extra: Partial<ErrorTableRow> = {},
+): ErrorTableRow => ({ platformCode, platformMessage, code, decision, remedy, message, ...extra });
+
+const VERIFYING: ErrorTableRow['flows'] = ['bind', 'verifyStep'];
+
+const stillProcessing = (platformCode: string): ErrorTableRow =>
+  row(platformCode, '交易处理中', 'TRANSACTION_IN_PROGRESS', 'RETRY', 'QUERY_STATUS', { 'zh-CN': '交易处理中，请稍后查询', en: 'Still processing; check shortly' }, {
+    flows: ['queryStatus'],
+    outcome: 'PENDING',
+    retryAfterSeconds: 5,
+  });
+
+export const quickPassErrors: ErrorTableRow[] = [
+  row('62', '卡片锁定', 'CARD_LOCKED', 'USER_ACTION', 'UNLOCK_CARD', { 'zh-CN': '卡片已锁定，请先解锁', en: 'The card is locked; unlock it first' }, { iso8583: '62' }),
+  row('14', '无效卡号', 'INVALID_CARD_NUMBER', 'USER_ACTION', 'CORRECT_INPUT', { 'zh-CN': '无效卡号，请检查卡号', en: 'Invalid card number; check it' }, { iso8583: '14' }),
+  row('CVN2_ERROR', 'CVN2错误', 'VERIFICATION_FAILED', 'USER_ACTION', 'CORRECT_INPUT', { 'zh-CN': 'CVV2 错误，请核对卡背面的三位数字', en: 'Wrong CVV2; check the three digits on the back of the card' }, { flows: VERIFYING }),
+  row('SMS_ERROR', '短信验证码错误', 'VERIFICATION_FAILED', 'USER_ACTION', 'CORRECT_INPUT', { 'zh-CN': '短信验证码错误，请重新输入', en: 'Wrong SMS code; enter it again' }, { flows: VERIFYING }),
+  row('SMS_EXPIRED', '短信验证码已失效', 'VERIFICATION_FAILED', 'USER_ACTION', 'REVERIFY_IDENTITY', { 'zh-CN': '短信验证码已失效，请重新获取', en: 'The SMS code has expired; request a new one' }, { flows: VERIFYING }),
+  row('CARD_BOUND', '该卡已添加', 'DUPLICATE_REQUEST', 'DO_NOT_RETRY', 'NONE', { 'zh-CN': '该卡已在卡管理中', en: 'This card is already in card management' }, { flows: ['bind'] }),
+  row('51', '余额不足', 'INSUFFICIENT_FUNDS', 'USER_ACTION', 'USE_ANOTHER_CARD', { 'zh-CN': '可用额度不足，请更换银行卡', en: 'Not enough available credit; use another card' }, { iso8583: '51' }),
+  row('54', '过期卡', 'CARD_EXPIRED', 'USER_ACTION', 'USE_ANOTHER_CARD', { 'zh-CN': '该卡已过期', en: 'This card has expired' }, { iso8583: '54' }),
+  row('57', '不允许持卡人进行的交易', 'TRANSACTION_NOT_PERMITTED', 'USER_ACTION', 'CHANGE_PAYMENT_SCENE', { 'zh-CN': '该卡不支持此交易', en: 'This card does not allow this transaction' }, { iso8583: '57' }),
+  row('61', '超出金额限制', 'LIMIT_EXCEEDED', 'USER_ACTION', 'WAIT_FOR_NEXT_WINDOW', { 'zh-CN': '超出云闪付限额（单笔1000元，单日5000元）', en: 'Over the QuickPass limit (1,000 CNY a payment, 5,000 a day)' }, { iso8583: '61' }),
+  row('75', '密码错误次数超限', 'PIN_TRIES_EXCEEDED', 'USER_ACTION', 'UNLOCK_CARD', { 'zh-CN': '密码错误次数过多，卡片已锁定', en: 'Too many wrong PINs; the card is locked' }, { iso8583: '75' }),
+  row('91', '发卡行不能操作', 'PLATFORM_UNAVAILABLE', 'RETRY', 'RETRY_LATER', { 'zh-CN': '发卡银行暂时无法处理，请稍后再试', en: 'The issuer is unavailable; try again later' }, { iso8583: '91' }),
+  row('96', '系统异常', 'SYSTEM_BUSY', 'RETRY', 'RETRY_LATER', { 'zh-CN': '系统繁忙，请稍后再试', en: 'The system is busy; try again later' }, { iso8583: '96' }),
+  stillProcessing('03'),
+  stillProcessing('04'),
+  stillProcessing('05'),
+];

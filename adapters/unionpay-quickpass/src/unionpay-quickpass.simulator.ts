@@ -1,0 +1,61 @@
+/**
+ * An in-process Cloud QuickPass backend: card management (add card with CVV2 + SMS),
+ * payments under the wallet's limits in Beijing-time days, dedupe by requestId, and the
+ * payment query.
+ */
+import { createHash } from 'node:crypto';
+import { parseOptions, toFen, type Clock, type HttpRequest } from '../../sdk/src';
+import { PlatformSimulatorBase, type SimulatorAnswer } from '../../testkit';
+import { quickPassDeclaration } from './unionpay-quickpass.adapter';
+import { QUICKPASS_SIGNATURE_HEADER, quickPassOptionSpec, type QuickPassOptions } from './unionpay-quickpass.options';
+
+export class QuickPassSimulator extends PlatformSimulatorBase {
+  private readonly payments = new Map<string, { txnAmt: string; origCode: string }>();
+
+  constructor(clock: Clock, options: Partial<QuickPassOptions> = {}) {
+    const o = parseOptions('unionpay-quickpass', quickPassOptionSpec, options);
+    super(clock, { signingKey: o.platformKey, signatureHeader: QUICKPASS_SIGNATURE_HEADER, limits: quickPassDeclaration(o).limits });
+  }
+
+  /** Marks a payment as still processing at the issuer. */
+  holdAsProcessing(requestId: string): void {
+    const p = this.payments.get(requestId);
+    if (p) p.origCode = '04';
+  }
+
+  protected errorAnswer(code: string, msg: string): SimulatorAnswer {
+    return { status: 200, body: { resp: { code, msg }, data: null } };
+  }
+
+  private ok(data: Record<string, unknown>): SimulatorAnswer {
+    return { status: 200, body: { resp: { code: '00', msg: '成功' }, data } };
+  }
+
+  protected handle(request: HttpRequest, body: Record<string, unknown>): SimulatorAnswer {
+    const path = new URL(request.url).pathname.replace('/qp/v1', '');
+    const requestId = String(body.requestId);
+    if (path === '/verify') return this.once(`verify:${requestId}`, () => this.ok({ step: body.step }));
+    if (path === '/cards') {
+      return this.once(`card:${requestId}`, () => {
+        const cardNo = String(body.cardNo);
+        const token = `qp_${createHash('sha256').update(`${String(body.userId)}|${cardNo}`).digest('hex').slice(0, 24)}`;
+        return this.ok({ cardToken: token, last4: cardNo.slice(-4), issuer: '上海银行' });
+      });
+    }
+    if (path === '/payments') {
+      return this.once(`pay:${requestId}`, () => {
+        const txnAmt = String(body.txnAmt);
+        const subject = { accountRef: String(body.userId), cardRef: body.cardToken === undefined ? undefined : String(body.cardToken) };
+        if (!this.ledger.check(subject, toFen(txnAmt)).allowed) return this.errorAnswer('61', '超出金额限制');
+        this.ledger.record(subject, toFen(txnAmt));
+        this.payments.set(requestId, { txnAmt, origCode: '00' });
+        return this.ok({ requestId, txnAmt, traceNo: String(this.payments.size).padStart(6, '0') });
+      });
+    }
+    if (path === '/payments/query') {
+      const p = this.payments.get(requestId);
+      return this.ok(p ? { requestId, origCode: p.origCode, txnAmt: p.txnAmt } : { requestId, found: false });
+    }
+    return this.errorAnswer('96', '系统异常');
+  }
+}
