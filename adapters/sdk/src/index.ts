@@ -24,3 +24,4 @@ export * from './validation/mobile.validator';
 export * from './validation/person-name.validator';
 export * from './validation/secret-code.validator';
 export * from './validation/verification-fields';
+export * from './eligibility';
