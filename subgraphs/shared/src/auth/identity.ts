@@ -1,0 +1,48 @@
+/**
+ * Who is asking, as every subgraph sees it. The gateway verifies the client's token and
+ * passes the identity on; sibling subgraphs act as SERVICE on a customer's behalf.
+ */
+import { GraphQLError } from 'graphql';
+
+export type Role = 'CUSTOMER' | 'OPERATOR' | 'SERVICE';
+
+export interface Identity {
+  /** The token's subject. */
+  subject: string;
+  /** The customer this identity acts for; null for operators and services. */
+  customerId: string | null;
+  roles: Role[];
+}
+
+export interface HasIdentity {
+  /**
+   * undefined: the service runs without identity enforcement (not configured);
+   * null: enforcement is on and the request is anonymous.
+   */
+  identity?: Identity | null;
+}
+
+/** Whether the request may read or change this customer's data. */
+export function canActForCustomer(ctx: HasIdentity, customerId: string): boolean {
+  if (ctx.identity === undefined) return true;
+  if (ctx.identity === null) return false;
+  if (ctx.identity.roles.includes('OPERATOR') || ctx.identity.roles.includes('SERVICE')) return true;
+  return ctx.identity.customerId === customerId;
+}
+
+/**
+ * For mutations: refuses with NOT_FOUND rather than FORBIDDEN, so another customer's
+ * ids cannot even be probed for existence.
+ */
+export function assertCanActForCustomer(ctx: HasIdentity, customerId: string, what = 'resource'): void {
+  if (!canActForCustomer(ctx, customerId)) {
+    throw new GraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
+  }
+}
+
+export function assertOperator(ctx: HasIdentity): void {
+  if (ctx.identity === undefined) return;
+  if (!ctx.identity?.roles.includes('OPERATOR')) {
+    throw new GraphQLError('this operation is for operators', { extensions: { code: 'FORBIDDEN' } });
+  }
+}
