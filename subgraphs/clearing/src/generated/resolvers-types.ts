@@ -24,6 +24,69 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A failure in the one canonical language, whatever platform produced it. The platform's own code and words are kept for support staff. */
+export type CanonicalError = {
+  __typename?: 'CanonicalError';
+  /** The canonical code, e.g. LIMIT_EXCEEDED. */
+  code: CanonicalErrorCode;
+  decision: ErrorDecision;
+  /** The input field at fault, for input errors. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** The nearest ISO 8583 field-39 response code. */
+  iso8583?: Maybe<Scalars['String']['output']>;
+  /** What to tell the user, in zh-CN and en. */
+  message: LocalizedText;
+  /** The adapter id of the platform that produced it, e.g. `unionpay`. */
+  platform: Scalars['String']['output'];
+  /** The platform's own code. */
+  platformCode: Scalars['String']['output'];
+  /** The platform's own message, as its users see it. */
+  platformMessage: Scalars['String']['output'];
+  /** The next step that resolves it. */
+  remedy: Remedy;
+  /** Seconds to wait before retrying, when the platform says. */
+  retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The canonical error codes (adapters/sdk/src/canonical-errors.ts). */
+export type CanonicalErrorCode =
+  | 'ACCOUNT_FROZEN'
+  | 'BINDING_NOT_ACTIVE'
+  | 'CARD_EXPIRED'
+  | 'CARD_LOCKED'
+  | 'CARD_LOST'
+  | 'CARD_NOT_ACTIVE'
+  | 'CARD_RESTRICTED'
+  | 'CONFIGURATION_ERROR'
+  | 'DAILY_QUOTA_REACHED'
+  | 'DUPLICATE_REQUEST'
+  | 'FREQUENCY_LIMITED'
+  | 'HOLDER_INFO_MISMATCH'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INCORRECT_PIN'
+  | 'INSUFFICIENT_CREDIT'
+  | 'INSUFFICIENT_FUNDS'
+  | 'INVALID_AMOUNT'
+  | 'INVALID_CARD_NUMBER'
+  | 'INVALID_FORMAT'
+  | 'INVALID_MERCHANT'
+  | 'INVALID_TOKEN'
+  | 'ISSUER_DECLINED'
+  | 'LIMIT_EXCEEDED'
+  | 'MERCHANT_RESTRICTED'
+  | 'NOT_ELIGIBLE'
+  | 'ORDER_CLOSED'
+  | 'OVERDUE_DEBT'
+  | 'PIN_TRIES_EXCEEDED'
+  | 'PLATFORM_ERROR'
+  | 'PLATFORM_UNAVAILABLE'
+  | 'REPAYMENT_NOT_SUPPORTED'
+  | 'SUSPECTED_FRAUD'
+  | 'SYSTEM_BUSY'
+  | 'TRANSACTION_IN_PROGRESS'
+  | 'TRANSACTION_NOT_PERMITTED'
+  | 'VERIFICATION_FAILED';
+
 export type Card = {
   __typename?: 'Card';
   id: Scalars['ID']['output'];
@@ -44,6 +107,15 @@ export type CardTransactionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** Whether and how to try again. */
+export type ErrorDecision =
+  /** Final: do not retry. */
+  | 'DO_NOT_RETRY'
+  /** Transient: the same request may succeed later. */
+  | 'RETRY'
+  /** The user must act first (the remedy says how). */
+  | 'USER_ACTION';
 
 /** What kind of bound a limit is. */
 export type LimitKind =
@@ -143,6 +215,23 @@ export type Query = {
 export type QueryTransactionArgs = {
   id: Scalars['ID']['input'];
 };
+
+/** Machine-readable next steps that resolve an error. */
+export type Remedy =
+  | 'CHANGE_PAYMENT_SCENE'
+  | 'CONFIRM_IN_APP'
+  | 'CONTACT_SUPPORT'
+  | 'CORRECT_INPUT'
+  | 'NONE'
+  | 'QUERY_STATUS'
+  | 'RAISE_REAL_NAME_LEVEL'
+  | 'REPAY_AT_ISSUER'
+  | 'REPAY_OVERDUE_BILL'
+  | 'RETRY_LATER'
+  | 'REVERIFY_IDENTITY'
+  | 'UNLOCK_CARD'
+  | 'USE_ANOTHER_CARD'
+  | 'WAIT_FOR_NEXT_WINDOW';
 
 /** A payment as the clearing network routed it. */
 export type Transaction = {
@@ -279,12 +368,15 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Card: ResolverTypeWrapper<CardRepresentation>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CanonicalError: ResolverTypeWrapper<Omit<CanonicalError, 'message'> & { message: ResolversTypes['LocalizedText'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CanonicalErrorCode: CanonicalErrorCode;
+  Card: ResolverTypeWrapper<CardRepresentation>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ErrorDecision: ErrorDecision;
   Fen: ResolverTypeWrapper<Scalars['Fen']['output']>;
   LimitKind: LimitKind;
   LimitScope: LimitScope;
@@ -297,6 +389,7 @@ export type ResolversTypes = ResolversObject<{
   Platform: ResolverTypeWrapper<PlatformModel>;
   PlatformRole: PlatformRole;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Remedy: Remedy;
   Transaction: ResolverTypeWrapper<TransactionEntity>;
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
@@ -305,10 +398,11 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Card: CardRepresentation;
-  ID: Scalars['ID']['output'];
+  CanonicalError: Omit<CanonicalError, 'message'> & { message: ResolversParentTypes['LocalizedText'] };
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  Card: CardRepresentation;
+  ID: Scalars['ID']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Fen: Scalars['Fen']['output'];
@@ -322,6 +416,19 @@ export type ResolversParentTypes = ResolversObject<{
   Transaction: TransactionEntity;
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
+}>;
+
+export type CanonicalErrorResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['CanonicalError'] = ResolversParentTypes['CanonicalError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['CanonicalErrorCode'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['ErrorDecision'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  iso8583?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  platformCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  platformMessage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  remedy?: Resolver<ResolversTypes['Remedy'], ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type CardResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['Card'] = ResolversParentTypes['Card'], FederationReferenceType extends FederationReferenceTypes['Card'] = FederationReferenceTypes['Card']> = ResolversObject<{
@@ -409,6 +516,7 @@ export type TransactionEdgeResolvers<ContextType = ClearingContext, ParentType e
 }>;
 
 export type Resolvers<ContextType = ClearingContext> = ResolversObject<{
+  CanonicalError?: CanonicalErrorResolvers<ContextType>;
   Card?: CardResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

@@ -108,6 +108,69 @@ export type BillStatus =
   | 'OVERDUE'
   | 'PAID';
 
+/** A failure in the one canonical language, whatever platform produced it. The platform's own code and words are kept for support staff. */
+export type CanonicalError = {
+  __typename?: 'CanonicalError';
+  /** The canonical code, e.g. LIMIT_EXCEEDED. */
+  code: CanonicalErrorCode;
+  decision: ErrorDecision;
+  /** The input field at fault, for input errors. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** The nearest ISO 8583 field-39 response code. */
+  iso8583?: Maybe<Scalars['String']['output']>;
+  /** What to tell the user, in zh-CN and en. */
+  message: LocalizedText;
+  /** The adapter id of the platform that produced it, e.g. `unionpay`. */
+  platform: Scalars['String']['output'];
+  /** The platform's own code. */
+  platformCode: Scalars['String']['output'];
+  /** The platform's own message, as its users see it. */
+  platformMessage: Scalars['String']['output'];
+  /** The next step that resolves it. */
+  remedy: Remedy;
+  /** Seconds to wait before retrying, when the platform says. */
+  retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The canonical error codes (adapters/sdk/src/canonical-errors.ts). */
+export type CanonicalErrorCode =
+  | 'ACCOUNT_FROZEN'
+  | 'BINDING_NOT_ACTIVE'
+  | 'CARD_EXPIRED'
+  | 'CARD_LOCKED'
+  | 'CARD_LOST'
+  | 'CARD_NOT_ACTIVE'
+  | 'CARD_RESTRICTED'
+  | 'CONFIGURATION_ERROR'
+  | 'DAILY_QUOTA_REACHED'
+  | 'DUPLICATE_REQUEST'
+  | 'FREQUENCY_LIMITED'
+  | 'HOLDER_INFO_MISMATCH'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INCORRECT_PIN'
+  | 'INSUFFICIENT_CREDIT'
+  | 'INSUFFICIENT_FUNDS'
+  | 'INVALID_AMOUNT'
+  | 'INVALID_CARD_NUMBER'
+  | 'INVALID_FORMAT'
+  | 'INVALID_MERCHANT'
+  | 'INVALID_TOKEN'
+  | 'ISSUER_DECLINED'
+  | 'LIMIT_EXCEEDED'
+  | 'MERCHANT_RESTRICTED'
+  | 'NOT_ELIGIBLE'
+  | 'ORDER_CLOSED'
+  | 'OVERDUE_DEBT'
+  | 'PIN_TRIES_EXCEEDED'
+  | 'PLATFORM_ERROR'
+  | 'PLATFORM_UNAVAILABLE'
+  | 'REPAYMENT_NOT_SUPPORTED'
+  | 'SUSPECTED_FRAUD'
+  | 'SYSTEM_BUSY'
+  | 'TRANSACTION_IN_PROGRESS'
+  | 'TRANSACTION_NOT_PERMITTED'
+  | 'VERIFICATION_FAILED';
+
 /** A virtual card. The issuer owns it; the wallet and clearing subgraphs add their views of it. */
 export type Card = {
   __typename?: 'Card';
@@ -198,6 +261,15 @@ export type CustomerStatus =
   | 'ACTIVE'
   /** Temporarily frozen by the issuer's risk controls, pending manual review. */
   | 'FROZEN';
+
+/** Whether and how to try again. */
+export type ErrorDecision =
+  /** Final: do not retry. */
+  | 'DO_NOT_RETRY'
+  /** Transient: the same request may succeed later. */
+  | 'RETRY'
+  /** The user must act first (the remedy says how). */
+  | 'USER_ACTION';
 
 /** What kind of bound a limit is. */
 export type LimitKind =
@@ -319,6 +391,23 @@ export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** Machine-readable next steps that resolve an error. */
+export type Remedy =
+  | 'CHANGE_PAYMENT_SCENE'
+  | 'CONFIRM_IN_APP'
+  | 'CONTACT_SUPPORT'
+  | 'CORRECT_INPUT'
+  | 'NONE'
+  | 'QUERY_STATUS'
+  | 'RAISE_REAL_NAME_LEVEL'
+  | 'REPAY_AT_ISSUER'
+  | 'REPAY_OVERDUE_BILL'
+  | 'RETRY_LATER'
+  | 'REVERIFY_IDENTITY'
+  | 'UNLOCK_CARD'
+  | 'USE_ANOTHER_CARD'
+  | 'WAIT_FOR_NEXT_WINDOW';
 
 /** Where and how a card holder repays. */
 export type RepaymentChannel = {
@@ -452,6 +541,8 @@ export type ResolversTypes = ResolversObject<{
   BillItemEdge: ResolverTypeWrapper<Omit<BillItemEdge, 'node'> & { node: ResolversTypes['BillItem'] }>;
   BillItemKind: BillItemKind;
   BillStatus: BillStatus;
+  CanonicalError: ResolverTypeWrapper<Omit<CanonicalError, 'message'> & { message: ResolversTypes['LocalizedText'] }>;
+  CanonicalErrorCode: CanonicalErrorCode;
   Card: ResolverTypeWrapper<CardEntity>;
   CardStatus: CardStatus;
   CreditLine: ResolverTypeWrapper<CreditLineEntity>;
@@ -461,6 +552,7 @@ export type ResolversTypes = ResolversObject<{
   CustomerStatus: CustomerStatus;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ErrorDecision: ErrorDecision;
   Fen: ResolverTypeWrapper<Scalars['Fen']['output']>;
   LimitKind: LimitKind;
   LimitScope: LimitScope;
@@ -473,6 +565,7 @@ export type ResolversTypes = ResolversObject<{
   Platform: ResolverTypeWrapper<PlatformModel>;
   PlatformRole: PlatformRole;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Remedy: Remedy;
   RepaymentChannel: ResolverTypeWrapper<RepaymentChannelModel>;
   Transaction: ResolverTypeWrapper<EntityRef>;
   UserGroup: UserGroup;
@@ -489,6 +582,7 @@ export type ResolversParentTypes = ResolversObject<{
   BillItem: BillItemEntity;
   BillItemConnection: BillItemConnectionModel;
   BillItemEdge: Omit<BillItemEdge, 'node'> & { node: ResolversParentTypes['BillItem'] };
+  CanonicalError: Omit<CanonicalError, 'message'> & { message: ResolversParentTypes['LocalizedText'] };
   Card: CardEntity;
   CreditLine: CreditLineEntity;
   Customer: CustomerEntity;
@@ -553,6 +647,19 @@ export type BillItemConnectionResolvers<ContextType = IssuerContext, ParentType 
 export type BillItemEdgeResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['BillItemEdge'] = ResolversParentTypes['BillItemEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['BillItem'], ParentType, ContextType>;
+}>;
+
+export type CanonicalErrorResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CanonicalError'] = ResolversParentTypes['CanonicalError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['CanonicalErrorCode'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['ErrorDecision'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  iso8583?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  platformCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  platformMessage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  remedy?: Resolver<ResolversTypes['Remedy'], ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type CardResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Card'] = ResolversParentTypes['Card'], FederationReferenceType extends FederationReferenceTypes['Card'] = FederationReferenceTypes['Card']> = ResolversObject<{
@@ -679,6 +786,7 @@ export type Resolvers<ContextType = IssuerContext> = ResolversObject<{
   BillItem?: BillItemResolvers<ContextType>;
   BillItemConnection?: BillItemConnectionResolvers<ContextType>;
   BillItemEdge?: BillItemEdgeResolvers<ContextType>;
+  CanonicalError?: CanonicalErrorResolvers<ContextType>;
   Card?: CardResolvers<ContextType>;
   CreditLine?: CreditLineResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;

@@ -9,6 +9,7 @@ import { PlatformModel, LocalizedTextModel } from '../../../shared/src/graphql/p
 import { WalletContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -31,6 +32,69 @@ export type BindingStatus =
   | 'REMOVED'
   | 'SUSPENDED';
 
+/** A failure in the one canonical language, whatever platform produced it. The platform's own code and words are kept for support staff. */
+export type CanonicalError = {
+  __typename?: 'CanonicalError';
+  /** The canonical code, e.g. LIMIT_EXCEEDED. */
+  code: CanonicalErrorCode;
+  decision: ErrorDecision;
+  /** The input field at fault, for input errors. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** The nearest ISO 8583 field-39 response code. */
+  iso8583?: Maybe<Scalars['String']['output']>;
+  /** What to tell the user, in zh-CN and en. */
+  message: LocalizedText;
+  /** The adapter id of the platform that produced it, e.g. `unionpay`. */
+  platform: Scalars['String']['output'];
+  /** The platform's own code. */
+  platformCode: Scalars['String']['output'];
+  /** The platform's own message, as its users see it. */
+  platformMessage: Scalars['String']['output'];
+  /** The next step that resolves it. */
+  remedy: Remedy;
+  /** Seconds to wait before retrying, when the platform says. */
+  retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The canonical error codes (adapters/sdk/src/canonical-errors.ts). */
+export type CanonicalErrorCode =
+  | 'ACCOUNT_FROZEN'
+  | 'BINDING_NOT_ACTIVE'
+  | 'CARD_EXPIRED'
+  | 'CARD_LOCKED'
+  | 'CARD_LOST'
+  | 'CARD_NOT_ACTIVE'
+  | 'CARD_RESTRICTED'
+  | 'CONFIGURATION_ERROR'
+  | 'DAILY_QUOTA_REACHED'
+  | 'DUPLICATE_REQUEST'
+  | 'FREQUENCY_LIMITED'
+  | 'HOLDER_INFO_MISMATCH'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INCORRECT_PIN'
+  | 'INSUFFICIENT_CREDIT'
+  | 'INSUFFICIENT_FUNDS'
+  | 'INVALID_AMOUNT'
+  | 'INVALID_CARD_NUMBER'
+  | 'INVALID_FORMAT'
+  | 'INVALID_MERCHANT'
+  | 'INVALID_TOKEN'
+  | 'ISSUER_DECLINED'
+  | 'LIMIT_EXCEEDED'
+  | 'MERCHANT_RESTRICTED'
+  | 'NOT_ELIGIBLE'
+  | 'ORDER_CLOSED'
+  | 'OVERDUE_DEBT'
+  | 'PIN_TRIES_EXCEEDED'
+  | 'PLATFORM_ERROR'
+  | 'PLATFORM_UNAVAILABLE'
+  | 'REPAYMENT_NOT_SUPPORTED'
+  | 'SUSPECTED_FRAUD'
+  | 'SYSTEM_BUSY'
+  | 'TRANSACTION_IN_PROGRESS'
+  | 'TRANSACTION_NOT_PERMITTED'
+  | 'VERIFICATION_FAILED';
+
 export type Card = {
   __typename?: 'Card';
   id: Scalars['ID']['output'];
@@ -47,6 +111,15 @@ export type Customer = {
   id: Scalars['ID']['output'];
   walletAccounts: Array<WalletAccount>;
 };
+
+/** Whether and how to try again. */
+export type ErrorDecision =
+  /** Final: do not retry. */
+  | 'DO_NOT_RETRY'
+  /** Transient: the same request may succeed later. */
+  | 'RETRY'
+  /** The user must act first (the remedy says how). */
+  | 'USER_ACTION';
 
 /** What kind of bound a limit is. */
 export type LimitKind =
@@ -152,6 +225,23 @@ export type Query = {
 export type QueryWalletBindingArgs = {
   id: Scalars['ID']['input'];
 };
+
+/** Machine-readable next steps that resolve an error. */
+export type Remedy =
+  | 'CHANGE_PAYMENT_SCENE'
+  | 'CONFIRM_IN_APP'
+  | 'CONTACT_SUPPORT'
+  | 'CORRECT_INPUT'
+  | 'NONE'
+  | 'QUERY_STATUS'
+  | 'RAISE_REAL_NAME_LEVEL'
+  | 'REPAY_AT_ISSUER'
+  | 'REPAY_OVERDUE_BILL'
+  | 'RETRY_LATER'
+  | 'REVERIFY_IDENTITY'
+  | 'UNLOCK_CARD'
+  | 'USE_ANOTHER_CARD'
+  | 'WAIT_FOR_NEXT_WINDOW';
 
 /** A customer's account at one wallet platform. */
 export type WalletAccount = {
@@ -286,17 +376,20 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   BindingStatus: BindingStatus;
+  CanonicalError: ResolverTypeWrapper<Omit<CanonicalError, 'message'> & { message: ResolversTypes['LocalizedText'] }>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CanonicalErrorCode: CanonicalErrorCode;
   Card: ResolverTypeWrapper<CardRepresentation>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Customer: ResolverTypeWrapper<EntityRef>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ErrorDecision: ErrorDecision;
   Fen: ResolverTypeWrapper<Scalars['Fen']['output']>;
   LimitKind: LimitKind;
   LimitScope: LimitScope;
   LimitStatus: ResolverTypeWrapper<LimitStatusModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LimitWindow: LimitWindow;
   LocalizedText: ResolverTypeWrapper<LocalizedTextModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -305,6 +398,7 @@ export type ResolversTypes = ResolversObject<{
   Platform: ResolverTypeWrapper<PlatformModel>;
   PlatformRole: PlatformRole;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Remedy: Remedy;
   WalletAccount: ResolverTypeWrapper<WalletAccountEntity>;
   WalletAccountStatus: WalletAccountStatus;
   WalletBinding: ResolverTypeWrapper<CardBindingEntity>;
@@ -312,6 +406,9 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  CanonicalError: Omit<CanonicalError, 'message'> & { message: ResolversParentTypes['LocalizedText'] };
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
   Card: CardRepresentation;
   ID: Scalars['ID']['output'];
   Customer: EntityRef;
@@ -319,8 +416,6 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Fen: Scalars['Fen']['output'];
   LimitStatus: LimitStatusModel;
-  String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   LocalizedText: LocalizedTextModel;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
@@ -329,6 +424,19 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   WalletAccount: WalletAccountEntity;
   WalletBinding: CardBindingEntity;
+}>;
+
+export type CanonicalErrorResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['CanonicalError'] = ResolversParentTypes['CanonicalError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['CanonicalErrorCode'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['ErrorDecision'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  iso8583?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  platformCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  platformMessage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  remedy?: Resolver<ResolversTypes['Remedy'], ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type CardResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Card'] = ResolversParentTypes['Card'], FederationReferenceType extends FederationReferenceTypes['Card'] = FederationReferenceTypes['Card']> = ResolversObject<{
@@ -420,6 +528,7 @@ export type WalletBindingResolvers<ContextType = WalletContext, ParentType exten
 }>;
 
 export type Resolvers<ContextType = WalletContext> = ResolversObject<{
+  CanonicalError?: CanonicalErrorResolvers<ContextType>;
   Card?: CardResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   Date?: GraphQLScalarType;
