@@ -7,6 +7,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { Keyring } from '../../subgraphs/shared/src/auth/keys';
 import { performanceOptions } from './performance';
 import { gatewayPlugins } from './plugins';
 import { defaultSubgraphUrl, SUBGRAPHS, SUPERGRAPH_FILE, type SubgraphName } from './subgraph-catalog';
@@ -18,6 +19,8 @@ export interface GatewayOptions {
   host?: string;
   /** Production mode: no IDE, no introspection. */
   production?: boolean;
+  /** Keys: the gateway's signing key, the subgraphs' and the token issuer's public keys. */
+  keyring?: Keyring;
   /** Hive's logger level, or false for none. */
   logging?: boolean | 'debug' | 'info' | 'warn' | 'error';
 }
@@ -73,4 +76,4 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
 }
 
 /** The unified card view: one card as the issuer, the wallets and the network see it. */
-export const EXAMPLE_QUERY = fs.readFileSync(require.resolve('../operations/card-view.graphql'), 'utf8');
+export const EXAMPLE_QUERY = fs.readFileSync(require.resolve('../../client/operations/card-view.graphql'), 'utf8');

@@ -1,14 +1,16 @@
 /** The gateway as its own process: `tsx gateway/src/main.ts`, subgraph URLs from ISSUER_URL, WALLET_URL, CLEARING_URL. */
+import { installKeyring, keyringFromEnv } from '../../subgraphs/shared/src/auth/keys';
 import { portFromEnv } from '../../subgraphs/shared/src/config';
 import { runStandalone } from '../../subgraphs/shared/src/server/run-standalone';
 import { startGateway, subgraphUrlsFromEnv } from './gateway';
 import { GATEWAY_DEFAULT_PORT } from './subgraph-catalog';
 
-void runStandalone('gateway', () =>
-  startGateway({
+void runStandalone('gateway', async () => {
+  installKeyring(keyringFromEnv(process.env, 'gateway'));
+  return startGateway({
     subgraphUrls: subgraphUrlsFromEnv(),
     port: portFromEnv('GATEWAY_PORT', GATEWAY_DEFAULT_PORT),
     host: process.env.HOST || '127.0.0.1',
     production: process.env.NODE_ENV === 'production',
-  }),
-);
+  });
+});

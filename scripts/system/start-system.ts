@@ -11,6 +11,7 @@ import { startIssuerSubgraph, type IssuerSubgraph } from '../../subgraphs/issuer
 import { startWalletSubgraph, type WalletSubgraph } from '../../subgraphs/wallet/src/wallet-subgraph';
 import { startClearingSubgraph, type ClearingSubgraph } from '../../subgraphs/clearing/src/clearing-subgraph';
 import { clockFromEnv } from '../../subgraphs/shared/src/clock';
+import { generateLocalKeySet, installKeyring, keyringFromEnv, keyringFromLocalKeySet, type LocalKeySet } from '../../subgraphs/shared/src/auth/keys';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../subgraphs/shared/src/db/embedded-postgres';
 import { generateDemoData } from '../demo-data/generate-demo-data';
 import { hasDemoData, writeDemoData } from '../demo-data/write-demo-data';
@@ -30,12 +31,21 @@ export interface StartSystemOptions {
   registry?: AdapterRegistry;
   clock?: Clock;
   vault?: PanVault;
+  /** The keys of this run; from the environment or the data folder unless given (a fresh set for --memory). */
+  keys?: LocalKeySet;
   /** Hive's log level; false for none. */
   gatewayLogging?: boolean | 'debug' | 'info' | 'warn' | 'error';
 }
 
 export async function startSystem(config: SystemConfig, options: StartSystemOptions = {}): Promise<RunningSystem> {
   const registry = options.registry ?? loadAdapterRegistry();
+  // One process holds every service here, so it holds every service's signing key.
+  const keyring = options.keys
+    ? keyringFromLocalKeySet(options.keys)
+    : config.dataDir || process.env.SERVICE_PUBLIC_KEYS || process.env.CARDWEAVE_KEYS
+      ? keyringFromEnv({ ...process.env, CARDWEAVE_DATA_DIR: config.dataDir ?? process.env.CARDWEAVE_DATA_DIR })
+      : keyringFromLocalKeySet(generateLocalKeySet());
+  installKeyring(keyring);
   const clock = options.clock ?? clockFromEnv();
   const embedded = config.databaseUrls.issuer
     ? undefined
@@ -59,6 +69,7 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
     host: config.host,
     production: config.production,
     logging: options.gatewayLogging,
+    keyring,
     subgraphUrls: { issuer: issuer.url, wallet: wallet.url, clearing: clearing.url },
   });
 

@@ -4,10 +4,13 @@
  */
 import type { GatewayConfigContext } from '@graphql-hive/gateway-runtime';
 import type { GatewayOptions } from '../gateway';
+import { useServiceSignature } from './use-service-signature';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyGatewayPlugin = any;
 
-export function gatewayPlugins(_options: GatewayOptions, _context: GatewayConfigContext): AnyGatewayPlugin[] {
-  return [];
+export function gatewayPlugins(options: GatewayOptions, _context: GatewayConfigContext): AnyGatewayPlugin[] {
+  return [
+    useServiceSignature({ keyring: options.keyring, identityOf: (ctx) => (ctx.identity as never) ?? null }),
+  ];
 }

@@ -4,6 +4,8 @@ import type { AdapterRegistry } from '../../../adapters/sdk/src';
 import type { Clock } from '../../shared/src/clock';
 import { openSubgraphDatabase, type SubgraphDatabase } from '../../shared/src/db/data-source';
 import { startSubgraphServer, type RunningSubgraph } from '../../shared/src/server/subgraph-server';
+import { DatabaseNonceStore } from '../../shared/src/auth/service-auth';
+import { serviceNoncesMigration } from '../../shared/src/auth/service-nonces.migration';
 import { createClearingContext } from './context';
 import { CLEARING_SCHEMA, clearingEntities, clearingMigrations } from './db/clearing-database';
 import { clearingResolvers } from './resolvers';
@@ -29,13 +31,14 @@ export async function startClearingSubgraph(options: ClearingSubgraphOptions): P
     url: options.databaseUrl,
     schema: CLEARING_SCHEMA,
     entities: clearingEntities,
-    migrations: clearingMigrations,
+    migrations: [...clearingMigrations, serviceNoncesMigration(CLEARING_SCHEMA)],
   });
   const server = await startSubgraphServer({
     name: 'clearing',
     schemaFile: CLEARING_SCHEMA_FILE,
     resolvers: clearingResolvers as never,
     context: () => createClearingContext(database.dataSource, options.registry, options.clock),
+    nonces: new DatabaseNonceStore(database.dataSource, CLEARING_SCHEMA),
     ready: async () => (await database.dataSource.query('SELECT 1')).length === 1,
     port: options.port,
     host: options.host,

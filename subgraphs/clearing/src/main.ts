@@ -1,16 +1,18 @@
 /** The clearing subgraph as its own process: `tsx subgraphs/clearing/src/main.ts`. */
 import { loadAdapterRegistry } from '../../../adapters/sdk/src';
+import { installKeyring, keyringFromEnv } from '../../shared/src/auth/keys';
 import { clockFromEnv } from '../../shared/src/clock';
 import { portFromEnv } from '../../shared/src/config';
 import { requiredEnv, runStandalone } from '../../shared/src/server/run-standalone';
 import { startClearingSubgraph } from './clearing-subgraph';
 
-void runStandalone('clearing', () =>
-  startClearingSubgraph({
+void runStandalone('clearing', async () => {
+  installKeyring(keyringFromEnv(process.env, 'clearing'));
+  return startClearingSubgraph({
     databaseUrl: requiredEnv('CLEARING_DATABASE_URL'),
     registry: loadAdapterRegistry(),
     clock: clockFromEnv(),
     port: portFromEnv('CLEARING_PORT', 4003),
     host: process.env.HOST || '127.0.0.1',
-  }),
-);
+  });
+});

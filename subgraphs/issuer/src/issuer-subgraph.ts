@@ -4,6 +4,8 @@ import type { AdapterRegistry } from '../../../adapters/sdk/src';
 import type { Clock } from '../../shared/src/clock';
 import { openSubgraphDatabase, type SubgraphDatabase } from '../../shared/src/db/data-source';
 import { startSubgraphServer, type RunningSubgraph } from '../../shared/src/server/subgraph-server';
+import { DatabaseNonceStore } from '../../shared/src/auth/service-auth';
+import { serviceNoncesMigration } from '../../shared/src/auth/service-nonces.migration';
 import { createIssuerContext } from './context';
 import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from './db/issuer-database';
 import { issuerResolvers } from './resolvers';
@@ -29,13 +31,14 @@ export async function startIssuerSubgraph(options: IssuerSubgraphOptions): Promi
     url: options.databaseUrl,
     schema: ISSUER_SCHEMA,
     entities: issuerEntities,
-    migrations: issuerMigrations,
+    migrations: [...issuerMigrations, serviceNoncesMigration(ISSUER_SCHEMA)],
   });
   const server = await startSubgraphServer({
     name: 'issuer',
     schemaFile: ISSUER_SCHEMA_FILE,
     resolvers: issuerResolvers as never,
     context: () => createIssuerContext(database.dataSource, options.registry, options.clock),
+    nonces: new DatabaseNonceStore(database.dataSource, ISSUER_SCHEMA),
     ready: async () => (await database.dataSource.query('SELECT 1')).length === 1,
     port: options.port,
     host: options.host,

@@ -4,6 +4,8 @@ import type { AdapterRegistry } from '../../../adapters/sdk/src';
 import type { Clock } from '../../shared/src/clock';
 import { openSubgraphDatabase, type SubgraphDatabase } from '../../shared/src/db/data-source';
 import { startSubgraphServer, type RunningSubgraph } from '../../shared/src/server/subgraph-server';
+import { DatabaseNonceStore } from '../../shared/src/auth/service-auth';
+import { serviceNoncesMigration } from '../../shared/src/auth/service-nonces.migration';
 import { createWalletContext } from './context';
 import { WALLET_SCHEMA, walletEntities, walletMigrations } from './db/wallet-database';
 import { walletResolvers } from './resolvers';
@@ -28,13 +30,14 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
     url: options.databaseUrl,
     schema: WALLET_SCHEMA,
     entities: walletEntities,
-    migrations: walletMigrations,
+    migrations: [...walletMigrations, serviceNoncesMigration(WALLET_SCHEMA)],
   });
   const server = await startSubgraphServer({
     name: 'wallet',
     schemaFile: WALLET_SCHEMA_FILE,
     resolvers: walletResolvers as never,
     context: () => createWalletContext(database.dataSource, options.registry, options.clock),
+    nonces: new DatabaseNonceStore(database.dataSource, WALLET_SCHEMA),
     ready: async () => (await database.dataSource.query('SELECT 1')).length === 1,
     port: options.port,
     host: options.host,

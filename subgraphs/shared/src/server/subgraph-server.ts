@@ -11,7 +11,15 @@ import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { parse } from 'graphql';
+import { getOperationAST, parse } from 'graphql';
+import type { Identity } from '../auth/identity';
+import {
+  MemoryNonceStore,
+  ServiceAuthError,
+  verifyServiceRequest,
+  type NonceStore,
+} from '../auth/service-auth';
+import type { Keyring } from '../auth/keys';
 
 export const COMMON_SCHEMA_FILE = path.resolve(__dirname, '../../schema/common.graphql');
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -25,12 +33,70 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
   schemaFile: string;
   resolvers: GraphQLResolverMap<TContext>;
-  /** Builds the per-request context (fresh DataLoaders each time). */
-  context: (request: http.IncomingMessage) => Promise<TContext> | TContext;
+  /**
+   * Builds the per-request context (fresh DataLoaders each time). The server adds
+   * `identity` (who the verified caller acts for), `requestId` and `acceptLanguage` to it.
+   */
+  context: (request: http.IncomingMessage, caller: RequestCaller) => Promise<TContext> | TContext;
   /** Whether the subgraph can serve: its database answers. */
   ready: () => Promise<boolean>;
   port?: number;
   host?: string;
+  /**
+   * Routes for sibling subgraphs, served as POST /internal/<name> with a JSON body. Only
+   * requests a sibling signed with `signServiceRequest` (../auth/service-auth.ts) reach the
+   * handler; unsigned, forged, stale or replayed ones get 401. The handler's `caller.identity`
+   * is whom the sibling acts for (check it with assertCanActForCustomer as in a resolver).
+   *
+   *   internalRoutes: {
+   *     'authorize-payment': async (body, caller) => ({ status: 200, body: await authorize(body, caller.identity) }),
+   *   }
+   */
+  internalRoutes?: Record<string, InternalRoute>;
+  /**
+   * Where nonces of requests that may change data are claimed (a DatabaseNonceStore on the
+   * subgraph's database, so a replay is refused by every replica); memory when omitted.
+   */
+  nonces?: NonceStore;
+  /** Keys to verify callers with; the process's keyring when omitted. */
+  keyring?: Keyring;
+}
+
+export type InternalRoute = (
+  body: unknown,
+  caller: { service: string; identity: Identity | null },
+) => Promise<{ status: number; body: unknown }>;
+
+/** What the server knows of a request before resolvers run. */
+export interface RequestCaller {
+  service: string;
+  identity: Identity | null;
+  requestId: string;
+  acceptLanguage: string;
+}
+
+/** The services that may call a subgraph's /graphql, and its /internal routes. */
+const GRAPHQL_CALLERS = ['gateway'] as const;
+const INTERNAL_CALLERS = ['issuer', 'wallet', 'clearing'] as const;
+
+const mutationCache = new Map<string, boolean>();
+/** Whether a GraphQL request may change data (its operation is a mutation); unparsable counts as yes. */
+function mayChangeData(body: unknown): boolean {
+  const { query, operationName } = (body ?? {}) as { query?: unknown; operationName?: unknown };
+  if (typeof query !== 'string') return false;
+  const key = `${typeof operationName === 'string' ? operationName : ''}\n${query}`;
+  let result = mutationCache.get(key);
+  if (result === undefined) {
+    try {
+      const op = getOperationAST(parse(query), typeof operationName === 'string' ? operationName : undefined);
+      result = op ? op.operation === 'mutation' : /\bmutation\b/.test(query);
+    } catch {
+      result = true;
+    }
+    if (mutationCache.size > 1000) mutationCache.clear();
+    mutationCache.set(key, result);
+  }
+  return result;
 }
 
 export interface RunningSubgraph {
@@ -78,6 +144,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
+  const readNonces = new MemoryNonceStore();
+  const writeNonces = options.nonces ?? readNonces;
+  const internalRoutes = options.internalRoutes ?? {};
 
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://subgraph');
@@ -87,7 +156,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         const ok = await options.ready().catch(() => false);
         return sendJson(response, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
       }
-      if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found' });
+      const internal = url.pathname.startsWith('/internal/') ? internalRoutes[url.pathname.slice('/internal/'.length)] : undefined;
+      if (url.pathname !== '/graphql' && !internal) return sendJson(response, 404, { error: 'not found' });
+      if (internal && request.method !== 'POST') return sendJson(response, 405, { error: 'POST only' });
 
       const raw = request.method === 'POST' ? await readBody(request) : '';
       let body: unknown = undefined;
@@ -95,8 +166,33 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         try {
           body = JSON.parse(raw);
         } catch {
+          if (internal) return sendJson(response, 400, { error: 'body is not valid JSON' });
           return sendJson(response, 400, { errors: [{ message: 'body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
         }
+      }
+      let verified: Awaited<ReturnType<typeof verifyServiceRequest>>;
+      try {
+        verified = await verifyServiceRequest({
+          method: request.method ?? 'GET',
+          path: url.pathname + url.search,
+          headers: request.headers,
+          body: raw,
+          allowedCallers: internal ? INTERNAL_CALLERS.filter((c) => c !== options.name) : GRAPHQL_CALLERS,
+          nonces: internal || mayChangeData(body) ? writeNonces : readNonces,
+          keyring: options.keyring,
+        });
+      } catch (error) {
+        if (!(error instanceof ServiceAuthError)) throw error;
+        return sendJson(response, 401, { errors: [{ message: `unauthenticated: ${error.message}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
+      const caller: RequestCaller = {
+        ...verified,
+        requestId: String(request.headers['x-request-id'] ?? '').slice(0, 100),
+        acceptLanguage: String(request.headers['accept-language'] ?? '').slice(0, 200),
+      };
+      if (internal) {
+        const result = await internal(body, { service: caller.service, identity: caller.identity });
+        return sendJson(response, result.status, result.body);
       }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(request.headers)) {
@@ -104,7 +200,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: () => Promise.resolve(options.context(request)),
+        context: async () =>
+          Object.assign(await options.context(request, caller), {
+            identity: caller.identity,
+            requestId: caller.requestId,
+            acceptLanguage: caller.acceptLanguage,
+          }),
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;
