@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { insertCustomer } from './support/card-fixtures';
 import { startTestSystem, type TestSystem } from './support/test-system';
 
-const CARD_VIEW = fs.readFileSync(require.resolve('../gateway/operations/card-view.graphql'), 'utf8');
+const CARD_VIEW = fs.readFileSync(require.resolve('../client/operations/card-view.graphql'), 'utf8');
 
 let system: TestSystem;
 

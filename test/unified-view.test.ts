@@ -8,7 +8,7 @@ import { CardEntity } from '../subgraphs/issuer/src/db/entities/card.entity';
 import { demoCustomerId } from '../scripts/demo-data/random';
 import { startTestSystem, type TestSystem } from './support/test-system';
 
-const CARD_VIEW = fs.readFileSync(require.resolve('../gateway/operations/card-view.graphql'), 'utf8');
+const CARD_VIEW = fs.readFileSync(require.resolve('../client/operations/card-view.graphql'), 'utf8');
 
 interface Rule {
   ruleId: string;

@@ -29,6 +29,7 @@ export type CanonicalError = {
   __typename?: 'CanonicalError';
   /** The canonical code, e.g. LIMIT_EXCEEDED. */
   code: CanonicalErrorCode;
+  /** Whether and how to try again. */
   decision: ErrorDecision;
   /** The input field at fault, for input errors. */
   field?: Maybe<Scalars['String']['output']>;
@@ -89,6 +90,7 @@ export type CanonicalErrorCode =
 
 export type Card = {
   __typename?: 'Card';
+  /** The card's id. */
   id: Scalars['ID']['output'];
   issuerLimit: LimitStatus;
   /** The clearing network's limits on this card, with what is used and what remains. */
@@ -126,8 +128,11 @@ export type LimitKind =
 
 /** Whose spending a limit counts. */
 export type LimitScope =
+  /** One card, whatever wallet it pays through. */
   | 'CARD'
+  /** Everything one customer pays. */
   | 'CUSTOMER'
+  /** One wallet account, whatever card it pays with. */
   | 'WALLET_ACCOUNT';
 
 /** One platform rule that bounds a payment, with what is used and what remains right now. */
@@ -137,10 +142,13 @@ export type LimitStatus = {
   blockedCode?: Maybe<Scalars['String']['output']>;
   /** The most payments the rule allows in its window, when it counts payments. */
   countLimit?: Maybe<Scalars['Int']['output']>;
+  /** The rule in words, e.g. 1,000 CNY per payment. */
   description: LocalizedText;
+  /** Credit available or an amount limit over a window. */
   kind: LimitKind;
   /** The most the rule allows in its window. */
   limitFen: Scalars['Fen']['output'];
+  /** The platform whose rule it is. */
   platform: Platform;
   /** What a payment may still take under this rule alone, never below zero. */
   remainingFen: Scalars['Fen']['output'];
@@ -148,20 +156,27 @@ export type LimitStatus = {
   resetsAt?: Maybe<Scalars['DateTime']['output']>;
   /** Stable rule id from the platform's adapter, e.g. `unionpay.daily`. */
   ruleId: Scalars['ID']['output'];
+  /** Whose spending the rule counts. */
   scope: LimitScope;
   /** Payments counted in the current window, when the rule counts payments. */
   usedCount?: Maybe<Scalars['Int']['output']>;
   /** Spent in the current window (0 for PER_PAYMENT). */
   usedFen: Scalars['Fen']['output'];
+  /** The calendar window the rule counts over. */
   window: LimitWindow;
 };
 
 /** The calendar window a limit counts over, in the limit's time zone (Asia/Shanghai). */
 export type LimitWindow =
+  /** Never resets. */
   | 'ALL_TIME'
+  /** A calendar day. */
   | 'DAILY'
+  /** A calendar month. */
   | 'MONTHLY'
+  /** Each payment on its own. */
   | 'PER_PAYMENT'
+  /** A calendar year. */
   | 'YEARLY';
 
 /** Text in the two languages the graph serves. */
@@ -173,26 +188,32 @@ export type LocalizedText = {
   zhCN: Scalars['String']['output'];
 };
 
+/** A merchant as the clearing network records it. */
 export type Merchant = {
   __typename?: 'Merchant';
   /** ISO 18245 merchant category code. */
   categoryCode: Scalars['String']['output'];
+  /** The merchant's name. */
   name: Scalars['String']['output'];
 };
 
 /** Relay-style page information for cursor pagination. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item: pass it as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** A platform, as its adapter describes it. */
 export type Platform = {
   __typename?: 'Platform';
+  /** The platform's name, e.g. 微信支付 / WeChat Pay. */
   displayName: LocalizedText;
   /** The adapter id, e.g. `wechat-pay`. */
   id: Scalars['ID']['output'];
+  /** The part the platform plays: issuer, wallet or clearing. */
   role: PlatformRole;
 };
 
@@ -236,35 +257,51 @@ export type Remedy =
 /** A payment as the clearing network routed it. */
 export type Transaction = {
   __typename?: 'Transaction';
+  /** The amount of the payment. */
   amountFen: Scalars['Fen']['output'];
+  /** The card that paid. */
   card: Card;
+  /** When the network routed it. */
   createdAt: Scalars['DateTime']['output'];
   /** The canonical error code, when declined. */
   declineCode?: Maybe<Scalars['String']['output']>;
+  /** The transaction's id. */
   id: Scalars['ID']['output'];
+  /** The merchant that was paid. */
   merchant: Merchant;
   /** The network that routed it. */
   network: Platform;
+  /** Whether the network approved, declined or reversed it. */
   status: TransactionStatus;
   /** The wallet the payment started in. */
   walletPlatform: Platform;
 };
 
+/** A page of transactions. */
 export type TransactionConnection = {
   __typename?: 'TransactionConnection';
+  /** The transactions on this page, each with its cursor. */
   edges: Array<TransactionEdge>;
+  /** Whether more transactions follow, and the cursor to ask for them. */
   pageInfo: PageInfo;
 };
 
+/** A transaction on a page, with its cursor. */
 export type TransactionEdge = {
   __typename?: 'TransactionEdge';
+  /** Pass as `after` to get the transactions after this one. */
   cursor: Scalars['String']['output'];
+  /** The transaction. */
   node: Transaction;
 };
 
+/** What the clearing network did with a payment. */
 export type TransactionStatus =
+  /** Approved and settled against the credit line. */
   | 'APPROVED'
+  /** Declined; declineCode says why. */
   | 'DECLINED'
+  /** Approved, then reversed (refunded or cancelled). */
   | 'REVERSED';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;

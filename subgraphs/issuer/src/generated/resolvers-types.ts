@@ -34,20 +34,31 @@ export type Scalars = {
 /** A statement of one billing cycle of a credit line. */
 export type Bill = {
   __typename?: 'Bill';
+  /** The last day of the billing cycle. */
   cycleEnd: Scalars['Date']['output'];
+  /** The first day of the billing cycle. */
   cycleStart: Scalars['Date']['output'];
+  /** The last day to pay without becoming overdue. */
   dueDate: Scalars['Date']['output'];
+  /** The bill's id. */
   id: Scalars['ID']['output'];
   /** The bill's items, newest first. */
   items: BillItemConnection;
+  /** The least that must be paid by the due date to avoid becoming overdue. */
   minimumDueFen: Scalars['Fen']['output'];
   /** What remains to pay, penalty included. */
   outstandingFen: Scalars['Fen']['output'];
+  /** Full days past the due date (0 unless overdue). */
   overdueDays: Scalars['Int']['output'];
+  /** Repaid against this bill so far. */
   paidFen: Scalars['Fen']['output'];
+  /** Penalty accrued on this bill's overdue principal so far. */
   penaltyAccruedFen: Scalars['Fen']['output'];
+  /** The day the bill was issued. */
   statementDate: Scalars['Date']['output'];
+  /** Whether the bill is open, paid or overdue. */
   status: BillStatus;
+  /** Everything the cycle charged: purchases and penalties. */
   totalDueFen: Scalars['Fen']['output'];
 };
 
@@ -58,54 +69,77 @@ export type BillItemsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of bills. */
 export type BillConnection = {
   __typename?: 'BillConnection';
+  /** The bills on this page, each with its cursor. */
   edges: Array<BillEdge>;
+  /** Whether more bills follow, and the cursor to ask for them. */
   pageInfo: PageInfo;
 };
 
+/** A bill on a page, with its cursor. */
 export type BillEdge = {
   __typename?: 'BillEdge';
+  /** Pass as `after` to get the bills after this one. */
   cursor: Scalars['String']['output'];
+  /** The bill. */
   node: Bill;
 };
 
 /** One posting on a bill; a purchase points at the transaction the clearing network recorded. */
 export type BillItem = {
   __typename?: 'BillItem';
+  /** The amount posted (a repayment is positive too; its kind says which way it goes). */
   amountFen: Scalars['Fen']['output'];
   /** The card the item was charged to. */
   card: Card;
+  /** The item's id. */
   id: Scalars['ID']['output'];
+  /** Purchase, penalty or repayment. */
   kind: BillItemKind;
+  /** When the issuer posted it. */
   postedAt: Scalars['DateTime']['output'];
   /** The clearing network's record of the payment (purchases only). */
   transaction?: Maybe<Transaction>;
 };
 
+/** A page of bill items. */
 export type BillItemConnection = {
   __typename?: 'BillItemConnection';
+  /** The items on this page, each with its cursor. */
   edges: Array<BillItemEdge>;
+  /** Whether more items follow, and the cursor to ask for them. */
   pageInfo: PageInfo;
+  /** How many items the bill has in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A bill item on a page, with its cursor. */
 export type BillItemEdge = {
   __typename?: 'BillItemEdge';
+  /** Pass as `after` to get the items after this one. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: BillItem;
 };
 
+/** What a bill item is. */
 export type BillItemKind =
+  /** Overdue penalty posted by the issuer. */
   | 'PENALTY'
+  /** A payment made with the card. */
   | 'PURCHASE'
+  /** A repayment made at the issuer. */
   | 'REPAYMENT';
 
+/** Where a bill stands. */
 export type BillStatus =
   /** Issued and not yet due. */
   | 'OPEN'
   /** Past its due date with less than the minimum paid. */
   | 'OVERDUE'
+  /** Paid in full. */
   | 'PAID';
 
 /** A failure in the one canonical language, whatever platform produced it. The platform's own code and words are kept for support staff. */
@@ -113,6 +147,7 @@ export type CanonicalError = {
   __typename?: 'CanonicalError';
   /** The canonical code, e.g. LIMIT_EXCEEDED. */
   code: CanonicalErrorCode;
+  /** Whether and how to try again. */
   decision: ErrorDecision;
   /** The input field at fault, for input errors. */
   field?: Maybe<Scalars['String']['output']>;
@@ -180,9 +215,11 @@ export type Card = {
   credit: CreditLine;
   /** The latest bill of the card's credit line. */
   currentBill?: Maybe<Bill>;
+  /** The customer who holds the card. */
   customer: Customer;
   /** Expiry month, MM/YY. */
   expiry: Scalars['String']['output'];
+  /** The card's id. */
   id: Scalars['ID']['output'];
   /** The issuer platform (e.g. JD Finance). */
   issuer: Platform;
@@ -200,22 +237,33 @@ export type Card = {
   overdue: OverdueState;
   /** Where the card holder repays: only at the issuer. */
   repayAt: RepaymentChannel;
+  /** Whether the card can pay. */
   status: CardStatus;
 };
 
+/** Whether a card can pay. */
 export type CardStatus =
+  /** The card can pay. */
   | 'ACTIVE'
+  /** Closed for good. */
   | 'CLOSED'
+  /** Frozen by the issuer's risk controls, pending manual review. */
   | 'FROZEN'
+  /** Locked, e.g. after too many wrong verification attempts; the holder can unlock it. */
   | 'LOCKED';
 
 /** The customer's credit at the issuer. */
 export type CreditLine = {
   __typename?: 'CreditLine';
+  /** Credit still available: the limit less what is used, never below zero. */
   availableFen: Scalars['Fen']['output'];
+  /** The credit line's id. */
   id: Scalars['ID']['output'];
+  /** The issuer platform that granted it. */
   issuer: Platform;
+  /** The credit limit. */
   limitFen: Scalars['Fen']['output'];
+  /** Credit drawn and not yet repaid. */
   usedFen: Scalars['Fen']['output'];
 };
 
@@ -224,15 +272,19 @@ export type Customer = {
   __typename?: 'Customer';
   /** The customer's bills, newest statement first. */
   bills: BillConnection;
+  /** Date of birth, from the resident ID number. */
   birthDate: Scalars['Date']['output'];
   /** The customer's virtual cards, newest first. */
   cards: Array<Card>;
   /** The customer's credit line at the issuer, if one was granted. */
   creditLine?: Maybe<CreditLine>;
+  /** The customer's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** The customer's name as on the ID card. */
   name: Scalars['String']['output'];
   /** Real-name verification level: 1 basic, 2 ID card + bank card, 3 ID card + face recognition. */
   realNameLevel: Scalars['Int']['output'];
+  /** Whether the issuer lets the customer use the credit line. */
   status: CustomerStatus;
   /** Which user group of the card program the customer belongs to. */
   userGroup: UserGroup;
@@ -245,19 +297,27 @@ export type CustomerBillsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of customers. */
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
+  /** The customers on this page, each with its cursor. */
   edges: Array<CustomerEdge>;
+  /** Whether more customers follow, and the cursor to ask for them. */
   pageInfo: PageInfo;
 };
 
+/** A customer on a page, with its cursor. */
 export type CustomerEdge = {
   __typename?: 'CustomerEdge';
+  /** Pass as `after` to get the customers after this one. */
   cursor: Scalars['String']['output'];
+  /** The customer. */
   node: Customer;
 };
 
+/** Whether the issuer lets the customer use the credit line. */
 export type CustomerStatus =
+  /** In good standing with the issuer. */
   | 'ACTIVE'
   /** Temporarily frozen by the issuer's risk controls, pending manual review. */
   | 'FROZEN';
@@ -280,8 +340,11 @@ export type LimitKind =
 
 /** Whose spending a limit counts. */
 export type LimitScope =
+  /** One card, whatever wallet it pays through. */
   | 'CARD'
+  /** Everything one customer pays. */
   | 'CUSTOMER'
+  /** One wallet account, whatever card it pays with. */
   | 'WALLET_ACCOUNT';
 
 /** One platform rule that bounds a payment, with what is used and what remains right now. */
@@ -291,10 +354,13 @@ export type LimitStatus = {
   blockedCode?: Maybe<Scalars['String']['output']>;
   /** The most payments the rule allows in its window, when it counts payments. */
   countLimit?: Maybe<Scalars['Int']['output']>;
+  /** The rule in words, e.g. 1,000 CNY per payment. */
   description: LocalizedText;
+  /** Credit available or an amount limit over a window. */
   kind: LimitKind;
   /** The most the rule allows in its window. */
   limitFen: Scalars['Fen']['output'];
+  /** The platform whose rule it is. */
   platform: Platform;
   /** What a payment may still take under this rule alone, never below zero. */
   remainingFen: Scalars['Fen']['output'];
@@ -302,20 +368,27 @@ export type LimitStatus = {
   resetsAt?: Maybe<Scalars['DateTime']['output']>;
   /** Stable rule id from the platform's adapter, e.g. `unionpay.daily`. */
   ruleId: Scalars['ID']['output'];
+  /** Whose spending the rule counts. */
   scope: LimitScope;
   /** Payments counted in the current window, when the rule counts payments. */
   usedCount?: Maybe<Scalars['Int']['output']>;
   /** Spent in the current window (0 for PER_PAYMENT). */
   usedFen: Scalars['Fen']['output'];
+  /** The calendar window the rule counts over. */
   window: LimitWindow;
 };
 
 /** The calendar window a limit counts over, in the limit's time zone (Asia/Shanghai). */
 export type LimitWindow =
+  /** Never resets. */
   | 'ALL_TIME'
+  /** A calendar day. */
   | 'DAILY'
+  /** A calendar month. */
   | 'MONTHLY'
+  /** Each payment on its own. */
   | 'PER_PAYMENT'
+  /** A calendar year. */
   | 'YEARLY';
 
 /** Text in the two languages the graph serves. */
@@ -330,6 +403,7 @@ export type LocalizedText = {
 /** The overdue state of a credit line. */
 export type OverdueState = {
   __typename?: 'OverdueState';
+  /** Whether any bill of the credit line is past its due date with less than the minimum paid. */
   isOverdue: Scalars['Boolean']['output'];
   /** Principal past due. */
   overdueAmountFen: Scalars['Fen']['output'];
@@ -344,16 +418,20 @@ export type OverdueState = {
 /** Relay-style page information for cursor pagination. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item: pass it as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** A platform, as its adapter describes it. */
 export type Platform = {
   __typename?: 'Platform';
+  /** The platform's name, e.g. 微信支付 / WeChat Pay. */
   displayName: LocalizedText;
   /** The adapter id, e.g. `wechat-pay`. */
   id: Scalars['ID']['output'];
+  /** The part the platform plays: issuer, wallet or clearing. */
   role: PlatformRole;
 };
 
@@ -412,19 +490,26 @@ export type Remedy =
 /** Where and how a card holder repays. */
 export type RepaymentChannel = {
   __typename?: 'RepaymentChannel';
+  /** Where in that platform's app to repay, e.g. JD Finance app → Baitiao → Repay. */
   channel: LocalizedText;
+  /** The platform that takes repayments (the issuer). */
   platform: Platform;
 };
 
 /** A payment as the clearing network recorded it; resolved by the clearing subgraph. */
 export type Transaction = {
   __typename?: 'Transaction';
+  /** The transaction's id. */
   id: Scalars['ID']['output'];
 };
 
+/** The user groups of the card program, each with its own usage pattern. */
 export type UserGroup =
+  /** Small-business owners, 30 to 50. */
   | 'SMALL_BUSINESS_OWNER'
+  /** Students, 16 to 22. */
   | 'STUDENT'
+  /** Young professionals, 18 to 35. */
   | 'YOUNG_PROFESSIONAL';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;

@@ -27,9 +27,13 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Whether a binding can pay. */
 export type BindingStatus =
+  /** The wallet can pay with the card. */
   | 'ACTIVE'
+  /** Removed from the wallet. */
   | 'REMOVED'
+  /** Suspended by the wallet; the binding stays but cannot pay. */
   | 'SUSPENDED';
 
 /** A failure in the one canonical language, whatever platform produced it. The platform's own code and words are kept for support staff. */
@@ -37,6 +41,7 @@ export type CanonicalError = {
   __typename?: 'CanonicalError';
   /** The canonical code, e.g. LIMIT_EXCEEDED. */
   code: CanonicalErrorCode;
+  /** Whether and how to try again. */
   decision: ErrorDecision;
   /** The input field at fault, for input errors. */
   field?: Maybe<Scalars['String']['output']>;
@@ -97,6 +102,7 @@ export type CanonicalErrorCode =
 
 export type Card = {
   __typename?: 'Card';
+  /** The card's id. */
   id: Scalars['ID']['output'];
   /** Per binding: the amount payable right now through that wallet and the rule that binds it. */
   payableNow: Array<PayableAmount>;
@@ -108,7 +114,9 @@ export type Card = {
 /** A customer's wallet accounts, as the wallet platforms hold them. */
 export type Customer = {
   __typename?: 'Customer';
+  /** The customer's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** The customer's accounts at the wallet platforms. */
   walletAccounts: Array<WalletAccount>;
 };
 
@@ -130,8 +138,11 @@ export type LimitKind =
 
 /** Whose spending a limit counts. */
 export type LimitScope =
+  /** One card, whatever wallet it pays through. */
   | 'CARD'
+  /** Everything one customer pays. */
   | 'CUSTOMER'
+  /** One wallet account, whatever card it pays with. */
   | 'WALLET_ACCOUNT';
 
 /** One platform rule that bounds a payment, with what is used and what remains right now. */
@@ -141,10 +152,13 @@ export type LimitStatus = {
   blockedCode?: Maybe<Scalars['String']['output']>;
   /** The most payments the rule allows in its window, when it counts payments. */
   countLimit?: Maybe<Scalars['Int']['output']>;
+  /** The rule in words, e.g. 1,000 CNY per payment. */
   description: LocalizedText;
+  /** Credit available or an amount limit over a window. */
   kind: LimitKind;
   /** The most the rule allows in its window. */
   limitFen: Scalars['Fen']['output'];
+  /** The platform whose rule it is. */
   platform: Platform;
   /** What a payment may still take under this rule alone, never below zero. */
   remainingFen: Scalars['Fen']['output'];
@@ -152,20 +166,27 @@ export type LimitStatus = {
   resetsAt?: Maybe<Scalars['DateTime']['output']>;
   /** Stable rule id from the platform's adapter, e.g. `unionpay.daily`. */
   ruleId: Scalars['ID']['output'];
+  /** Whose spending the rule counts. */
   scope: LimitScope;
   /** Payments counted in the current window, when the rule counts payments. */
   usedCount?: Maybe<Scalars['Int']['output']>;
   /** Spent in the current window (0 for PER_PAYMENT). */
   usedFen: Scalars['Fen']['output'];
+  /** The calendar window the rule counts over. */
   window: LimitWindow;
 };
 
 /** The calendar window a limit counts over, in the limit's time zone (Asia/Shanghai). */
 export type LimitWindow =
+  /** Never resets. */
   | 'ALL_TIME'
+  /** A calendar day. */
   | 'DAILY'
+  /** A calendar month. */
   | 'MONTHLY'
+  /** Each payment on its own. */
   | 'PER_PAYMENT'
+  /** A calendar year. */
   | 'YEARLY';
 
 /** Text in the two languages the graph serves. */
@@ -180,7 +201,9 @@ export type LocalizedText = {
 /** Relay-style page information for cursor pagination. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item: pass it as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
@@ -189,20 +212,24 @@ export type PayableAmount = {
   __typename?: 'PayableAmount';
   /** The smallest remaining amount over every platform's rules: issuer credit, wallet limits, network limits. */
   amountFen: Scalars['Fen']['output'];
+  /** The binding the payment would go through. */
   binding: WalletBinding;
   /** The rule that gives that smallest amount. */
   bindingRule: LimitStatus;
   /** Every rule considered, in route order: issuer, network, wallet. */
   rules: Array<LimitStatus>;
+  /** The wallet platform of that binding. */
   walletPlatform: Platform;
 };
 
 /** A platform, as its adapter describes it. */
 export type Platform = {
   __typename?: 'Platform';
+  /** The platform's name, e.g. 微信支付 / WeChat Pay. */
   displayName: LocalizedText;
   /** The adapter id, e.g. `wechat-pay`. */
   id: Scalars['ID']['output'];
+  /** The part the platform plays: issuer, wallet or clearing. */
   role: PlatformRole;
 };
 
@@ -246,15 +273,21 @@ export type Remedy =
 /** A customer's account at one wallet platform. */
 export type WalletAccount = {
   __typename?: 'WalletAccount';
+  /** The cards bound into this account. */
   bindings: Array<WalletBinding>;
+  /** The wallet account's id. */
   id: Scalars['ID']['output'];
   /** The wallet platform's limits on this account, with what is used and what remains. */
   limits: Array<LimitStatus>;
+  /** The wallet platform that holds the account. */
   platform: Platform;
+  /** Whether the wallet lets the account pay. */
   status: WalletAccountStatus;
 };
 
+/** Whether a wallet lets an account pay. */
 export type WalletAccountStatus =
+  /** The account can pay. */
   | 'ACTIVE'
   /** The wallet restricts payments (its risk response); the user must pass face recognition again. */
   | 'RESTRICTED';
@@ -262,15 +295,21 @@ export type WalletAccountStatus =
 /** A card bound into a wallet. */
 export type WalletBinding = {
   __typename?: 'WalletBinding';
+  /** The wallet account the card is bound into. */
   account: WalletAccount;
+  /** When the card was bound. */
   boundAt: Scalars['DateTime']['output'];
+  /** The card that is bound. */
   card: Card;
+  /** The binding's id. */
   id: Scalars['ID']['output'];
+  /** Whether the binding can pay. */
   status: BindingStatus;
   /** The verification the wallet ran when the card was bound, e.g. FOUR_ELEMENTS. */
   verificationMethod: Scalars['String']['output'];
   /** The wallet's limits on the account this binding pays from. */
   walletLimits: Array<LimitStatus>;
+  /** The wallet platform the card is bound into. */
   walletPlatform: Platform;
 };
 
