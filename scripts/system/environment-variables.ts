@@ -16,8 +16,16 @@ export const ENVIRONMENT_VARIABLES: EnvironmentVariable[] = [
   ...SUBGRAPHS.flatMap((s) => [
     { name: s.databaseUrlEnv, readBy: `${s.name} subgraph`, meaning: `PostgreSQL URL of the ${s.name} subgraph's database`, fallback: 'DATABASE_URL' },
     { name: s.portEnv, readBy: `${s.name} subgraph`, meaning: `Port the ${s.name} subgraph listens on`, fallback: String(s.defaultPort) },
-    { name: s.urlEnv, readBy: 'gateway', meaning: `URL the gateway calls the ${s.name} subgraph at`, fallback: `http://127.0.0.1:${s.defaultPort}/graphql` },
+    {
+      name: s.urlEnv,
+      readBy: s.name === 'issuer' ? 'gateway, clearing subgraph' : s.name === 'clearing' ? 'gateway, wallet subgraph' : 'gateway',
+      meaning: `URL the ${s.name} subgraph is called at (by the gateway, and by the hop before it in the payment chain)`,
+      fallback: `http://127.0.0.1:${s.defaultPort}/graphql`,
+    },
   ]),
+  { name: 'HOP_TIMEOUT_MS', readBy: 'wallet, clearing subgraphs', meaning: 'How long the next hop of a payment may take before the payment is reversed', fallback: '8000 (wallet), 5000 (clearing)' },
+  { name: 'PAYMENT_RECOVERY_INTERVAL_MS', readBy: 'wallet subgraph', meaning: 'How often unfinished payments are looked for (0: only when an operator runs recoverPayments)', fallback: '10000' },
+  { name: 'PAYMENT_RECOVERY_AFTER_MS', readBy: 'wallet subgraph', meaning: 'How long a payment may stay unfinished before recovery reverses it on every platform', fallback: '30000' },
   { name: 'GATEWAY_PORT', readBy: 'gateway', meaning: 'Port the gateway listens on', fallback: '4000' },
   { name: 'HOST', readBy: 'all services', meaning: 'Interface to listen on', fallback: '127.0.0.1' },
   { name: 'NODE_ENV', readBy: 'all services', meaning: '`production` turns off the IDE and introspection and requires CARD_DATA_KEY', fallback: 'development' },

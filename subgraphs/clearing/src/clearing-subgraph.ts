@@ -4,7 +4,10 @@ import type { AdapterRegistry } from '../../../adapters/sdk/src';
 import type { Clock } from '../../shared/src/clock';
 import { openSubgraphDatabase, type SubgraphDatabase } from '../../shared/src/db/data-source';
 import { startSubgraphServer, type RunningSubgraph } from '../../shared/src/server/subgraph-server';
-import { DatabaseNonceStore } from '../../shared/src/auth/service-auth';
+import { DatabaseNonceStore, signServiceRequest } from '../../shared/src/auth/service-auth';
+import { paymentRoutes } from '../../shared/src/payments/payment-routes';
+import { SiblingClient } from '../../shared/src/payments/sibling-client';
+import { ClearingRoute } from './payments/clearing-route';
 import { serviceNoncesMigration } from '../../shared/src/auth/service-nonces.migration';
 import { createClearingContext } from './context';
 import { CLEARING_SCHEMA, clearingEntities, clearingMigrations } from './db/clearing-database';
@@ -18,6 +21,10 @@ export interface ClearingSubgraphOptions {
   clock: Clock;
   port?: number;
   host?: string;
+  /** Where the issuer subgraph listens (its /graphql URL or origin): payments go there next. */
+  issuerUrl: string;
+  /** How long the issuer may take before the network reverses its leg. */
+  hopTimeoutMs?: number;
 }
 
 export interface ClearingSubgraph extends RunningSubgraph {
@@ -33,8 +40,15 @@ export async function startClearingSubgraph(options: ClearingSubgraphOptions): P
     entities: clearingEntities,
     migrations: [...clearingMigrations, serviceNoncesMigration(CLEARING_SCHEMA)],
   });
+  const issuer = new SiblingClient({
+    baseUrl: options.issuerUrl,
+    timeoutMs: options.hopTimeoutMs ?? 5_000,
+    sign: (request) => signServiceRequest({ service: 'clearing', ...request }),
+  });
+  const route = new ClearingRoute(database.dataSource, options.registry.single('clearing'), issuer, options.clock);
   const server = await startSubgraphServer({
     name: 'clearing',
+    internalRoutes: paymentRoutes('wallet', route),
     schemaFile: CLEARING_SCHEMA_FILE,
     resolvers: clearingResolvers as never,
     context: () => createClearingContext(database.dataSource, options.registry, options.clock),

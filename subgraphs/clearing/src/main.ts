@@ -2,7 +2,7 @@
 import { loadAdapterRegistry } from '../../../adapters/sdk/src';
 import { installKeyring, keyringFromEnv } from '../../shared/src/auth/keys';
 import { clockFromEnv } from '../../shared/src/clock';
-import { portFromEnv } from '../../shared/src/config';
+import { portFromEnv, positiveIntFromEnv } from '../../shared/src/config';
 import { requiredEnv, runStandalone } from '../../shared/src/server/run-standalone';
 import { startClearingSubgraph } from './clearing-subgraph';
 
@@ -14,5 +14,7 @@ void runStandalone('clearing', async () => {
     clock: clockFromEnv(),
     port: portFromEnv('CLEARING_PORT', 4003),
     host: process.env.HOST || '127.0.0.1',
+    issuerUrl: process.env.ISSUER_URL || 'http://127.0.0.1:4001/graphql',
+    hopTimeoutMs: positiveIntFromEnv('HOP_TIMEOUT_MS', 5_000),
   });
 });

@@ -8,8 +8,17 @@ import { usageLoader, type UsageByWindow } from '../../shared/src/limits/limit-u
 import { CardBindingEntity } from './db/entities/card-binding.entity';
 import { WalletAccountEntity } from './db/entities/wallet-account.entity';
 import { WALLET_SCHEMA } from './db/wallet-database';
+import type { HasIdentity } from '../../shared/src/auth/identity';
+import type { PaymentCoordinator } from './payments/payment-coordinator';
+import type { PaymentRecovery } from './payments/payment-recovery';
 
-export interface WalletContext {
+/** The payment chain's services, shared by all requests of one subgraph process. */
+export interface WalletPayments {
+  coordinator: PaymentCoordinator;
+  recovery: PaymentRecovery;
+}
+
+export interface WalletContext extends HasIdentity {
   loaders: {
     accountById: DataLoader<string, WalletAccountEntity | null>;
     accountsByCustomer: DataLoader<string, WalletAccountEntity[]>;
@@ -19,10 +28,16 @@ export interface WalletContext {
     usage: DataLoader<string, UsageByWindow>;
   };
   registry: AdapterRegistry;
+  payments: WalletPayments;
   now: Date;
 }
 
-export function createWalletContext(dataSource: DataSource, registry: AdapterRegistry, clock: Clock): WalletContext {
+export function createWalletContext(
+  dataSource: DataSource,
+  registry: AdapterRegistry,
+  clock: Clock,
+  payments: WalletPayments,
+): WalletContext {
   const accounts = dataSource.getRepository(WalletAccountEntity);
   const bindings = dataSource.getRepository(CardBindingEntity);
   const now = clock.now();
@@ -37,6 +52,7 @@ export function createWalletContext(dataSource: DataSource, registry: AdapterReg
       usage: usageLoader(dataSource, WALLET_SCHEMA, walletRules, now),
     },
     registry,
+    payments,
     now,
   };
 }

@@ -2,7 +2,7 @@
 import { loadAdapterRegistry } from '../../../adapters/sdk/src';
 import { installKeyring, keyringFromEnv } from '../../shared/src/auth/keys';
 import { clockFromEnv } from '../../shared/src/clock';
-import { portFromEnv } from '../../shared/src/config';
+import { portFromEnv, positiveIntFromEnv } from '../../shared/src/config';
 import { requiredEnv, runStandalone } from '../../shared/src/server/run-standalone';
 import { startWalletSubgraph } from './wallet-subgraph';
 
@@ -14,5 +14,9 @@ void runStandalone('wallet', async () => {
     clock: clockFromEnv(),
     port: portFromEnv('WALLET_PORT', 4002),
     host: process.env.HOST || '127.0.0.1',
+    clearingUrl: process.env.CLEARING_URL || 'http://127.0.0.1:4003/graphql',
+    hopTimeoutMs: positiveIntFromEnv('HOP_TIMEOUT_MS', 8_000),
+    recoveryIntervalMs: positiveIntFromEnv('PAYMENT_RECOVERY_INTERVAL_MS', 10_000),
+    recoveryAfterMs: positiveIntFromEnv('PAYMENT_RECOVERY_AFTER_MS', 30_000),
   });
 });

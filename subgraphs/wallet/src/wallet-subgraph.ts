@@ -6,7 +6,11 @@ import { openSubgraphDatabase, type SubgraphDatabase } from '../../shared/src/db
 import { startSubgraphServer, type RunningSubgraph } from '../../shared/src/server/subgraph-server';
 import { DatabaseNonceStore } from '../../shared/src/auth/service-auth';
 import { serviceNoncesMigration } from '../../shared/src/auth/service-nonces.migration';
-import { createWalletContext } from './context';
+import { signServiceRequest } from '../../shared/src/auth/service-auth';
+import { SiblingClient } from '../../shared/src/payments/sibling-client';
+import { createWalletContext, type WalletPayments } from './context';
+import { PaymentCoordinator } from './payments/payment-coordinator';
+import { PaymentRecovery } from './payments/payment-recovery';
 import { WALLET_SCHEMA, walletEntities, walletMigrations } from './db/wallet-database';
 import { walletResolvers } from './resolvers';
 
@@ -18,10 +22,18 @@ export interface WalletSubgraphOptions {
   clock: Clock;
   port?: number;
   host?: string;
+  /** Where the clearing subgraph listens (its /graphql URL or origin): payments go there next. */
+  clearingUrl: string;
+  /** How long a hop may take before the payment is reversed. */
+  hopTimeoutMs?: number;
+  /** Reverse payments left unfinished this long; checked every `recoveryIntervalMs` (0: never in the background). */
+  recoveryAfterMs?: number;
+  recoveryIntervalMs?: number;
 }
 
 export interface WalletSubgraph extends RunningSubgraph {
   database: SubgraphDatabase;
+  payments: WalletPayments;
 }
 
 export async function startWalletSubgraph(options: WalletSubgraphOptions): Promise<WalletSubgraph> {
@@ -32,11 +44,21 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
     entities: walletEntities,
     migrations: [...walletMigrations, serviceNoncesMigration(WALLET_SCHEMA)],
   });
+  const clearing = new SiblingClient({
+    baseUrl: options.clearingUrl,
+    timeoutMs: options.hopTimeoutMs ?? 8_000,
+    sign: (request) => signServiceRequest({ service: 'wallet', ...request }),
+  });
+  const coordinator = new PaymentCoordinator(database.dataSource, options.registry, clearing, options.clock);
+  const payments = { coordinator, recovery: new PaymentRecovery(database.dataSource, coordinator, options.clock) };
+  const stopRecovery = options.recoveryIntervalMs
+    ? payments.recovery.schedule(options.recoveryIntervalMs, options.recoveryAfterMs ?? 30_000)
+    : () => undefined;
   const server = await startSubgraphServer({
     name: 'wallet',
     schemaFile: WALLET_SCHEMA_FILE,
     resolvers: walletResolvers as never,
-    context: () => createWalletContext(database.dataSource, options.registry, options.clock),
+    context: () => createWalletContext(database.dataSource, options.registry, options.clock, payments),
     nonces: new DatabaseNonceStore(database.dataSource, WALLET_SCHEMA),
     ready: async () => (await database.dataSource.query('SELECT 1')).length === 1,
     port: options.port,
@@ -45,7 +67,9 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
   return {
     ...server,
     database,
+    payments,
     async stop() {
+      stopRecovery();
       await server.stop();
       await database.close();
     },

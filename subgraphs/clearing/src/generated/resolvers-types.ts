@@ -110,6 +110,37 @@ export type CardTransactionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What an eligibility answer is about. */
+export type EligibilityAction =
+  /** Binding the card into a wallet. */
+  | 'BIND_CARD'
+  /** Getting the virtual card at the issuer. */
+  | 'GET_CARD';
+
+/** One failing eligibility rule. */
+export type EligibilityReason = {
+  __typename?: 'EligibilityReason';
+  /** The failure in the canonical language, with the platform's own words and the remedy. */
+  error: CanonicalError;
+  /** The rule that fails. */
+  rule: EligibilityRule;
+};
+
+/** The eligibility rules a platform can declare. */
+export type EligibilityRule =
+  /** The issuer has frozen the account. */
+  | 'ACCOUNT_FROZEN'
+  /** Older than the platform's maximum age. */
+  | 'MAX_AGE'
+  /** Younger than the platform's minimum age. */
+  | 'MIN_AGE'
+  /** A bill is overdue. */
+  | 'OVERDUE_DEBT'
+  /** The real-name verification level is below the platform's minimum. */
+  | 'REAL_NAME_LEVEL'
+  /** The wallet account is missing or restricted. */
+  | 'WALLET_INACTIVE';
+
 /** Whether and how to try again. */
 export type ErrorDecision =
   /** Final: do not retry. */
@@ -217,6 +248,21 @@ export type Platform = {
   role: PlatformRole;
 };
 
+/** Whether a customer may get (issuer) or bind (wallet) the card on one platform, and every reason why not. */
+export type PlatformEligibility = {
+  __typename?: 'PlatformEligibility';
+  /** What the platform would let the customer do. */
+  action: EligibilityAction;
+  /** Age in full years today (Asia/Shanghai), from the resident ID number. */
+  age: Scalars['Int']['output'];
+  /** True when no rule fails. */
+  eligible: Scalars['Boolean']['output'];
+  /** The platform whose rules these are. */
+  platform: Platform;
+  /** Every rule that fails, each with its canonical error and remedy. */
+  reasons: Array<EligibilityReason>;
+};
+
 /** What part a platform plays in a card program. */
 export type PlatformRole =
   /** Routes payments between wallet and issuer (e.g. UnionPay). */
@@ -301,7 +347,9 @@ export type TransactionStatus =
   | 'APPROVED'
   /** Declined; declineCode says why. */
   | 'DECLINED'
-  /** Approved, then reversed (refunded or cancelled). */
+  /** Routed to the issuer, awaiting its answer. */
+  | 'PENDING'
+  /** Reversed: approved and then undone, or undone before it completed (no money moved). */
   | 'REVERSED';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -413,6 +461,9 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EligibilityAction: EligibilityAction;
+  EligibilityReason: ResolverTypeWrapper<Omit<EligibilityReason, 'error'> & { error: ResolversTypes['CanonicalError'] }>;
+  EligibilityRule: EligibilityRule;
   ErrorDecision: ErrorDecision;
   Fen: ResolverTypeWrapper<Scalars['Fen']['output']>;
   LimitKind: LimitKind;
@@ -424,6 +475,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Platform: ResolverTypeWrapper<PlatformModel>;
+  PlatformEligibility: ResolverTypeWrapper<Omit<PlatformEligibility, 'platform' | 'reasons'> & { platform: ResolversTypes['Platform'], reasons: Array<ResolversTypes['EligibilityReason']> }>;
   PlatformRole: PlatformRole;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Remedy: Remedy;
@@ -442,6 +494,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EligibilityReason: Omit<EligibilityReason, 'error'> & { error: ResolversParentTypes['CanonicalError'] };
   Fen: Scalars['Fen']['output'];
   LimitStatus: LimitStatusModel;
   LocalizedText: LocalizedTextModel;
@@ -449,6 +502,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Platform: PlatformModel;
+  PlatformEligibility: Omit<PlatformEligibility, 'platform' | 'reasons'> & { platform: ResolversParentTypes['Platform'], reasons: Array<ResolversParentTypes['EligibilityReason']> };
   Query: Record<PropertyKey, never>;
   Transaction: TransactionEntity;
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
@@ -483,6 +537,11 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EligibilityReasonResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['EligibilityReason'] = ResolversParentTypes['EligibilityReason']> = ResolversObject<{
+  error?: Resolver<ResolversTypes['CanonicalError'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['EligibilityRule'], ParentType, ContextType>;
+}>;
 
 export interface FenScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Fen'], any> {
   name: 'Fen';
@@ -525,6 +584,14 @@ export type PlatformResolvers<ContextType = ClearingContext, ParentType extends 
   role?: Resolver<ResolversTypes['PlatformRole'], ParentType, ContextType>;
 }>;
 
+export type PlatformEligibilityResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['PlatformEligibility'] = ResolversParentTypes['PlatformEligibility']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['EligibilityAction'], ParentType, ContextType>;
+  age?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['EligibilityReason']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<QueryTransactionArgs, 'id'>>;
 }>;
@@ -557,12 +624,14 @@ export type Resolvers<ContextType = ClearingContext> = ResolversObject<{
   Card?: CardResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EligibilityReason?: EligibilityReasonResolvers<ContextType>;
   Fen?: GraphQLScalarType;
   LimitStatus?: LimitStatusResolvers<ContextType>;
   LocalizedText?: LocalizedTextResolvers<ContextType>;
   Merchant?: MerchantResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Platform?: PlatformResolvers<ContextType>;
+  PlatformEligibility?: PlatformEligibilityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
   TransactionConnection?: TransactionConnectionResolvers<ContextType>;

@@ -4,6 +4,10 @@ import { CardRepresentation } from '../domain/card-representation';
 import { WalletAccountEntity } from '../db/entities/wallet-account.entity';
 import { CardBindingEntity } from '../db/entities/card-binding.entity';
 import { PayableAmountModel } from '../domain/payable-amount';
+import { WalletRepaymentOutcome } from '../repayments/wallet-repayment';
+import { PaymentEntity } from '../db/entities/payment.entity';
+import { PaymentResultModel } from '../payments/payment-coordinator';
+import { CanonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
 import { LimitStatusModel } from '../../../shared/src/limits/limit-status';
 import { PlatformModel, LocalizedTextModel } from '../../../shared/src/graphql/platform';
 import { WalletContext } from '../context';
@@ -120,6 +124,37 @@ export type Customer = {
   walletAccounts: Array<WalletAccount>;
 };
 
+/** What an eligibility answer is about. */
+export type EligibilityAction =
+  /** Binding the card into a wallet. */
+  | 'BIND_CARD'
+  /** Getting the virtual card at the issuer. */
+  | 'GET_CARD';
+
+/** One failing eligibility rule. */
+export type EligibilityReason = {
+  __typename?: 'EligibilityReason';
+  /** The failure in the canonical language, with the platform's own words and the remedy. */
+  error: CanonicalError;
+  /** The rule that fails. */
+  rule: EligibilityRule;
+};
+
+/** The eligibility rules a platform can declare. */
+export type EligibilityRule =
+  /** The issuer has frozen the account. */
+  | 'ACCOUNT_FROZEN'
+  /** Older than the platform's maximum age. */
+  | 'MAX_AGE'
+  /** Younger than the platform's minimum age. */
+  | 'MIN_AGE'
+  /** A bill is overdue. */
+  | 'OVERDUE_DEBT'
+  /** The real-name verification level is below the platform's minimum. */
+  | 'REAL_NAME_LEVEL'
+  /** The wallet account is missing or restricted. */
+  | 'WALLET_INACTIVE';
+
 /** Whether and how to try again. */
 export type ErrorDecision =
   /** Final: do not retry. */
@@ -198,6 +233,40 @@ export type LocalizedText = {
   zhCN: Scalars['String']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Pays a merchant with a card bound in a wallet. The payment runs the real chain: the
+   * wallet (binding and wallet limits), then the clearing network (card network limits),
+   * then the issuer (account and card state, credit). A decline by any of them comes back
+   * as data, in the canonical error language; retrying with the same idempotency key
+   * returns the first result and moves no money again.
+   */
+  pay: PayResult;
+  /**
+   * Operators: reverses, down the whole chain, payments a crash or a lost answer left
+   * unfinished for at least `olderThanSeconds`. Also runs by itself in the background.
+   */
+  recoverPayments: PaymentRecoveryReport;
+  /** Wallets cannot take repayments: always answers REPAYMENT_NOT_SUPPORTED with the remedy REPAY_AT_ISSUER and where to repay. Moves no money. */
+  repayThroughWallet: WalletRepaymentResult;
+};
+
+
+export type MutationPayArgs = {
+  input: PayInput;
+};
+
+
+export type MutationRecoverPaymentsArgs = {
+  olderThanSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationRepayThroughWalletArgs = {
+  input: WalletRepaymentInput;
+};
+
 /** Relay-style page information for cursor pagination. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -205,6 +274,31 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A payment request. */
+export type PayInput = {
+  /** The amount in fen, more than 0. */
+  amountFen: Scalars['Fen']['input'];
+  /** The wallet binding to pay with. */
+  bindingId: Scalars['ID']['input'];
+  /** Chosen by the client, 8 to 64 letters, digits, - or _; the same key replays the first result. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The merchant's ISO 18245 category code, four digits. */
+  merchantCategoryCode: Scalars['String']['input'];
+  /** The merchant's name as it should appear on the bill. */
+  merchantName: Scalars['String']['input'];
+};
+
+/** What became of a payment request: approved, or the canonical reason it was not. */
+export type PayResult = {
+  __typename?: 'PayResult';
+  /** Why it was declined, when it was. */
+  error?: Maybe<CanonicalError>;
+  /** Whether the payment was approved. */
+  ok: Scalars['Boolean']['output'];
+  /** The payment, when one was started (a request refused before any hop has none). */
+  payment?: Maybe<Payment>;
 };
 
 /** What a card can pay right now through one bound wallet, and which platform's rule binds it. */
@@ -222,6 +316,51 @@ export type PayableAmount = {
   walletPlatform: Platform;
 };
 
+/** A payment started in a wallet: the wallet's record of the whole chain. */
+export type Payment = {
+  __typename?: 'Payment';
+  /** The amount in fen. */
+  amountFen: Scalars['Fen']['output'];
+  /** The wallet binding it was paid with. */
+  binding: WalletBinding;
+  /** When the wallet received it. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Why it was declined, when it was. */
+  error?: Maybe<CanonicalError>;
+  /** The payment's id, which every hop of the chain records. */
+  id: Scalars['ID']['output'];
+  /** The merchant's ISO 18245 category code. */
+  merchantCategoryCode: Scalars['String']['output'];
+  /** The merchant's name. */
+  merchantName: Scalars['String']['output'];
+  /** Where the payment stands. */
+  status: PaymentStatus;
+  /** The clearing network's record of it. */
+  transaction?: Maybe<Transaction>;
+};
+
+/** What a recovery run did. */
+export type PaymentRecoveryReport = {
+  __typename?: 'PaymentRecoveryReport';
+  /** Unfinished payments found. */
+  examined: Scalars['Int']['output'];
+  /** Reversed on every platform. */
+  reversed: Scalars['Int']['output'];
+  /** Still unfinished: clearing could not be reached; tried again on the next run. */
+  stillOpen: Scalars['Int']['output'];
+};
+
+/** Where a payment stands. */
+export type PaymentStatus =
+  /** Approved by the wallet, the network and the issuer. */
+  | 'APPROVED'
+  /** Declined by one of them; the error says which and why. */
+  | 'DECLINED'
+  /** The wallet reserved it; clearing and the issuer are deciding. */
+  | 'PROCESSING'
+  /** Undone on every platform: nothing was charged. */
+  | 'REVERSED';
+
 /** A platform, as its adapter describes it. */
 export type Platform = {
   __typename?: 'Platform';
@@ -231,6 +370,21 @@ export type Platform = {
   id: Scalars['ID']['output'];
   /** The part the platform plays: issuer, wallet or clearing. */
   role: PlatformRole;
+};
+
+/** Whether a customer may get (issuer) or bind (wallet) the card on one platform, and every reason why not. */
+export type PlatformEligibility = {
+  __typename?: 'PlatformEligibility';
+  /** What the platform would let the customer do. */
+  action: EligibilityAction;
+  /** Age in full years today (Asia/Shanghai), from the resident ID number. */
+  age: Scalars['Int']['output'];
+  /** True when no rule fails. */
+  eligible: Scalars['Boolean']['output'];
+  /** The platform whose rules these are. */
+  platform: Platform;
+  /** Every rule that fails, each with its canonical error and remedy. */
+  reasons: Array<EligibilityReason>;
 };
 
 /** What part a platform plays in a card program. */
@@ -244,8 +398,15 @@ export type PlatformRole =
 
 export type Query = {
   __typename?: 'Query';
+  /** A payment started in a wallet, by id. */
+  payment?: Maybe<Payment>;
   /** A wallet binding by id. */
   walletBinding?: Maybe<WalletBinding>;
+};
+
+
+export type QueryPaymentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -269,6 +430,13 @@ export type Remedy =
   | 'UNLOCK_CARD'
   | 'USE_ANOTHER_CARD'
   | 'WAIT_FOR_NEXT_WINDOW';
+
+/** A payment as the clearing network recorded it; resolved by the clearing subgraph. */
+export type Transaction = {
+  __typename?: 'Transaction';
+  /** The transaction's id. */
+  id: Scalars['ID']['output'];
+};
 
 /** A customer's account at one wallet platform. */
 export type WalletAccount = {
@@ -311,6 +479,38 @@ export type WalletBinding = {
   walletLimits: Array<LimitStatus>;
   /** The wallet platform the card is bound into. */
   walletPlatform: Platform;
+};
+
+/** Where a card holder repays, as the wallet points to it. */
+export type WalletRepayAt = {
+  __typename?: 'WalletRepayAt';
+  /** Where in the issuer's app to repay. */
+  channel: LocalizedText;
+  /** The issuer platform. */
+  platform: Platform;
+};
+
+/** A repayment attempted through a wallet. */
+export type WalletRepaymentInput = {
+  /** The amount, in whole fen. */
+  amountFen: Scalars['Fen']['input'];
+  /** The customer who tries to repay. */
+  customerId: Scalars['ID']['input'];
+  /** A key of the client's choosing; the answer is the same for every retry. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The wallet platform tried, e.g. `wechat-pay`. */
+  walletPlatform: Scalars['ID']['input'];
+};
+
+/** The wallet's answer to a repayment: never ok, always with where to repay. */
+export type WalletRepaymentResult = {
+  __typename?: 'WalletRepaymentResult';
+  /** REPAYMENT_NOT_SUPPORTED, naming the issuer as the place to repay. */
+  error?: Maybe<CanonicalError>;
+  /** Always false: wallets do not take repayments. */
+  ok: Scalars['Boolean']['output'];
+  /** The issuer and its channel, where the card holder repays. */
+  repayAt?: Maybe<WalletRepayAt>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -415,7 +615,7 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   BindingStatus: BindingStatus;
-  CanonicalError: ResolverTypeWrapper<Omit<CanonicalError, 'message'> & { message: ResolversTypes['LocalizedText'] }>;
+  CanonicalError: ResolverTypeWrapper<CanonicalErrorModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CanonicalErrorCode: CanonicalErrorCode;
@@ -424,6 +624,9 @@ export type ResolversTypes = ResolversObject<{
   Customer: ResolverTypeWrapper<EntityRef>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EligibilityAction: EligibilityAction;
+  EligibilityReason: ResolverTypeWrapper<Omit<EligibilityReason, 'error'> & { error: ResolversTypes['CanonicalError'] }>;
+  EligibilityRule: EligibilityRule;
   ErrorDecision: ErrorDecision;
   Fen: ResolverTypeWrapper<Scalars['Fen']['output']>;
   LimitKind: LimitKind;
@@ -431,21 +634,32 @@ export type ResolversTypes = ResolversObject<{
   LimitStatus: ResolverTypeWrapper<LimitStatusModel>;
   LimitWindow: LimitWindow;
   LocalizedText: ResolverTypeWrapper<LocalizedTextModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PayInput: PayInput;
+  PayResult: ResolverTypeWrapper<PaymentResultModel>;
   PayableAmount: ResolverTypeWrapper<PayableAmountModel>;
+  Payment: ResolverTypeWrapper<PaymentEntity>;
+  PaymentRecoveryReport: ResolverTypeWrapper<PaymentRecoveryReport>;
+  PaymentStatus: PaymentStatus;
   Platform: ResolverTypeWrapper<PlatformModel>;
+  PlatformEligibility: ResolverTypeWrapper<Omit<PlatformEligibility, 'platform' | 'reasons'> & { platform: ResolversTypes['Platform'], reasons: Array<ResolversTypes['EligibilityReason']> }>;
   PlatformRole: PlatformRole;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Remedy: Remedy;
+  Transaction: ResolverTypeWrapper<EntityRef>;
   WalletAccount: ResolverTypeWrapper<WalletAccountEntity>;
   WalletAccountStatus: WalletAccountStatus;
   WalletBinding: ResolverTypeWrapper<CardBindingEntity>;
+  WalletRepayAt: ResolverTypeWrapper<Omit<WalletRepayAt, 'channel' | 'platform'> & { channel: ResolversTypes['LocalizedText'], platform: ResolversTypes['Platform'] }>;
+  WalletRepaymentInput: WalletRepaymentInput;
+  WalletRepaymentResult: ResolverTypeWrapper<WalletRepaymentOutcome>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  CanonicalError: Omit<CanonicalError, 'message'> & { message: ResolversParentTypes['LocalizedText'] };
+  CanonicalError: CanonicalErrorModel;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   Card: CardRepresentation;
@@ -453,16 +667,27 @@ export type ResolversParentTypes = ResolversObject<{
   Customer: EntityRef;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EligibilityReason: Omit<EligibilityReason, 'error'> & { error: ResolversParentTypes['CanonicalError'] };
   Fen: Scalars['Fen']['output'];
   LimitStatus: LimitStatusModel;
   LocalizedText: LocalizedTextModel;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PayInput: PayInput;
+  PayResult: PaymentResultModel;
   PayableAmount: PayableAmountModel;
+  Payment: PaymentEntity;
+  PaymentRecoveryReport: PaymentRecoveryReport;
   Platform: PlatformModel;
+  PlatformEligibility: Omit<PlatformEligibility, 'platform' | 'reasons'> & { platform: ResolversParentTypes['Platform'], reasons: Array<ResolversParentTypes['EligibilityReason']> };
   Query: Record<PropertyKey, never>;
+  Transaction: EntityRef;
   WalletAccount: WalletAccountEntity;
   WalletBinding: CardBindingEntity;
+  WalletRepayAt: Omit<WalletRepayAt, 'channel' | 'platform'> & { channel: ResolversParentTypes['LocalizedText'], platform: ResolversParentTypes['Platform'] };
+  WalletRepaymentInput: WalletRepaymentInput;
+  WalletRepaymentResult: WalletRepaymentOutcome;
 }>;
 
 export type CanonicalErrorResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['CanonicalError'] = ResolversParentTypes['CanonicalError']> = ResolversObject<{
@@ -499,6 +724,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EligibilityReasonResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['EligibilityReason'] = ResolversParentTypes['EligibilityReason']> = ResolversObject<{
+  error?: Resolver<ResolversTypes['CanonicalError'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['EligibilityRule'], ParentType, ContextType>;
+}>;
+
 export interface FenScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Fen'], any> {
   name: 'Fen';
 }
@@ -524,9 +754,21 @@ export type LocalizedTextResolvers<ContextType = WalletContext, ParentType exten
   zhCN?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  pay?: Resolver<ResolversTypes['PayResult'], ParentType, ContextType, RequireFields<MutationPayArgs, 'input'>>;
+  recoverPayments?: Resolver<ResolversTypes['PaymentRecoveryReport'], ParentType, ContextType, RequireFields<MutationRecoverPaymentsArgs, 'olderThanSeconds'>>;
+  repayThroughWallet?: Resolver<ResolversTypes['WalletRepaymentResult'], ParentType, ContextType, RequireFields<MutationRepayThroughWalletArgs, 'input'>>;
+}>;
+
 export type PageInfoResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PayResultResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PayResult'] = ResolversParentTypes['PayResult']> = ResolversObject<{
+  error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
 }>;
 
 export type PayableAmountResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PayableAmount'] = ResolversParentTypes['PayableAmount']> = ResolversObject<{
@@ -537,14 +779,45 @@ export type PayableAmountResolvers<ContextType = WalletContext, ParentType exten
   walletPlatform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
 }>;
 
+export type PaymentResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = ResolversObject<{
+  amountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  binding?: Resolver<ResolversTypes['WalletBinding'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  merchantCategoryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  merchantName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
+  transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType>;
+}>;
+
+export type PaymentRecoveryReportResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PaymentRecoveryReport'] = ResolversParentTypes['PaymentRecoveryReport']> = ResolversObject<{
+  examined?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reversed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stillOpen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PlatformResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform']> = ResolversObject<{
   displayName?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['PlatformRole'], ParentType, ContextType>;
 }>;
 
+export type PlatformEligibilityResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PlatformEligibility'] = ResolversParentTypes['PlatformEligibility']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['EligibilityAction'], ParentType, ContextType>;
+  age?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['EligibilityReason']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
   walletBinding?: Resolver<Maybe<ResolversTypes['WalletBinding']>, ParentType, ContextType, RequireFields<QueryWalletBindingArgs, 'id'>>;
+}>;
+
+export type TransactionResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type WalletAccountResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WalletAccount'] = ResolversParentTypes['WalletAccount']> = ResolversObject<{
@@ -566,20 +839,40 @@ export type WalletBindingResolvers<ContextType = WalletContext, ParentType exten
   walletPlatform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
 }>;
 
+export type WalletRepayAtResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WalletRepayAt'] = ResolversParentTypes['WalletRepayAt']> = ResolversObject<{
+  channel?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+}>;
+
+export type WalletRepaymentResultResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WalletRepaymentResult'] = ResolversParentTypes['WalletRepaymentResult']> = ResolversObject<{
+  error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  repayAt?: Resolver<Maybe<ResolversTypes['WalletRepayAt']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = WalletContext> = ResolversObject<{
   CanonicalError?: CanonicalErrorResolvers<ContextType>;
   Card?: CardResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EligibilityReason?: EligibilityReasonResolvers<ContextType>;
   Fen?: GraphQLScalarType;
   LimitStatus?: LimitStatusResolvers<ContextType>;
   LocalizedText?: LocalizedTextResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PayResult?: PayResultResolvers<ContextType>;
   PayableAmount?: PayableAmountResolvers<ContextType>;
+  Payment?: PaymentResolvers<ContextType>;
+  PaymentRecoveryReport?: PaymentRecoveryReportResolvers<ContextType>;
   Platform?: PlatformResolvers<ContextType>;
+  PlatformEligibility?: PlatformEligibilityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Transaction?: TransactionResolvers<ContextType>;
   WalletAccount?: WalletAccountResolvers<ContextType>;
   WalletBinding?: WalletBindingResolvers<ContextType>;
+  WalletRepayAt?: WalletRepayAtResolvers<ContextType>;
+  WalletRepaymentResult?: WalletRepaymentResultResolvers<ContextType>;
 }>;
 

@@ -8,6 +8,8 @@ import type { CardBindingEntity } from '../db/entities/card-binding.entity';
 import { payableAmount } from '../domain/payable-amount';
 import { walletLimitStatuses } from '../domain/wallet-limits';
 import type { Resolvers } from '../generated/resolvers-types';
+import { paymentResolvers } from './payment.resolvers';
+import { repayThroughWallet } from '../repayments/wallet-repayment';
 
 async function accountOf(binding: CardBindingEntity, ctx: WalletContext) {
   const account = await ctx.loaders.accountById.load(binding.walletAccountId);
@@ -19,7 +21,14 @@ export const walletResolvers: Resolvers = {
   ...scalarResolvers,
   Query: {
     walletBinding: (_, { id }, ctx) => ctx.loaders.bindingById.load(requireId(id)),
+    ...paymentResolvers.Query,
   },
+  Mutation: {
+    ...paymentResolvers.Mutation,
+    repayThroughWallet: (_, { input }, ctx) => repayThroughWallet(ctx, input),
+  },
+  PayResult: paymentResolvers.PayResult,
+  Payment: paymentResolvers.Payment,
   Customer: {
     __resolveReference: (ref) => ({ id: requireId(ref.id) }),
     walletAccounts: (customer, _, ctx) => ctx.loaders.accountsByCustomer.load(customer.id),

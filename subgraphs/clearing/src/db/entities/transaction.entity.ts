@@ -26,11 +26,15 @@ export class TransactionEntity {
   amountFen!: bigint;
 
   @Column({ type: 'text' })
-  status!: 'APPROVED' | 'DECLINED' | 'REVERSED';
+  status!: 'PENDING' | 'APPROVED' | 'DECLINED' | 'REVERSED';
 
   @Column({ name: 'decline_code', type: 'text', nullable: true })
   declineCode!: string | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** The wallet's payment this leg belongs to; null for history loaded as demo data. */
+  @Column({ name: 'payment_id', type: 'uuid', nullable: true })
+  paymentId?: string | null;
 }

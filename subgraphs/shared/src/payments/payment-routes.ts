@@ -1,0 +1,51 @@
+/**
+ * The internal routes one hop of the payment chain serves to the hop before it
+ * (clearing to the wallet, the issuer to clearing). The server has already verified the
+ * caller's signature; here: only the expected sibling, acting for the payment's customer.
+ */
+import type { InternalRoute } from '../server/subgraph-server';
+import { canActForCustomer, type Identity } from '../auth/identity';
+import { parsePaymentDescriptor, type HopOutcome, type PaymentDescriptor } from './payment-hop';
+import { HopUnavailable } from './sibling-client';
+
+export interface PaymentHop {
+  /** `identity`: the customer the caller acts for; the hop passes it on to the next. */
+  authorize(payment: PaymentDescriptor, identity: Identity | null): Promise<HopOutcome>;
+  reverse(payment: PaymentDescriptor): Promise<{ status: 'REVERSED' }>;
+  status(paymentId: string): Promise<unknown>;
+}
+
+function route(
+  expectedCaller: string,
+  handle: (payment: PaymentDescriptor, identity: Identity | null) => Promise<unknown>,
+  needsCustomer: boolean,
+): InternalRoute {
+  return async (body, caller) => {
+    if (caller.service !== expectedCaller) return { status: 403, body: { error: `only ${expectedCaller} calls this route` } };
+    let payment: PaymentDescriptor;
+    try {
+      payment = parsePaymentDescriptor(body);
+    } catch (error) {
+      return { status: 400, body: { error: (error as Error).message } };
+    }
+    // Authorizing spends a customer's money: the caller must act for that customer.
+    // Reversals and status queries give nothing away and are also run by recovery.
+    if (needsCustomer && !canActForCustomer({ identity: caller.identity }, payment.customerId)) {
+      return { status: 403, body: { error: 'the caller does not act for this customer' } };
+    }
+    try {
+      return { status: 200, body: await handle(payment, caller.identity) };
+    } catch (error) {
+      if (error instanceof HopUnavailable) return { status: 502, body: { error: error.message } };
+      throw error;
+    }
+  };
+}
+
+export function paymentRoutes(expectedCaller: string, hop: PaymentHop): Record<string, InternalRoute> {
+  return {
+    'payments/authorize': route(expectedCaller, (p, identity) => hop.authorize(p, identity), true),
+    'payments/reverse': route(expectedCaller, (p) => hop.reverse(p), false),
+    'payments/status': route(expectedCaller, (p) => hop.status(p.paymentId), false),
+  };
+}

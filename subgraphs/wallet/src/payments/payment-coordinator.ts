@@ -1,0 +1,203 @@
+/**
+ * Starts a payment where the real chain starts, at the wallet, and sees it through:
+ *
+ *  1. one wallet transaction claims the client's idempotency key, checks the binding and
+ *     the account, reserves the wallet's limits atomically and records the leg RESERVED;
+ *  2. clearing routes it (network limits) and the issuer decides (state, credit) — each
+ *     hop committing its own leg, never holding a transaction open across a call;
+ *  3. the answer settles the wallet leg; a decline gives the reservation back; a fault or
+ *     timeout reverses the legs downstream first, so no hop keeps a leg the others lack.
+ *
+ * A crash between 1 and 3 leaves the leg RESERVED; PaymentRecovery reverses it later.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { toCanonicalError, type AdapterRegistry, type CanonicalError, type Clock } from '../../../../adapters/sdk/src';
+import type { Identity } from '../../../shared/src/auth/identity';
+import { declineFor } from '../../../shared/src/graphql/decline';
+import { IdempotencyKeys } from '../../../shared/src/idempotency/idempotency-keys';
+import { releaseLimits, reserveLimits, type Reservation } from '../../../shared/src/limits/limit-reservation';
+import type { HopOutcome, PaymentDescriptor } from '../../../shared/src/payments/payment-hop';
+import { HopUnavailable, type SiblingClient } from '../../../shared/src/payments/sibling-client';
+import { CardBindingEntity } from '../db/entities/card-binding.entity';
+import { PaymentEntity, type PaymentStatus } from '../db/entities/payment.entity';
+import { WalletAccountEntity } from '../db/entities/wallet-account.entity';
+import { WALLET_SCHEMA } from '../db/wallet-database';
+import type { PayInput } from './payment-input';
+
+export interface PaymentResultModel {
+  ok: boolean;
+  paymentId: string | null;
+  error: CanonicalError | null;
+}
+
+export function descriptorOf(payment: PaymentEntity): PaymentDescriptor {
+  return {
+    paymentId: payment.id,
+    customerId: payment.customerId,
+    cardId: payment.cardId,
+    walletPlatform: payment.platform,
+    amountFen: payment.amountFen.toString(),
+    merchantName: payment.merchantName,
+    merchantCategory: payment.merchantCategory,
+    transactionId: payment.transactionId ?? undefined,
+  };
+}
+
+/** The network and issuer could not be reached: nothing was charged, the client may retry with a new key. */
+export function unavailableError(platform: string, reason: string): CanonicalError {
+  return toCanonicalError(
+    platform,
+    {
+      code: 'PLATFORM_UNAVAILABLE',
+      decision: 'RETRY',
+      remedy: 'RETRY_LATER',
+      message: { 'zh-CN': '支付网络暂时不可用，未扣款，请稍后重试', en: 'The payment network is unavailable; nothing was charged. Try again later' },
+      iso8583: '91',
+    },
+    'HOP_UNAVAILABLE',
+    reason,
+  );
+}
+
+export class PaymentCoordinator {
+  private readonly keys = new IdempotencyKeys(WALLET_SCHEMA);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: AdapterRegistry,
+    private readonly clearing: SiblingClient,
+    private readonly clock: Clock,
+  ) {}
+
+  async find(paymentId: string): Promise<PaymentEntity | null> {
+    return this.dataSource.getRepository(PaymentEntity).findOneBy({ id: paymentId });
+  }
+
+  /** `identity` acts for the binding's owner (already checked); the hops check it again. */
+  async pay(input: PayInput, binding: CardBindingEntity, account: WalletAccountEntity, identity: Identity | null): Promise<PaymentResultModel> {
+    const wallet = this.registry.get(binding.platform);
+    const scope = `pay:${account.customerId}`;
+    const fingerprint = { ...input, amountFen: input.amountFen.toString(), idempotencyKey: undefined };
+
+    const started = await this.dataSource.transaction(async (m) => {
+      const claim = await this.keys.claim<PaymentResultModel>(m, scope, input.idempotencyKey, fingerprint);
+      if (claim.kind === 'REPLAY') return { done: claim.result };
+      if (claim.kind === 'KEY_REUSED') return { done: this.refusal(wallet.manifest.id, 'IDEMPOTENCY_KEY_REUSED') };
+      if (claim.kind === 'IN_PROGRESS') return { done: this.refusal(wallet.manifest.id, 'DUPLICATE_REQUEST') };
+
+      // Re-read under lock: a binding suspended a moment ago must not pay.
+      const current = await m.getRepository(CardBindingEntity).findOne({ where: { id: binding.id }, lock: { mode: 'pessimistic_read' } });
+      const currentAccount = await m.getRepository(WalletAccountEntity).findOneByOrFail({ id: account.id });
+      const blocked =
+        currentAccount.status !== 'ACTIVE' ? 'MERCHANT_RESTRICTED' : current?.status !== 'ACTIVE' ? 'BINDING_NOT_ACTIVE' : null;
+      const reservation = blocked
+        ? null
+        : await reserveLimits(
+            m,
+            WALLET_SCHEMA,
+            wallet.limits,
+            (rule) => (rule.scope === 'CARD' ? binding.cardId : rule.scope === 'CUSTOMER' ? account.customerId : account.id),
+            input.amountFen,
+            this.clock.now(),
+          );
+      if (blocked || !reservation?.ok) {
+        const result = { ok: false, paymentId: null, error: declineFor(wallet, blocked ?? 'LIMIT_EXCEEDED', blocked ? undefined : '61') };
+        await this.keys.complete(m, scope, input.idempotencyKey, result);
+        return { done: result };
+      }
+      const now = this.clock.now();
+      const payment: PaymentEntity = {
+        id: randomUUID(),
+        customerId: account.customerId,
+        bindingId: binding.id,
+        cardId: binding.cardId,
+        walletAccountId: account.id,
+        platform: binding.platform,
+        amountFen: input.amountFen,
+        merchantName: input.merchantName,
+        merchantCategory: input.merchantCategoryCode,
+        status: 'RESERVED',
+        decline: null,
+        reservations: JSON.stringify(reservation.reservations),
+        transactionId: null,
+        idempotencyKey: input.idempotencyKey,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await m.getRepository(PaymentEntity).insert(payment);
+      return { payment };
+    });
+    if ('done' in started) return started.done as PaymentResultModel;
+    const payment = started.payment;
+
+    let answer: HopOutcome;
+    try {
+      answer = await this.clearing.post<HopOutcome>('payments/authorize', descriptorOf(payment), identity);
+    } catch (error) {
+      if (!(error instanceof HopUnavailable)) throw error;
+      const reversed = await this.reverse(payment);
+      const result = { ok: false, paymentId: payment.id, error: unavailableError(wallet.manifest.id, error.message) };
+      // Reversed: the key's answer is final. Not yet: recovery finishes it and stores the answer.
+      if (reversed) await this.finishKey(scope, input.idempotencyKey, result);
+      return result;
+    }
+    const status: PaymentStatus = answer.status === 'APPROVED' ? 'APPROVED' : answer.status === 'DECLINED' ? 'DECLINED' : 'REVERSED';
+    const error = answer.status === 'DECLINED' ? answer.error : answer.status === 'REVERSED' ? unavailableError(wallet.manifest.id, 'reversed') : null;
+    const settled = await this.settle(payment, status, error, answer.status !== 'REVERSED' ? answer.transactionId ?? null : null);
+    const result: PaymentResultModel = settled
+      ? { ok: status === 'APPROVED', paymentId: payment.id, error }
+      : // Recovery reversed it while we waited: that is the outcome.
+        { ok: false, paymentId: payment.id, error: unavailableError(wallet.manifest.id, 'timed out and reversed') };
+    await this.finishKey(scope, input.idempotencyKey, result);
+    return result;
+  }
+
+  /**
+   * Reverses a payment down the chain (clearing reverses the issuer first), then gives the
+   * wallet's reservation back. Returns false when clearing cannot be reached: the leg stays
+   * REVERSING and recovery tries again.
+   */
+  async reverse(payment: PaymentEntity): Promise<boolean> {
+    await this.dataSource.query(
+      `UPDATE wallet.payments SET status = 'REVERSING', updated_at = $2 WHERE id = $1 AND status IN ('RESERVED', 'REVERSING')`,
+      [payment.id, this.clock.now()],
+    );
+    try {
+      await this.clearing.post('payments/reverse', descriptorOf(payment));
+    } catch (error) {
+      if (error instanceof HopUnavailable) return false;
+      throw error;
+    }
+    await this.settle(payment, 'REVERSED', null, null, ['REVERSING']);
+    return true;
+  }
+
+  private refusal(platform: string, code: 'IDEMPOTENCY_KEY_REUSED' | 'DUPLICATE_REQUEST'): PaymentResultModel {
+    return { ok: false, paymentId: null, error: declineFor(this.registry.get(platform), code) };
+  }
+
+  private async finishKey(scope: string, key: string, result: PaymentResultModel): Promise<void> {
+    await this.dataSource.transaction((m) => this.keys.complete(m, scope, key, result));
+  }
+
+  /** Moves the leg to its end state; gives the reservation back unless approved. False when another outcome won. */
+  private async settle(
+    payment: PaymentEntity,
+    to: PaymentStatus,
+    error: CanonicalError | null,
+    transactionId: string | null,
+    from: PaymentStatus[] = ['RESERVED'],
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const [rows] = (await m.query(
+        `UPDATE wallet.payments SET status = $2, decline = $3, transaction_id = COALESCE($4, transaction_id), updated_at = $5
+          WHERE id = $1 AND status = ANY($6) RETURNING reservations`,
+        [payment.id, to, error ? JSON.stringify(error) : null, transactionId, this.clock.now(), from],
+      )) as [Array<{ reservations: string }>, number];
+      if (rows.length === 0) return false;
+      if (to !== 'APPROVED') await releaseLimits(m, WALLET_SCHEMA, JSON.parse(rows[0].reservations) as Reservation[]);
+      return true;
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import { GraphQLError } from 'graphql';
+import { assertCanActForCustomer, assertOperator, canActForCustomer } from '../../../shared/src/auth/identity';
+import { requireId } from '../../../shared/src/config';
+import { canonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
+import type { CanonicalError } from '../../../../adapters/sdk/src';
+import type { Resolvers } from '../generated/resolvers-types';
+import { validatePayInput } from '../payments/payment-input';
+
+export const paymentResolvers: Resolvers = {
+  Query: {
+    payment: async (_, { id }, ctx) => {
+      const payment = await ctx.payments.coordinator.find(requireId(id));
+      return payment && canActForCustomer(ctx, payment.customerId) ? payment : null;
+    },
+  },
+  Mutation: {
+    pay: async (_, { input }, ctx) => {
+      const checked = validatePayInput(input);
+      const binding = await ctx.loaders.bindingById.load(requireId(checked.bindingId, 'bindingId'));
+      const account = binding && (await ctx.loaders.accountById.load(binding.walletAccountId));
+      if (!binding || !account) throw new GraphQLError('bindingId: no such binding', { extensions: { code: 'NOT_FOUND', field: 'bindingId' } });
+      assertCanActForCustomer(ctx, account.customerId, 'binding');
+      return ctx.payments.coordinator.pay(checked, binding, account, ctx.identity ?? null);
+    },
+    recoverPayments: async (_, { olderThanSeconds }, ctx) => {
+      assertOperator(ctx);
+      const seconds = olderThanSeconds ?? 30;
+      if (!Number.isInteger(seconds) || seconds < 0 || seconds > 86_400) {
+        throw new GraphQLError('olderThanSeconds: 0 to 86400', { extensions: { code: 'BAD_USER_INPUT', field: 'olderThanSeconds' } });
+      }
+      return ctx.payments.recovery.run(seconds * 1000);
+    },
+  },
+  PayResult: {
+    payment: (result, _, ctx) => (result.paymentId ? ctx.payments.coordinator.find(result.paymentId) : null),
+    error: (result) => (result.error ? canonicalErrorModel(result.error) : null),
+  },
+  Payment: {
+    status: (payment) => (payment.status === 'RESERVED' || payment.status === 'REVERSING' ? 'PROCESSING' : payment.status),
+    merchantCategoryCode: (payment) => payment.merchantCategory,
+    binding: async (payment, _, ctx) => (await ctx.loaders.bindingById.load(payment.bindingId))!,
+    transaction: (payment) => (payment.transactionId ? { id: payment.transactionId } : null),
+    error: (payment) => (payment.decline ? canonicalErrorModel(JSON.parse(payment.decline) as CanonicalError) : null),
+  },
+};
