@@ -1,0 +1,54 @@
+import { checkTargets, renderMarkdown, spliceIntoDocument, type BenchResults } from './report';
+import { percentile, summarize } from '../load/load-result';
+
+const load = (rps: number, p99Ms: number) => ({ requests: rps * 10, durationSec: 10, rps, p50Ms: p99Ms / 2, p99Ms, failures: 0 });
+
+const results: BenchResults = {
+  command: 'npm run bench',
+  startedAt: '2026-11-26T00:00:00.000Z',
+  durationSec: 500,
+  machine: { node: 'v20', cpus: 2, cpuModel: 'cpu', memoryGb: 24, postgres: '15', loadAverageAtStart: [0.5, 0.4, 0.3] },
+  settings: { connections: 50, durationSec: 10, warmupSec: 3, customers: 200, cardsPerCustomer: 3, billItemsPerCustomer: 25, wallets: ['wechat-pay', 'unionpay-quickpass'] },
+  setups: [
+    { id: 'cardweave', label: 'ours', role: 'production', cardView: load(300, 200), singleSubgraph: load(900, 80), peakRssMb: 250, subgraphRequests: 5 },
+    { id: 'apollo', label: 'apollo', role: 'peer', cardView: load(100, 400), singleSubgraph: load(600, 90), peakRssMb: 200 },
+    { id: 'hive-default', label: 'hive', role: 'peer', cardView: load(250, 150), peakRssMb: 280 },
+    { id: 'hive-router', label: 'router', role: 'peer', skipped: 'no binary for this platform' },
+    { id: 'limit', label: 'limit', role: 'limit', cardView: load(500, 100) },
+  ],
+  scaling: [
+    { cards: 1, billItems: 10, statementsPerRequest: 13, p50Ms: 10 },
+    { cards: 100, billItems: 10_000, statementsPerRequest: 13, p50Ms: 90 },
+  ],
+  payments: { skipped: 'no payment mutation yet' },
+};
+
+describe('the results table', () => {
+  it('gives each setup its ratio to ours and a reason for a skipped one', () => {
+    const markdown = renderMarkdown(results);
+    expect(markdown).toMatch(/\| apollo \| peer \| 100 \| 200\.0 \| 400\.0 \| 3\.00× \| 600 /);
+    expect(markdown).toContain('| router | peer | skipped: no binary for this platform |');
+    expect(markdown).toContain('Skipped: no payment mutation yet');
+  });
+
+  it('checks each target against the measurements', () => {
+    const checks = checkTargets(results);
+    expect(checks.map((c) => c.met)).toEqual([true, false, true, true, true]);
+    expect(checks[1].measured).toBe('1.20×, p99 200.0 vs 150.0 ms');
+    expect(checks[2].measured).toBe('60%');
+  });
+
+  it('replaces only the section between the markers', () => {
+    const doc = '# B\nbefore\n<!-- bench:results:begin -->\nold\n<!-- bench:results:end -->\nafter\n';
+    expect(spliceIntoDocument(doc, 'new')).toBe('# B\nbefore\n<!-- bench:results:begin -->\nnew\n<!-- bench:results:end -->\nafter\n');
+  });
+});
+
+describe('latency percentiles', () => {
+  it('takes the nearest rank', () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(sorted, 50)).toBe(50);
+    expect(percentile(sorted, 99)).toBe(99);
+    expect(summarize([3, 1, 2], 1, 0)).toMatchObject({ requests: 3, rps: 3, p50Ms: 2 });
+  });
+});

@@ -1,0 +1,28 @@
+/** What one load run measured. */
+export interface LoadResult {
+  requests: number;
+  durationSec: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Responses that were not 200, carried GraphQL errors, or never came. */
+  failures: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+export function summarize(latenciesMs: number[], durationSec: number, failures: number): LoadResult {
+  const sorted = [...latenciesMs].sort((a, b) => a - b);
+  return {
+    requests: sorted.length,
+    durationSec,
+    rps: sorted.length / durationSec,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    failures,
+  };
+}

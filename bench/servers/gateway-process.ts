@@ -1,0 +1,105 @@
+/**
+ * One gateway in its own process, so that its peak memory is its own. Env:
+ *   BENCH_GATEWAY      cardweave | hive-default | hive-router | apollo
+ *   BENCH_CHOICES      for cardweave: a JSON PerformanceChoices overriding production's
+ *   BENCH_SUPERGRAPH   the supergraph file with the bench subgraphs' URLs (peers read it)
+ *   ISSUER_URL, WALLET_URL, CLEARING_URL   where the subgraphs listen (Cardweave reads them)
+ *   CARDWEAVE_KEYS     the run's key set
+ * Cardweave's gateway is the production code path (gateway/src/gateway.ts); the peers are
+ * each product with its defaults, the supergraph, and the one thing the subgraphs demand of
+ * every caller: each subgraph request signed with the gateway's key (service-auth.ts).
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { installKeyring, keyringFromEnv } from '../../subgraphs/shared/src/auth/keys';
+import { signServiceRequest } from '../../subgraphs/shared/src/auth/service-auth';
+import { useServiceSignature } from '../../gateway/src/plugins/use-service-signature';
+import { answerParent, tellParentFailed, tellParentReady } from '../lib/child';
+
+const keyring = keyringFromEnv(process.env, 'gateway');
+installKeyring(keyring);
+
+/** The signature headers the subgraphs require, for a peer's request to a subgraph. */
+function signed(url: string, method: string, body: string): Record<string, string> {
+  const target = new URL(url);
+  return signServiceRequest({ service: 'gateway', method, path: target.pathname + target.search, body, identity: null, keyring });
+}
+
+type Running = { url: string; stop(): Promise<void> };
+
+async function listen(handler: http.RequestListener): Promise<{ server: http.Server; url: string }> {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };
+}
+
+async function cardweave(): Promise<Running> {
+  // Loaded on demand, so that a peer's process holds none of Cardweave's modules.
+  const performance: typeof import('../../gateway/src/performance') = require('../../gateway/src/performance');
+  if (process.env.BENCH_CHOICES) {
+    // A rejected alternative: the same gateway with one choice flipped.
+    const choices = { ...performance.PRODUCTION_CHOICES, ...JSON.parse(process.env.BENCH_CHOICES) };
+    const options = performance.performanceOptions as Record<string, unknown>;
+    for (const key of Object.keys(options)) delete options[key];
+    Object.assign(options, performance.buildPerformanceOptions(choices));
+  }
+  const { startGateway, subgraphUrlsFromEnv }: typeof import('../../gateway/src/gateway') = require('../../gateway/src/gateway');
+  return startGateway({ subgraphUrls: subgraphUrlsFromEnv(), port: 0, production: true, keyring });
+}
+
+async function hive(rustPlanner: boolean): Promise<Running> {
+  const { createGatewayRuntime } = await import('@graphql-hive/gateway-runtime');
+  const supergraph = fs.readFileSync(process.env.BENCH_SUPERGRAPH!, 'utf8');
+  const plugins = () => [useServiceSignature({ keyring, identityOf: () => null })];
+  const runtime = rustPlanner
+    ? createGatewayRuntime({ supergraph, plugins, unifiedGraphHandler: (await import('@graphql-hive/router-runtime')).unifiedGraphHandler })
+    : createGatewayRuntime({ supergraph, plugins });
+  const { server, url } = await listen(runtime);
+  return {
+    url,
+    async stop() {
+      server.closeAllConnections();
+      server.close();
+      await runtime.dispose();
+    },
+  };
+}
+
+async function apollo(): Promise<Running> {
+  const { ApolloGateway, RemoteGraphQLDataSource } = await import('@apollo/gateway');
+  const { ApolloServer } = await import('@apollo/server');
+  const { startStandaloneServer } = await import('@apollo/server/standalone');
+  // Apollo's own data source and fetcher (make-fetch-happen), with the signature added.
+  const gateway = new ApolloGateway({
+    supergraphSdl: fs.readFileSync(process.env.BENCH_SUPERGRAPH!, 'utf8'),
+    buildService: ({ url }) => {
+      const source = new RemoteGraphQLDataSource({ url });
+      const send = source.fetcher;
+      source.fetcher = (target, init) =>
+        send(target, { ...init, headers: { ...(init?.headers as Record<string, string>), ...signed(target, init?.method ?? 'POST', String(init?.body ?? '')) } });
+      return source;
+    },
+  });
+  const server = new ApolloServer({ gateway });
+  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+  return { url: new URL('/graphql', url).toString(), stop: () => server.stop() };
+}
+
+const kinds: Record<string, () => Promise<Running>> = {
+  cardweave,
+  'hive-default': () => hive(false),
+  'hive-router': () => hive(true),
+  apollo,
+};
+
+async function main(): Promise<void> {
+  const kind = process.env.BENCH_GATEWAY ?? '';
+  if (!kinds[kind]) throw new Error(`unknown gateway ${kind}`);
+  const gateway = await kinds[kind]();
+  answerParent({});
+  process.once('SIGTERM', () => void gateway.stop().finally(() => process.exit(0)));
+  tellParentReady({ url: gateway.url });
+}
+
+main().catch(tellParentFailed);
