@@ -4,6 +4,7 @@
  * decided by the adapters' own limits, in time order, so approved amounts never exceed
  * any rule and declined ones carry the canonical reason. Pure: nothing is written here.
  */
+import { createHash } from 'node:crypto';
 import {
   applyFraction,
   evaluateLimits,
@@ -34,6 +35,20 @@ export interface UsageRow {
   count: number;
 }
 
+/** A stable id derived from another (a name-based UUID), so adding rows draws nothing from the random stream. */
+function derivedId(from: string, purpose: string): string {
+  const h = createHash('sha1').update(`${purpose}:${from}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export interface PenaltyPostingRow {
+  billId: string;
+  accrualDate: string;
+  principalFen: bigint;
+  amountFen: bigint;
+  postedAt: Date;
+}
+
 export interface DemoData {
   issuer: {
     customers: CustomerEntity[];
@@ -41,6 +56,8 @@ export interface DemoData {
     cards: CardEntity[];
     bills: BillEntity[];
     billItems: BillItemEntity[];
+    /** One per overdue bill and day, as the statement job posts them (so it posts none twice). */
+    penaltyPostings: PenaltyPostingRow[];
   };
   wallet: { accounts: WalletAccountEntity[]; bindings: CardBindingEntity[]; usage: UsageRow[] };
   clearing: { transactions: TransactionEntity[]; usage: UsageRow[] };
@@ -120,7 +137,7 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
   const terms = issuer.issuerTerms!;
   const eligibility = issuer.eligibility!;
   const data: DemoData = {
-    issuer: { customers: [], creditLines: [], cards: [], bills: [], billItems: [] },
+    issuer: { customers: [], creditLines: [], cards: [], bills: [], billItems: [], penaltyPostings: [] },
     wallet: { accounts: [], bindings: [], usage: [] },
     clearing: { transactions: [], usage: [] },
   };
@@ -262,6 +279,10 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
       const day = localDay(at);
       const cycle = cycles.findIndex((c) => day >= c.start && day <= c.end);
       if (cycle >= 0) approvedByCycle[cycle].push(tx);
+      // The open cycle: postings awaiting the next statement (no bill yet).
+      else if (day > cycles[1].end) {
+        data.issuer.billItems.push({ id: derivedId(tx.id, 'posting'), billId: null, cardId: tx.cardId, kind: 'PURCHASE', amountFen, postedAt: at, transactionId: tx.id });
+      }
     }
 
     cycles.forEach((cycle, i) => {
@@ -287,6 +308,15 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
         penaltyAccruedFen: penalty,
       };
       data.issuer.bills.push(bill);
+      for (let d = 1; d <= overdueDays; d += 1) {
+        data.issuer.penaltyPostings.push({
+          billId: bill.id,
+          accrualDate: shiftDate(cycle.due, d),
+          principalFen: total,
+          amountFen: applyFraction(total, terms.penaltyPerDay, terms.rounding),
+          postedAt: new Date(Date.parse(`${shiftDate(cycle.due, d)}T00:00:00+08:00`)),
+        });
+      }
       for (const tx of items) {
         data.issuer.billItems.push({
           id: rng.uuid(),

@@ -54,6 +54,15 @@ export async function writeDemoData(sources: SubgraphDataSources, data: DemoData
     await insertAll(m, CardEntity, data.issuer.cards);
     await insertAll(m, BillEntity, data.issuer.bills);
     await insertAll(m, BillItemEntity, data.issuer.billItems);
+    const postings = data.issuer.penaltyPostings ?? [];
+    for (let i = 0; i < postings.length; i += CHUNK) {
+      const chunk = postings.slice(i, i + CHUNK);
+      await m.query(
+        `INSERT INTO issuer.penalty_postings (bill_id, accrual_date, principal_fen, amount_fen, posted_at)
+         SELECT * FROM unnest($1::uuid[], $2::date[], $3::bigint[], $4::bigint[], $5::timestamptz[])`,
+        [chunk.map((p) => p.billId), chunk.map((p) => p.accrualDate), chunk.map((p) => p.principalFen.toString()), chunk.map((p) => p.amountFen.toString()), chunk.map((p) => p.postedAt)],
+      );
+    }
   });
   await sources.wallet.transaction(async (m) => {
     await insertAll(m, WalletAccountEntity, data.wallet.accounts);

@@ -4,7 +4,7 @@
  * (subgraphs/<name>/src/main.ts, gateway/src/main.ts) run the same pieces one per process.
  */
 import * as path from 'node:path';
-import { loadAdapterRegistry, type AdapterRegistry, type Clock } from '../../adapters/sdk/src';
+import { loadAdapterRegistry, type AdapterRegistry, type Clock, type HttpClient } from '../../adapters/sdk/src';
 import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
 import { PanVault } from '../../subgraphs/issuer/src/card-number/pan-vault';
 import { startIssuerSubgraph, type IssuerSubgraph } from '../../subgraphs/issuer/src/issuer-subgraph';
@@ -15,6 +15,7 @@ import { generateLocalKeySet, installKeyring, keyringFromEnv, keyringFromLocalKe
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../subgraphs/shared/src/db/embedded-postgres';
 import { generateDemoData } from '../demo-data/generate-demo-data';
 import { hasDemoData, writeDemoData } from '../demo-data/write-demo-data';
+import { simulatedPlatforms } from './simulated-platforms';
 import type { SystemConfig } from './system-config';
 
 export interface RunningSystem {
@@ -33,6 +34,8 @@ export interface StartSystemOptions {
   vault?: PanVault;
   /** The keys of this run; from the environment or the data folder unless given (a fresh set for --memory). */
   keys?: LocalKeySet;
+  /** How adapters reach their platforms; the simulators unless in production mode. */
+  platformHttp?: (adapterId: string) => HttpClient;
   /** Hive's log level; false for none. */
   gatewayLogging?: boolean | 'debug' | 'info' | 'warn' | 'error';
 }
@@ -54,13 +57,14 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
   const common = { registry, clock, host: config.host };
 
   // Started one after another: on the embedded server, migrations share one connection queue.
-  const issuer = await startIssuerSubgraph({ ...common, databaseUrl: url('issuer'), port: config.subgraphPorts.issuer });
+  const vault = options.vault ?? PanVault.fromEnv(process.env, config.dataDir);
+  const platformHttp = options.platformHttp ?? (config.production ? undefined : simulatedPlatforms(clock));
+  const issuer = await startIssuerSubgraph({ ...common, databaseUrl: url('issuer'), port: config.subgraphPorts.issuer, vault, platformHttp });
   const wallet = await startWalletSubgraph({ ...common, databaseUrl: url('wallet'), port: config.subgraphPorts.wallet });
   const clearing = await startClearingSubgraph({ ...common, databaseUrl: url('clearing'), port: config.subgraphPorts.clearing });
 
   const sources = { issuer: issuer.database.dataSource, wallet: wallet.database.dataSource, clearing: clearing.database.dataSource };
   if (config.demoData && !(await hasDemoData(sources))) {
-    const vault = options.vault ?? PanVault.fromEnv(process.env, config.dataDir);
     await writeDemoData(sources, generateDemoData({ registry, now: clock.now(), encrypt: (p) => vault.encrypt(p) }));
   }
 

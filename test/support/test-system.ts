@@ -1,6 +1,6 @@
 /** The whole system for one test suite: its own database, subgraphs and gateway on free ports. */
 import { randomBytes } from 'node:crypto';
-import { loadAdapterRegistry, type AdapterRegistry, type Clock } from '../../adapters/sdk/src';
+import { loadAdapterRegistry, type AdapterRegistry, type Clock, type HttpClient } from '../../adapters/sdk/src';
 import { PanVault } from '../../subgraphs/issuer/src/card-number/pan-vault';
 import { fixedClock } from '../../subgraphs/shared/src/clock';
 import { startSystem, type RunningSystem } from '../../scripts/system/start-system';
@@ -20,7 +20,9 @@ export interface TestSystem extends RunningSystem {
   resetStatementCount(): void;
 }
 
-export async function startTestSystem(options: { demoData?: boolean; now?: string; registry?: AdapterRegistry } = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  options: { demoData?: boolean; now?: string; registry?: AdapterRegistry; platformHttp?: (adapterId: string) => HttpClient } = {},
+): Promise<TestSystem> {
   const database = await createTestDatabase();
   const vault = PanVault.fromKey(randomBytes(32));
   const clock = fixedClock(options.now ?? TEST_NOW);
@@ -34,7 +36,7 @@ export async function startTestSystem(options: { demoData?: boolean; now?: strin
       demoData: options.demoData ?? true,
       production: false,
     },
-    { registry: options.registry ?? loadAdapterRegistry(), clock, vault, gatewayLogging: false },
+    { registry: options.registry ?? loadAdapterRegistry(), clock, vault, gatewayLogging: false, platformHttp: options.platformHttp },
   );
   const counters = [system.issuer, system.wallet, system.clearing].map((s) => s.database.statements);
   return {

@@ -1,6 +1,7 @@
 /** Per-request state of the issuer subgraph: fresh DataLoaders, the adapters, the clock. */
 import type { DataSource } from 'typeorm';
-import { localDateOf, type AdapterRegistry } from '../../../adapters/sdk/src';
+import { fetchHttpClient, localDateOf, type AdapterRegistry, type HttpClient, type IdempotencyStore } from '../../../adapters/sdk/src';
+import type { Identity } from '../../shared/src/auth/identity';
 import type { Clock } from '../../shared/src/clock';
 import { byIdLoader, countLoader, groupedLoader, pagedLoader } from '../../shared/src/db/batched-queries';
 import { PROGRAM_TIMEZONE } from '../../shared/src/config';
@@ -9,6 +10,9 @@ import { BillEntity } from './db/entities/bill.entity';
 import { CardEntity } from './db/entities/card.entity';
 import { CreditLineEntity } from './db/entities/credit-line.entity';
 import { CustomerEntity } from './db/entities/customer.entity';
+import type { PanVault } from './card-number/pan-vault';
+import { ISSUER_SCHEMA } from './db/issuer-database';
+import { AdapterIdempotencyStore } from './platform/adapter-idempotency-store';
 
 export function createIssuerLoaders(dataSource: DataSource) {
   const customers = dataSource.getRepository(CustomerEntity);
@@ -39,13 +43,33 @@ export interface IssuerContext {
   clock: Clock;
   /** Today's date in the program's zone, fixed for the whole request. */
   today: string;
+  /** Who is asking (see shared/src/auth/identity.ts); undefined while enforcement is off. */
+  identity?: Identity | null;
+  /** Encrypts card and ID numbers; absent only where no card data is handled. */
+  vault?: PanVault;
+  /** The HTTP client an adapter's operations talk to its platform through. */
+  platformHttp: (adapterId: string) => HttpClient;
+  /** Where adapter calls keep their results per idempotency key (the issuer's own table). */
+  adapterIdempotency: IdempotencyStore;
 }
+
+/** What the subgraph passes on to every request besides data source, adapters and clock. */
+export interface IssuerContextExtras {
+  vault?: PanVault;
+  /** Defaults to real HTTP; tests and the embedded demo pass the platforms' simulators. */
+  platformHttp?: (adapterId: string) => HttpClient;
+}
+
+const realPlatforms = fetchHttpClient();
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDate = (d: { year: number; month: number; day: number }) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 
-export function createIssuerContext(dataSource: DataSource, registry: AdapterRegistry, clock: Clock): IssuerContext {
+export function createIssuerContext(dataSource: DataSource, registry: AdapterRegistry, clock: Clock, extras: IssuerContextExtras = {}): IssuerContext {
   return {
+    vault: extras.vault,
+    platformHttp: extras.platformHttp ?? (() => realPlatforms),
+    adapterIdempotency: new AdapterIdempotencyStore(dataSource, ISSUER_SCHEMA),
     loaders: createIssuerLoaders(dataSource),
     registry,
     dataSource,

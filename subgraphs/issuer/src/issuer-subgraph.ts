@@ -1,11 +1,12 @@
 /** Starts the issuer subgraph: its database (migrated), its adapters, its HTTP server. */
 import * as path from 'node:path';
-import type { AdapterRegistry } from '../../../adapters/sdk/src';
+import type { AdapterRegistry, HttpClient } from '../../../adapters/sdk/src';
 import type { Clock } from '../../shared/src/clock';
 import { openSubgraphDatabase, type SubgraphDatabase } from '../../shared/src/db/data-source';
 import { startSubgraphServer, type RunningSubgraph } from '../../shared/src/server/subgraph-server';
 import { DatabaseNonceStore } from '../../shared/src/auth/service-auth';
 import { serviceNoncesMigration } from '../../shared/src/auth/service-nonces.migration';
+import type { PanVault } from './card-number/pan-vault';
 import { createIssuerContext } from './context';
 import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from './db/issuer-database';
 import { issuerResolvers } from './resolvers';
@@ -18,6 +19,10 @@ export interface IssuerSubgraphOptions {
   clock: Clock;
   port?: number;
   host?: string;
+  /** Encrypts the card numbers the issuer generates (and reads resident ID numbers). */
+  vault?: PanVault;
+  /** How adapters reach their platforms; real HTTP unless given (simulators in tests and demos). */
+  platformHttp?: (adapterId: string) => HttpClient;
 }
 
 export interface IssuerSubgraph extends RunningSubgraph {
@@ -37,7 +42,7 @@ export async function startIssuerSubgraph(options: IssuerSubgraphOptions): Promi
     name: 'issuer',
     schemaFile: ISSUER_SCHEMA_FILE,
     resolvers: issuerResolvers as never,
-    context: () => createIssuerContext(database.dataSource, options.registry, options.clock),
+    context: () => createIssuerContext(database.dataSource, options.registry, options.clock, { vault: options.vault, platformHttp: options.platformHttp }),
     nonces: new DatabaseNonceStore(database.dataSource, ISSUER_SCHEMA),
     ready: async () => (await database.dataSource.query('SELECT 1')).length === 1,
     port: options.port,

@@ -52,7 +52,8 @@ export function overdueState(bills: BillEntity[], today: string, terms: IssuerTe
   return {
     isOverdue: overdue.length > 0,
     overdueDays: overdue.reduce((max, b) => Math.max(max, daysBetween(b.dueDate, today)), 0),
-    overdueAmountFen: overdue.reduce((sum, b) => sum + clampToZero(b.totalDueFen - b.paidFen), 0n),
+    // Principal past due: what was repaid to the penalty does not reduce it.
+    overdueAmountFen: overdue.reduce((sum, b) => sum + clampToZero(b.totalDueFen - (b.paidFen - (b.penaltyPaidFen ?? 0n))), 0n),
     penaltyAccruedFen: overdue.reduce((sum, b) => sum + b.penaltyAccruedFen, 0n),
     penaltyRule: penaltyRuleText(terms),
   };

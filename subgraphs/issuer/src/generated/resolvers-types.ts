@@ -7,6 +7,14 @@ import { BillItemEntity } from '../db/entities/bill-item.entity';
 import { BillItemConnectionModel } from '../domain/bill-item-connection';
 import { OverdueStateModel } from '../domain/overdue';
 import { RepaymentChannelModel } from '../domain/repayment-channel';
+import { CardIssuanceRow, IssuanceOutcome } from '../issuance/card-issuance-service';
+import { IssuanceStepModel } from '../issuance/issuance-step';
+import { RepayOutcome, RepaymentModel } from '../repayments/repayment-service';
+import { BillAllocation } from '../repayments/repayment-allocation';
+import { StatementRunModel } from '../statements/statement-job';
+import { CustomerStatusOutcome } from '../lifecycle/customer-freeze';
+import { PlatformEligibilityModel, EligibilityReasonModel } from '../../../shared/src/eligibility/platform-eligibility';
+import { CanonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
 import { EntityRef } from '../../../shared/src/graphql/entity-ref';
 import { LimitStatusModel } from '../../../shared/src/limits/limit-status';
 import { PlatformModel, LocalizedTextModel } from '../../../shared/src/graphql/platform';
@@ -54,6 +62,10 @@ export type Bill = {
   paidFen: Scalars['Fen']['output'];
   /** Penalty accrued on this bill's overdue principal so far. */
   penaltyAccruedFen: Scalars['Fen']['output'];
+  /** The part of paidFen that went to the penalty. */
+  penaltyPaidFen: Scalars['Fen']['output'];
+  /** Principal still owed on this bill (the base of the daily penalty while overdue). */
+  principalOutstandingFen: Scalars['Fen']['output'];
   /** The day the bill was issued. */
   statementDate: Scalars['Date']['output'];
   /** Whether the bill is open, paid or overdue. */
@@ -241,6 +253,49 @@ export type Card = {
   status: CardStatus;
 };
 
+/** Upgrading a credit line to a virtual card, step by step. */
+export type CardIssuance = {
+  __typename?: 'CardIssuance';
+  /** The card, once issued. */
+  card?: Maybe<Card>;
+  /** The customer the card is for. */
+  customer: Customer;
+  /** Verification attempts the issuer's provider refused so far. */
+  failedAttempts: Scalars['Int']['output'];
+  /** The issuance's id. */
+  id: Scalars['ID']['output'];
+  /** The step to pass next; null once all have passed. */
+  nextStep?: Maybe<IssuanceStep>;
+  /** Where the issuance stands. */
+  status: CardIssuanceStatus;
+  /** The issuer's verification steps, in order, each with whether it has passed. */
+  steps: Array<IssuanceStep>;
+};
+
+/** The answer to an issuance step: the issuance as it now stands, or why not. */
+export type CardIssuanceResult = {
+  __typename?: 'CardIssuanceResult';
+  /** The issuer's eligibility check, when the issuance was started. */
+  eligibility?: Maybe<PlatformEligibility>;
+  /** Why not, in the canonical language, when ok is false. */
+  error?: Maybe<CanonicalError>;
+  /** The input fields at fault, when the input was refused before any platform call. */
+  fieldErrors: Array<CanonicalError>;
+  /** The issuance, when there is one. */
+  issuance?: Maybe<CardIssuance>;
+  /** Whether the step succeeded. */
+  ok: Scalars['Boolean']['output'];
+};
+
+/** Where an issuance stands. */
+export type CardIssuanceStatus =
+  /** The card is issued. */
+  | 'ISSUED'
+  /** Every step passed; the card can be issued. */
+  | 'VERIFIED'
+  /** Steps remain to pass. */
+  | 'VERIFYING';
+
 /** Whether a card can pay. */
 export type CardStatus =
   /** The card can pay. */
@@ -278,8 +333,16 @@ export type Customer = {
   cards: Array<Card>;
   /** The customer's credit line at the issuer, if one was granted. */
   creditLine?: Maybe<CreditLine>;
+  /** The freeze in force, with its reason; null when the customer is not frozen. */
+  freeze?: Maybe<CustomerFreeze>;
+  /** Whether any bill of the customer's credit line is overdue. */
+  hasOverdueDebt: Scalars['Boolean']['output'];
   /** The customer's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Whether the issuer has frozen the customer (see `freeze` for why). */
+  isFrozen: Scalars['Boolean']['output'];
+  /** Whether the customer may get the virtual card at the issuer, and every reason why not. */
+  issuerEligibility: PlatformEligibility;
   /** The customer's name as on the ID card. */
   name: Scalars['String']['output'];
   /** Real-name verification level: 1 basic, 2 ID card + bank card, 3 ID card + face recognition. */
@@ -315,12 +378,75 @@ export type CustomerEdge = {
   node: Customer;
 };
 
+/** Why and since when the issuer froze a customer. */
+export type CustomerFreeze = {
+  __typename?: 'CustomerFreeze';
+  /** The reason the operator gave. */
+  reason: Scalars['String']['output'];
+  /** When the freeze began. */
+  since: Scalars['DateTime']['output'];
+};
+
 /** Whether the issuer lets the customer use the credit line. */
 export type CustomerStatus =
   /** In good standing with the issuer. */
   | 'ACTIVE'
   /** Temporarily frozen by the issuer's risk controls, pending manual review. */
   | 'FROZEN';
+
+/** A freeze or its release. */
+export type CustomerStatusInput = {
+  /** The customer. */
+  customerId: Scalars['ID']['input'];
+  /** A key of the client's choosing: a retry with the same key returns the first answer. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Why, for the manual review record (1 to 500 characters). */
+  reason: Scalars['String']['input'];
+};
+
+/** The answer to a freeze or its release. */
+export type CustomerStatusResult = {
+  __typename?: 'CustomerStatusResult';
+  /** Whether this request changed the status (false when it already was as asked). */
+  changed: Scalars['Boolean']['output'];
+  /** The customer as it now stands. */
+  customer?: Maybe<Customer>;
+  /** Why not, in the canonical language, when ok is false. */
+  error?: Maybe<CanonicalError>;
+  /** Whether it was done. */
+  ok: Scalars['Boolean']['output'];
+};
+
+/** What an eligibility answer is about. */
+export type EligibilityAction =
+  /** Binding the card into a wallet. */
+  | 'BIND_CARD'
+  /** Getting the virtual card at the issuer. */
+  | 'GET_CARD';
+
+/** One failing eligibility rule. */
+export type EligibilityReason = {
+  __typename?: 'EligibilityReason';
+  /** The failure in the canonical language, with the platform's own words and the remedy. */
+  error: CanonicalError;
+  /** The rule that fails. */
+  rule: EligibilityRule;
+};
+
+/** The eligibility rules a platform can declare. */
+export type EligibilityRule =
+  /** The issuer has frozen the account. */
+  | 'ACCOUNT_FROZEN'
+  /** Older than the platform's maximum age. */
+  | 'MAX_AGE'
+  /** Younger than the platform's minimum age. */
+  | 'MIN_AGE'
+  /** A bill is overdue. */
+  | 'OVERDUE_DEBT'
+  /** The real-name verification level is below the platform's minimum. */
+  | 'REAL_NAME_LEVEL'
+  /** The wallet account is missing or restricted. */
+  | 'WALLET_INACTIVE';
 
 /** Whether and how to try again. */
 export type ErrorDecision =
@@ -330,6 +456,29 @@ export type ErrorDecision =
   | 'RETRY'
   /** The user must act first (the remedy says how). */
   | 'USER_ACTION';
+
+/** One verification step of the issuer. */
+export type IssuanceStep = {
+  __typename?: 'IssuanceStep';
+  /** The fields to enter. */
+  fields: Array<VerificationField>;
+  /** The step's id, e.g. `face`. */
+  id: Scalars['ID']['output'];
+  /** What kind of check it is, e.g. FACE_RECOGNITION, SMS_CODE, PAYMENT_PASSWORD. */
+  kind: Scalars['String']['output'];
+  /** The step's name. */
+  label: LocalizedText;
+  /** Whether the step has passed. */
+  passed: Scalars['Boolean']['output'];
+};
+
+/** Which verified issuance to issue the card for. */
+export type IssueCardInput = {
+  /** A key of the client's choosing: a retry with the same key returns the first answer. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The issuance. */
+  issuanceId: Scalars['ID']['input'];
+};
 
 /** What kind of bound a limit is. */
 export type LimitKind =
@@ -400,6 +549,59 @@ export type LocalizedText = {
   zhCN: Scalars['String']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** For operators: freezes a customer pending manual review (the issuer's risk response). Every payment is then declined with ACCOUNT_FROZEN. */
+  freezeCustomer: CustomerStatusResult;
+  /** Issues the virtual card once every step has passed. The number is generated in the issuer's BIN range and is only ever shown masked. */
+  issueCard: CardIssuanceResult;
+  /** Repays at the issuer, the only place to repay: the oldest bill first, in the issuer's order (penalty, then principal, by default). Repaid principal is credit available at once. */
+  repay: RepaymentResult;
+  /** For operators: closes every finished cycle into a bill and posts the overdue penalty of every day begun, up to an instant (now by default). Running it again changes nothing. */
+  runStatements: StatementRunResult;
+  /** Starts upgrading the customer's credit line to a virtual card: checks eligibility at the issuer and returns the verification steps to pass, in order. */
+  startCardIssuance: CardIssuanceResult;
+  /** For operators: lifts a freeze after manual review. */
+  unfreezeCustomer: CustomerStatusResult;
+  /** Passes the next verification step of an issuance (face recognition, SMS code, payment password, …) with the issuer's verification provider. */
+  verifyCardIssuanceStep: CardIssuanceResult;
+};
+
+
+export type MutationFreezeCustomerArgs = {
+  input: CustomerStatusInput;
+};
+
+
+export type MutationIssueCardArgs = {
+  input: IssueCardInput;
+};
+
+
+export type MutationRepayArgs = {
+  input: RepayInput;
+};
+
+
+export type MutationRunStatementsArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type MutationStartCardIssuanceArgs = {
+  input: StartCardIssuanceInput;
+};
+
+
+export type MutationUnfreezeCustomerArgs = {
+  input: CustomerStatusInput;
+};
+
+
+export type MutationVerifyCardIssuanceStepArgs = {
+  input: VerifyCardIssuanceStepInput;
+};
+
 /** The overdue state of a credit line. */
 export type OverdueState = {
   __typename?: 'OverdueState';
@@ -435,6 +637,21 @@ export type Platform = {
   role: PlatformRole;
 };
 
+/** Whether a customer may get (issuer) or bind (wallet) the card on one platform, and every reason why not. */
+export type PlatformEligibility = {
+  __typename?: 'PlatformEligibility';
+  /** What the platform would let the customer do. */
+  action: EligibilityAction;
+  /** Age in full years today (Asia/Shanghai), from the resident ID number. */
+  age: Scalars['Int']['output'];
+  /** True when no rule fails. */
+  eligible: Scalars['Boolean']['output'];
+  /** The platform whose rules these are. */
+  platform: Platform;
+  /** Every rule that fails, each with its canonical error and remedy. */
+  reasons: Array<EligibilityReason>;
+};
+
 /** What part a platform plays in a card program. */
 export type PlatformRole =
   /** Routes payments between wallet and issuer (e.g. UnionPay). */
@@ -448,6 +665,8 @@ export type Query = {
   __typename?: 'Query';
   /** A card by id. */
   card?: Maybe<Card>;
+  /** A card issuance by id (its steps and where it stands). */
+  cardIssuance?: Maybe<CardIssuance>;
   /** A customer by id. */
   customer?: Maybe<Customer>;
   /** Customers in a stable order, for browsing the demo data. */
@@ -456,6 +675,11 @@ export type Query = {
 
 
 export type QueryCardArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCardIssuanceArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -487,6 +711,40 @@ export type Remedy =
   | 'USE_ANOTHER_CARD'
   | 'WAIT_FOR_NEXT_WINDOW';
 
+/** A repayment at the issuer. */
+export type RepayInput = {
+  /** How much, in whole fen (more than 0, at most what the bills owe). */
+  amountFen: Scalars['Fen']['input'];
+  /** The customer who repays. */
+  customerId: Scalars['ID']['input'];
+  /** A key of the client's choosing: a retry with the same key returns the first answer and moves no money. */
+  idempotencyKey: Scalars['String']['input'];
+};
+
+/** A repayment taken at the issuer. */
+export type Repayment = {
+  __typename?: 'Repayment';
+  /** How it was split over bills, oldest first. */
+  allocations: Array<RepaymentAllocation>;
+  /** The amount repaid. */
+  amountFen: Scalars['Fen']['output'];
+  /** The repayment's id. */
+  id: Scalars['ID']['output'];
+  /** When it was taken. */
+  repaidAt: Scalars['DateTime']['output'];
+};
+
+/** The part of a repayment that went to one bill. */
+export type RepaymentAllocation = {
+  __typename?: 'RepaymentAllocation';
+  /** The bill. */
+  bill: Bill;
+  /** To the bill's penalty. */
+  penaltyFen: Scalars['Fen']['output'];
+  /** To the bill's principal (credit available again). */
+  principalFen: Scalars['Fen']['output'];
+};
+
 /** Where and how a card holder repays. */
 export type RepaymentChannel = {
   __typename?: 'RepaymentChannel';
@@ -494,6 +752,44 @@ export type RepaymentChannel = {
   channel: LocalizedText;
   /** The platform that takes repayments (the issuer). */
   platform: Platform;
+};
+
+/** The answer to a repayment. */
+export type RepaymentResult = {
+  __typename?: 'RepaymentResult';
+  /** The credit line as it stands after the repayment. */
+  creditLine?: Maybe<CreditLine>;
+  /** Why not, in the canonical language, when ok is false. */
+  error?: Maybe<CanonicalError>;
+  /** Whether the repayment was taken. */
+  ok: Scalars['Boolean']['output'];
+  /** The repayment, when taken. */
+  repayment?: Maybe<Repayment>;
+};
+
+/** Which customer to start a card issuance for. */
+export type StartCardIssuanceInput = {
+  /** The customer whose credit line becomes a card. */
+  customerId: Scalars['ID']['input'];
+  /** A key of the client's choosing: a retry with the same key returns the first answer. */
+  idempotencyKey: Scalars['String']['input'];
+};
+
+/** What a statement run did. */
+export type StatementRunResult = {
+  __typename?: 'StatementRunResult';
+  /** The instant the run was for. */
+  asOf: Scalars['DateTime']['output'];
+  /** Bills created by this run (0 when run again). */
+  billsCreated: Scalars['Int']['output'];
+  /** The business day (Asia/Shanghai) it closed up to. */
+  businessDate: Scalars['Date']['output'];
+  /** Credit lines looked at. */
+  creditLines: Scalars['Int']['output'];
+  /** The penalty those postings add up to. */
+  penaltyFen: Scalars['Fen']['output'];
+  /** Daily penalty postings made by this run (0 when run again). */
+  penaltyPostings: Scalars['Int']['output'];
 };
 
 /** A payment as the clearing network recorded it; resolved by the clearing subgraph. */
@@ -511,6 +807,39 @@ export type UserGroup =
   | 'STUDENT'
   /** Young professionals, 18 to 35. */
   | 'YOUNG_PROFESSIONAL';
+
+/** A field a verification step asks for. */
+export type VerificationField = {
+  __typename?: 'VerificationField';
+  /** What the field holds, e.g. SMS_CODE; it decides how the value is checked. */
+  kind: Scalars['String']['output'];
+  /** The field's label. */
+  label: LocalizedText;
+  /** The field's name, to send back in VerificationFieldInput. */
+  name: Scalars['String']['output'];
+  /** Whether the value is secret (never stored, never shown again). */
+  secret: Scalars['Boolean']['output'];
+};
+
+/** One value entered for a verification step. */
+export type VerificationFieldInput = {
+  /** The field's name, as the step lists it (e.g. `smsCode`). */
+  name: Scalars['String']['input'];
+  /** What was entered. Secret values (codes, passwords, face tokens) are never stored or logged. */
+  value: Scalars['String']['input'];
+};
+
+/** One verification step of an issuance. */
+export type VerifyCardIssuanceStepInput = {
+  /** The values of the step's fields. */
+  fields: Array<VerificationFieldInput>;
+  /** A key of the client's choosing: a retry with the same key returns the first answer. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The issuance. */
+  issuanceId: Scalars['ID']['input'];
+  /** The step's id, e.g. `face`; steps go in the order the issuance lists them. */
+  stepId: Scalars['ID']['input'];
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -626,34 +955,56 @@ export type ResolversTypes = ResolversObject<{
   BillItemEdge: ResolverTypeWrapper<Omit<BillItemEdge, 'node'> & { node: ResolversTypes['BillItem'] }>;
   BillItemKind: BillItemKind;
   BillStatus: BillStatus;
-  CanonicalError: ResolverTypeWrapper<Omit<CanonicalError, 'message'> & { message: ResolversTypes['LocalizedText'] }>;
+  CanonicalError: ResolverTypeWrapper<CanonicalErrorModel>;
   CanonicalErrorCode: CanonicalErrorCode;
   Card: ResolverTypeWrapper<CardEntity>;
+  CardIssuance: ResolverTypeWrapper<CardIssuanceRow>;
+  CardIssuanceResult: ResolverTypeWrapper<IssuanceOutcome>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CardIssuanceStatus: CardIssuanceStatus;
   CardStatus: CardStatus;
   CreditLine: ResolverTypeWrapper<CreditLineEntity>;
   Customer: ResolverTypeWrapper<CustomerEntity>;
   CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
+  CustomerFreeze: ResolverTypeWrapper<CustomerFreeze>;
   CustomerStatus: CustomerStatus;
+  CustomerStatusInput: CustomerStatusInput;
+  CustomerStatusResult: ResolverTypeWrapper<CustomerStatusOutcome>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EligibilityAction: EligibilityAction;
+  EligibilityReason: ResolverTypeWrapper<EligibilityReasonModel>;
+  EligibilityRule: EligibilityRule;
   ErrorDecision: ErrorDecision;
   Fen: ResolverTypeWrapper<Scalars['Fen']['output']>;
+  IssuanceStep: ResolverTypeWrapper<IssuanceStepModel>;
+  IssueCardInput: IssueCardInput;
   LimitKind: LimitKind;
   LimitScope: LimitScope;
   LimitStatus: ResolverTypeWrapper<LimitStatusModel>;
   LimitWindow: LimitWindow;
   LocalizedText: ResolverTypeWrapper<LocalizedTextModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OverdueState: ResolverTypeWrapper<OverdueStateModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Platform: ResolverTypeWrapper<PlatformModel>;
+  PlatformEligibility: ResolverTypeWrapper<PlatformEligibilityModel>;
   PlatformRole: PlatformRole;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Remedy: Remedy;
+  RepayInput: RepayInput;
+  Repayment: ResolverTypeWrapper<RepaymentModel>;
+  RepaymentAllocation: ResolverTypeWrapper<BillAllocation>;
   RepaymentChannel: ResolverTypeWrapper<RepaymentChannelModel>;
+  RepaymentResult: ResolverTypeWrapper<RepayOutcome>;
+  StartCardIssuanceInput: StartCardIssuanceInput;
+  StatementRunResult: ResolverTypeWrapper<StatementRunModel>;
   Transaction: ResolverTypeWrapper<EntityRef>;
   UserGroup: UserGroup;
+  VerificationField: ResolverTypeWrapper<Omit<VerificationField, 'label'> & { label: ResolversTypes['LocalizedText'] }>;
+  VerificationFieldInput: VerificationFieldInput;
+  VerifyCardIssuanceStepInput: VerifyCardIssuanceStepInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -667,24 +1018,43 @@ export type ResolversParentTypes = ResolversObject<{
   BillItem: BillItemEntity;
   BillItemConnection: BillItemConnectionModel;
   BillItemEdge: Omit<BillItemEdge, 'node'> & { node: ResolversParentTypes['BillItem'] };
-  CanonicalError: Omit<CanonicalError, 'message'> & { message: ResolversParentTypes['LocalizedText'] };
+  CanonicalError: CanonicalErrorModel;
   Card: CardEntity;
+  CardIssuance: CardIssuanceRow;
+  CardIssuanceResult: IssuanceOutcome;
+  Boolean: Scalars['Boolean']['output'];
   CreditLine: CreditLineEntity;
   Customer: CustomerEntity;
   CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
+  CustomerFreeze: CustomerFreeze;
+  CustomerStatusInput: CustomerStatusInput;
+  CustomerStatusResult: CustomerStatusOutcome;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EligibilityReason: EligibilityReasonModel;
   Fen: Scalars['Fen']['output'];
+  IssuanceStep: IssuanceStepModel;
+  IssueCardInput: IssueCardInput;
   LimitStatus: LimitStatusModel;
   LocalizedText: LocalizedTextModel;
+  Mutation: Record<PropertyKey, never>;
   OverdueState: OverdueStateModel;
-  Boolean: Scalars['Boolean']['output'];
   PageInfo: PageInfo;
   Platform: PlatformModel;
+  PlatformEligibility: PlatformEligibilityModel;
   Query: Record<PropertyKey, never>;
+  RepayInput: RepayInput;
+  Repayment: RepaymentModel;
+  RepaymentAllocation: BillAllocation;
   RepaymentChannel: RepaymentChannelModel;
+  RepaymentResult: RepayOutcome;
+  StartCardIssuanceInput: StartCardIssuanceInput;
+  StatementRunResult: StatementRunModel;
   Transaction: EntityRef;
+  VerificationField: Omit<VerificationField, 'label'> & { label: ResolversParentTypes['LocalizedText'] };
+  VerificationFieldInput: VerificationFieldInput;
+  VerifyCardIssuanceStepInput: VerifyCardIssuanceStepInput;
 }>;
 
 export type BillResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Bill'] = ResolversParentTypes['Bill'], FederationReferenceType extends FederationReferenceTypes['Bill'] = FederationReferenceTypes['Bill']> = ResolversObject<{
@@ -699,6 +1069,8 @@ export type BillResolvers<ContextType = IssuerContext, ParentType extends Resolv
   overdueDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   paidFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   penaltyAccruedFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  penaltyPaidFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  principalOutstandingFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   statementDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['BillStatus'], ParentType, ContextType>;
   totalDueFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
@@ -766,6 +1138,24 @@ export type CardResolvers<ContextType = IssuerContext, ParentType extends Resolv
   status?: Resolver<ResolversTypes['CardStatus'], ParentType, ContextType>;
 }>;
 
+export type CardIssuanceResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CardIssuance'] = ResolversParentTypes['CardIssuance']> = ResolversObject<{
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  failedAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nextStep?: Resolver<Maybe<ResolversTypes['IssuanceStep']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CardIssuanceStatus'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['IssuanceStep']>, ParentType, ContextType>;
+}>;
+
+export type CardIssuanceResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CardIssuanceResult'] = ResolversParentTypes['CardIssuanceResult']> = ResolversObject<{
+  eligibility?: Resolver<Maybe<ResolversTypes['PlatformEligibility']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  fieldErrors?: Resolver<Array<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  issuance?: Resolver<Maybe<ResolversTypes['CardIssuance']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type CreditLineResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CreditLine'] = ResolversParentTypes['CreditLine']> = ResolversObject<{
   availableFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -780,7 +1170,11 @@ export type CustomerResolvers<ContextType = IssuerContext, ParentType extends Re
   birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   cards?: Resolver<Array<ResolversTypes['Card']>, ParentType, ContextType>;
   creditLine?: Resolver<Maybe<ResolversTypes['CreditLine']>, ParentType, ContextType>;
+  freeze?: Resolver<Maybe<ResolversTypes['CustomerFreeze']>, ParentType, ContextType>;
+  hasOverdueDebt?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isFrozen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  issuerEligibility?: Resolver<ResolversTypes['PlatformEligibility'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   realNameLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CustomerStatus'], ParentType, ContextType>;
@@ -797,6 +1191,18 @@ export type CustomerEdgeResolvers<ContextType = IssuerContext, ParentType extend
   node?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
 }>;
 
+export type CustomerFreezeResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CustomerFreeze'] = ResolversParentTypes['CustomerFreeze']> = ResolversObject<{
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type CustomerStatusResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CustomerStatusResult'] = ResolversParentTypes['CustomerStatusResult']> = ResolversObject<{
+  changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -805,9 +1211,22 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EligibilityReasonResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['EligibilityReason'] = ResolversParentTypes['EligibilityReason']> = ResolversObject<{
+  error?: Resolver<ResolversTypes['CanonicalError'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['EligibilityRule'], ParentType, ContextType>;
+}>;
+
 export interface FenScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Fen'], any> {
   name: 'Fen';
 }
+
+export type IssuanceStepResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['IssuanceStep'] = ResolversParentTypes['IssuanceStep']> = ResolversObject<{
+  fields?: Resolver<Array<ResolversTypes['VerificationField']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
 
 export type LimitStatusResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['LimitStatus'] = ResolversParentTypes['LimitStatus']> = ResolversObject<{
   blockedCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -830,6 +1249,16 @@ export type LocalizedTextResolvers<ContextType = IssuerContext, ParentType exten
   zhCN?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  freezeCustomer?: Resolver<ResolversTypes['CustomerStatusResult'], ParentType, ContextType, RequireFields<MutationFreezeCustomerArgs, 'input'>>;
+  issueCard?: Resolver<ResolversTypes['CardIssuanceResult'], ParentType, ContextType, RequireFields<MutationIssueCardArgs, 'input'>>;
+  repay?: Resolver<ResolversTypes['RepaymentResult'], ParentType, ContextType, RequireFields<MutationRepayArgs, 'input'>>;
+  runStatements?: Resolver<ResolversTypes['StatementRunResult'], ParentType, ContextType, Partial<MutationRunStatementsArgs>>;
+  startCardIssuance?: Resolver<ResolversTypes['CardIssuanceResult'], ParentType, ContextType, RequireFields<MutationStartCardIssuanceArgs, 'input'>>;
+  unfreezeCustomer?: Resolver<ResolversTypes['CustomerStatusResult'], ParentType, ContextType, RequireFields<MutationUnfreezeCustomerArgs, 'input'>>;
+  verifyCardIssuanceStep?: Resolver<ResolversTypes['CardIssuanceResult'], ParentType, ContextType, RequireFields<MutationVerifyCardIssuanceStepArgs, 'input'>>;
+}>;
+
 export type OverdueStateResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['OverdueState'] = ResolversParentTypes['OverdueState']> = ResolversObject<{
   isOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   overdueAmountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
@@ -849,10 +1278,32 @@ export type PlatformResolvers<ContextType = IssuerContext, ParentType extends Re
   role?: Resolver<ResolversTypes['PlatformRole'], ParentType, ContextType>;
 }>;
 
+export type PlatformEligibilityResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['PlatformEligibility'] = ResolversParentTypes['PlatformEligibility']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['EligibilityAction'], ParentType, ContextType>;
+  age?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['EligibilityReason']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType, RequireFields<QueryCardArgs, 'id'>>;
+  cardIssuance?: Resolver<Maybe<ResolversTypes['CardIssuance']>, ParentType, ContextType, RequireFields<QueryCardIssuanceArgs, 'id'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
+}>;
+
+export type RepaymentResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Repayment'] = ResolversParentTypes['Repayment']> = ResolversObject<{
+  allocations?: Resolver<Array<ResolversTypes['RepaymentAllocation']>, ParentType, ContextType>;
+  amountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  repaidAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type RepaymentAllocationResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['RepaymentAllocation'] = ResolversParentTypes['RepaymentAllocation']> = ResolversObject<{
+  bill?: Resolver<ResolversTypes['Bill'], ParentType, ContextType>;
+  penaltyFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  principalFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
 }>;
 
 export type RepaymentChannelResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['RepaymentChannel'] = ResolversParentTypes['RepaymentChannel']> = ResolversObject<{
@@ -860,8 +1311,31 @@ export type RepaymentChannelResolvers<ContextType = IssuerContext, ParentType ex
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
 }>;
 
+export type RepaymentResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['RepaymentResult'] = ResolversParentTypes['RepaymentResult']> = ResolversObject<{
+  creditLine?: Resolver<Maybe<ResolversTypes['CreditLine']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  repayment?: Resolver<Maybe<ResolversTypes['Repayment']>, ParentType, ContextType>;
+}>;
+
+export type StatementRunResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['StatementRunResult'] = ResolversParentTypes['StatementRunResult']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  billsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  businessDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  creditLines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  penaltyFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  penaltyPostings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type TransactionResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type VerificationFieldResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['VerificationField'] = ResolversParentTypes['VerificationField']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = IssuerContext> = ResolversObject<{
@@ -873,20 +1347,33 @@ export type Resolvers<ContextType = IssuerContext> = ResolversObject<{
   BillItemEdge?: BillItemEdgeResolvers<ContextType>;
   CanonicalError?: CanonicalErrorResolvers<ContextType>;
   Card?: CardResolvers<ContextType>;
+  CardIssuance?: CardIssuanceResolvers<ContextType>;
+  CardIssuanceResult?: CardIssuanceResultResolvers<ContextType>;
   CreditLine?: CreditLineResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
+  CustomerFreeze?: CustomerFreezeResolvers<ContextType>;
+  CustomerStatusResult?: CustomerStatusResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EligibilityReason?: EligibilityReasonResolvers<ContextType>;
   Fen?: GraphQLScalarType;
+  IssuanceStep?: IssuanceStepResolvers<ContextType>;
   LimitStatus?: LimitStatusResolvers<ContextType>;
   LocalizedText?: LocalizedTextResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   OverdueState?: OverdueStateResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Platform?: PlatformResolvers<ContextType>;
+  PlatformEligibility?: PlatformEligibilityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Repayment?: RepaymentResolvers<ContextType>;
+  RepaymentAllocation?: RepaymentAllocationResolvers<ContextType>;
   RepaymentChannel?: RepaymentChannelResolvers<ContextType>;
+  RepaymentResult?: RepaymentResultResolvers<ContextType>;
+  StatementRunResult?: StatementRunResultResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
+  VerificationField?: VerificationFieldResolvers<ContextType>;
 }>;
 

@@ -3,14 +3,21 @@ import type { Resolvers } from '../generated/resolvers-types';
 import { billResolvers } from './bill.resolvers';
 import { cardResolvers } from './card.resolvers';
 import { customerResolvers } from './customer.resolvers';
+import { lifecycleResolvers } from './lifecycle.resolvers';
 
 export const issuerResolvers: Resolvers = {
   ...scalarResolvers,
-  Query: { ...customerResolvers.Query, ...cardResolvers.Query },
-  Customer: customerResolvers.Customer,
+  Query: { ...customerResolvers.Query, ...cardResolvers.Query, ...lifecycleResolvers.Query },
+  Mutation: lifecycleResolvers.Mutation,
+  Customer: { ...customerResolvers.Customer, ...lifecycleResolvers.Customer },
   CreditLine: customerResolvers.CreditLine,
   Card: cardResolvers.Card,
-  Bill: billResolvers.Bill,
+  Bill: { ...billResolvers.Bill, ...lifecycleResolvers.Bill },
   BillItemConnection: billResolvers.BillItemConnection,
   BillItem: billResolvers.BillItem,
+  CardIssuanceResult: lifecycleResolvers.CardIssuanceResult,
+  CardIssuance: lifecycleResolvers.CardIssuance,
+  RepaymentResult: lifecycleResolvers.RepaymentResult,
+  RepaymentAllocation: lifecycleResolvers.RepaymentAllocation,
+  CustomerStatusResult: lifecycleResolvers.CustomerStatusResult,
 };

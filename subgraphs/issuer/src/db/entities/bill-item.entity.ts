@@ -6,8 +6,9 @@ export class BillItemEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
-  @Column({ name: 'bill_id', type: 'uuid' })
-  billId!: string;
+  /** NULL while the posting awaits a statement (see the AddLifecycleTables migration). */
+  @Column({ name: 'bill_id', type: 'uuid', nullable: true })
+  billId!: string | null;
 
   @Column({ name: 'card_id', type: 'uuid' })
   cardId!: string;

@@ -34,4 +34,8 @@ export class BillEntity {
   /** Penalty posted so far; the statement job posts it once per overdue day. */
   @Column({ name: 'penalty_accrued_fen', type: 'bigint', transformer: fenColumn })
   penaltyAccruedFen!: bigint;
+
+  /** The part of paid_fen that went to penalty; the rest of paid_fen repaid principal. */
+  @Column({ name: 'penalty_paid_fen', type: 'bigint', transformer: fenColumn, default: 0 })
+  penaltyPaidFen?: bigint;
 }

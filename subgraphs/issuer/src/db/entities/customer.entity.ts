@@ -24,6 +24,13 @@ export class CustomerEntity {
   @Column({ name: 'resident_id_encrypted', type: 'text', nullable: true })
   residentIdEncrypted!: string | null;
 
+  /** Why the issuer last changed the status (a freeze's reason), for manual review. */
+  @Column({ name: 'status_reason', type: 'text', nullable: true })
+  statusReason?: string | null;
+
+  @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
+  statusChangedAt?: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

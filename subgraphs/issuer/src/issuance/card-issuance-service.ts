@@ -1,0 +1,295 @@
+/**
+ * Upgrading a credit line to a virtual card: start (eligibility checked), pass each of the
+ * issuer adapter's verification steps in order through its `verifyStep`, then issue.
+ *
+ * A platform call is never made inside a database transaction: the adapter call runs
+ * first (the adapter is idempotent by the same key, so a retry asks nothing twice), and
+ * its outcome is recorded afterwards in one transaction with the idempotency claim.
+ */
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { AdapterError, IdempotencyKeyReusedError, type OperationResult, type PlatformAdapter, type VerifyStepOutcome } from '../../../../adapters/sdk/src';
+import { assertCanActForCustomer } from '../../../shared/src/auth/identity';
+import { requireId } from '../../../shared/src/config';
+import { canonicalErrorModel, fieldErrorModels, type CanonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
+import type { PlatformEligibilityModel } from '../../../shared/src/eligibility/platform-eligibility';
+import { IdempotencyKeys } from '../../../shared/src/idempotency/idempotency-keys';
+import { generateCardNumber } from '../card-number/card-number-generator';
+import type { IssuerContext } from '../context';
+import { ISSUER_SCHEMA } from '../db/issuer-database';
+import { isoDateOf, parseIsoDate } from '../domain/calendar-dates';
+import { idempotencyKeyDecline, inProgressDecline, inputDecline, keyReusedDecline, platformDecline } from '../lifecycle/issuer-declines';
+import { issuerEligibility } from '../lifecycle/issuer-eligibility';
+
+export interface CardIssuanceRow {
+  id: string;
+  customerId: string;
+  creditLineId: string;
+  issuerPlatform: string;
+  status: 'VERIFYING' | 'VERIFIED' | 'ISSUED';
+  passedSteps: string[];
+  failedAttempts: number;
+  cardId: string | null;
+}
+
+/** What a mutation answers and its idempotency record keeps (the issuance is read fresh). */
+export interface IssuanceOutcome {
+  ok: boolean;
+  error: CanonicalErrorModel | null;
+  fieldErrors: CanonicalErrorModel[];
+  issuanceId: string | null;
+  eligibility?: PlatformEligibilityModel | null;
+}
+
+const keys = new IdempotencyKeys(ISSUER_SCHEMA);
+/** Cards are valid for five years, to the end of the expiry month (an assumption of this project). */
+const VALID_YEARS = 5;
+
+const declined = (error: CanonicalErrorModel, issuanceId: string | null = null, extra: Partial<IssuanceOutcome> = {}): IssuanceOutcome => ({
+  ok: false,
+  error,
+  fieldErrors: [],
+  issuanceId,
+  ...extra,
+});
+
+function toRow(raw: Record<string, unknown>): CardIssuanceRow {
+  return {
+    id: String(raw.id),
+    customerId: String(raw.customer_id),
+    creditLineId: String(raw.credit_line_id),
+    issuerPlatform: String(raw.issuer_platform),
+    status: raw.status as CardIssuanceRow['status'],
+    passedSteps: (raw.passed_steps as string[]) ?? [],
+    failedAttempts: Number(raw.failed_attempts),
+    cardId: (raw.card_id as string | null) ?? null,
+  };
+}
+
+export async function loadIssuance(ctx: IssuerContext, id: string, lock = false, manager = ctx.dataSource.manager): Promise<CardIssuanceRow | null> {
+  const rows = (await manager.query(`SELECT * FROM issuer.card_issuances WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id])) as Array<Record<string, unknown>>;
+  return rows[0] ? toRow(rows[0]) : null;
+}
+
+/** The issuance, visible only to whoever may act for its customer (NOT_FOUND otherwise). */
+async function issuanceFor(ctx: IssuerContext, rawId: string): Promise<CardIssuanceRow> {
+  const issuance = await loadIssuance(ctx, requireId(rawId, 'issuanceId'));
+  if (!issuance) throw new GraphQLError('issuance not found', { extensions: { code: 'NOT_FOUND' } });
+  assertCanActForCustomer(ctx, issuance.customerId, 'issuance');
+  return issuance;
+}
+
+function adapterOf(ctx: IssuerContext, platform: string): PlatformAdapter {
+  return ctx.registry.get(platform);
+}
+
+export function nextStepOf(adapter: PlatformAdapter, issuance: CardIssuanceRow) {
+  return adapter.verification.steps.find((s) => !issuance.passedSteps.includes(s.id)) ?? null;
+}
+
+export async function startCardIssuance(ctx: IssuerContext, args: { customerId: string; idempotencyKey: string }): Promise<IssuanceOutcome> {
+  const customerId = requireId(args.customerId, 'customerId');
+  assertCanActForCustomer(ctx, customerId, 'customer');
+  const adapter = ctx.registry.single('issuer');
+  const platform = adapter.manifest.id;
+  const badKey = idempotencyKeyDecline(platform, args.idempotencyKey);
+  if (badKey) return declined(badKey);
+  const customer = await ctx.loaders.customerById.load(customerId);
+  if (!customer) throw new GraphQLError('customer not found', { extensions: { code: 'NOT_FOUND' } });
+  // Read before the transaction (it reads bills through the request's loaders); the
+  // transaction re-checks the status, which is what a concurrent freeze changes.
+  const eligibility = await issuerEligibility(customer, ctx);
+  const now = ctx.clock.now();
+  return ctx.dataSource.transaction(async (m) => {
+    const claim = await keys.claim<IssuanceOutcome>(m, 'startCardIssuance', args.idempotencyKey, { customerId });
+    if (claim.kind === 'REPLAY') return claim.result;
+    if (claim.kind === 'KEY_REUSED') return declined(keyReusedDecline(platform));
+    if (claim.kind === 'IN_PROGRESS') return declined(inProgressDecline(platform));
+    const finish = async (outcome: IssuanceOutcome) => {
+      await keys.complete(m, 'startCardIssuance', args.idempotencyKey, outcome);
+      return outcome;
+    };
+    const [status] = (await m.query(`SELECT status FROM issuer.customers WHERE id = $1 FOR UPDATE`, [customerId])) as Array<{ status: string }>;
+    if (!eligibility.eligible || status.status === 'FROZEN') {
+      const error = eligibility.reasons[0]?.error ?? platformDecline(adapter, 'authorize', 'ACCOUNT_FROZEN', '账户已冻结');
+      return finish(declined(error, null, { eligibility }));
+    }
+    const [line] = (await m.query(`SELECT id, issuer_platform FROM issuer.credit_lines WHERE customer_id = $1`, [customerId])) as Array<{
+      id: string;
+      issuer_platform: string;
+    }>;
+    if (!line) {
+      return finish(
+        declined(
+          {
+            code: 'NOT_ELIGIBLE',
+            platform,
+            platformCode: 'NO_CREDIT_LINE',
+            platformMessage: '未开通白条',
+            decision: 'DO_NOT_RETRY',
+            remedy: 'CONTACT_SUPPORT',
+            message: { zhCN: '尚未获得授信额度，无法开通虚拟卡', en: 'There is no credit line to upgrade to a virtual card' },
+          },
+          null,
+          { eligibility },
+        ),
+      );
+    }
+    const [open] = (await m.query(`SELECT count(*)::int AS n FROM issuer.cards WHERE credit_line_id = $1 AND status <> 'CLOSED'`, [line.id])) as Array<{ n: number }>;
+    if (open.n > 0) {
+      return finish(
+        declined(
+          {
+            code: 'DUPLICATE_REQUEST',
+            platform,
+            platformCode: 'CARD_ALREADY_ISSUED',
+            platformMessage: '闪付卡已开通',
+            decision: 'DO_NOT_RETRY',
+            remedy: 'NONE',
+            message: { zhCN: '该额度已开通虚拟卡', en: 'This credit line already has a virtual card' },
+          },
+          null,
+          { eligibility },
+        ),
+      );
+    }
+    const id = randomUUID();
+    await m.query(
+      `INSERT INTO issuer.card_issuances (id, customer_id, credit_line_id, issuer_platform, status, created_at, updated_at) VALUES ($1, $2, $3, $4, 'VERIFYING', $5, $5)`,
+      [id, customerId, line.id, line.issuer_platform, now],
+    );
+    return finish({ ok: true, error: null, fieldErrors: [], issuanceId: id, eligibility });
+  });
+}
+
+export async function verifyCardIssuanceStep(
+  ctx: IssuerContext,
+  args: { issuanceId: string; stepId: string; fields: Array<{ name: string; value: string }>; idempotencyKey: string },
+): Promise<IssuanceOutcome> {
+  const issuance = await issuanceFor(ctx, args.issuanceId);
+  const adapter = adapterOf(ctx, issuance.issuerPlatform);
+  const platform = adapter.manifest.id;
+  const badKey = idempotencyKeyDecline(platform, args.idempotencyKey);
+  if (badKey) return declined(badKey, issuance.id);
+  const expected = nextStepOf(adapter, issuance);
+  if (issuance.status !== 'VERIFYING' || !expected) {
+    if (issuance.passedSteps.includes(args.stepId)) return { ok: true, error: null, fieldErrors: [], issuanceId: issuance.id };
+    return declined(inputDecline(platform, 'stepId', '验证已完成', 'Verification is already complete'), issuance.id);
+  }
+  if (issuance.passedSteps.includes(args.stepId)) return { ok: true, error: null, fieldErrors: [], issuanceId: issuance.id };
+  if (args.stepId !== expected.id) {
+    return declined(inputDecline(platform, 'stepId', `请先完成“${expected.label['zh-CN']}”`, `Complete "${expected.label.en}" first`), issuance.id);
+  }
+  const verifyStep = adapter.operations?.verifyStep;
+  if (!verifyStep) throw new GraphQLError(`${platform} offers no verification`, { extensions: { code: 'CONFIGURATION_ERROR', platform } });
+  const fields = Object.fromEntries(args.fields.map((f) => [f.name, f.value]));
+
+  let result: OperationResult<VerifyStepOutcome>;
+  try {
+    result = await verifyStep(
+      { subjectRef: issuance.customerId, stepId: args.stepId, fields },
+      { idempotencyKey: args.idempotencyKey, clock: ctx.clock, http: ctx.platformHttp(platform), idempotency: ctx.adapterIdempotency },
+    );
+  } catch (error) {
+    if (error instanceof IdempotencyKeyReusedError) return declined(keyReusedDecline(platform), issuance.id);
+    if (error instanceof AdapterError) {
+      throw new GraphQLError(`${platform} could not verify: ${error.code}`, { extensions: { code: error.code, platform } });
+    }
+    throw error;
+  }
+  if (result.status === 'PENDING' || result.status === 'INDETERMINATE') {
+    // Not final: nothing is recorded, and the same key asks the platform again.
+    return declined(inProgressDecline(platform), issuance.id);
+  }
+  if (result.status === 'DECLINED' && result.error.decision === 'RETRY') {
+    return declined(canonicalErrorModel(result.error), issuance.id);
+  }
+  const now = ctx.clock.now();
+  return ctx.dataSource.transaction(async (m) => {
+    const claim = await keys.claim<IssuanceOutcome>(m, 'verifyCardIssuanceStep', args.idempotencyKey, {
+      issuanceId: issuance.id,
+      stepId: args.stepId,
+      fields: Object.keys(fields).sort(),
+    });
+    if (claim.kind === 'REPLAY') return claim.result;
+    if (claim.kind === 'KEY_REUSED') return declined(keyReusedDecline(platform), issuance.id);
+    if (claim.kind === 'IN_PROGRESS') return declined(inProgressDecline(platform), issuance.id);
+    const current = (await loadIssuance(ctx, issuance.id, true, m))!;
+    let outcome: IssuanceOutcome;
+    if (result.status === 'SUCCESS') {
+      const passed = current.passedSteps.includes(args.stepId) ? current.passedSteps : [...current.passedSteps, args.stepId];
+      const complete = adapter.verification.steps.every((s) => passed.includes(s.id));
+      await m.query(`UPDATE issuer.card_issuances SET passed_steps = $2, status = $3, updated_at = $4 WHERE id = $1`, [
+        current.id,
+        passed,
+        complete ? 'VERIFIED' : 'VERIFYING',
+        now,
+      ]);
+      outcome = { ok: true, error: null, fieldErrors: [], issuanceId: current.id };
+    } else {
+      await m.query(`UPDATE issuer.card_issuances SET failed_attempts = failed_attempts + 1, updated_at = $2 WHERE id = $1`, [current.id, now]);
+      outcome = declined(canonicalErrorModel(result.error), current.id, { fieldErrors: fieldErrorModels(platform, result.fieldErrors ?? []) });
+    }
+    await keys.complete(m, 'verifyCardIssuanceStep', args.idempotencyKey, outcome);
+    return outcome;
+  });
+}
+
+function expiryOf(today: string): string {
+  const { year, month } = parseIsoDate(today);
+  return isoDateOf(year + VALID_YEARS, month + 1, 0);
+}
+
+export async function issueCard(ctx: IssuerContext, args: { issuanceId: string; idempotencyKey: string }): Promise<IssuanceOutcome> {
+  const issuance = await issuanceFor(ctx, args.issuanceId);
+  const adapter = adapterOf(ctx, issuance.issuerPlatform);
+  const platform = adapter.manifest.id;
+  const badKey = idempotencyKeyDecline(platform, args.idempotencyKey);
+  if (badKey) return declined(badKey, issuance.id);
+  if (!ctx.vault) throw new GraphQLError('the card-data key is not configured', { extensions: { code: 'CONFIGURATION_ERROR' } });
+  const vault = ctx.vault;
+  const now = ctx.clock.now();
+  return ctx.dataSource.transaction(async (m) => {
+    const claim = await keys.claim<IssuanceOutcome>(m, 'issueCard', args.idempotencyKey, { issuanceId: issuance.id });
+    if (claim.kind === 'REPLAY') return claim.result;
+    if (claim.kind === 'KEY_REUSED') return declined(keyReusedDecline(platform), issuance.id);
+    if (claim.kind === 'IN_PROGRESS') return declined(inProgressDecline(platform), issuance.id);
+    const finish = async (outcome: IssuanceOutcome) => {
+      await keys.complete(m, 'issueCard', args.idempotencyKey, outcome);
+      return outcome;
+    };
+    const current = (await loadIssuance(ctx, issuance.id, true, m))!;
+    // Issued already (another key): the same card, never a second one.
+    if (current.status === 'ISSUED') return finish({ ok: true, error: null, fieldErrors: [], issuanceId: current.id });
+    if (current.status !== 'VERIFIED') {
+      const step = nextStepOf(adapter, current);
+      return finish(
+        declined(
+          {
+            ...platformDecline(adapter, 'verifyStep', 'CARD_NOT_ACTIVE', '闪付卡未开通'),
+            code: 'VERIFICATION_FAILED',
+            remedy: 'REVERIFY_IDENTITY',
+            message: {
+              zhCN: `请先完成全部验证步骤（下一步：${step?.label['zh-CN'] ?? ''}）`,
+              en: `Pass every verification step first (next: ${step?.label.en ?? ''})`,
+            },
+          },
+          current.id,
+        ),
+      );
+    }
+    const [customer] = (await m.query(`SELECT status FROM issuer.customers WHERE id = $1 FOR UPDATE`, [current.customerId])) as Array<{ status: string }>;
+    if (customer.status === 'FROZEN') return finish(declined(platformDecline(adapter, 'authorize', 'ACCOUNT_FROZEN', '账户已冻结'), current.id));
+    const range = adapter.manifest.binRanges[0];
+    if (!range) throw new GraphQLError(`${platform} declares no BIN range`, { extensions: { code: 'CONFIGURATION_ERROR', platform } });
+    const pan = generateCardNumber(range);
+    const cardId = randomUUID();
+    await m.query(
+      `INSERT INTO issuer.cards (id, customer_id, credit_line_id, issuer_platform, network, bin, last4, pan_encrypted, status, expires_on, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', $9, $10)`,
+      [cardId, current.customerId, current.creditLineId, platform, adapter.manifest.cardNetworks[0] ?? 'UNIONPAY', pan.slice(0, 6), pan.slice(-4), vault.encrypt(pan), expiryOf(ctx.today), now],
+    );
+    await m.query(`UPDATE issuer.card_issuances SET status = 'ISSUED', card_id = $2, updated_at = $3 WHERE id = $1`, [current.id, cardId, now]);
+    return finish({ ok: true, error: null, fieldErrors: [], issuanceId: current.id });
+  });
+}

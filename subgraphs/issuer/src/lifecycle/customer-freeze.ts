@@ -1,0 +1,65 @@
+/**
+ * The issuer's risk response: a temporary freeze pending manual review, and its release.
+ * Operators only; idempotent by key; every change is kept with its reason. The freeze is
+ * the customer's status, which issuerLimit, eligibility and the issuer's authorization
+ * hop all read, so it takes effect everywhere with the commit.
+ */
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { assertOperator } from '../../../shared/src/auth/identity';
+import { requireId } from '../../../shared/src/config';
+import type { CanonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
+import { IdempotencyKeys } from '../../../shared/src/idempotency/idempotency-keys';
+import type { IssuerContext } from '../context';
+import { ISSUER_SCHEMA } from '../db/issuer-database';
+import { idempotencyKeyDecline, inProgressDecline, inputDecline, keyReusedDecline } from './issuer-declines';
+
+export interface CustomerStatusArgs {
+  customerId: string;
+  reason: string;
+  idempotencyKey: string;
+}
+
+export interface CustomerStatusOutcome {
+  ok: boolean;
+  error: CanonicalErrorModel | null;
+  /** Whether this request changed the status (false when it already was as asked). */
+  changed: boolean;
+  customerId: string;
+}
+
+const keys = new IdempotencyKeys(ISSUER_SCHEMA);
+
+export async function setCustomerStatus(ctx: IssuerContext, target: 'ACTIVE' | 'FROZEN', args: CustomerStatusArgs): Promise<CustomerStatusOutcome> {
+  assertOperator(ctx);
+  const customerId = requireId(args.customerId, 'customerId');
+  const platform = ctx.registry.single('issuer').manifest.id;
+  const declined = (error: CanonicalErrorModel): CustomerStatusOutcome => ({ ok: false, error, changed: false, customerId });
+  const badKey = idempotencyKeyDecline(platform, args.idempotencyKey);
+  if (badKey) return declined(badKey);
+  const reason = args.reason.trim();
+  if (reason.length === 0 || reason.length > 500) {
+    return declined(inputDecline(platform, 'reason', '请填写1至500字的原因', 'Give a reason of 1 to 500 characters'));
+  }
+  const scope = target === 'FROZEN' ? 'freezeCustomer' : 'unfreezeCustomer';
+  const now = ctx.clock.now();
+  return ctx.dataSource.transaction(async (m) => {
+    const claim = await keys.claim<CustomerStatusOutcome>(m, scope, args.idempotencyKey, { customerId, reason });
+    if (claim.kind === 'REPLAY') return claim.result;
+    if (claim.kind === 'KEY_REUSED') return declined(keyReusedDecline(platform));
+    if (claim.kind === 'IN_PROGRESS') return declined(inProgressDecline(platform));
+    const [customer] = (await m.query(`SELECT status FROM issuer.customers WHERE id = $1 FOR UPDATE`, [customerId])) as Array<{ status: string }>;
+    if (!customer) throw new GraphQLError('customer not found', { extensions: { code: 'NOT_FOUND' } });
+    const changed = customer.status !== target;
+    if (changed) {
+      await m.query(`UPDATE issuer.customers SET status = $2, status_reason = $3, status_changed_at = $4 WHERE id = $1`, [customerId, target, reason, now]);
+      await m.query(
+        `INSERT INTO issuer.customer_status_changes (id, customer_id, status, reason, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [randomUUID(), customerId, target, reason, ctx.identity?.subject ?? null, now],
+      );
+    }
+    const outcome: CustomerStatusOutcome = { ok: true, error: null, changed, customerId };
+    await keys.complete(m, scope, args.idempotencyKey, outcome);
+    return outcome;
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Eligibility as the graph shows it: per platform, whether the customer may get (issuer)
+ * or bind (wallet) the card, and every unmet rule as a canonical error. The rules are the
+ * adapter's declaration; the wording is the adapter's own error row for that outcome when
+ * it has one, else the neutral text below. Each subgraph answers for its own platforms.
+ */
+import { evaluateEligibility, type Applicant, type EligibilityFailure, type EligibilityRule, type PlatformAdapter } from '../../../../adapters/sdk/src';
+import type { CanonicalErrorModel } from '../graphql/canonical-error';
+import { localized, platformOf, type PlatformModel } from '../graphql/platform';
+
+export interface EligibilityReasonModel {
+  rule: EligibilityRule;
+  error: CanonicalErrorModel;
+}
+
+export interface PlatformEligibilityModel {
+  platform: PlatformModel;
+  action: 'GET_CARD' | 'BIND_CARD';
+  eligible: boolean;
+  age: number;
+  reasons: EligibilityReasonModel[];
+}
+
+const NEUTRAL: Record<EligibilityRule, { zhCN: string; en: string }> = {
+  REAL_NAME_LEVEL: { zhCN: '实名认证等级不足', en: 'The real-name verification level is too low' },
+  MIN_AGE: { zhCN: '未达到最低年龄要求', en: 'Below the minimum age' },
+  MAX_AGE: { zhCN: '超过最高年龄限制', en: 'Above the maximum age' },
+  OVERDUE_DEBT: { zhCN: '存在逾期未还款', en: 'A bill is overdue' },
+  ACCOUNT_FROZEN: { zhCN: '账户已冻结', en: 'The account is frozen' },
+  WALLET_INACTIVE: { zhCN: '钱包账户不可用', en: 'The wallet account is not working normally' },
+};
+
+/** The adapter's own row for this outcome, preferring one with the same remedy. */
+function reasonError(adapter: PlatformAdapter, failure: EligibilityFailure, requirement: string): CanonicalErrorModel {
+  const rows = adapter.errors.filter((r) => r.code === failure.code);
+  const row = rows.find((r) => r.remedy === failure.remedy) ?? (failure.code === 'NOT_ELIGIBLE' ? undefined : rows[0]);
+  const text = NEUTRAL[failure.rule];
+  return {
+    code: failure.code,
+    platform: adapter.manifest.id,
+    platformCode: row?.platformCode ?? `ELIGIBILITY_${failure.rule}`,
+    platformMessage: row?.platformMessage ?? text.zhCN,
+    decision: row?.decision ?? (failure.remedy === 'NONE' ? 'DO_NOT_RETRY' : 'USER_ACTION'),
+    remedy: failure.remedy,
+    message: row ? localized(row.message) : { zhCN: `${text.zhCN}（${requirement}）`, en: `${text.en} (${requirement})` },
+    iso8583: row?.iso8583,
+  };
+}
+
+function requirementOf(adapter: PlatformAdapter, rule: EligibilityRule): string {
+  const r = adapter.eligibility!;
+  switch (rule) {
+    case 'REAL_NAME_LEVEL':
+      return `level ${r.minRealNameLevel}`;
+    case 'MIN_AGE':
+      return `${r.minAge}+`;
+    case 'MAX_AGE':
+      return `≤ ${r.maxAge}`;
+    default:
+      return adapter.manifest.displayName.en;
+  }
+}
+
+export function platformEligibility(adapter: PlatformAdapter, action: PlatformEligibilityModel['action'], applicant: Applicant, at: Date): PlatformEligibilityModel {
+  if (!adapter.eligibility) {
+    return { platform: platformOf(adapter), action, eligible: true, age: 0, reasons: [] };
+  }
+  const result = evaluateEligibility(adapter.eligibility, applicant, at);
+  return {
+    platform: platformOf(adapter),
+    action,
+    eligible: result.eligible,
+    age: result.age,
+    reasons: result.failures.map((f) => ({ rule: f.rule, error: reasonError(adapter, f, requirementOf(adapter, f.rule)) })),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * A wallet cannot take a repayment: WeChat Pay shows the card but repaying happens only at
+ * the issuer (PLATFORMS.md §1, §4). An attempt through a wallet is refused with the
+ * canonical REPAYMENT_NOT_SUPPORTED and the remedy REPAY_AT_ISSUER, naming the issuer and
+ * its repayment channel from the issuer adapter's declaration. Nothing is recorded and
+ * no money moves, so the same key may be sent any number of times.
+ */
+import { GraphQLError } from 'graphql';
+import type { PlatformAdapter } from '../../../../adapters/sdk/src';
+import { assertCanActForCustomer } from '../../../shared/src/auth/identity';
+import { requireId } from '../../../shared/src/config';
+import type { CanonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
+import { localized, platformOf, type LocalizedTextModel, type PlatformModel } from '../../../shared/src/graphql/platform';
+import type { WalletContext } from '../context';
+
+export interface WalletRepaymentOutcome {
+  ok: false;
+  error: CanonicalErrorModel;
+  repayAt: { platform: PlatformModel; channel: LocalizedTextModel } | null;
+}
+
+export async function repayThroughWallet(
+  ctx: WalletContext & { identity?: import('../../../shared/src/auth/identity').Identity | null },
+  input: { customerId: string; walletPlatform: string },
+): Promise<WalletRepaymentOutcome> {
+  const customerId = requireId(input.customerId, 'customerId');
+  assertCanActForCustomer(ctx, customerId, 'customer');
+  if (!ctx.registry.has(input.walletPlatform) || ctx.registry.get(input.walletPlatform).manifest.role !== 'wallet') {
+    throw new GraphQLError(`no wallet platform "${input.walletPlatform}"`, { extensions: { code: 'BAD_USER_INPUT', field: 'walletPlatform' } });
+  }
+  const wallet = ctx.registry.get(input.walletPlatform);
+  // Only one issuer serves this program; with several, the card's issuer would be asked for.
+  const issuers = ctx.registry.byRole('issuer');
+  const issuer: PlatformAdapter | undefined = issuers.length === 1 ? issuers[0] : undefined;
+  const row = wallet.errors.find((r) => r.code === 'REPAYMENT_NOT_SUPPORTED');
+  const where = issuer?.issuerTerms?.repaymentChannel ?? issuer?.manifest.displayName ?? { 'zh-CN': '发卡机构', en: 'the card issuer' };
+  const walletName = wallet.manifest.displayName;
+  return {
+    ok: false,
+    error: {
+      code: 'REPAYMENT_NOT_SUPPORTED',
+      platform: wallet.manifest.id,
+      platformCode: row?.platformCode ?? 'REPAYMENT_NOT_SUPPORTED',
+      platformMessage: row?.platformMessage ?? '不支持还款',
+      decision: 'USER_ACTION',
+      remedy: 'REPAY_AT_ISSUER',
+      message: {
+        zhCN: `${walletName['zh-CN']}不支持还款，请在${where['zh-CN']}还款`,
+        en: `${walletName.en} cannot take repayments; repay in ${where.en}`,
+      },
+    },
+    repayAt: issuer?.issuerTerms ? { platform: platformOf(issuer), channel: localized(issuer.issuerTerms.repaymentChannel) } : null,
+  };
+}
