@@ -23,6 +23,8 @@ export interface HttpJob {
   connections: number;
   durationSec: number;
   warmupSec: number;
+  /** Count the responses whose body contains this text (e.g. approved payments). */
+  countMatching?: string;
 }
 
 export interface PlanRequest {
@@ -42,6 +44,7 @@ export interface ReplayJob {
 function runAutocannon(job: HttpJob, durationSec: number): Promise<LoadResult> {
   let next = 0;
   let graphqlErrors = 0;
+  let matching = 0;
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -60,6 +63,7 @@ function runAutocannon(job: HttpJob, durationSec: number): Promise<LoadResult> {
             },
             onResponse: (status, body) => {
               if (status !== 200 || body.includes('"errors"')) graphqlErrors += 1;
+              else if (job.countMatching && body.includes(job.countMatching)) matching += 1;
             },
           },
         ],
@@ -73,6 +77,7 @@ function runAutocannon(job: HttpJob, durationSec: number): Promise<LoadResult> {
           p50Ms: result.latency.p50,
           p99Ms: result.latency.p99,
           failures: graphqlErrors + result.errors + result.timeouts,
+          ...(job.countMatching ? { matching } : {}),
         });
       },
     );

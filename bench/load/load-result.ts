@@ -7,6 +7,8 @@ export interface LoadResult {
   p99Ms: number;
   /** Responses that were not 200, carried GraphQL errors, or never came. */
   failures: number;
+  /** Responses that contained the job's `countMatching` text. */
+  matching?: number;
 }
 
 export function percentile(sorted: number[], p: number): number {
