@@ -107,4 +107,24 @@ describe('eligibility at the issuer', () => {
     const younger = (await system.query<{ customer: any }>(ELIGIBILITY, { id: before.customerId })).data!.customer.issuerEligibility;
     expect(younger).toMatchObject({ eligible: false, age: 17, reasons: [{ rule: 'MIN_AGE', error: { code: 'NOT_ELIGIBLE', platformCode: 'AGE_NOT_ELIGIBLE' } }] });
   });
+
+  it('answers per wallet from that wallet adapter\'s rules and the wallet account, beside the issuer', async () => {
+    const wallets = system.registry.byRole('wallet').map((w) => w.manifest.id);
+    // Level 2 is enough for the wallets; a restricted second wallet account is not.
+    const person = await insertLifecycleCustomer(system, { createdAt: '2028-01-05T00:00:00+08:00', realNameLevel: 2, wallets: ['ACTIVE', 'RESTRICTED'] });
+    const { data, errors } = await system.query<{ customer: any }>(
+      `query($id: ID!) { customer(id: $id) {
+          issuerEligibility { eligible reasons { rule } }
+          walletEligibility { platform { id } action eligible age reasons { rule error { code platform remedy } } } } }`,
+      { id: person.customerId },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.customer.issuerEligibility).toEqual({ eligible: false, reasons: [{ rule: 'REAL_NAME_LEVEL' }] });
+    const byWallet = Object.fromEntries(data!.customer.walletEligibility.map((e: any) => [e.platform.id, e]));
+    expect(byWallet[wallets[0]]).toEqual({ platform: { id: wallets[0] }, action: 'BIND_CARD', eligible: true, age: 32, reasons: [] });
+    expect(byWallet[wallets[1]]).toMatchObject({
+      eligible: false,
+      reasons: [{ rule: 'WALLET_INACTIVE', error: { code: 'BINDING_NOT_ACTIVE', platform: wallets[1], remedy: 'CONTACT_SUPPORT' } }],
+    });
+  });
 });

@@ -4,7 +4,8 @@ import { requireId } from '../../../shared/src/config';
 import { issuanceStep } from '../issuance/issuance-step';
 import { issueCard, loadIssuance, nextStepOf, startCardIssuance, verifyCardIssuanceStep } from '../issuance/card-issuance-service';
 import { setCustomerStatus } from '../lifecycle/customer-freeze';
-import { hasOverdueDebt, issuerEligibility } from '../lifecycle/issuer-eligibility';
+import { birthDateOf, hasOverdueDebt, issuerEligibility } from '../lifecycle/issuer-eligibility';
+import { isoDateOf } from '../domain/calendar-dates';
 import { repay } from '../repayments/repayment-service';
 import { owedOn } from '../repayments/repayment-allocation';
 import { runStatementJob } from '../statements/statement-job';
@@ -60,6 +61,11 @@ export const lifecycleResolvers: Resolvers = {
     customer: (outcome, _, ctx) => ctx.loaders.customerById.load(outcome.customerId),
   },
   Customer: {
+    // The birth date the ID number states (the stored date when no number is on file).
+    birthDate: (customer, _, ctx) => {
+      const d = birthDateOf(customer, ctx);
+      return isoDateOf(d.year, d.month, d.day);
+    },
     issuerEligibility: (customer, _, ctx) => issuerEligibility(customer, ctx),
     hasOverdueDebt: (customer, _, ctx) => hasOverdueDebt(customer, ctx),
     isFrozen: (customer) => customer.status === 'FROZEN',

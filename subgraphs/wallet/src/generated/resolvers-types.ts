@@ -5,6 +5,7 @@ import { WalletAccountEntity } from '../db/entities/wallet-account.entity';
 import { CardBindingEntity } from '../db/entities/card-binding.entity';
 import { PayableAmountModel } from '../domain/payable-amount';
 import { WalletRepaymentOutcome } from '../repayments/wallet-repayment';
+import { PlatformEligibilityModel, EligibilityReasonModel } from '../../../shared/src/eligibility/platform-eligibility';
 import { PaymentEntity } from '../db/entities/payment.entity';
 import { PaymentResultModel } from '../payments/payment-coordinator';
 import { CanonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
@@ -118,10 +119,20 @@ export type Card = {
 /** A customer's wallet accounts, as the wallet platforms hold them. */
 export type Customer = {
   __typename?: 'Customer';
+  /** The date of birth, as the issuer holds it. */
+  birthDate: Scalars['Date']['output'];
+  /** Whether the issuer has an overdue bill for the customer. */
+  hasOverdueDebt: Scalars['Boolean']['output'];
   /** The customer's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Whether the issuer has frozen the customer. */
+  isFrozen: Scalars['Boolean']['output'];
+  /** The real-name verification level, as the issuer holds it. */
+  realNameLevel: Scalars['Int']['output'];
   /** The customer's accounts at the wallet platforms. */
   walletAccounts: Array<WalletAccount>;
+  /** Per wallet platform: whether the customer may bind the card there, and every reason why not. */
+  walletEligibility: Array<PlatformEligibility>;
 };
 
 /** What an eligibility answer is about. */
@@ -607,7 +618,9 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['Card'], {"upstreamLimits":{"ruleId":true,"platform":{"id":true,"role":true,"displayName":{"zhCN":true,"en":true}},"kind":true,"window":true,"scope":true,"limitFen":true,"usedFen":true,"remainingFen":true,"countLimit":true,"usedCount":true,"resetsAt":true,"blockedCode":true,"description":{"zhCN":true,"en":true}}}> ) );
   Customer:
     ( { __typename: 'Customer' }
-    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"realNameLevel":true,"birthDate":true,"hasOverdueDebt":true,"isFrozen":true}> ) );
 }>;
 
 
@@ -622,10 +635,11 @@ export type ResolversTypes = ResolversObject<{
   Card: ResolverTypeWrapper<CardRepresentation>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Customer: ResolverTypeWrapper<EntityRef>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EligibilityAction: EligibilityAction;
-  EligibilityReason: ResolverTypeWrapper<Omit<EligibilityReason, 'error'> & { error: ResolversTypes['CanonicalError'] }>;
+  EligibilityReason: ResolverTypeWrapper<EligibilityReasonModel>;
   EligibilityRule: EligibilityRule;
   ErrorDecision: ErrorDecision;
   Fen: ResolverTypeWrapper<Scalars['Fen']['output']>;
@@ -636,7 +650,6 @@ export type ResolversTypes = ResolversObject<{
   LocalizedText: ResolverTypeWrapper<LocalizedTextModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PayInput: PayInput;
   PayResult: ResolverTypeWrapper<PaymentResultModel>;
   PayableAmount: ResolverTypeWrapper<PayableAmountModel>;
@@ -644,7 +657,7 @@ export type ResolversTypes = ResolversObject<{
   PaymentRecoveryReport: ResolverTypeWrapper<PaymentRecoveryReport>;
   PaymentStatus: PaymentStatus;
   Platform: ResolverTypeWrapper<PlatformModel>;
-  PlatformEligibility: ResolverTypeWrapper<Omit<PlatformEligibility, 'platform' | 'reasons'> & { platform: ResolversTypes['Platform'], reasons: Array<ResolversTypes['EligibilityReason']> }>;
+  PlatformEligibility: ResolverTypeWrapper<PlatformEligibilityModel>;
   PlatformRole: PlatformRole;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Remedy: Remedy;
@@ -665,22 +678,22 @@ export type ResolversParentTypes = ResolversObject<{
   Card: CardRepresentation;
   ID: Scalars['ID']['output'];
   Customer: EntityRef;
+  Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  EligibilityReason: Omit<EligibilityReason, 'error'> & { error: ResolversParentTypes['CanonicalError'] };
+  EligibilityReason: EligibilityReasonModel;
   Fen: Scalars['Fen']['output'];
   LimitStatus: LimitStatusModel;
   LocalizedText: LocalizedTextModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   PayInput: PayInput;
   PayResult: PaymentResultModel;
   PayableAmount: PayableAmountModel;
   Payment: PaymentEntity;
   PaymentRecoveryReport: PaymentRecoveryReport;
   Platform: PlatformModel;
-  PlatformEligibility: Omit<PlatformEligibility, 'platform' | 'reasons'> & { platform: ResolversParentTypes['Platform'], reasons: Array<ResolversParentTypes['EligibilityReason']> };
+  PlatformEligibility: PlatformEligibilityModel;
   Query: Record<PropertyKey, never>;
   Transaction: EntityRef;
   WalletAccount: WalletAccountEntity;
@@ -714,6 +727,7 @@ export type CustomerResolvers<ContextType = WalletContext, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   walletAccounts?: Resolver<Array<ResolversTypes['WalletAccount']>, ParentType, ContextType>;
+  walletEligibility?: Resolver<Array<ResolversTypes['PlatformEligibility']>, ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {

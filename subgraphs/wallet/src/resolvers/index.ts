@@ -10,6 +10,7 @@ import { walletLimitStatuses } from '../domain/wallet-limits';
 import type { Resolvers } from '../generated/resolvers-types';
 import { paymentResolvers } from './payment.resolvers';
 import { repayThroughWallet } from '../repayments/wallet-repayment';
+import { walletEligibility, type CustomerFacts } from '../eligibility/wallet-eligibility';
 
 async function accountOf(binding: CardBindingEntity, ctx: WalletContext) {
   const account = await ctx.loaders.accountById.load(binding.walletAccountId);
@@ -30,8 +31,10 @@ export const walletResolvers: Resolvers = {
   PayResult: paymentResolvers.PayResult,
   Payment: paymentResolvers.Payment,
   Customer: {
-    __resolveReference: (ref) => ({ id: requireId(ref.id) }),
+    // Keeps the issuer's fields the gateway sends for @requires (walletEligibility).
+    __resolveReference: (ref) => ({ ...ref, id: requireId(ref.id) }),
     walletAccounts: (customer, _, ctx) => ctx.loaders.accountsByCustomer.load(customer.id),
+    walletEligibility: (customer, _, ctx) => walletEligibility(customer as CustomerFacts, ctx),
   },
   WalletAccount: {
     platform: (account, _, ctx) => platformById(ctx.registry, account.platform, 'WALLET'),

@@ -1,0 +1,39 @@
+/**
+ * Whether a customer may bind the card into each wallet, by that wallet adapter's rules:
+ * the issuer's facts about the person (real-name level, birth date, overdue, frozen) come
+ * through federation (@requires), the wallet's own (the account's state) from here.
+ */
+import type { RealNameLevel } from '../../../../adapters/sdk/src';
+import { platformEligibility, type PlatformEligibilityModel } from '../../../shared/src/eligibility/platform-eligibility';
+import type { WalletContext } from '../context';
+
+export interface CustomerFacts {
+  id: string;
+  realNameLevel?: number | null;
+  birthDate?: string | null;
+  hasOverdueDebt?: boolean | null;
+  isFrozen?: boolean | null;
+}
+
+export async function walletEligibility(customer: CustomerFacts, ctx: WalletContext): Promise<PlatformEligibilityModel[]> {
+  if (customer.realNameLevel == null || !customer.birthDate) {
+    throw Object.assign(new Error('walletEligibility needs the issuer facts from the gateway'), { extensions: { code: 'BAD_REQUEST' } });
+  }
+  const [year, month, day] = customer.birthDate.split('-').map(Number);
+  const accounts = await ctx.loaders.accountsByCustomer.load(customer.id);
+  return ctx.registry.byRole('wallet').map((wallet) =>
+    platformEligibility(
+      wallet,
+      'BIND_CARD',
+      {
+        realNameLevel: customer.realNameLevel as RealNameLevel,
+        birthDate: { year, month, day },
+        hasOverdueDebt: customer.hasOverdueDebt === true,
+        accountFrozen: customer.isFrozen === true,
+        // No account at this wallet, or a restricted one, is not a working wallet.
+        walletActive: accounts.some((a) => a.platform === wallet.manifest.id && a.status === 'ACTIVE'),
+      },
+      ctx.now,
+    ),
+  );
+}
