@@ -132,4 +132,13 @@ describe('repayment at the issuer', () => {
     });
     expect(await count('repayments')).toBe(2);
   });
+
+  it('takes a repayment once when the same key arrives many times at once', async () => {
+    const answers = await Promise.all(Array.from({ length: 10 }, () => repay(1_000, 'repay-concurrent')));
+    const ids = new Set(answers.map((a) => a.data?.repay.repayment?.id).filter(Boolean));
+    expect(ids.size).toBe(1);
+    for (const a of answers) expect(a.data!.repay.ok || a.data!.repay.error.code === 'TRANSACTION_IN_PROGRESS').toBe(true);
+    expect(await count('repayments')).toBe(3);
+    expect((await view()).credit.usedFen).toBe(44_000);
+  });
 });
