@@ -4,12 +4,19 @@
  */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { Logger } from '@graphql-hive/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import type { Keyring } from '../../subgraphs/shared/src/auth/keys';
+import { currentKeyring, type Keyring } from '../../subgraphs/shared/src/auth/keys';
+import { tokenSettingsFromEnv, type TokenSettings } from '../../subgraphs/shared/src/auth/tokens';
+import { writeLog, type LogLevel } from '../../subgraphs/shared/src/logging/json-log';
+import { tracingEnabled } from '../../subgraphs/shared/src/observability/tracing';
 import { performanceOptions } from './performance';
 import { gatewayPlugins } from './plugins';
+import { createMetricsRegistry } from './plugins/use-metrics';
+import { limitsFromEnv, type RequestLimits } from './plugins/use-request-limits';
 import { defaultSubgraphUrl, SUBGRAPHS, SUPERGRAPH_FILE, type SubgraphName } from './subgraph-catalog';
 
 export interface GatewayOptions {
@@ -17,12 +24,53 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   port?: number;
   host?: string;
-  /** Production mode: no IDE, no introspection. */
+  /** Production mode: no IDE, no introspection, no field suggestions, masked internal errors. */
   production?: boolean;
+  /** Headers the IDE starts with (the local run puts a demo token here). */
+  ideHeaders?: string;
   /** Keys: the gateway's signing key, the subgraphs' and the token issuer's public keys. */
   keyring?: Keyring;
   /** Hive's logger level, or false for none. */
   logging?: boolean | 'debug' | 'info' | 'warn' | 'error';
+  /** Token issuer and audience; from JWT_ISSUER and JWT_AUDIENCE unless given. */
+  tokens?: TokenSettings;
+  /** Depth, alias, token, cost and body size limits; from GATEWAY_MAX_* unless given. */
+  limits?: RequestLimits;
+  /** Accept only the operations in gateway/persisted-documents.json (GATEWAY_PERSISTED_ONLY=1). */
+  persistedOnly?: boolean;
+  /** Per-subgraph timeout in milliseconds (GATEWAY_SUBGRAPH_TIMEOUT_MS, default 5000). */
+  subgraphTimeoutMs?: number;
+  /** Retries of a failed read (never of a mutation) (GATEWAY_READ_RETRIES, default 1). */
+  readRetries?: number;
+}
+
+/** What the plugins need beyond the options: everything resolved, plus the runtime's own handles. */
+export interface ResolvedGatewayOptions extends GatewayOptions {
+  keyring: Keyring;
+  tokens: TokenSettings;
+  limits: RequestLimits;
+  production: boolean;
+  subgraphUrls: Record<SubgraphName, string>;
+  metrics: ReturnType<typeof createMetricsRegistry>;
+  loadSupergraph: () => Promise<unknown>;
+  tracing: boolean;
+}
+
+export const PERSISTED_DOCUMENTS_FILE = path.resolve(__dirname, '../persisted-documents.json');
+
+/** The checked-in manifest of trusted operations: `{ "<sha256>": "<document>" }` (npm run persisted-documents). */
+export function loadPersistedDocuments(file = PERSISTED_DOCUMENTS_FILE): Map<string, string> {
+  return new Map(Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>));
+}
+
+const LEVELS = { trace: 'trace', debug: 'debug', info: 'info', warn: 'warn', error: 'error' } as const;
+/** Hive's own log lines, as scrubbed JSON like every other service's. */
+function hiveLogger(level: GatewayOptions['logging']): Logger | false {
+  if (level === false) return false;
+  return new Logger({
+    level: level === true || level === undefined ? 'warn' : level,
+    writers: [{ write: (lvl, attrs, msg) => writeLog(LEVELS[lvl] as LogLevel, 'gateway', msg ?? '', attrs && typeof attrs === 'object' ? { attrs } : {}) }],
+  });
 }
 
 export interface RunningGateway {
@@ -40,20 +88,56 @@ export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Recor
 
 export function createCardweaveGateway(options: GatewayOptions = {}) {
   const urls = { ...subgraphUrlsFromEnv({}), ...options.subgraphUrls };
-  return createGatewayRuntime({
+  const production = options.production ?? false;
+  const persistedOnly = options.persistedOnly ?? process.env.GATEWAY_PERSISTED_ONLY === '1';
+  const timeoutMs = options.subgraphTimeoutMs ?? Number(process.env.GATEWAY_SUBGRAPH_TIMEOUT_MS || 5_000);
+  const readRetries = options.readRetries ?? Number(process.env.GATEWAY_READ_RETRIES ?? 1);
+  const limits = options.limits ?? limitsFromEnv();
+  let runtime: GatewayRuntime | undefined;
+  const resolved: ResolvedGatewayOptions = {
+    ...options,
+    keyring: options.keyring ?? currentKeyring(),
+    tokens: options.tokens ?? tokenSettingsFromEnv(),
+    limits,
+    production,
+    subgraphUrls: urls,
+    metrics: createMetricsRegistry(),
+    loadSupergraph: async () => runtime!.getSchema(),
+    tracing: tracingEnabled(),
+  };
+  const trusted = persistedOnly ? loadPersistedDocuments() : undefined;
+  runtime = createGatewayRuntime({
     ...performanceOptions,
+    ...(trusted
+      ? { persistedDocuments: { getPersistedOperation: (hash: string) => trusted.get(hash) ?? null, allowArbitraryDocuments: false } }
+      : {}),
     supergraph: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
     transportEntries: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, { location: urls[s.name] }])),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
-    readinessCheckEndpoint: '/readyz',
+    // Hive's own check (supergraph loaded); /readyz (useReadiness) adds the subgraphs.
+    readinessCheckEndpoint: '/readyz/supergraph',
     landingPage: false,
-    graphiql: options.production ? false : { title: 'Cardweave', defaultQuery: EXAMPLE_QUERY },
+    graphiql: production ? false : { title: 'Cardweave', defaultQuery: EXAMPLE_QUERY, headers: options.ideHeaders },
     // The stock IDE loads its scripts from a CDN; this one is bundled in an installed package.
     renderGraphiQL,
-    logging: options.logging ?? 'warn',
-    plugins: (context) => gatewayPlugins(options, context),
+    disableIntrospection: production ? { disableIf: () => true } : undefined,
+    maskedErrors: production,
+    upstreamTimeout: timeoutMs,
+    // Only reads are retried: a mutation's effect may have happened before the failure.
+    upstreamRetry: ({ executionRequest }) =>
+      readRetries > 0 && operationTypeOf(executionRequest) !== 'mutation'
+        ? { maxRetries: readRetries, retryDelay: 100, retryDelayFactor: 2 }
+        : undefined,
+    demandControl: { maxCost: limits.maxCost, listSize: 20, includeExtensionMetadata: false },
+    logging: hiveLogger(options.logging ?? 'warn'),
+    plugins: (context) => gatewayPlugins(resolved, context),
   });
+  return runtime;
+}
+
+function operationTypeOf(request: { document?: { definitions?: ReadonlyArray<{ kind: string; operation?: string }> } } | undefined) {
+  return request?.document?.definitions?.find((d) => d.kind === 'OperationDefinition')?.operation;
 }
 
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {

@@ -4,6 +4,12 @@ import { loadAdapterRegistry, type AdapterRegistry, type Clock, type HttpClient 
 import { PanVault } from '../../subgraphs/issuer/src/card-number/pan-vault';
 import { fixedClock } from '../../subgraphs/shared/src/clock';
 import { startSystem, type RunningSystem } from '../../scripts/system/start-system';
+import { generateLocalKeySet, keyringFromLocalKeySet, type Keyring, type LocalKeySet } from '../../subgraphs/shared/src/auth/keys';
+import { mintToken } from '../../subgraphs/shared/src/auth/tokens';
+import { setLogSink } from '../../subgraphs/shared/src/logging/json-log';
+
+// Request logs are checked by their own test; elsewhere they would only bury Jest's report.
+if (!process.env.CARDWEAVE_TEST_LOGS) setLogSink(() => undefined);
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /** Tests stand at a fixed instant, so windows, bills and overdue days are the same on every run. */
@@ -13,7 +19,14 @@ export interface TestSystem extends RunningSystem {
   database: TestDatabase;
   vault: PanVault;
   clock: Clock;
-  /** Sends a GraphQL request through the gateway. */
+  /** This run's keys (tokens, service signatures). */
+  keys: LocalKeySet;
+  keyring: Keyring;
+  /** A valid token for a customer, or for an operator. */
+  token(who: string | 'operator', options?: { ttlSeconds?: number }): string;
+  /** Sends a GraphQL request through the gateway as `token` (an operator's unless given). */
+  queryAs<T = Record<string, unknown>>(token: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>;
+  /** Sends a GraphQL request through the gateway as an operator. */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>;
   /** Statements run so far by the three subgraphs together. */
   statementCount(): number;
@@ -21,12 +34,14 @@ export interface TestSystem extends RunningSystem {
 }
 
 export async function startTestSystem(
-  options: { demoData?: boolean; now?: string; registry?: AdapterRegistry; platformHttp?: (adapterId: string) => HttpClient } = {},
+  options: { demoData?: boolean; now?: string; clock?: Clock; registry?: AdapterRegistry; platformHttp?: (adapterId: string) => HttpClient } = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase();
   const vault = PanVault.fromKey(randomBytes(32));
-  const clock = fixedClock(options.now ?? TEST_NOW);
+  const clock = options.clock ?? fixedClock(options.now ?? TEST_NOW);
   const urls = { issuer: database.url, wallet: database.url, clearing: database.url };
+  const keys = generateLocalKeySet();
+  const keyring = keyringFromLocalKeySet(keys);
   const system = await startSystem(
     {
       databaseUrls: urls,
@@ -36,21 +51,36 @@ export async function startTestSystem(
       demoData: options.demoData ?? true,
       production: false,
     },
-    { registry: options.registry ?? loadAdapterRegistry(), clock, vault, gatewayLogging: false, platformHttp: options.platformHttp },
+    { registry: options.registry ?? loadAdapterRegistry(), clock, vault, gatewayLogging: false, platformHttp: options.platformHttp, keys },
   );
+  const token = (who: string, o: { ttlSeconds?: number } = {}) =>
+    mintToken({
+      privateKey: keyring.jwtPrivateKey!,
+      ...(who === 'operator' ? { roles: ['OPERATOR'] as Array<'OPERATOR'> } : { customerId: who }),
+      ttlSeconds: o.ttlSeconds ?? 3600,
+    });
+  const operatorToken = token('operator');
+  async function queryAs(bearer: string | null, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+    const response = await fetch(system.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  }
   const counters = [system.issuer, system.wallet, system.clearing].map((s) => s.database.statements);
   return {
     ...system,
     database,
     vault,
     clock,
+    keys,
+    keyring,
+    token,
+    queryAs,
     async query(query, variables) {
-      const response = await fetch(system.gateway.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return response.json();
+      const { status: _status, ...result } = await queryAs(operatorToken, query, variables);
+      return result as never;
     },
     statementCount: () => counters.reduce((sum, c) => sum + c.count, 0),
     resetStatementCount: () => counters.forEach((c) => c.reset()),

@@ -3,14 +3,28 @@
  * Each concern registers itself here with one line.
  */
 import type { GatewayConfigContext } from '@graphql-hive/gateway-runtime';
-import type { GatewayOptions } from '../gateway';
+import type { ResolvedGatewayOptions } from '../gateway';
+import { recordErrors, useAccessLog } from './use-access-log';
+import { useEdgeErrors } from './use-edge-errors';
+import { identityOf, useIdentity } from './use-identity';
+import { countResult, useMetrics } from './use-metrics';
+import { useReadiness } from './use-readiness';
+import { useRequestLimits } from './use-request-limits';
+import { useTracing } from './use-tracing';
 import { useServiceSignature } from './use-service-signature';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyGatewayPlugin = any;
 
-export function gatewayPlugins(options: GatewayOptions, _context: GatewayConfigContext): AnyGatewayPlugin[] {
+export function gatewayPlugins(options: ResolvedGatewayOptions, context: GatewayConfigContext): AnyGatewayPlugin[] {
   return [
-    useServiceSignature({ keyring: options.keyring, identityOf: (ctx) => (ctx.identity as never) ?? null }),
+    useReadiness({ subgraphUrls: options.subgraphUrls, loadSupergraph: options.loadSupergraph }),
+    useMetrics({ registry: options.metrics.registry, log: context.log }),
+    ...useTracing({ enabled: options.tracing }),
+    useAccessLog(),
+    ...useRequestLimits({ limits: options.limits, production: options.production }),
+    ...useIdentity({ publicKey: options.keyring.jwtPublicKey!, issuer: options.tokens.issuer, audience: options.tokens.audience }),
+    useServiceSignature({ keyring: options.keyring, identityOf }),
+    useEdgeErrors({ production: options.production, observe: (r, req) => (countResult(options.metrics.errors, r), recordErrors(r, req)) }),
   ];
 }

@@ -9,6 +9,7 @@ import { paymentRoutes } from '../../shared/src/payments/payment-routes';
 import { SiblingClient } from '../../shared/src/payments/sibling-client';
 import { ClearingRoute } from './payments/clearing-route';
 import { serviceNoncesMigration } from '../../shared/src/auth/service-nonces.migration';
+import { CardOwnerDirectory } from '../../shared/src/auth/card-owners';
 import { createClearingContext } from './context';
 import { CLEARING_SCHEMA, clearingEntities, clearingMigrations } from './db/clearing-database';
 import { clearingResolvers } from './resolvers';
@@ -46,12 +47,13 @@ export async function startClearingSubgraph(options: ClearingSubgraphOptions): P
     sign: (request) => signServiceRequest({ service: 'clearing', ...request }),
   });
   const route = new ClearingRoute(database.dataSource, options.registry.single('clearing'), issuer, options.clock);
+  const cardOwners = new CardOwnerDirectory(options.issuerUrl, 'clearing');
   const server = await startSubgraphServer({
     name: 'clearing',
     internalRoutes: paymentRoutes('wallet', route),
     schemaFile: CLEARING_SCHEMA_FILE,
     resolvers: clearingResolvers as never,
-    context: () => createClearingContext(database.dataSource, options.registry, options.clock),
+    context: () => createClearingContext(database.dataSource, options.registry, options.clock, cardOwners.loader()),
     nonces: new DatabaseNonceStore(database.dataSource, CLEARING_SCHEMA),
     ready: async () => (await database.dataSource.query('SELECT 1')).length === 1,
     port: options.port,

@@ -1,13 +1,21 @@
 /** Per-request state of the clearing subgraph. */
 import type { DataSource } from 'typeorm';
 import type { AdapterRegistry, PlatformAdapter } from '../../../adapters/sdk/src';
+import type DataLoader from 'dataloader';
+import type { HasIdentity } from '../../shared/src/auth/identity';
 import type { Clock } from '../../shared/src/clock';
 import { byIdLoader, pagedLoader } from '../../shared/src/db/batched-queries';
 import { usageLoader } from '../../shared/src/limits/limit-usage';
 import { CLEARING_SCHEMA } from './db/clearing-database';
 import { TransactionEntity } from './db/entities/transaction.entity';
 
-export function createClearingContext(dataSource: DataSource, registry: AdapterRegistry, clock: Clock) {
+export function createClearingContext(
+  dataSource: DataSource,
+  registry: AdapterRegistry,
+  clock: Clock,
+  /** Card id → customer id, from the issuer (shared/src/auth/card-owners.ts). */
+  cardOwners: DataLoader<string, string | null>,
+) {
   const transactions = dataSource.getRepository(TransactionEntity);
   const network: PlatformAdapter = registry.single('clearing');
   const now = clock.now();
@@ -20,7 +28,8 @@ export function createClearingContext(dataSource: DataSource, registry: AdapterR
     registry,
     network,
     now,
+    cardOwners,
   };
 }
 
-export type ClearingContext = ReturnType<typeof createClearingContext>;
+export type ClearingContext = ReturnType<typeof createClearingContext> & HasIdentity;

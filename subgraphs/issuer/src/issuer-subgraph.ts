@@ -7,6 +7,7 @@ import { startSubgraphServer, type RunningSubgraph } from '../../shared/src/serv
 import { DatabaseNonceStore } from '../../shared/src/auth/service-auth';
 import { serviceNoncesMigration } from '../../shared/src/auth/service-nonces.migration';
 import type { PanVault } from './card-number/pan-vault';
+import { cardOwnerRoutes } from '../../shared/src/auth/card-owners';
 import { createIssuerContext } from './context';
 import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from './db/issuer-database';
 import { issuerResolvers } from './resolvers';
@@ -40,6 +41,7 @@ export async function startIssuerSubgraph(options: IssuerSubgraphOptions): Promi
   });
   const server = await startSubgraphServer({
     name: 'issuer',
+    internalRoutes: cardOwnerRoutes(database.dataSource, ISSUER_SCHEMA),
     schemaFile: ISSUER_SCHEMA_FILE,
     resolvers: issuerResolvers as never,
     context: () => createIssuerContext(database.dataSource, options.registry, options.clock, { vault: options.vault, platformHttp: options.platformHttp }),

@@ -1,3 +1,4 @@
+import { canActForCustomer } from '../../../shared/src/auth/identity';
 import { requireId } from '../../../shared/src/config';
 import { platformById, platformOf } from '../../../shared/src/graphql/platform';
 import { scalarResolvers } from '../../../shared/src/graphql/scalars';
@@ -13,13 +14,26 @@ async function networkLimits(card: CardRepresentation, ctx: ClearingContext) {
   return ctx.network.limits.map((rule) => amountLimitStatus(ctx.network, rule, usage.get(rule.window), ctx.now));
 }
 
+/** Clearing keeps only card ids: the issuer says whose card it is (shared/src/auth/card-owners.ts). */
+async function ownsCard(ctx: ClearingContext, cardId: string): Promise<boolean> {
+  if (ctx.identity === undefined) return true;
+  if (!ctx.identity) return false;
+  if (ctx.identity.roles.includes('OPERATOR') || ctx.identity.roles.includes('SERVICE')) return true;
+  const owner = await ctx.cardOwners.load(cardId);
+  return owner !== null && canActForCustomer(ctx, owner);
+}
+
+async function visibleTransaction<T extends { cardId: string }>(ctx: ClearingContext, tx: T | null): Promise<T | null> {
+  return tx && (await ownsCard(ctx, tx.cardId)) ? tx : null;
+}
+
 export const clearingResolvers: Resolvers = {
   ...scalarResolvers,
   Query: {
-    transaction: (_, { id }, ctx) => ctx.loaders.transactionById.load(requireId(id)),
+    transaction: async (_, { id }, ctx) => visibleTransaction(ctx, await ctx.loaders.transactionById.load(requireId(id))),
   },
   Card: {
-    __resolveReference: (ref) => ({ ...ref, id: requireId(ref.id) }),
+    __resolveReference: async (ref, ctx) => ((await ownsCard(ctx, requireId(ref.id))) ? { ...ref, id: requireId(ref.id) } : null),
     networkLimits: (card, _, ctx) => networkLimits(card, ctx),
     upstreamLimits: async (card, _, ctx) => {
       if (!card.issuerLimit) {
@@ -30,7 +44,7 @@ export const clearingResolvers: Resolvers = {
     transactions: (card, { first, after }, ctx) => ctx.loaders.transactionPages.load({ parentId: card.id, first, after }),
   },
   Transaction: {
-    __resolveReference: (ref, ctx) => ctx.loaders.transactionById.load(requireId(ref.id)),
+    __resolveReference: async (ref, ctx) => visibleTransaction(ctx, await ctx.loaders.transactionById.load(requireId(ref.id))),
     card: (tx) => ({ id: tx.cardId }),
     walletPlatform: (tx, _, ctx) => platformById(ctx.registry, tx.walletPlatform, 'WALLET'),
     network: (tx, _, ctx) =>

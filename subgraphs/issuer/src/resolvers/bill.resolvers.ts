@@ -1,10 +1,15 @@
+import { canActForCustomer } from '../../../shared/src/auth/identity';
 import { requireId } from '../../../shared/src/config';
 import { billOutstandingFen, billOverdueDays, billStatus } from '../domain/overdue';
 import type { Resolvers } from '../generated/resolvers-types';
 
 export const billResolvers: Resolvers = {
   Bill: {
-    __resolveReference: (ref, ctx) => ctx.loaders.billById.load(requireId(ref.id)),
+    __resolveReference: async (ref, ctx) => {
+      const bill = await ctx.loaders.billById.load(requireId(ref.id));
+      const line = bill && (await ctx.loaders.creditLineById.load(bill.creditLineId));
+      return bill && line && canActForCustomer(ctx, line.customerId) ? bill : null;
+    },
     outstandingFen: (bill) => billOutstandingFen(bill),
     status: (bill, _, ctx) => billStatus(bill, ctx.today),
     overdueDays: (bill, _, ctx) => billOverdueDays(bill, ctx.today),

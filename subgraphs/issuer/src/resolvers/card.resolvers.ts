@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { PlatformAdapter } from '../../../../adapters/sdk/src';
+import { canActForCustomer, type HasIdentity } from '../../../shared/src/auth/identity';
 import { requireId } from '../../../shared/src/config';
 import { localized, platformOf } from '../../../shared/src/graphql/platform';
 import { maskCardNumber } from '../card-number/pan-vault';
@@ -26,12 +27,17 @@ async function creditLineOf(card: CardEntity, ctx: IssuerContext) {
   return line;
 }
 
+/** Another customer's card reads as absent, by id and through the gateway's entity fetches alike. */
+function visibleCard<T extends { customerId: string }>(ctx: HasIdentity, card: T | null): T | null {
+  return card && canActForCustomer(ctx, card.customerId) ? card : null;
+}
+
 export const cardResolvers: Resolvers = {
   Query: {
-    card: (_, { id }, ctx) => ctx.loaders.cardById.load(requireId(id)),
+    card: async (_, { id }, ctx) => visibleCard(ctx, await ctx.loaders.cardById.load(requireId(id))),
   },
   Card: {
-    __resolveReference: (ref, ctx) => ctx.loaders.cardById.load(requireId(ref.id)),
+    __resolveReference: async (ref, ctx) => visibleCard(ctx, await ctx.loaders.cardById.load(requireId(ref.id))),
     customer: async (card, _, ctx) => (await ctx.loaders.customerById.load(card.customerId))!,
     issuer: (card, _, ctx) => platformOf(issuerOf(card, ctx)),
     issuingBank: (card, _, ctx) => localized(issuerOf(card, ctx).issuerTerms.issuingBank),

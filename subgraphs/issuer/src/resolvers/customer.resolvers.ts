@@ -1,13 +1,27 @@
 import { clampToZero } from '../../../../adapters/sdk/src';
+import { canActForCustomer, type HasIdentity } from '../../../shared/src/auth/identity';
 import { requireId } from '../../../shared/src/config';
 import { platformById } from '../../../shared/src/graphql/platform';
 import { decodeCursor, pageSize, toConnection } from '../../../shared/src/graphql/pagination';
 import { CustomerEntity } from '../db/entities/customer.entity';
 import type { Resolvers } from '../generated/resolvers-types';
 
+/** Another customer's record reads as absent, so ids cannot be probed. */
+function visibleCustomer<T extends { id: string }>(ctx: HasIdentity, customer: T | null): T | null {
+  return customer && canActForCustomer(ctx, customer.id) ? customer : null;
+}
+
+/** undefined: no filter; false: nothing visible; a string: only this customer. */
+function ownCustomerFilter(ctx: HasIdentity): string | false | undefined {
+  if (ctx.identity === undefined) return undefined;
+  if (ctx.identity === null) return false;
+  if (ctx.identity.roles.includes('OPERATOR') || ctx.identity.roles.includes('SERVICE')) return undefined;
+  return ctx.identity.customerId ?? false;
+}
+
 export const customerResolvers: Resolvers = {
   Query: {
-    customer: (_, { id }, ctx) => ctx.loaders.customerById.load(requireId(id)),
+    customer: async (_, { id }, ctx) => visibleCustomer(ctx, await ctx.loaders.customerById.load(requireId(id))),
     customers: async (_, { first, after }, ctx) => {
       const size = pageSize(first);
       const cursor = decodeCursor(after);
@@ -17,12 +31,16 @@ export const customerResolvers: Resolvers = {
         .orderBy('c.id', 'ASC')
         .take(size + 1);
       if (cursor) query.where('c.id > :id', { id: requireId(cursor.id, 'after') });
+      // A customer sees only themselves; operators and services see every customer.
+      const own = ownCustomerFilter(ctx);
+      if (own === false) return toConnection([], size, (c: CustomerEntity) => ({ sort: c.id, id: c.id }));
+      if (own) query.andWhere('c.id = :own', { own });
       const rows = await query.getMany();
       return toConnection(rows, size, (c) => ({ sort: c.id, id: c.id }));
     },
   },
   Customer: {
-    __resolveReference: (ref, ctx) => ctx.loaders.customerById.load(requireId(ref.id)),
+    __resolveReference: async (ref, ctx) => visibleCustomer(ctx, await ctx.loaders.customerById.load(requireId(ref.id))),
     creditLine: async (customer, _, ctx) => (await ctx.loaders.creditLinesByCustomer.load(customer.id))[0] ?? null,
     cards: (customer, _, ctx) => ctx.loaders.cardsByCustomer.load(customer.id),
     bills: async (customer, { first, after }, ctx) => {

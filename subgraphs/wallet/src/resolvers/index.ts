@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { canActForCustomer } from '../../../shared/src/auth/identity';
 import { requireId } from '../../../shared/src/config';
 import { platformById } from '../../../shared/src/graphql/platform';
 import { scalarResolvers } from '../../../shared/src/graphql/scalars';
@@ -18,10 +19,26 @@ async function accountOf(binding: CardBindingEntity, ctx: WalletContext) {
   return account;
 }
 
+/** Whether the binding's wallet account belongs to a customer the request may act for. */
+async function ownsBinding(binding: CardBindingEntity, ctx: WalletContext): Promise<boolean> {
+  const account = await ctx.loaders.accountById.load(binding.walletAccountId);
+  return !!account && canActForCustomer(ctx, account.customerId);
+}
+
+/** A card's bindings the request may see: the wallet knows a card's holder by the accounts it is bound into. */
+async function ownBindingsOfCard(cardId: string, ctx: WalletContext): Promise<CardBindingEntity[]> {
+  const bindings = await ctx.loaders.bindingsByCard.load(cardId);
+  const owned = await Promise.all(bindings.map((b) => ownsBinding(b, ctx)));
+  return bindings.filter((_, i) => owned[i]);
+}
+
 export const walletResolvers: Resolvers = {
   ...scalarResolvers,
   Query: {
-    walletBinding: (_, { id }, ctx) => ctx.loaders.bindingById.load(requireId(id)),
+    walletBinding: async (_, { id }, ctx) => {
+      const binding = await ctx.loaders.bindingById.load(requireId(id));
+      return binding && (await ownsBinding(binding, ctx)) ? binding : null;
+    },
     ...paymentResolvers.Query,
   },
   Mutation: {
@@ -32,7 +49,7 @@ export const walletResolvers: Resolvers = {
   Payment: paymentResolvers.Payment,
   Customer: {
     // Keeps the issuer's fields the gateway sends for @requires (walletEligibility).
-    __resolveReference: (ref) => ({ ...ref, id: requireId(ref.id) }),
+    __resolveReference: (ref, ctx) => (canActForCustomer(ctx, requireId(ref.id)) ? { ...ref, id: requireId(ref.id) } : null),
     walletAccounts: (customer, _, ctx) => ctx.loaders.accountsByCustomer.load(customer.id),
     walletEligibility: (customer, _, ctx) => walletEligibility(customer as CustomerFacts, ctx),
   },
@@ -49,7 +66,7 @@ export const walletResolvers: Resolvers = {
   },
   Card: {
     __resolveReference: (ref) => ({ ...ref, id: requireId(ref.id) }),
-    walletBindings: (card, _, ctx) => ctx.loaders.bindingsByCard.load(card.id),
+    walletBindings: (card, _, ctx) => ownBindingsOfCard(card.id, ctx),
     payableNow: async (card, _, ctx) => {
       if (!card.upstreamLimits) {
         throw new GraphQLError('payableNow needs the issuer and network limits from the gateway', {
@@ -57,7 +74,7 @@ export const walletResolvers: Resolvers = {
         });
       }
       const upstream = card.upstreamLimits.map(limitStatusFromRepresentation);
-      const bindings = await ctx.loaders.bindingsByCard.load(card.id);
+      const bindings = await ownBindingsOfCard(card.id, ctx);
       return Promise.all(
         bindings.map(async (binding) =>
           payableAmount(

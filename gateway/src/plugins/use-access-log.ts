@@ -1,0 +1,54 @@
+/**
+ * One structured JSON line per GraphQL request: request id (Hive's x-request-id, the same id
+ * every subgraph logs), operation, duration, HTTP status and the codes of the errors returned,
+ * and, for a failed request, its variables — all through the SDK's scrubber
+ * (subgraphs/shared/src/logging/json-log.ts), so no card, ID or mobile number, CVV2 or SMS
+ * code reaches the log.
+ */
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { writeLog } from '../../../subgraphs/shared/src/logging/json-log';
+
+interface RequestRecord {
+  start: number;
+  params?: { operationName?: string; variables?: unknown };
+  errorCodes?: string[];
+  errorMessages?: string[];
+}
+const records = new WeakMap<Request, RequestRecord>();
+
+/** Records a result's (canonical) error codes for the request's log line; called by useEdgeErrors. */
+export function recordErrors(result: { errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> }, request: Request): void {
+  const errors = result.errors ?? [];
+  const record = records.get(request);
+  if (!errors.length || !record) return;
+  record.errorCodes = [...(record.errorCodes ?? []), ...errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN'))];
+  record.errorMessages = [...(record.errorMessages ?? []), ...errors.slice(0, 5).map((e) => String(e.message ?? ''))];
+}
+
+export function useAccessLog(): GatewayPlugin {
+  return {
+    onRequest({ request, url }) {
+      if (url.pathname === '/graphql') records.set(request, { start: performance.now() });
+    },
+    onResponse({ request, response }) {
+      const record = records.get(request);
+      if (!record) return;
+      const { start } = record;
+      const params = record.params ?? {};
+      const codes = record.errorCodes ?? [];
+      writeLog(codes.length > 0 || response.status >= 400 ? 'warn' : 'info', 'gateway', 'request', {
+        requestId: request.headers.get('x-request-id') ?? response.headers.get('x-request-id') ?? undefined,
+        operationName: params.operationName ?? undefined,
+        status: response.status,
+        durationMs: Math.round((performance.now() - start) * 10) / 10,
+        errorCodes: codes.length ? codes : undefined,
+        errors: record.errorMessages,
+        variables: codes.length || response.status >= 400 ? params.variables : undefined,
+      });
+    },
+    onParams({ params, request }) {
+      const record = records.get(request);
+      if (record) record.params = params;
+    },
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * Error semantics at the edge: every error a client receives carries a code from one closed
+ * list (EDGE_ERROR_CODES below plus the platforms' canonical codes), and in production the
+ * message of anything unexpected is masked and no internal detail (stack, original error,
+ * subgraph internals) leaves the gateway.
+ *
+ * Hive's `maskedErrors` masks thrown non-GraphQL errors but leaves errors from the parser,
+ * validation rules, the JWT plugin and GraphQL Armor without a code, each in its own shape;
+ * this plugin gives them one code each after every other plugin ran.
+ */
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { CANONICAL_ERROR_CODES } from '../../../adapters/sdk/src/canonical-errors';
+
+/** Codes of failures that are not a platform's: the request itself, identity, limits, availability. */
+export const EDGE_ERROR_CODES = [
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'OPERATION_LIMIT_EXCEEDED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_ONLY',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'LENGTH_REQUIRED',
+  'METHOD_NOT_ALLOWED',
+  'IDEMPOTENCY_CONFLICT',
+  'SUBGRAPH_UNAVAILABLE',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+
+export const ALL_ERROR_CODES: ReadonlySet<string> = new Set<string>([...EDGE_ERROR_CODES, ...CANONICAL_ERROR_CODES]);
+
+interface WireError {
+  message: string;
+  extensions?: Record<string, unknown>;
+  locations?: unknown;
+  path?: unknown;
+}
+
+const LIMIT_MESSAGES: Array<[RegExp, string]> = [
+  [/depth limit/i, 'depth'],
+  [/aliases limit/i, 'aliases'],
+  [/token limit/i, 'tokens'],
+  [/operation estimated cost|cost.*exceed|too expensive/i, 'cost'],
+];
+
+const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|socket hang up|fetch failed|timed? ?out|aborted|upstream|could not (connect|reach)|EHOSTUNREACH|ETIMEDOUT|other side closed|Bad Gateway|Service Unavailable|UND_ERR/i;
+
+/** The edge code for one error as Hive, Yoga or a plugin produced it. */
+export function classify(error: WireError): { code: string; limit?: string } {
+  const ext = error.extensions ?? {};
+  const status = (ext.http as { status?: number } | undefined)?.status;
+  const given = typeof ext.code === 'string' ? ext.code : undefined;
+  const message = error.message ?? '';
+  for (const [pattern, limit] of LIMIT_MESSAGES) if (pattern.test(message)) return { code: 'OPERATION_LIMIT_EXCEEDED', limit };
+  if (given === 'COST_ESTIMATED_TOO_EXPENSIVE' || given === 'COST_QUERY_PARSE_FAILURE') return { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'cost' };
+  if (given === 'PERSISTED_QUERY_NOT_FOUND') return { code: 'PERSISTED_QUERY_NOT_FOUND' };
+  // Hive's persisted-document lookup, reached when a request has neither a query nor a known hash.
+  if (/PersistedQueryKeyNotFound|must provide (a )?query|Must provide query/i.test(message)) return { code: 'BAD_REQUEST' };
+  if (/not configured to execute subscription/i.test(message)) return { code: 'BAD_REQUEST' };
+  if (given === 'PERSISTED_QUERY_ONLY' || /persisted (query|document|operation)s? (only|is required|are allowed)|arbitrary documents|None of the persisted/i.test(message)) {
+    return { code: 'PERSISTED_QUERY_ONLY' };
+  }
+  if (given === 'DOWNSTREAM_SERVICE_ERROR' || given === 'UNAUTHENTICATED' && ext.serviceName) {
+    return UNAVAILABLE.test(message) ? { code: 'SUBGRAPH_UNAVAILABLE' } : { code: 'INTERNAL_SERVER_ERROR' };
+  }
+  if (given === 'GRAPHQL_VALIDATION_FAILED' && /introspection/i.test(message)) return { code: 'GRAPHQL_VALIDATION_FAILED' };
+  if (given && ALL_ERROR_CODES.has(given)) return { code: given };
+  if (status === 401 || /Unauthenticated|authentication token/i.test(message)) return { code: 'UNAUTHENTICATED' };
+  if (status === 413) return { code: 'PAYLOAD_TOO_LARGE' };
+  if (status === 405) return { code: 'METHOD_NOT_ALLOWED' };
+  if (/^Syntax Error/.test(message)) return { code: 'GRAPHQL_PARSE_FAILED' };
+  if (/^Variable "\$|got invalid value|Expected value of type|cannot represent|Int cannot represent|Expected type/i.test(message)) {
+    return { code: 'BAD_USER_INPUT' };
+  }
+  if (given === 'BAD_REQUEST' || /POST body|request body|Content-Type|JSON|must provide|Must provide|query.*missing|Unexpected parameter|Invalid|is not a valid|extensions|operationName/i.test(message) && status === 400) {
+    return { code: 'BAD_REQUEST' };
+  }
+  if (status === 400 || /Cannot query field|Unknown (argument|type|directive|fragment)|must have a selection|must not have a selection|Field ".*" argument|required|Did you mean|not defined|is never used|Fragment|introspection|Only one|cannot be|must be unique/i.test(message)) {
+    return { code: 'GRAPHQL_VALIDATION_FAILED' };
+  }
+  if (UNAVAILABLE.test(message)) return { code: 'SUBGRAPH_UNAVAILABLE' };
+  return { code: 'INTERNAL_SERVER_ERROR' };
+}
+
+const PUBLIC_EXTENSIONS = new Set([
+  'code', 'http', 'limit', 'field', 'subgraph', 'platform', 'platformCode', 'platformMessage', 'decision',
+  'retryAfterSeconds', 'remedy', 'localizedMessage', 'message', 'iso8583',
+]);
+
+/** The HTTP status of a request that failed before execution (no data at all). */
+const REQUEST_STATUS: Record<string, number> = {
+  BAD_REQUEST: 400,
+  GRAPHQL_PARSE_FAILED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  BAD_USER_INPUT: 400,
+  OPERATION_LIMIT_EXCEEDED: 400,
+  PERSISTED_QUERY_NOT_FOUND: 400,
+  PERSISTED_QUERY_ONLY: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+};
+
+export function normalizeError(error: WireError, production: boolean, requestFailed = false): WireError {
+  const { code, limit } = classify(error);
+  const ext = error.extensions ?? {};
+  const subgraph = typeof ext.subgraph === 'string' ? ext.subgraph : typeof ext.serviceName === 'string' ? ext.serviceName : undefined;
+  const extensions: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(ext)) if (PUBLIC_EXTENSIONS.has(key)) extensions[key] = value;
+  extensions.code = code;
+  if (limit) extensions.limit = limit;
+  if (subgraph) extensions.subgraph = subgraph;
+  let message = error.message;
+  if (code === 'INTERNAL_SERVER_ERROR') {
+    if (production) message = 'Unexpected error.';
+    delete extensions.platformMessage;
+  }
+  if (code === 'SUBGRAPH_UNAVAILABLE') {
+    message = subgraph ? `the ${subgraph} service is unavailable; its part of the result is missing` : 'a service is unavailable; part of the result is missing';
+  }
+  // A request that failed as a whole answers with its 4xx; a partial result stays 200.
+  if (requestFailed && REQUEST_STATUS[code]) extensions.http = { status: REQUEST_STATUS[code] };
+  else if (code === 'UNAUTHENTICATED') extensions.http = { status: 401 };
+  else delete extensions.http;
+  const out: WireError = { message, extensions };
+  if (error.locations) out.locations = error.locations;
+  if (error.path) out.path = error.path;
+  return out;
+}
+
+export interface UseEdgeErrorsOptions {
+  production: boolean;
+  /** Sees every result after its errors were given their codes (metrics, access log). */
+  observe?: (result: { errors?: WireError[]; data?: unknown }, request: Request) => void;
+}
+
+export function useEdgeErrors(options: UseEdgeErrorsOptions): GatewayPlugin {
+  const fix = (result: unknown, request: Request): unknown => {
+    if (!result || typeof result !== 'object') return result;
+    const r = result as { errors?: WireError[]; data?: unknown };
+    const failed = r.data === undefined || r.data === null;
+    const fixed = !Array.isArray(r.errors) || r.errors.length === 0 ? r : { ...r, errors: r.errors.map((e) => normalizeError(toWire(e), options.production, failed)) };
+    options.observe?.(fixed, request);
+    return fixed;
+  };
+  return {
+    onResultProcess({ result, setResult, request }) {
+      if (Array.isArray(result)) setResult(result.map((r) => fix(r, request)) as never);
+      else if (result && typeof result === 'object' && !(Symbol.asyncIterator in result)) setResult(fix(result, request) as never);
+    },
+  };
+}
+
+function toWire(error: unknown): WireError {
+  if (error && typeof error === 'object' && 'toJSON' in error && typeof (error as { toJSON: unknown }).toJSON === 'function') {
+    return (error as { toJSON(): WireError }).toJSON();
+  }
+  const e = error as WireError;
+  return { message: String(e?.message ?? 'Unexpected error.'), extensions: e?.extensions, locations: e?.locations, path: e?.path };
+}

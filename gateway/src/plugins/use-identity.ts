@@ -1,0 +1,47 @@
+/**
+ * Who is asking: Hive's JWT plugin verifies the client's bearer token (signature, issuer,
+ * audience, expiry; ES256 only) and rejects a request without one; the token's claims become
+ * the Identity the subgraphs authorize against (subgraphs/shared/src/auth/tokens.ts).
+ * Health, readiness, metrics and the IDE page are served before this runs, so they need no token.
+ */
+import type { KeyObject } from 'node:crypto';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { createInlineSigningKeyProvider, useJWT } from '@graphql-mesh/plugin-jwt-auth';
+import { GraphQLError } from 'graphql';
+import type { Identity } from '../../../subgraphs/shared/src/auth/identity';
+import { identityFromClaims } from '../../../subgraphs/shared/src/auth/tokens';
+
+export interface UseIdentityOptions {
+  publicKey: KeyObject;
+  issuer: string;
+  audience: string;
+}
+
+/** The identity of a request, from the payload Hive's JWT plugin verified. */
+export function identityOf(context: Record<string, unknown>): Identity | null {
+  return identityFromClaims((context.jwt as { payload?: Record<string, unknown> } | undefined)?.payload);
+}
+
+/** Hive's JWT plugin, then the check that the verified claims grant a role. */
+export function useIdentity(options: UseIdentityOptions): GatewayPlugin[] {
+  if (!options.publicKey) throw new Error('useIdentity: publicKey is required (JWT_PUBLIC_KEY)');
+  if (!options.issuer || !options.audience) throw new Error('useIdentity: issuer and audience are required');
+  const jwt = useJWT({
+    signingKeyProviders: [createInlineSigningKeyProvider(options.publicKey.export({ format: 'pem', type: 'spki' }).toString())],
+    tokenVerification: { algorithms: ['ES256'], issuer: options.issuer, audience: options.audience, clockTolerance: 5 },
+    reject: { missingToken: true, invalidToken: true },
+  });
+  return [
+    jwt as unknown as GatewayPlugin,
+    {
+    onExecute({ args, setResultAndStopExecution }) {
+      // A verified token whose claims grant no role (or a customer role without a customer).
+      if (!identityOf(args.contextValue as Record<string, unknown>)) {
+        setResultAndStopExecution({
+          errors: [new GraphQLError('the token grants no access', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })],
+        });
+      }
+    },
+    },
+  ];
+}
