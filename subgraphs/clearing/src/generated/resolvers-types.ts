@@ -35,6 +35,8 @@ export type CanonicalError = {
   field?: Maybe<Scalars['String']['output']>;
   /** The nearest ISO 8583 field-39 response code. */
   iso8583?: Maybe<Scalars['String']['output']>;
+  /** The message in the language the request asked for (Accept-Language: zh-CN or en; zh-CN when neither). */
+  localizedMessage: Scalars['String']['output'];
   /** What to tell the user, in zh-CN and en. */
   message: LocalizedText;
   /** The adapter id of the platform that produced it, e.g. `unionpay`. */
@@ -514,6 +516,7 @@ export type CanonicalErrorResolvers<ContextType = ClearingContext, ParentType ex
   decision?: Resolver<ResolversTypes['ErrorDecision'], ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   iso8583?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  localizedMessage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   platformCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -26,12 +26,29 @@ export function setLogLevel(level: LogLevel): void {
   minimum = level;
 }
 
+/**
+ * `{ name: 'smsCode', value: '246810' }` (how verification steps send their fields) becomes
+ * `{ name: 'smsCode', smsCode: '246810' }`, so the scrubber redacts the value by its name.
+ */
+function namedValuesAsKeys(value: unknown, depth = 0): unknown {
+  if (!value || typeof value !== 'object' || depth > 20) return value;
+  if (Array.isArray(value)) return value.map((v) => namedValuesAsKeys(v, depth + 1));
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) out[k] = namedValuesAsKeys(v, depth + 1);
+  if (typeof record.name === 'string' && 'value' in record && /^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(record.name)) {
+    delete out.value;
+    out[record.name] = record.value;
+  }
+  return out;
+}
+
 export function writeLog(level: LogLevel, service: string, msg: string, fields: Record<string, unknown> = {}): void {
   if (ORDER.indexOf(level) < ORDER.indexOf(minimum)) return;
   let line: string;
   try {
     line = JSON.stringify(
-      { time: new Date().toISOString(), level, service, msg: scrubText(String(msg)), ...scrub(fields) },
+      { time: new Date().toISOString(), level, service, msg: scrubText(String(msg)), ...scrub(namedValuesAsKeys(fields) as Record<string, unknown>) },
       (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
     );
   } catch {

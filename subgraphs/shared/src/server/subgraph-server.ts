@@ -20,6 +20,9 @@ import {
   type NonceStore,
 } from '../auth/service-auth';
 import type { Keyring } from '../auth/keys';
+import { canonicalErrorResolvers } from '../graphql/canonical-error';
+import { writeLog } from '../logging/json-log';
+import { withServerSpan } from '../observability/tracing';
 
 export const COMMON_SCHEMA_FILE = path.resolve(__dirname, '../../schema/common.graphql');
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -134,7 +137,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
 ): Promise<RunningSubgraph> {
   const schema = buildSubgraphSchema({
     typeDefs: parse(subgraphSdl(options.schemaFile)),
-    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    resolvers: { ...canonicalErrorResolvers, ...options.resolvers } as GraphQLResolverMap<unknown>,
   });
   const apollo = new ApolloServer<TContext>({
     schema,
@@ -148,8 +151,26 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const writeNonces = options.nonces ?? readNonces;
   const internalRoutes = options.internalRoutes ?? {};
 
-  const server = http.createServer(async (request, response) => {
+  const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://subgraph');
+    if (url.pathname === '/healthz' || url.pathname === '/readyz') return void handle(request, response, url);
+    const requestId = String(request.headers['x-request-id'] ?? '').slice(0, 100) || undefined;
+    const started = performance.now();
+    response.once('finish', () =>
+      writeLog(response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info', options.name, 'request', {
+        requestId,
+        path: url.pathname,
+        status: response.statusCode,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        caller: request.headers['x-cardweave-caller'],
+      }),
+    );
+    void withServerSpan(`${options.name} ${request.method} ${url.pathname}`, request.headers, { 'cardweave.subgraph': options.name, 'http.route': url.pathname }, () =>
+      handle(request, response, url),
+    ).catch(() => undefined);
+  });
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse, url: URL): Promise<void> {
     try {
       if (url.pathname === '/healthz') return sendJson(response, 200, { status: 'ok' });
       if (url.pathname === '/readyz') {
@@ -222,8 +243,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
           errors: [{ message: status === 413 ? 'request body too large' : 'internal error', extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR' } }],
         });
       } else response.end();
+      writeLog('error', options.name, 'request failed', { requestId: request.headers['x-request-id'], error: (error as Error).message });
     }
-  });
+  }
   server.keepAliveTimeout = 65_000;
 
   await new Promise<void>((resolve, reject) => {
