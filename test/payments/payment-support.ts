@@ -10,6 +10,9 @@ export const PAY = `mutation Pay($input: PayInput!) {
   }
 }`;
 
+/** The same mutation sent straight to a wallet subgraph, which knows only the transaction's id. */
+export const PAY_AT_WALLET = PAY.replace('transaction { id status }', 'transaction { id }');
+
 export interface PayResponse {
   ok: boolean;
   payment: { id: string; status: string; amountFen: number; transaction: { id: string; status: string } | null } | null;
@@ -66,4 +69,12 @@ export async function books(system: TestSystem, cardId: string) {
     networkUsage: networkUsage as Array<{ rule_window: string; window_key: string; amount_fen: string; payment_count: number }>,
     openPayments: Number(open.n),
   };
+}
+
+/** The issuer's unbilled purchase postings of a card, with the clearing transactions they name. */
+export async function unbilledPostings(system: TestSystem, cardId: string): Promise<Array<{ amount_fen: string; transaction_id: string }>> {
+  return system.issuer.database.dataSource.query(
+    `SELECT amount_fen, transaction_id FROM issuer.bill_items WHERE card_id = $1 AND bill_id IS NULL AND kind = 'PURCHASE'`,
+    [cardId],
+  );
 }

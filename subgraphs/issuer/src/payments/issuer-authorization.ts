@@ -4,6 +4,7 @@
  * with the credit taken by a conditional UPDATE, so concurrent payments from any number
  * of replicas can never spend more than the line.
  */
+import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { localDateOf, type AdapterRegistry, type CanonicalError, type Clock, type PlatformAdapter } from '../../../../adapters/sdk/src';
 import { PROGRAM_TIMEZONE } from '../../../shared/src/config';
@@ -63,6 +64,12 @@ export class IssuerAuthorizations {
         ]);
         return { status: 'DECLINED', error: decline };
       }
+      // The purchase awaits the next statement as an unbilled posting (bill_id NULL).
+      await m.query(
+        `INSERT INTO issuer.bill_items (id, bill_id, card_id, kind, amount_fen, posted_at, transaction_id)
+         VALUES ($1, NULL, $2, 'PURCHASE', $3, $4, $5)`,
+        [randomUUID(), payment.cardId, payment.amountFen, now, payment.transactionId ?? null],
+      );
       return { status: 'APPROVED' };
     });
   }
@@ -78,7 +85,7 @@ export class IssuerAuthorizations {
       )) as unknown[];
       if (tombstone.length === 1) return;
       const [row] = (await m.query(
-        `SELECT status, amount_fen, card_id FROM issuer.authorizations WHERE payment_id = $1 FOR UPDATE`,
+        `SELECT status, amount_fen, card_id, transaction_id FROM issuer.authorizations WHERE payment_id = $1 FOR UPDATE`,
         [payment.paymentId],
       )) as AuthorizationRow[];
       if (row.status === 'REVERSED') return;
@@ -88,6 +95,10 @@ export class IssuerAuthorizations {
             WHERE id = (SELECT credit_line_id FROM issuer.cards WHERE id = $1)`,
           [row.card_id, row.amount_fen],
         );
+        // Reversals come within seconds, before a statement; a billed purchase would need a credit item instead.
+        await m.query(`DELETE FROM issuer.bill_items WHERE transaction_id = $1 AND kind = 'PURCHASE' AND bill_id IS NULL`, [
+          row.transaction_id,
+        ]);
       }
       await m.query(`UPDATE issuer.authorizations SET status = 'REVERSED', updated_at = $2 WHERE payment_id = $1`, [
         payment.paymentId,
