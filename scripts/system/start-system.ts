@@ -34,6 +34,8 @@ export interface StartSystemOptions {
   vault?: PanVault;
   /** The keys of this run; from the environment or the data folder unless given (a fresh set for --memory). */
   keys?: LocalKeySet;
+  /** How often unfinished payments are looked for (0: only when an operator asks). */
+  paymentRecoveryIntervalMs?: number;
   /** How adapters reach their platforms; the simulators unless in production mode. */
   platformHttp?: (adapterId: string) => HttpClient;
   /** Hive's log level; false for none. */
@@ -60,8 +62,21 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
   const vault = options.vault ?? PanVault.fromEnv(process.env, config.dataDir);
   const platformHttp = options.platformHttp ?? (config.production ? undefined : simulatedPlatforms(clock));
   const issuer = await startIssuerSubgraph({ ...common, databaseUrl: url('issuer'), port: config.subgraphPorts.issuer, vault, platformHttp });
-  const wallet = await startWalletSubgraph({ ...common, databaseUrl: url('wallet'), port: config.subgraphPorts.wallet });
-  const clearing = await startClearingSubgraph({ ...common, databaseUrl: url('clearing'), port: config.subgraphPorts.clearing });
+  // Payments run wallet → clearing → issuer, so each starts after the hop it calls.
+  const clearing = await startClearingSubgraph({
+    ...common,
+    databaseUrl: url('clearing'),
+    port: config.subgraphPorts.clearing,
+    issuerUrl: issuer.url,
+  });
+  const wallet = await startWalletSubgraph({
+    ...common,
+    databaseUrl: url('wallet'),
+    port: config.subgraphPorts.wallet,
+    clearingUrl: clearing.url,
+    recoveryIntervalMs: options.paymentRecoveryIntervalMs ?? 10_000,
+    recoveryAfterMs: 30_000,
+  });
 
   const sources = { issuer: issuer.database.dataSource, wallet: wallet.database.dataSource, clearing: clearing.database.dataSource };
   if (config.demoData && !(await hasDemoData(sources))) {

@@ -7,8 +7,10 @@ import { startSubgraphServer, type RunningSubgraph } from '../../shared/src/serv
 import { DatabaseNonceStore } from '../../shared/src/auth/service-auth';
 import { serviceNoncesMigration } from '../../shared/src/auth/service-nonces.migration';
 import type { PanVault } from './card-number/pan-vault';
+import { paymentRoutes } from '../../shared/src/payments/payment-routes';
 import { cardOwnerRoutes } from '../../shared/src/auth/card-owners';
 import { createIssuerContext } from './context';
+import { IssuerAuthorizations } from './payments/issuer-authorization';
 import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from './db/issuer-database';
 import { issuerResolvers } from './resolvers';
 
@@ -39,9 +41,10 @@ export async function startIssuerSubgraph(options: IssuerSubgraphOptions): Promi
     entities: issuerEntities,
     migrations: [...issuerMigrations, serviceNoncesMigration(ISSUER_SCHEMA)],
   });
+  const authorizations = new IssuerAuthorizations(database.dataSource, options.registry, options.clock);
   const server = await startSubgraphServer({
     name: 'issuer',
-    internalRoutes: cardOwnerRoutes(database.dataSource, ISSUER_SCHEMA),
+    internalRoutes: { ...paymentRoutes('clearing', authorizations), ...cardOwnerRoutes(database.dataSource, ISSUER_SCHEMA) },
     schemaFile: ISSUER_SCHEMA_FILE,
     resolvers: issuerResolvers as never,
     context: () => createIssuerContext(database.dataSource, options.registry, options.clock, { vault: options.vault, platformHttp: options.platformHttp }),
