@@ -30,6 +30,54 @@ export type BindingStatus =
   /** Suspended by the wallet; the binding stays but cannot pay. */
   | 'SUSPENDED';
 
+/** The canonical error codes (adapters/sdk/src/canonical-errors.ts). */
+export type CanonicalErrorCode =
+  | 'ACCOUNT_FROZEN'
+  | 'BINDING_NOT_ACTIVE'
+  | 'CARD_EXPIRED'
+  | 'CARD_LOCKED'
+  | 'CARD_LOST'
+  | 'CARD_NOT_ACTIVE'
+  | 'CARD_RESTRICTED'
+  | 'CONFIGURATION_ERROR'
+  | 'DAILY_QUOTA_REACHED'
+  | 'DUPLICATE_REQUEST'
+  | 'FREQUENCY_LIMITED'
+  | 'HOLDER_INFO_MISMATCH'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INCORRECT_PIN'
+  | 'INSUFFICIENT_CREDIT'
+  | 'INSUFFICIENT_FUNDS'
+  | 'INVALID_AMOUNT'
+  | 'INVALID_CARD_NUMBER'
+  | 'INVALID_FORMAT'
+  | 'INVALID_MERCHANT'
+  | 'INVALID_TOKEN'
+  | 'ISSUER_DECLINED'
+  | 'LIMIT_EXCEEDED'
+  | 'MERCHANT_RESTRICTED'
+  | 'NOT_ELIGIBLE'
+  | 'ORDER_CLOSED'
+  | 'OVERDUE_DEBT'
+  | 'PIN_TRIES_EXCEEDED'
+  | 'PLATFORM_ERROR'
+  | 'PLATFORM_UNAVAILABLE'
+  | 'REPAYMENT_NOT_SUPPORTED'
+  | 'SUSPECTED_FRAUD'
+  | 'SYSTEM_BUSY'
+  | 'TRANSACTION_IN_PROGRESS'
+  | 'TRANSACTION_NOT_PERMITTED'
+  | 'VERIFICATION_FAILED';
+
+/** Where an issuance stands. */
+export type CardIssuanceStatus =
+  /** The card is issued. */
+  | 'ISSUED'
+  /** Every step passed; the card can be issued. */
+  | 'VERIFIED'
+  /** Steps remain to pass. */
+  | 'VERIFYING';
+
 /** Whether a card can pay. */
 export type CardStatus =
   /** The card can pay. */
@@ -47,6 +95,45 @@ export type CustomerStatus =
   | 'ACTIVE'
   /** Temporarily frozen by the issuer's risk controls, pending manual review. */
   | 'FROZEN';
+
+/** What an eligibility answer is about. */
+export type EligibilityAction =
+  /** Binding the card into a wallet. */
+  | 'BIND_CARD'
+  /** Getting the virtual card at the issuer. */
+  | 'GET_CARD';
+
+/** The eligibility rules a platform can declare. */
+export type EligibilityRule =
+  /** The issuer has frozen the account. */
+  | 'ACCOUNT_FROZEN'
+  /** Older than the platform's maximum age. */
+  | 'MAX_AGE'
+  /** Younger than the platform's minimum age. */
+  | 'MIN_AGE'
+  /** A bill is overdue. */
+  | 'OVERDUE_DEBT'
+  /** The real-name verification level is below the platform's minimum. */
+  | 'REAL_NAME_LEVEL'
+  /** The wallet account is missing or restricted. */
+  | 'WALLET_INACTIVE';
+
+/** Whether and how to try again. */
+export type ErrorDecision =
+  /** Final: do not retry. */
+  | 'DO_NOT_RETRY'
+  /** Transient: the same request may succeed later. */
+  | 'RETRY'
+  /** The user must act first (the remedy says how). */
+  | 'USER_ACTION';
+
+/** Which verified issuance to issue the card for. */
+export type IssueCardInput = {
+  /** A key of the client's choosing: a retry with the same key returns the first answer. */
+  idempotencyKey: string;
+  /** The issuance. */
+  issuanceId: string | number;
+};
 
 /** What kind of bound a limit is. */
 export type LimitKind =
@@ -77,6 +164,31 @@ export type LimitWindow =
   /** A calendar year. */
   | 'YEARLY';
 
+/** A payment request. */
+export type PayInput = {
+  /** The amount in fen, more than 0. */
+  amountFen: number;
+  /** The wallet binding to pay with. */
+  bindingId: string | number;
+  /** Chosen by the client, 8 to 64 letters, digits, - or _; the same key replays the first result. */
+  idempotencyKey: string;
+  /** The merchant's ISO 18245 category code, four digits. */
+  merchantCategoryCode: string;
+  /** The merchant's name as it should appear on the bill. */
+  merchantName: string;
+};
+
+/** Where a payment stands. */
+export type PaymentStatus =
+  /** Approved by the wallet, the network and the issuer. */
+  | 'APPROVED'
+  /** Declined by one of them; the error says which and why. */
+  | 'DECLINED'
+  /** The wallet reserved it; clearing and the issuer are deciding. */
+  | 'PROCESSING'
+  /** Undone on every platform: nothing was charged. */
+  | 'REVERSED';
+
 /** What part a platform plays in a card program. */
 export type PlatformRole =
   /** Routes payments between wallet and issuer (e.g. UnionPay). */
@@ -86,13 +198,50 @@ export type PlatformRole =
   /** Holds the card binding and pays with it (e.g. WeChat Pay). */
   | 'WALLET';
 
+/** Machine-readable next steps that resolve an error. */
+export type Remedy =
+  | 'CHANGE_PAYMENT_SCENE'
+  | 'CONFIRM_IN_APP'
+  | 'CONTACT_SUPPORT'
+  | 'CORRECT_INPUT'
+  | 'NONE'
+  | 'QUERY_STATUS'
+  | 'RAISE_REAL_NAME_LEVEL'
+  | 'REPAY_AT_ISSUER'
+  | 'REPAY_OVERDUE_BILL'
+  | 'RETRY_LATER'
+  | 'REVERIFY_IDENTITY'
+  | 'UNLOCK_CARD'
+  | 'USE_ANOTHER_CARD'
+  | 'WAIT_FOR_NEXT_WINDOW';
+
+/** A repayment at the issuer. */
+export type RepayInput = {
+  /** How much, in whole fen (more than 0, at most what the bills owe). */
+  amountFen: number;
+  /** The customer who repays. */
+  customerId: string | number;
+  /** A key of the client's choosing: a retry with the same key returns the first answer and moves no money. */
+  idempotencyKey: string;
+};
+
+/** Which customer to start a card issuance for. */
+export type StartCardIssuanceInput = {
+  /** The customer whose credit line becomes a card. */
+  customerId: string | number;
+  /** A key of the client's choosing: a retry with the same key returns the first answer. */
+  idempotencyKey: string;
+};
+
 /** What the clearing network did with a payment. */
 export type TransactionStatus =
   /** Approved and settled against the credit line. */
   | 'APPROVED'
   /** Declined; declineCode says why. */
   | 'DECLINED'
-  /** Approved, then reversed (refunded or cancelled). */
+  /** Routed to the issuer, awaiting its answer. */
+  | 'PENDING'
+  /** Reversed: approved and then undone, or undone before it completed (no money moved). */
   | 'REVERSED';
 
 /** The user groups of the card program, each with its own usage pattern. */
@@ -137,3 +286,38 @@ export type DemoCustomersQueryVariables = Exact<{
 
 
 export type DemoCustomersQuery = { customers: { edges: Array<{ cursor: string, node: { id: string, name: string, status: CustomerStatus, userGroup: UserGroup, cards: Array<{ id: string, maskedNumber: string, overdue: { isOverdue: boolean } }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type EligibilityQueryVariables = Exact<{
+  customerId: string | number;
+}>;
+
+
+export type EligibilityQuery = { customer: { id: string, realNameLevel: number, hasOverdueDebt: boolean, isFrozen: boolean, issuerEligibility: { action: EligibilityAction, eligible: boolean, age: number, platform: { id: string, displayName: { zhCN: string, en: string } }, reasons: Array<{ rule: EligibilityRule, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, platformCode: string, platformMessage: string, message: { zhCN: string, en: string } } }> } } | null };
+
+export type IssueCardMutationVariables = Exact<{
+  input: IssueCardInput;
+}>;
+
+
+export type IssueCardMutation = { issueCard: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, message: { zhCN: string, en: string } } | null, issuance: { id: string, status: CardIssuanceStatus, card: { id: string, maskedNumber: string, network: string, status: CardStatus, issuer: { id: string } } | null } | null } };
+
+export type PayMutationVariables = Exact<{
+  input: PayInput;
+}>;
+
+
+export type PayMutation = { pay: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, platformCode: string, platformMessage: string, retryAfterSeconds: number | null, message: { zhCN: string, en: string } } | null, payment: { id: string, status: PaymentStatus, amountFen: number, merchantName: string, merchantCategoryCode: string, createdAt: string, binding: { id: string, walletPlatform: { id: string }, card: { id: string, maskedNumber: string } }, transaction: { id: string, status: TransactionStatus, declineCode: string | null } | null } | null } };
+
+export type RepayMutationVariables = Exact<{
+  input: RepayInput;
+}>;
+
+
+export type RepayMutation = { repay: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, message: { zhCN: string, en: string } } | null, repayment: { id: string, amountFen: number, repaidAt: string, allocations: Array<{ principalFen: number, penaltyFen: number, bill: { id: string, statementDate: string, status: BillStatus, outstandingFen: number } }> } | null, creditLine: { limitFen: number, usedFen: number, availableFen: number } | null } };
+
+export type StartCardIssuanceMutationVariables = Exact<{
+  input: StartCardIssuanceInput;
+}>;
+
+
+export type StartCardIssuanceMutation = { startCardIssuance: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, message: { zhCN: string, en: string } } | null, fieldErrors: Array<{ code: CanonicalErrorCode, field: string | null, remedy: Remedy, message: { zhCN: string, en: string } }>, eligibility: { eligible: boolean, reasons: Array<{ rule: EligibilityRule, error: { code: CanonicalErrorCode, remedy: Remedy, message: { zhCN: string, en: string } } }> } | null, issuance: { id: string, status: CardIssuanceStatus, failedAttempts: number, nextStep: { id: string, kind: string, passed: boolean, label: { zhCN: string, en: string } } | null, steps: Array<{ id: string, kind: string, passed: boolean, label: { zhCN: string, en: string } }> } | null } };

@@ -12,6 +12,7 @@ import { useReadiness } from './use-readiness';
 import { useRequestLimits } from './use-request-limits';
 import { useTracing } from './use-tracing';
 import { useServiceSignature } from './use-service-signature';
+import { useWebPage } from './use-web-page';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyGatewayPlugin = any;
@@ -26,5 +27,6 @@ export function gatewayPlugins(options: ResolvedGatewayOptions, context: Gateway
     ...useIdentity({ publicKey: options.keyring.jwtPublicKey!, issuer: options.tokens.issuer, audience: options.tokens.audience }),
     useServiceSignature({ keyring: options.keyring, identityOf }),
     useEdgeErrors({ production: options.production, observe: (r, req) => (countResult(options.metrics.errors, r), recordErrors(r, req)) }),
+    useWebPage(),
   ];
 }
