@@ -19,13 +19,15 @@ export interface PayResponse {
   error: { code: string; platform: string; platformCode: string; decision: string; remedy: string; message: { zhCN: string; en: string } } | null;
 }
 
+/** Pays through the gateway as the customer `customerId` (with that customer's token). */
 export async function pay(
   system: TestSystem,
+  customerId: string,
   bindingId: string,
   amountFen: number,
   idempotencyKey = `key-${randomUUID()}`,
 ): Promise<{ result?: PayResponse; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> {
-  const { data, errors } = await system.query<{ pay: PayResponse }>(PAY, {
+  const { data, errors } = await system.queryAs<{ pay: PayResponse }>(system.token(customerId), PAY, {
     input: { idempotencyKey, bindingId, amountFen, merchantName: '永辉超市', merchantCategoryCode: '5411' },
   });
   return { result: data?.pay, errors };
