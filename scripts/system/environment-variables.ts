@@ -18,7 +18,7 @@ export const ENVIRONMENT_VARIABLES: EnvironmentVariable[] = [
     { name: s.portEnv, readBy: `${s.name} subgraph`, meaning: `Port the ${s.name} subgraph listens on`, fallback: String(s.defaultPort) },
     {
       name: s.urlEnv,
-      readBy: s.name === 'issuer' ? 'gateway, clearing subgraph' : s.name === 'clearing' ? 'gateway, wallet subgraph' : 'gateway',
+      readBy: s.name === 'issuer' ? 'gateway, clearing and wallet subgraphs' : s.name === 'clearing' ? 'gateway, wallet subgraph' : 'gateway',
       meaning: `URL the ${s.name} subgraph is called at (by the gateway, and by the hop before it in the payment chain)`,
       fallback: `http://127.0.0.1:${s.defaultPort}/graphql`,
     },

@@ -6,9 +6,13 @@
  */
 import { fetchHttpClient, type Clock, type HttpClient } from '../../adapters/sdk/src';
 import { JdFinanceSimulator } from '../../adapters/jd-finance/src/jd-finance.simulator';
+import { QuickPassSimulator } from '../../adapters/unionpay-quickpass/src/unionpay-quickpass.simulator';
+import { WechatPaySimulator } from '../../adapters/wechat-pay/src/wechat-pay.simulator';
 
 const SIMULATORS: Record<string, (clock: Clock) => HttpClient> = {
   'jd-finance': (clock) => new JdFinanceSimulator(clock),
+  'wechat-pay': (clock) => new WechatPaySimulator(clock),
+  'unionpay-quickpass': (clock) => new QuickPassSimulator(clock),
 };
 
 export function simulatedPlatforms(clock: Clock): (adapterId: string) => HttpClient {

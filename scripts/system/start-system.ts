@@ -74,6 +74,8 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
     databaseUrl: url('wallet'),
     port: config.subgraphPorts.wallet,
     clearingUrl: clearing.url,
+    issuerUrl: issuer.url,
+    platformHttp,
     recoveryIntervalMs: options.paymentRecoveryIntervalMs ?? 10_000,
     recoveryAfterMs: 30_000,
   });

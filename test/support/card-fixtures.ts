@@ -26,7 +26,16 @@ function pan(index: number): string {
 
 export async function insertCustomer(
   system: TestSystem,
-  shape: { cards: number; billItems: number; itemAmountFen?: bigint; paid?: boolean },
+  shape: {
+    cards: number;
+    billItems: number;
+    itemAmountFen?: bigint;
+    paid?: boolean;
+    /** Stored encrypted, as the issuer keeps it (for four-element checks). */
+    residentId?: string;
+    /** false: the cards are in no wallet yet. */
+    bound?: boolean;
+  },
 ): Promise<FixtureCustomer> {
   const issuer = system.issuer.database.dataSource;
   const wallet = system.wallet.database.dataSource;
@@ -44,7 +53,7 @@ export async function insertCustomer(
     realNameLevel: 3,
     status: 'ACTIVE',
     userGroup: 'YOUNG_PROFESSIONAL',
-    residentIdEncrypted: null,
+    residentIdEncrypted: shape.residentId ? system.vault.encrypt(shape.residentId) : null,
     createdAt: at,
   });
   await issuer.getRepository(CreditLineEntity).insert({
@@ -119,6 +128,7 @@ export async function insertCustomer(
     createdAt: at,
   }));
   await wallet.getRepository(WalletAccountEntity).insert(accounts);
+  if (shape.bound === false) return { customerId, cardIds: cards.map((c) => c.id), pans, transactionIds: transactions.map((t) => t.id) };
   await wallet.getRepository(CardBindingEntity).insert(
     cards.flatMap((card) =>
       accounts.map((account) => ({

@@ -11,6 +11,7 @@ import { paymentRoutes } from '../../shared/src/payments/payment-routes';
 import { cardOwnerRoutes } from '../../shared/src/auth/card-owners';
 import { createIssuerContext } from './context';
 import { IssuerAuthorizations } from './payments/issuer-authorization';
+import { holderVerificationRoutes } from './binding/holder-verification';
 import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from './db/issuer-database';
 import { issuerResolvers } from './resolvers';
 
@@ -44,7 +45,11 @@ export async function startIssuerSubgraph(options: IssuerSubgraphOptions): Promi
   const authorizations = new IssuerAuthorizations(database.dataSource, options.registry, options.clock);
   const server = await startSubgraphServer({
     name: 'issuer',
-    internalRoutes: { ...paymentRoutes('clearing', authorizations), ...cardOwnerRoutes(database.dataSource, ISSUER_SCHEMA) },
+    internalRoutes: {
+      ...paymentRoutes('clearing', authorizations),
+      ...cardOwnerRoutes(database.dataSource, ISSUER_SCHEMA),
+      ...holderVerificationRoutes(database.dataSource, options.vault),
+    },
     schemaFile: ISSUER_SCHEMA_FILE,
     resolvers: issuerResolvers as never,
     context: () => createIssuerContext(database.dataSource, options.registry, options.clock, { vault: options.vault, platformHttp: options.platformHttp }),

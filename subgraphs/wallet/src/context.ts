@@ -9,6 +9,7 @@ import { CardBindingEntity } from './db/entities/card-binding.entity';
 import { WalletAccountEntity } from './db/entities/wallet-account.entity';
 import { WALLET_SCHEMA } from './db/wallet-database';
 import type { HasIdentity } from '../../shared/src/auth/identity';
+import type { CardBindingService } from './binding/card-binding-service';
 import type { PaymentCoordinator } from './payments/payment-coordinator';
 import type { PaymentRecovery } from './payments/payment-recovery';
 
@@ -19,6 +20,9 @@ export interface WalletPayments {
 }
 
 export interface WalletContext extends HasIdentity {
+  /** Card id → customer id, from the issuer (cards are the issuer's). */
+  cardOwners: DataLoader<string, string | null>;
+  binding: CardBindingService;
   loaders: {
     accountById: DataLoader<string, WalletAccountEntity | null>;
     accountsByCustomer: DataLoader<string, WalletAccountEntity[]>;
@@ -37,6 +41,8 @@ export function createWalletContext(
   registry: AdapterRegistry,
   clock: Clock,
   payments: WalletPayments,
+  binding: CardBindingService,
+  cardOwners: DataLoader<string, string | null>,
 ): WalletContext {
   const accounts = dataSource.getRepository(WalletAccountEntity);
   const bindings = dataSource.getRepository(CardBindingEntity);
@@ -53,6 +59,8 @@ export function createWalletContext(
     },
     registry,
     payments,
+    binding,
+    cardOwners,
     now,
   };
 }

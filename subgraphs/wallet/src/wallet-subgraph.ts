@@ -1,6 +1,6 @@
 /** Starts the wallet subgraph: its database (migrated), its adapters, its HTTP server. */
 import * as path from 'node:path';
-import type { AdapterRegistry } from '../../../adapters/sdk/src';
+import { fetchHttpClient, type AdapterRegistry, type HttpClient } from '../../../adapters/sdk/src';
 import type { Clock } from '../../shared/src/clock';
 import { openSubgraphDatabase, type SubgraphDatabase } from '../../shared/src/db/data-source';
 import { startSubgraphServer, type RunningSubgraph } from '../../shared/src/server/subgraph-server';
@@ -8,6 +8,8 @@ import { DatabaseNonceStore } from '../../shared/src/auth/service-auth';
 import { serviceNoncesMigration } from '../../shared/src/auth/service-nonces.migration';
 import { signServiceRequest } from '../../shared/src/auth/service-auth';
 import { SiblingClient } from '../../shared/src/payments/sibling-client';
+import { CardOwnerDirectory } from '../../shared/src/auth/card-owners';
+import { CardBindingService } from './binding/card-binding-service';
 import { createWalletContext, type WalletPayments } from './context';
 import { PaymentCoordinator } from './payments/payment-coordinator';
 import { PaymentRecovery } from './payments/payment-recovery';
@@ -24,6 +26,10 @@ export interface WalletSubgraphOptions {
   host?: string;
   /** Where the clearing subgraph listens (its /graphql URL or origin): payments go there next. */
   clearingUrl: string;
+  /** Where the issuer subgraph listens: it says whose a card is and checks its holder's elements. */
+  issuerUrl: string;
+  /** How wallet adapters reach their platforms; real HTTP unless given (simulators in tests and demos). */
+  platformHttp?: (adapterId: string) => HttpClient;
   /** How long a hop may take before the payment is reversed. */
   hopTimeoutMs?: number;
   /** Reverse payments left unfinished this long; checked every `recoveryIntervalMs` (0: never in the background). */
@@ -51,6 +57,14 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
   });
   const coordinator = new PaymentCoordinator(database.dataSource, options.registry, clearing, options.clock);
   const payments = { coordinator, recovery: new PaymentRecovery(database.dataSource, coordinator, options.clock) };
+  const issuer = new SiblingClient({
+    baseUrl: options.issuerUrl,
+    timeoutMs: options.hopTimeoutMs ?? 8_000,
+    sign: (request) => signServiceRequest({ service: 'wallet', ...request }),
+  });
+  const http = fetchHttpClient();
+  const binding = new CardBindingService(database.dataSource, options.registry, issuer, options.clock, options.platformHttp ?? (() => http));
+  const cardOwners = new CardOwnerDirectory(options.issuerUrl, 'wallet');
   const stopRecovery = options.recoveryIntervalMs
     ? payments.recovery.schedule(options.recoveryIntervalMs, options.recoveryAfterMs ?? 30_000)
     : () => undefined;
@@ -58,7 +72,7 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
     name: 'wallet',
     schemaFile: WALLET_SCHEMA_FILE,
     resolvers: walletResolvers as never,
-    context: () => createWalletContext(database.dataSource, options.registry, options.clock, payments),
+    context: () => createWalletContext(database.dataSource, options.registry, options.clock, payments, binding, cardOwners.loader()),
     nonces: new DatabaseNonceStore(database.dataSource, WALLET_SCHEMA),
     ready: async () => (await database.dataSource.query('SELECT 1')).length === 1,
     port: options.port,

@@ -8,6 +8,7 @@ import { WalletRepaymentOutcome } from '../repayments/wallet-repayment';
 import { PlatformEligibilityModel, EligibilityReasonModel } from '../../../shared/src/eligibility/platform-eligibility';
 import { PaymentEntity } from '../db/entities/payment.entity';
 import { PaymentResultModel } from '../payments/payment-coordinator';
+import { BindCardResultModel } from '../binding/card-binding-service';
 import { CanonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
 import { LimitStatusModel } from '../../../shared/src/limits/limit-status';
 import { PlatformModel, LocalizedTextModel } from '../../../shared/src/graphql/platform';
@@ -30,6 +31,31 @@ export type Scalars = {
   /** An amount in fen (1 CNY = 100 fen): always a whole number, never a fraction. */
   Fen: { input: bigint; output: bigint; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A card to bind into a wallet. */
+export type BindCardInput = {
+  /** The card, as the issuer knows it. */
+  cardId: Scalars['ID']['input'];
+  /** The wallet's verification fields by name (see the wallet adapter's verification flow). */
+  fields: Array<VerificationFieldValue>;
+  /** Chosen by the client, 8 to 64 letters, digits, - or _; the same key replays the first result. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The wallet platform's adapter id, e.g. `wechat-pay`. */
+  walletPlatform: Scalars['ID']['input'];
+};
+
+/** What became of a binding request. */
+export type BindCardResult = {
+  __typename?: 'BindCardResult';
+  /** The binding, when it was made (or already existed). */
+  binding?: Maybe<WalletBinding>;
+  /** Why not, when it was not. */
+  error?: Maybe<CanonicalError>;
+  /** The fields at fault, each with its own canonical error. */
+  fieldErrors: Array<CanonicalError>;
+  /** Whether the card is now bound. */
+  ok: Scalars['Boolean']['output'];
 };
 
 /** Whether a binding can pay. */
@@ -249,6 +275,13 @@ export type LocalizedText = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Binds one of the customer's cards into a wallet, with that wallet's verification: the
+   * four elements (name, resident ID number, mobile number, card number) for WeChat Pay; the
+   * card number, CVV2 and an SMS code for Cloud QuickPass. Input is checked field by field
+   * before any platform is called; the card's issuer confirms the elements are this card's.
+   */
+  bindCard: BindCardResult;
+  /**
    * Pays a merchant with a card bound in a wallet. The payment runs the real chain: the
    * wallet (binding and wallet limits), then the clearing network (card network limits),
    * then the issuer (account and card state, credit). A decline by any of them comes back
@@ -263,6 +296,11 @@ export type Mutation = {
   recoverPayments: PaymentRecoveryReport;
   /** Wallets cannot take repayments: always answers REPAYMENT_NOT_SUPPORTED with the remedy REPAY_AT_ISSUER and where to repay. Moves no money. */
   repayThroughWallet: WalletRepaymentResult;
+};
+
+
+export type MutationBindCardArgs = {
+  input: BindCardInput;
 };
 
 
@@ -451,6 +489,14 @@ export type Transaction = {
   id: Scalars['ID']['output'];
 };
 
+/** One field of a verification step. Values are never stored, logged or returned. */
+export type VerificationFieldValue = {
+  /** The field's name, e.g. `residentId`. */
+  name: Scalars['String']['input'];
+  /** What the user entered. */
+  value: Scalars['String']['input'];
+};
+
 /** A customer's account at one wallet platform. */
 export type WalletAccount = {
   __typename?: 'WalletAccount';
@@ -629,15 +675,17 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  BindCardInput: BindCardInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  BindCardResult: ResolverTypeWrapper<BindCardResultModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BindingStatus: BindingStatus;
   CanonicalError: ResolverTypeWrapper<CanonicalErrorModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CanonicalErrorCode: CanonicalErrorCode;
   Card: ResolverTypeWrapper<CardRepresentation>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Customer: ResolverTypeWrapper<EntityRef>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EligibilityAction: EligibilityAction;
@@ -664,6 +712,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Remedy: Remedy;
   Transaction: ResolverTypeWrapper<EntityRef>;
+  VerificationFieldValue: VerificationFieldValue;
   WalletAccount: ResolverTypeWrapper<WalletAccountEntity>;
   WalletAccountStatus: WalletAccountStatus;
   WalletBinding: ResolverTypeWrapper<CardBindingEntity>;
@@ -674,13 +723,15 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  CanonicalError: CanonicalErrorModel;
+  BindCardInput: BindCardInput;
+  ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  BindCardResult: BindCardResultModel;
+  Boolean: Scalars['Boolean']['output'];
+  CanonicalError: CanonicalErrorModel;
   Int: Scalars['Int']['output'];
   Card: CardRepresentation;
-  ID: Scalars['ID']['output'];
   Customer: EntityRef;
-  Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   EligibilityReason: EligibilityReasonModel;
@@ -698,11 +749,19 @@ export type ResolversParentTypes = ResolversObject<{
   PlatformEligibility: PlatformEligibilityModel;
   Query: Record<PropertyKey, never>;
   Transaction: EntityRef;
+  VerificationFieldValue: VerificationFieldValue;
   WalletAccount: WalletAccountEntity;
   WalletBinding: CardBindingEntity;
   WalletRepayAt: Omit<WalletRepayAt, 'channel' | 'platform'> & { channel: ResolversParentTypes['LocalizedText'], platform: ResolversParentTypes['Platform'] };
   WalletRepaymentInput: WalletRepaymentInput;
   WalletRepaymentResult: WalletRepaymentOutcome;
+}>;
+
+export type BindCardResultResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['BindCardResult'] = ResolversParentTypes['BindCardResult']> = ResolversObject<{
+  binding?: Resolver<Maybe<ResolversTypes['WalletBinding']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  fieldErrors?: Resolver<Array<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type CanonicalErrorResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['CanonicalError'] = ResolversParentTypes['CanonicalError']> = ResolversObject<{
@@ -772,6 +831,7 @@ export type LocalizedTextResolvers<ContextType = WalletContext, ParentType exten
 }>;
 
 export type MutationResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  bindCard?: Resolver<ResolversTypes['BindCardResult'], ParentType, ContextType, RequireFields<MutationBindCardArgs, 'input'>>;
   pay?: Resolver<ResolversTypes['PayResult'], ParentType, ContextType, RequireFields<MutationPayArgs, 'input'>>;
   recoverPayments?: Resolver<ResolversTypes['PaymentRecoveryReport'], ParentType, ContextType, RequireFields<MutationRecoverPaymentsArgs, 'olderThanSeconds'>>;
   repayThroughWallet?: Resolver<ResolversTypes['WalletRepaymentResult'], ParentType, ContextType, RequireFields<MutationRepayThroughWalletArgs, 'input'>>;
@@ -868,6 +928,7 @@ export type WalletRepaymentResultResolvers<ContextType = WalletContext, ParentTy
 }>;
 
 export type Resolvers<ContextType = WalletContext> = ResolversObject<{
+  BindCardResult?: BindCardResultResolvers<ContextType>;
   CanonicalError?: CanonicalErrorResolvers<ContextType>;
   Card?: CardResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;

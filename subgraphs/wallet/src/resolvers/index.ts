@@ -9,6 +9,7 @@ import type { CardBindingEntity } from '../db/entities/card-binding.entity';
 import { payableAmount } from '../domain/payable-amount';
 import { walletLimitStatuses } from '../domain/wallet-limits';
 import type { Resolvers } from '../generated/resolvers-types';
+import { bindingResolvers } from './binding.resolvers';
 import { paymentResolvers } from './payment.resolvers';
 import { repayThroughWallet } from '../repayments/wallet-repayment';
 import { walletEligibility, type CustomerFacts } from '../eligibility/wallet-eligibility';
@@ -43,9 +44,11 @@ export const walletResolvers: Resolvers = {
   },
   Mutation: {
     ...paymentResolvers.Mutation,
+    ...bindingResolvers.Mutation,
     repayThroughWallet: (_, { input }, ctx) => repayThroughWallet(ctx, input),
   },
   PayResult: paymentResolvers.PayResult,
+  BindCardResult: bindingResolvers.BindCardResult,
   Payment: paymentResolvers.Payment,
   Customer: {
     // Keeps the issuer's fields the gateway sends for @requires (walletEligibility).

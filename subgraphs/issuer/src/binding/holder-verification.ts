@@ -1,0 +1,50 @@
+/**
+ * The bank's side of a wallet's card check (the four-element check for WeChat Pay, the
+ * card number for QuickPass): does what the user typed match the issuer's records of
+ * this card? Answers per element with yes or no only; never echoes a value. The card
+ * number and ID number are compared after decrypting the stored ones, in memory.
+ */
+import type { DataSource } from 'typeorm';
+import { canActForCustomer } from '../../../shared/src/auth/identity';
+import type { InternalRoute } from '../../../shared/src/server/subgraph-server';
+import type { PanVault } from '../card-number/pan-vault';
+import { CardEntity } from '../db/entities/card.entity';
+import { CustomerEntity } from '../db/entities/customer.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CHECKED = ['name', 'residentId', 'cardNumber'] as const;
+
+export interface HolderCheck {
+  cardId: string;
+  /** Already validated and normalized by the wallet adapter; only these keys are compared. */
+  fields: Partial<Record<(typeof CHECKED)[number], string>>;
+}
+
+export type HolderVerdict = { found: false } | { found: true; matches: Record<string, boolean> };
+
+export function holderVerificationRoutes(dataSource: DataSource, vault: PanVault | undefined): Record<string, InternalRoute> {
+  return {
+    'cards/verify-holder': async (body, caller) => {
+      const check = body as HolderCheck;
+      if (caller.service !== 'wallet') return { status: 403, body: { error: 'only the wallet checks card holders' } };
+      if (typeof check?.cardId !== 'string' || !UUID.test(check.cardId) || typeof check.fields !== 'object' || check.fields === null) {
+        return { status: 400, body: { error: 'cardId and fields are required' } };
+      }
+      const card = await dataSource.getRepository(CardEntity).findOneBy({ id: check.cardId.toLowerCase() });
+      // Someone else's card answers exactly like no card at all.
+      if (!card || !canActForCustomer({ identity: caller.identity }, card.customerId)) return { status: 200, body: { found: false } };
+      const customer = await dataSource.getRepository(CustomerEntity).findOneByOrFail({ id: card.customerId });
+      const matches: Record<string, boolean> = {};
+      for (const key of CHECKED) {
+        const entered = check.fields[key];
+        if (typeof entered !== 'string') continue;
+        if (key === 'name') matches.name = entered.normalize('NFC').trim() === customer.name;
+        if (key === 'cardNumber') matches.cardNumber = !!vault && entered.replace(/\s/g, '') === vault.decrypt(card.panEncrypted);
+        if (key === 'residentId') {
+          matches.residentId = !!vault && !!customer.residentIdEncrypted && entered.toUpperCase() === vault.decrypt(customer.residentIdEncrypted).toUpperCase();
+        }
+      }
+      return { status: 200, body: { found: true, matches } satisfies HolderVerdict };
+    },
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * Binds a card into a wallet the way the wallet platform does it:
+ *
+ *  1. the input is checked field by field against the wallet's verification flow (four
+ *     elements for WeChat Pay; card number, CVV2 and SMS code for QuickPass) before any
+ *     platform is called — the adapter refuses malformed input itself;
+ *  2. the issuer, which alone holds the card's records, confirms the entered elements
+ *     belong to this card and this customer (yes/no per element, no values);
+ *  3. the wallet platform binds (its adapter; a simulator in the embedded run), and its
+ *     declines come back in the canonical language — 商户限制 with its remedy included;
+ *  4. the binding is recorded, and the client's idempotency key answers every retry.
+ *
+ * Secret values (card number, ID number, CVV2, SMS code) are never stored or logged: the
+ * idempotency fingerprint covers only the card, the wallet and which fields were sent.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import {
+  DEFAULT_VALIDATION,
+  InMemoryIdempotencyStore,
+  toCanonicalError,
+  validateFields,
+  type AdapterRegistry,
+  type CanonicalError,
+  type Clock,
+  type FieldValues,
+  type HttpClient,
+  type PlatformAdapter,
+} from '../../../../adapters/sdk/src';
+import type { Identity } from '../../../shared/src/auth/identity';
+import { canonicalErrorModel, fieldErrorModels, type CanonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
+import { declineFor } from '../../../shared/src/graphql/decline';
+import { IdempotencyKeys } from '../../../shared/src/idempotency/idempotency-keys';
+import type { SiblingClient } from '../../../shared/src/payments/sibling-client';
+import { CardBindingEntity } from '../db/entities/card-binding.entity';
+import { WalletAccountEntity } from '../db/entities/wallet-account.entity';
+import { WALLET_SCHEMA } from '../db/wallet-database';
+
+export interface BindCardRequest {
+  idempotencyKey: string;
+  cardId: string;
+  walletPlatform: string;
+  fields: FieldValues;
+}
+
+export interface BindCardResultModel {
+  ok: boolean;
+  bindingId: string | null;
+  error: CanonicalErrorModel | null;
+  fieldErrors: CanonicalErrorModel[];
+}
+
+type HolderVerdict = { found: false } | { found: true; matches: Record<string, boolean> };
+
+const HOLDER_FIELDS = new Set(['name', 'residentId', 'cardNumber']);
+
+export class CardBindingService {
+  private readonly keys = new IdempotencyKeys(WALLET_SCHEMA);
+  /** The adapters' own replay layer; the database key above is what holds across replicas. */
+  private readonly adapterReplays = new InMemoryIdempotencyStore();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: AdapterRegistry,
+    private readonly issuer: SiblingClient,
+    private readonly clock: Clock,
+    private readonly platformHttp: (adapterId: string) => HttpClient,
+  ) {}
+
+  async bind(request: BindCardRequest, customerId: string, identity: Identity | null): Promise<BindCardResultModel> {
+    const wallet = this.registry.get(request.walletPlatform);
+    const scope = `bind:${customerId}`;
+    const fingerprint = { cardId: request.cardId, walletPlatform: request.walletPlatform, fields: Object.keys(request.fields).sort() };
+    const claim = await this.dataSource.transaction((m) => this.keys.claim<BindCardResultModel>(m, scope, request.idempotencyKey, fingerprint));
+    if (claim.kind === 'REPLAY') return claim.result;
+    if (claim.kind !== 'NEW') {
+      return this.refused(declineFor(wallet, claim.kind === 'KEY_REUSED' ? 'IDEMPOTENCY_KEY_REUSED' : 'DUPLICATE_REQUEST'));
+    }
+    let result: BindCardResultModel;
+    try {
+      result = await this.run(request, wallet, customerId, identity);
+    } catch (error) {
+      // A fault: nothing was bound; the key is released so the client can retry it.
+      await this.dataSource.query(`DELETE FROM wallet.idempotency_keys WHERE scope = $1 AND key = $2 AND state = 'IN_PROGRESS'`, [
+        scope,
+        request.idempotencyKey,
+      ]);
+      throw error;
+    }
+    await this.dataSource.transaction((m) => this.keys.complete(m, scope, request.idempotencyKey, result));
+    return result;
+  }
+
+  private async run(request: BindCardRequest, wallet: PlatformAdapter, customerId: string, identity: Identity | null): Promise<BindCardResultModel> {
+    const account = await this.account(customerId, wallet.manifest.id);
+    if (account.status !== 'ACTIVE') return this.refused(declineFor(wallet, 'MERCHANT_RESTRICTED'));
+    const bind = wallet.operations?.bind;
+    if (!bind) return this.refused(declineFor(wallet, 'TRANSACTION_NOT_PERMITTED'));
+    const ctx = {
+      idempotencyKey: request.idempotencyKey,
+      clock: this.clock,
+      http: this.platformHttp(wallet.manifest.id),
+      idempotency: this.adapterReplays,
+    };
+
+    // Malformed input stops here: neither the issuer nor the platform sees it.
+    const declared = wallet.verification.steps.flatMap((step) => step.fields);
+    const checked = validateFields(declared, request.fields, wallet.validation ?? DEFAULT_VALIDATION, this.clock.now());
+    if (!checked.ok) {
+      return { ok: false, bindingId: null, error: canonicalErrorModel(declineFor(wallet, 'INVALID_FORMAT')), fieldErrors: fieldErrorModels(wallet.manifest.id, checked.errors) };
+    }
+    request = { ...request, fields: checked.value };
+
+    // The issuer confirms the elements belong to this card before the wallet is asked.
+    const holderFields = Object.fromEntries(Object.entries(request.fields).filter(([k]) => HOLDER_FIELDS.has(k)));
+    const verdict = await this.issuer.post<HolderVerdict>('cards/verify-holder', { cardId: request.cardId, fields: holderFields }, identity);
+    if (!verdict.found) return this.refused(declineFor(wallet, 'INVALID_CARD_NUMBER'));
+
+    const outcome = await bind({ accountRef: account.id, fields: request.fields }, ctx);
+    if (outcome.status === 'DECLINED') {
+      return {
+        ok: false,
+        bindingId: null,
+        error: canonicalErrorModel(outcome.error),
+        fieldErrors: outcome.fieldErrors ? fieldErrorModels(wallet.manifest.id, outcome.fieldErrors) : [],
+      };
+    }
+    // Input was well formed (the adapter checked it first); now whether it is this card's.
+    if (Object.values(verdict.matches).some((ok) => !ok)) {
+      return {
+        ok: false,
+        bindingId: null,
+        error: canonicalErrorModel(declineFor(wallet, 'HOLDER_INFO_MISMATCH')),
+        fieldErrors: Object.entries(verdict.matches)
+          .filter(([, ok]) => !ok)
+          .map(([field]) => ({ ...canonicalErrorModel(declineFor(wallet, 'HOLDER_INFO_MISMATCH')), field })),
+      };
+    }
+    if (outcome.status !== 'SUCCESS') {
+      return this.refused(unavailable(wallet.manifest.id, outcome.status === 'PENDING' ? 'confirm in the wallet app' : outcome.reason));
+    }
+    return { ok: true, bindingId: await this.record(request, wallet, account), error: null, fieldErrors: [] };
+  }
+
+  /** The customer's account at this wallet, opened on first use. */
+  private async account(customerId: string, platform: string): Promise<WalletAccountEntity> {
+    await this.dataSource.query(
+      `INSERT INTO wallet.wallet_accounts (id, customer_id, platform, status, created_at) VALUES ($1, $2, $3, 'ACTIVE', $4)
+       ON CONFLICT (customer_id, platform) DO NOTHING`,
+      [randomUUID(), customerId, platform, this.clock.now()],
+    );
+    return this.dataSource.getRepository(WalletAccountEntity).findOneByOrFail({ customerId, platform });
+  }
+
+  /** One live binding per card and account: binding again returns the live one. */
+  private async record(request: BindCardRequest, wallet: PlatformAdapter, account: WalletAccountEntity): Promise<string> {
+    const id = randomUUID();
+    const inserted = (await this.dataSource.query(
+      `INSERT INTO wallet.card_bindings (id, card_id, wallet_account_id, platform, status, verification_method, bound_at)
+       VALUES ($1, $2, $3, $4, 'ACTIVE', $5, $6)
+       ON CONFLICT (card_id, wallet_account_id) WHERE status <> 'REMOVED' DO NOTHING RETURNING id`,
+      [id, request.cardId, account.id, wallet.manifest.id, wallet.verification.steps.map((s) => s.kind).join('+'), this.clock.now()],
+    )) as Array<{ id: string }>;
+    if (inserted.length) return inserted[0].id;
+    const live = await this.dataSource
+      .getRepository(CardBindingEntity)
+      .createQueryBuilder('b')
+      .where('b.card_id = :card AND b.wallet_account_id = :account AND b.status <> :removed', { card: request.cardId, account: account.id, removed: 'REMOVED' })
+      .getOneOrFail();
+    return live.id;
+  }
+
+  private refused(error: CanonicalError): BindCardResultModel {
+    return { ok: false, bindingId: null, error: canonicalErrorModel(error), fieldErrors: [] };
+  }
+}
+
+function unavailable(platform: string, reason: string): CanonicalError {
+  return toCanonicalError(
+    platform,
+    { code: 'PLATFORM_UNAVAILABLE', decision: 'RETRY', remedy: 'RETRY_LATER', message: { 'zh-CN': '暂时无法绑卡，请稍后重试', en: 'The card cannot be bound right now; try again later' } },
+    'BIND_NOT_COMPLETED',
+    reason,
+  );
+}
+

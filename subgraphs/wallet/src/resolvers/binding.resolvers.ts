@@ -1,0 +1,34 @@
+import { GraphQLError } from 'graphql';
+import { canActForCustomer } from '../../../shared/src/auth/identity';
+import { requireId } from '../../../shared/src/config';
+import type { Resolvers } from '../generated/resolvers-types';
+
+function invalid(field: string, message: string): GraphQLError {
+  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+}
+
+export const bindingResolvers: Resolvers = {
+  Mutation: {
+    bindCard: async (_, { input }, ctx) => {
+      if (!/^[A-Za-z0-9_-]{8,64}$/.test(input.idempotencyKey)) throw invalid('idempotencyKey', '8 to 64 letters, digits, - or _');
+      const cardId = requireId(input.cardId, 'cardId');
+      if (!ctx.registry.has(input.walletPlatform) || ctx.registry.get(input.walletPlatform).manifest.role !== 'wallet') {
+        throw invalid('walletPlatform', 'not a wallet this system serves');
+      }
+      if (input.fields.length > 10 || new Set(input.fields.map((f) => f.name)).size !== input.fields.length) {
+        throw invalid('fields', 'each field once, at most 10');
+      }
+      // Whose card it is, from the issuer; someone else's card is reported as unknown.
+      const owner = await ctx.cardOwners.load(cardId);
+      if (!owner || !canActForCustomer(ctx, owner)) throw new GraphQLError('cardId: no such card', { extensions: { code: 'NOT_FOUND', field: 'cardId' } });
+      return ctx.binding.bind(
+        { idempotencyKey: input.idempotencyKey, cardId, walletPlatform: input.walletPlatform, fields: Object.fromEntries(input.fields.map((f) => [f.name, f.value])) },
+        owner,
+        ctx.identity ?? null,
+      );
+    },
+  },
+  BindCardResult: {
+    binding: (result, _, ctx) => (result.bindingId ? ctx.loaders.bindingById.load(result.bindingId) : null),
+  },
+};
