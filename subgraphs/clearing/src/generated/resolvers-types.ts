@@ -354,6 +354,14 @@ export type TransactionStatus =
   /** Reversed: approved and then undone, or undone before it completed (no money moved). */
   | 'REVERSED';
 
+/** One value entered for a verification step. */
+export type VerificationFieldInput = {
+  /** The field's name, as the step lists it (e.g. `smsCode`). */
+  name: Scalars['String']['input'];
+  /** What was entered. Secret values (codes, passwords, face tokens) are never stored or logged. */
+  value: Scalars['String']['input'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -485,6 +493,7 @@ export type ResolversTypes = ResolversObject<{
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
   TransactionStatus: TransactionStatus;
+  VerificationFieldInput: VerificationFieldInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -509,6 +518,7 @@ export type ResolversParentTypes = ResolversObject<{
   Transaction: TransactionEntity;
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
+  VerificationFieldInput: VerificationFieldInput;
 }>;
 
 export type CanonicalErrorResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['CanonicalError'] = ResolversParentTypes['CanonicalError']> = ResolversObject<{

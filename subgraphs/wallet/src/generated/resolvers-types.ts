@@ -38,7 +38,7 @@ export type BindCardInput = {
   /** The card, as the issuer knows it. */
   cardId: Scalars['ID']['input'];
   /** The wallet's verification fields by name (see the wallet adapter's verification flow). */
-  fields: Array<VerificationFieldValue>;
+  fields: Array<VerificationFieldInput>;
   /** Chosen by the client, 8 to 64 letters, digits, - or _; the same key replays the first result. */
   idempotencyKey: Scalars['String']['input'];
   /** The wallet platform's adapter id, e.g. `wechat-pay`. */
@@ -489,11 +489,11 @@ export type Transaction = {
   id: Scalars['ID']['output'];
 };
 
-/** One field of a verification step. Values are never stored, logged or returned. */
-export type VerificationFieldValue = {
-  /** The field's name, e.g. `residentId`. */
+/** One value entered for a verification step. */
+export type VerificationFieldInput = {
+  /** The field's name, as the step lists it (e.g. `smsCode`). */
   name: Scalars['String']['input'];
-  /** What the user entered. */
+  /** What was entered. Secret values (codes, passwords, face tokens) are never stored or logged. */
   value: Scalars['String']['input'];
 };
 
@@ -712,7 +712,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Remedy: Remedy;
   Transaction: ResolverTypeWrapper<EntityRef>;
-  VerificationFieldValue: VerificationFieldValue;
+  VerificationFieldInput: VerificationFieldInput;
   WalletAccount: ResolverTypeWrapper<WalletAccountEntity>;
   WalletAccountStatus: WalletAccountStatus;
   WalletBinding: ResolverTypeWrapper<CardBindingEntity>;
@@ -749,7 +749,7 @@ export type ResolversParentTypes = ResolversObject<{
   PlatformEligibility: PlatformEligibilityModel;
   Query: Record<PropertyKey, never>;
   Transaction: EntityRef;
-  VerificationFieldValue: VerificationFieldValue;
+  VerificationFieldInput: VerificationFieldInput;
   WalletAccount: WalletAccountEntity;
   WalletBinding: CardBindingEntity;
   WalletRepayAt: Omit<WalletRepayAt, 'channel' | 'platform'> & { channel: ResolversParentTypes['LocalizedText'], platform: ResolversParentTypes['Platform'] };
