@@ -1,9 +1,9 @@
 /**
  * Everything the page asks of the gateway, in one module: the session and the typed
- * operations from client/operations. Sign-in today remembers the chosen demo customer's
- * id and sends it as the operations' variable; when the gateway issues tokens, signIn()
- * exchanges the choice for one and request() sends it as a bearer token, nothing else here
- * or in the page changes.
+ * operations from client/operations. Sign-in asks the gateway's demo sign-in
+ * (POST /web/sign-in, local runs only) for a customer token, which every request then sends
+ * as a bearer token. Where there is no such route (the mock server) the session holds only
+ * the customer id. A real identity provider replaces signIn() and listDemoCustomers() alone.
  */
 import cardViewDocument from '../../client/operations/card-view.graphql?raw';
 import demoCustomersDocument from '../../client/operations/demo-customers.graphql?raw';
@@ -42,7 +42,15 @@ export function currentSession(): Session | null {
 }
 
 export async function signIn(customerId: string): Promise<Session> {
-  const session: Session = { customerId };
+  let session: Session = { customerId };
+  const response = await fetch('/web/sign-in', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ customerId }),
+  }).catch(() => null);
+  if (!response) throw new RequestFailed(unreachable());
+  if (response.ok) session = (await response.json()) as Session;
+  else if (response.status !== 404) throw new RequestFailed(errorFromGraphQL(((await response.json().catch(() => ({}))) as { errors?: Array<{ extensions?: Record<string, unknown> }> }).errors?.[0] ?? {}));
   sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
   return session;
 }
@@ -71,12 +79,24 @@ async function request<TData, TVariables extends Record<string, unknown>>(
   return body.data;
 }
 
+/** GET /web/demo-customers when the gateway offers demo sign-in; null where it does not. */
+async function demoCustomersFromGateway(): Promise<DemoCustomersQuery | null> {
+  const response = await fetch('/web/demo-customers', { headers: { accept: 'application/json' } }).catch(() => null);
+  if (!response) throw new RequestFailed(unreachable());
+  if (response.status === 404) return null;
+  const body = (await response.json().catch(() => ({}))) as { data?: DemoCustomersQuery; errors?: Array<{ extensions?: Record<string, unknown> }> };
+  if (body.errors?.length || !body.data) throw new RequestFailed(body.errors?.length ? errorFromGraphQL(body.errors[0]) : unreachable());
+  return body.data;
+}
+
 export type DemoCustomer = DemoCustomersQuery['customers']['edges'][number]['node'];
 export type CustomerView = NonNullable<CardViewQuery['customer']>;
 export type CardView = CustomerView['cards'][number];
 
 export async function listDemoCustomers(language: Language, first = 20): Promise<DemoCustomer[]> {
-  const data = await request<DemoCustomersQuery, DemoCustomersQueryVariables>(demoCustomersDocument, { first }, language);
+  const data =
+    (await demoCustomersFromGateway()) ??
+    (await request<DemoCustomersQuery, DemoCustomersQueryVariables>(demoCustomersDocument, { first }, language));
   return data.customers.edges.map((e) => e.node);
 }
 

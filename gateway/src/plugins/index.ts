@@ -27,6 +27,6 @@ export function gatewayPlugins(options: ResolvedGatewayOptions, context: Gateway
     ...useIdentity({ publicKey: options.keyring.jwtPublicKey!, issuer: options.tokens.issuer, audience: options.tokens.audience }),
     useServiceSignature({ keyring: options.keyring, identityOf }),
     useEdgeErrors({ production: options.production, observe: (r, req) => (countResult(options.metrics.errors, r), recordErrors(r, req)) }),
-    useWebPage(),
+    useWebPage({ demoSignIn: options.production ? undefined : { privateKey: options.keyring.jwtPrivateKey, ...options.tokens } }),
   ];
 }

@@ -3,14 +3,22 @@
  * the gateway's root: `/` and its hashed assets. Every other path (/graphql, /healthz,
  * /readyz, …) goes on to the gateway untouched.
  */
+import type { KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { mintToken } from '../../../subgraphs/shared/src/auth/tokens';
 
 export interface UseWebPageOptions {
   /** The built page: a folder holding index.html. Defaults to web/dist. */
   root?: string;
   /** Paths the page must never answer, whatever files the build holds. */
   reservedPaths?: string[];
+  /**
+   * Demo sign-in, for a local run only (never in production): with the local token key the
+   * page lists the demo customers (GET /web/demo-customers) and signs in as one
+   * (POST /web/sign-in → a customer token). Without it the page needs a real identity provider.
+   */
+  demoSignIn?: { privateKey?: KeyObject; issuer: string; audience: string };
 }
 
 /** What the plugin needs of a request hook; both Hive Gateway and GraphQL Yoga supply it. */
@@ -38,9 +46,44 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>C
 <h1>Cardweave</h1><p>The card page is not built. Run <code>npm run web:build</code> (npm start and npm test build it),
 or open the GraphQL IDE at <a href="/graphql">/graphql</a>.</p></body></html>`;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DEMO_CUSTOMERS_QUERY = `query DemoCustomers($first: Int) { customers(first: $first) { edges { node {
+  id name status userGroup cards { id maskedNumber overdue { isOverdue } } } } } }`;
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+}
+
+/** The demo sign-in routes; undefined when the path is not one of them. */
+async function demoSignInResponse(
+  demo: Required<UseWebPageOptions>['demoSignIn'] & { privateKey: KeyObject },
+  url: URL,
+  request: Request,
+): Promise<Response | undefined> {
+  const settings = { privateKey: demo.privateKey, issuer: demo.issuer, audience: demo.audience };
+  if (url.pathname === '/web/sign-in' && request.method === 'POST') {
+    const body = (await request.json().catch(() => null)) as { customerId?: unknown } | null;
+    const customerId = typeof body?.customerId === 'string' && UUID.test(body.customerId) ? body.customerId.toLowerCase() : null;
+    if (!customerId) return json({ errors: [{ message: 'customerId: not a valid id', extensions: { code: 'BAD_USER_INPUT' } }] }, 400);
+    return json({ customerId, token: mintToken({ ...settings, customerId, roles: ['CUSTOMER'], ttlSeconds: 12 * 3600 }) });
+  }
+  if (url.pathname === '/web/demo-customers' && request.method === 'GET') {
+    // Listing customers is an operator's query: run it with a one-minute operator token.
+    const token = mintToken({ ...settings, subject: 'web-demo-sign-in', roles: ['OPERATOR'], ttlSeconds: 60 });
+    const answer = await fetch(new URL('/graphql', url.origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: DEMO_CUSTOMERS_QUERY, variables: { first: 20 } }),
+    });
+    return json(await answer.json(), answer.status);
+  }
+  return undefined;
+}
+
 export function useWebPage(options: UseWebPageOptions = {}) {
   const root = path.resolve(options.root ?? DEFAULT_WEB_ROOT);
   const reserved = options.reservedPaths ?? ['/graphql', '/healthz', '/readyz'];
+  const demo = options.demoSignIn?.privateKey ? { ...options.demoSignIn, privateKey: options.demoSignIn.privateKey } : undefined;
 
   /** The file under root a path names, or undefined (outside root, missing, or a folder). */
   function fileFor(pathname: string): string | undefined {
@@ -56,7 +99,11 @@ export function useWebPage(options: UseWebPageOptions = {}) {
   }
 
   return {
-    onRequest({ url, request, endResponse }: WebPageRequestPayload): void {
+    async onRequest({ url, request, endResponse }: WebPageRequestPayload): Promise<void> {
+      if (demo && url.pathname.startsWith('/web/')) {
+        const response = await demoSignInResponse(demo, url, request);
+        if (response) return endResponse(response);
+      }
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       if (reserved.some((p) => url.pathname === p || url.pathname.startsWith(`${p}/`))) return;
       const file = fileFor(url.pathname);
