@@ -21,6 +21,18 @@ export type BillStatus =
   /** Paid in full. */
   | 'PAID';
 
+/** A card to bind into a wallet. */
+export type BindCardInput = {
+  /** The card, as the issuer knows it. */
+  cardId: string | number;
+  /** The wallet's verification fields by name (see the wallet adapter's verification flow). */
+  fields: Array<VerificationFieldInput>;
+  /** Chosen by the client, 8 to 64 letters, digits, - or _; the same key replays the first result. */
+  idempotencyKey: string;
+  /** The wallet platform's adapter id, e.g. `wechat-pay`. */
+  walletPlatform: string | number;
+};
+
 /** Whether a binding can pay. */
 export type BindingStatus =
   /** The wallet can pay with the card. */
@@ -253,6 +265,14 @@ export type UserGroup =
   /** Young professionals, 18 to 35. */
   | 'YOUNG_PROFESSIONAL';
 
+/** One value entered for a verification step. */
+export type VerificationFieldInput = {
+  /** The field's name, as the step lists it (e.g. `smsCode`). */
+  name: string;
+  /** What was entered. Secret values (codes, passwords, face tokens) are never stored or logged. */
+  value: string;
+};
+
 export type BillViewQueryVariables = Exact<{
   customerId: string | number;
   first?: number | null | undefined;
@@ -262,6 +282,13 @@ export type BillViewQueryVariables = Exact<{
 
 
 export type BillViewQuery = { customer: { id: string, name: string, bills: { edges: Array<{ cursor: string, node: { id: string, cycleStart: string, cycleEnd: string, statementDate: string, dueDate: string, totalDueFen: number, minimumDueFen: number, paidFen: number, outstandingFen: number, status: BillStatus, overdueDays: number, penaltyAccruedFen: number, items: { totalCount: number, edges: Array<{ node: { id: string, kind: BillItemKind, amountFen: number, postedAt: string, card: { id: string, maskedNumber: string }, transaction: { id: string, status: TransactionStatus, declineCode: string | null, amountFen: number, createdAt: string, merchant: { name: string, categoryCode: string }, walletPlatform: { id: string, displayName: { zhCN: string, en: string } }, network: { id: string } } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type BindCardMutationVariables = Exact<{
+  input: BindCardInput;
+}>;
+
+
+export type BindCardMutation = { bindCard: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, platformCode: string, platformMessage: string, message: { zhCN: string, en: string } } | null, fieldErrors: Array<{ code: CanonicalErrorCode, field: string | null, remedy: Remedy, message: { zhCN: string, en: string } }>, binding: { id: string, status: BindingStatus, verificationMethod: string, boundAt: string, walletPlatform: { id: string, displayName: { zhCN: string, en: string } }, card: { id: string, maskedNumber: string } } | null } };
 
 export type CardLimitsQueryVariables = Exact<{
   cardId: string | number;
