@@ -125,15 +125,19 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
     maskedErrors: production,
     upstreamTimeout: timeoutMs,
     // Only reads are retried: a mutation's effect may have happened before the failure.
-    upstreamRetry: ({ executionRequest }) =>
-      readRetries > 0 && operationTypeOf(executionRequest) !== 'mutation'
-        ? { maxRetries: readRetries, retryDelay: 100, retryDelayFactor: 2 }
-        : undefined,
+    upstreamRetry: ({ executionRequest }) => readRetryPolicy(readRetries, executionRequest),
     demandControl: { maxCost: limits.maxCost, listSize: 20, includeExtensionMetadata: false },
     logging: hiveLogger(options.logging ?? 'warn'),
     plugins: (context) => gatewayPlugins(resolved, context),
   });
   return runtime;
+}
+
+/** Retries for reads only: a mutation's effect may have happened before its answer was lost. */
+export function readRetryPolicy(readRetries: number, executionRequest: Parameters<typeof operationTypeOf>[0]) {
+  return readRetries > 0 && operationTypeOf(executionRequest) !== 'mutation'
+    ? { maxRetries: readRetries, retryDelay: 100, retryDelayFactor: 2 }
+    : undefined;
 }
 
 function operationTypeOf(request: { document?: { definitions?: ReadonlyArray<{ kind: string; operation?: string }> } } | undefined) {

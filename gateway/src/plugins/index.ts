@@ -5,14 +5,13 @@
 import type { GatewayConfigContext } from '@graphql-hive/gateway-runtime';
 import type { ResolvedGatewayOptions } from '../gateway';
 import { recordErrors, useAccessLog } from './use-access-log';
-import { useEdgeErrors } from './use-edge-errors';
+import { useEdgeErrors, useSubgraphErrorNames } from './use-edge-errors';
 import { identityOf, useIdentity } from './use-identity';
 import { countResult, useMetrics } from './use-metrics';
 import { useReadiness } from './use-readiness';
 import { useRequestLimits } from './use-request-limits';
 import { useTracing } from './use-tracing';
 import { useServiceSignature } from './use-service-signature';
-import { useWebPage } from './use-web-page';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyGatewayPlugin = any;
@@ -26,6 +25,7 @@ export function gatewayPlugins(options: ResolvedGatewayOptions, context: Gateway
     ...useRequestLimits({ limits: options.limits, production: options.production }),
     ...useIdentity({ publicKey: options.keyring.jwtPublicKey!, issuer: options.tokens.issuer, audience: options.tokens.audience }),
     useServiceSignature({ keyring: options.keyring, identityOf }),
+    useSubgraphErrorNames(),
     useEdgeErrors({ production: options.production, observe: (r, req) => (countResult(options.metrics.errors, r), recordErrors(r, req)) }),
     useWebPage({ demoSignIn: options.production ? undefined : { privateKey: options.keyring.jwtPrivateKey, ...options.tokens } }),
   ];

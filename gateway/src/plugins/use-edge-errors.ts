@@ -9,6 +9,7 @@
  * this plugin gives them one code each after every other plugin ran.
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { createGraphQLError } from '@graphql-tools/utils';
 import { CANONICAL_ERROR_CODES } from '../../../adapters/sdk/src/canonical-errors';
 
 /** Codes of failures that are not a platform's: the request itself, identity, limits, availability. */
@@ -65,6 +66,7 @@ export function classify(error: WireError): { code: string; limit?: string } {
   if (given === 'PERSISTED_QUERY_ONLY' || /persisted (query|document|operation)s? (only|is required|are allowed)|arbitrary documents|None of the persisted/i.test(message)) {
     return { code: 'PERSISTED_QUERY_ONLY' };
   }
+  if (given === 'GATEWAY_TIMEOUT') return { code: 'SUBGRAPH_UNAVAILABLE' };
   if (given === 'DOWNSTREAM_SERVICE_ERROR' || given === 'UNAUTHENTICATED' && ext.serviceName) {
     return UNAVAILABLE.test(message) ? { code: 'SUBGRAPH_UNAVAILABLE' } : { code: 'INTERNAL_SERVER_ERROR' };
   }
@@ -153,6 +155,37 @@ export function useEdgeErrors(options: UseEdgeErrorsOptions): GatewayPlugin {
     onResultProcess({ result, setResult, request }) {
       if (Array.isArray(result)) setResult(result.map((r) => fix(r, request)) as never);
       else if (result && typeof result === 'object' && !(Symbol.asyncIterator in result)) setResult(fix(result, request) as never);
+    },
+  };
+}
+
+/**
+ * Names the subgraph in every error that came from calling it, timeouts included (Hive's
+ * timeout error does not say which subgraph timed out), so a partial answer says what is missing.
+ */
+export function useSubgraphErrorNames(): GatewayPlugin {
+  const tag = (error: unknown, subgraph: string) => {
+    const e = error as { extensions?: Record<string, unknown> };
+    if (e && typeof e === 'object') {
+      try {
+        e.extensions = { ...(e.extensions ?? {}), subgraph };
+      } catch {
+        return createGraphQLError(String((error as Error).message ?? error), { extensions: { subgraph } });
+      }
+    }
+    return error;
+  };
+  return {
+    onSubgraphExecute({ subgraphName, executor, setExecutor }) {
+      setExecutor(async (request) => {
+        try {
+          const result = (await executor(request)) as { errors?: unknown[] };
+          if (result && Array.isArray(result.errors)) result.errors = result.errors.map((e) => tag(e, subgraphName));
+          return result as never;
+        } catch (error) {
+          throw tag(error, subgraphName);
+        }
+      });
     },
   };
 }

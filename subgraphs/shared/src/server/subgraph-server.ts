@@ -8,6 +8,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -82,6 +83,17 @@ export interface RequestCaller {
 const GRAPHQL_CALLERS = ['gateway'] as const;
 const INTERNAL_CALLERS = ['issuer', 'wallet', 'clearing'] as const;
 
+/** PostgreSQL's connection-exception (08) and operator-intervention (57P) classes, and socket failures. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  return (
+    /^(08|57P)/.test(code) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) ||
+    /Connection terminated|terminating connection|connection (is )?(closed|ended)|Client has encountered a connection error/i.test(String(e?.message ?? ''))
+  );
+}
+
 const mutationCache = new Map<string, boolean>();
 /** Whether a GraphQL request may change data (its operation is a mutation); unparsable counts as yes. */
 function mayChangeData(body: unknown): boolean {
@@ -143,6 +155,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     schema,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // A lost database connection is an outage of this subgraph, not a bug: say so with a code.
+    formatError: (formatted, error) =>
+      isDatabaseUnavailable(unwrapResolverError(error))
+        ? { ...formatted, message: `the ${options.name} database is unavailable`, extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: options.name } }
+        : formatted,
     // Federated traces are for Apollo's hosted platform; the gateway here does not read them.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
