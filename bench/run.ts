@@ -6,7 +6,9 @@
  * Env: BENCH_POSTGRES_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_DATABASE (default cardweave_bench, dropped and created anew), BENCH_CONNECTIONS (50),
  * BENCH_DURATION (10 s per run), BENCH_WARMUP (3 s), BENCH_CUSTOMERS (200),
- * BENCH_ONLY (comma-separated setup ids, for a partial run that writes nothing).
+ * LOG_LEVEL (default warn in every process: no per-request log lines), BENCH_PAYMENT_CUSTOMERS (20, one card each, for the payment section),
+ * BENCH_ONLY (comma-separated setup ids and sections: cardweave, …, limit, scaling, payments;
+ * a partial run writes nothing).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,13 +17,14 @@ import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
 import { documentHash, type PerformanceChoices } from '../gateway/src/performance';
 import { SUBGRAPHS, defaultSubgraphUrl } from '../gateway/src/subgraph-catalog';
-import { generateLocalKeySet } from '../subgraphs/shared/src/auth/keys';
+import { generateLocalKeySet, keyringFromLocalKeySet } from '../subgraphs/shared/src/auth/keys';
 import { ROOT, startChild, type Child } from './lib/child';
 import { openBenchDatabase, recreateDatabase } from './lib/database';
+import { CustomerTokens } from './lib/identity';
 import { benchPayments } from './lib/payments';
 import { startCaptureProxies } from './lib/plan-capture';
 import { renderMarkdown, spliceIntoDocument, type BenchResults, type ScalingRow, type SetupResult, type SetupRole } from './lib/report';
-import type { HttpJob, PlanRequest, ReplayJob } from './load/load-process';
+import type { HttpJob, HttpRequest, PlanRequest, ReplayJob } from './load/load-process';
 import { percentile, type LoadResult } from './load/load-result';
 
 const env = process.env;
@@ -32,6 +35,7 @@ const settings = {
   durationSec: Number(env.BENCH_DURATION ?? 10),
   warmupSec: Number(env.BENCH_WARMUP ?? 3),
   customers: Number(env.BENCH_CUSTOMERS ?? 200),
+  paymentCustomers: Number(env.BENCH_PAYMENT_CUSTOMERS ?? 20),
   cardsPerCustomer: 3,
   billItemsPerCustomer: 25,
   /** Every service stands at the same instant, so bills and windows are the same on every run. */
@@ -67,8 +71,10 @@ const SETUPS: Setup[] = [
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-async function graphql(url: string, body: string): Promise<{ data?: unknown; errors?: unknown[] }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const runs = (id: string) => !settings.only || settings.only.includes(id);
+
+async function graphql(url: string, body: string, authorization: string): Promise<{ data?: unknown; errors?: unknown[] }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body });
   return (await response.json()) as { data?: unknown; errors?: unknown[] };
 }
 
@@ -86,8 +92,14 @@ async function main(): Promise<void> {
   const stopAll = () => Promise.all(children.map((c) => c.stop().catch(() => undefined)));
   process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
   try {
-    // Every process of the run signs and verifies with one fresh key set.
-    process.env.CARDWEAVE_KEYS = JSON.stringify(generateLocalKeySet());
+    // Every process of the run signs and verifies with one fresh key set (service signatures and
+    // client tokens); each client request carries the token of the customer it asks for.
+    const keys = generateLocalKeySet();
+    // Every service writes a JSON line per request at `info`; no peer does, and at thousands of
+    // requests per second the lines would be measured too. Warnings and errors still show.
+    process.env.LOG_LEVEL ??= 'warn';
+    process.env.CARDWEAVE_KEYS = JSON.stringify(keys);
+    const tokens = new CustomerTokens(keyringFromLocalKeySet(keys));
 
     // 1. A fresh database, migrated and filled.
     log(`database ${settings.database}: dropping and creating`);
@@ -127,11 +139,12 @@ async function main(): Promise<void> {
 
     const load = await startChild('load', 'bench/load/load-process.ts');
     children.push(load);
+    for (const customerId of customers) tokens.of(customerId);
     const runLoad = async (job: HttpJob | ReplayJob): Promise<LoadResult> => (await load.ask<{ result: LoadResult }>({ type: 'run', job })).result;
-    const httpJob = (gatewayUrl: string, bodies: string[]): HttpJob => ({
+    const httpJob = (gatewayUrl: string, requests: HttpRequest[]): HttpJob => ({
       kind: 'http',
       url: gatewayUrl,
-      bodies,
+      requests,
       connections: settings.connections,
       durationSec: settings.durationSec,
       warmupSec: settings.warmupSec,
@@ -147,36 +160,43 @@ async function main(): Promise<void> {
     for (const customerId of planSample) {
       plans.cardView.push(
         await proxies.capture(async () => {
-          const result = await graphql(recorder.ready.url, requestBody(CARD_VIEW, customerId));
+          const result = await graphql(recorder.ready.url, requestBody(CARD_VIEW, customerId), tokens.bearer(customerId));
           if (result.errors) throw new Error(`card view failed: ${JSON.stringify(result.errors).slice(0, 500)}`);
           reference.set(customerId, result.data);
         }),
       );
-      plans.customerCards.push(await proxies.capture(async () => void (await graphql(recorder.ready.url, requestBody(CUSTOMER_CARDS, customerId)))));
+      plans.customerCards.push(
+        await proxies.capture(async () => {
+          const result = await graphql(recorder.ready.url, requestBody(CUSTOMER_CARDS, customerId), tokens.bearer(customerId));
+          if (result.errors) throw new Error(`single-subgraph query failed: ${JSON.stringify(result.errors).slice(0, 500)}`);
+        }),
+      );
     }
     await recorder.stop();
     await proxies.close();
     const viewRequests = plans.cardView[0].flat().length;
-    log(`card view plan: ${plans.cardView[0].length} stages, ${viewRequests} subgraph requests; single-subgraph plan: ${plans.customerCards[0].flat().length}`);
+    const unsigned = [...plans.cardView, ...plans.customerCards].flat(2).filter((r) => !r.identity?.customerId).length;
+    if (unsigned) throw new Error(`${unsigned} recorded subgraph requests carry no customer identity`);
+    log(`card view plan: ${plans.cardView[0].length} stages, ${viewRequests} subgraph requests; single-subgraph plan: ${plans.customerCards[0].flat().length}; each for its customer’s identity`);
 
     // 4. Each gateway in its own process, under the same load.
     const setups: SetupResult[] = [];
-    const cardViewBodies = (persisted = false) => customers.map((id) => requestBody(CARD_VIEW, id, persisted));
-    const customerCardsBodies = customers.map((id) => requestBody(CUSTOMER_CARDS, id));
-    for (const setup of SETUPS.filter((s) => !settings.only || settings.only.includes(s.id))) {
+    const cardViewRequests = (persisted = false) => customers.map((id) => ({ body: requestBody(CARD_VIEW, id, persisted), authorization: tokens.bearer(id) }));
+    const customerCardsRequests = customers.map((id) => ({ body: requestBody(CUSTOMER_CARDS, id), authorization: tokens.bearer(id) }));
+    for (const setup of SETUPS.filter((s) => runs(s.id))) {
       log(`${setup.id}: starting`);
       let gateway: Child<{ url: string }> | undefined;
       try {
         gateway = await startChild<{ url: string }>('gateway', 'bench/servers/gateway-process.ts', gatewayEnv(setup));
         children.push(gateway);
         for (const customerId of planSample.slice(0, 10)) {
-          const result = await graphql(gateway.ready.url, requestBody(CARD_VIEW, customerId, setup.persisted));
+          const result = await graphql(gateway.ready.url, requestBody(CARD_VIEW, customerId, setup.persisted), tokens.bearer(customerId));
           if (result.errors) throw new Error(`card view failed: ${JSON.stringify(result.errors).slice(0, 300)}`);
           if (!isDeepStrictEqual(result.data, reference.get(customerId))) throw new Error('card view differs from the production gateway’s answer');
         }
-        const cardView = await runLoad(httpJob(gateway.ready.url, cardViewBodies(setup.persisted)));
+        const cardView = await runLoad(httpJob(gateway.ready.url, cardViewRequests(setup.persisted)));
         log(`${setup.id}: card view ${cardView.rps.toFixed(0)} req/s, p50 ${cardView.p50Ms} ms, p99 ${cardView.p99Ms} ms, ${cardView.failures} failed`);
-        const singleSubgraph = setup.persisted ? undefined : await runLoad(httpJob(gateway.ready.url, customerCardsBodies));
+        const singleSubgraph = setup.persisted ? undefined : await runLoad(httpJob(gateway.ready.url, customerCardsRequests));
         if (singleSubgraph) log(`${setup.id}: single subgraph ${singleSubgraph.rps.toFixed(0)} req/s, p99 ${singleSubgraph.p99Ms} ms`);
         const peakRssMb = gateway.peakRss() / 2 ** 20;
         setups.push({ id: setup.id, label: setup.label, role: setup.role, cardView, singleSubgraph, peakRssMb, subgraphRequests: setup.id === 'cardweave' ? viewRequests : undefined });
@@ -189,7 +209,7 @@ async function main(): Promise<void> {
     }
 
     // 5. The limit: the same subgraph requests, straight from the load generator.
-    if (!settings.only || settings.only.includes('limit')) {
+    if (runs('limit')) {
       log('limit: replaying the query plans with no gateway');
       const replay = (p: PlanRequest[][][]): ReplayJob => ({ kind: 'replay', plans: p, connections: settings.connections, durationSec: settings.durationSec, warmupSec: settings.warmupSec });
       const cardView = await runLoad(replay(plans.cardView));
@@ -199,44 +219,49 @@ async function main(): Promise<void> {
     }
 
     // 6. Cost as the customer grows: statements and latency, one request at a time.
-    log('scaling: cards 1–100, bill items 10–10,000');
     const scaling: ScalingRow[] = [];
     const production = await startChild<{ url: string }>('gateway', 'bench/servers/gateway-process.ts', gatewayEnv({ gateway: 'cardweave' }));
     children.push(production);
-    const statementCount = async () => {
-      let sum = 0;
-      for (const s of Object.values(subgraphs)) sum += (await s.ask<{ count: number }>({ type: 'statements' })).count;
-      return sum;
-    };
-    for (const [cards, billItems] of [[1, 10], [10, 100], [100, 10], [1, 10_000], [100, 1_000], [100, 10_000]]) {
-      const { customerId } = await db.addCustomer({ cards, billItems });
-      const body = requestBody(CARD_VIEW, customerId);
-      const first = await graphql(production.ready.url, body);
-      if (first.errors) throw new Error(`card view failed for ${cards} cards: ${JSON.stringify(first.errors).slice(0, 300)}`);
-      for (const s of Object.values(subgraphs)) await s.ask({ type: 'reset' });
-      await graphql(production.ready.url, body);
-      const statementsPerRequest = await statementCount();
-      const latencies: number[] = [];
-      for (let i = 0; i < 10; i += 1) {
-        const t0 = performance.now();
-        await graphql(production.ready.url, body);
-        latencies.push(performance.now() - t0);
+    if (runs('scaling')) {
+      log('scaling: cards 1–100, bill items 10–10,000');
+      const statementCount = async () => {
+        let sum = 0;
+        for (const s of Object.values(subgraphs)) sum += (await s.ask<{ count: number }>({ type: 'statements' })).count;
+        return sum;
+      };
+      for (const [cards, billItems] of [[1, 10], [10, 100], [100, 10], [1, 10_000], [100, 1_000], [100, 10_000]]) {
+        const { customerId } = await db.addCustomer({ cards, billItems });
+        const body = requestBody(CARD_VIEW, customerId);
+        const authorization = tokens.bearer(customerId);
+        const first = await graphql(production.ready.url, body, authorization);
+        if (first.errors) throw new Error(`card view failed for ${cards} cards: ${JSON.stringify(first.errors).slice(0, 300)}`);
+        for (const s of Object.values(subgraphs)) await s.ask({ type: 'reset' });
+        await graphql(production.ready.url, body, authorization);
+        const statementsPerRequest = await statementCount();
+        const latencies: number[] = [];
+        for (let i = 0; i < 10; i += 1) {
+          const t0 = performance.now();
+          await graphql(production.ready.url, body, authorization);
+          latencies.push(performance.now() - t0);
+        }
+        const p50Ms = percentile(latencies.sort((a, b) => a - b), 50);
+        scaling.push({ cards, billItems, statementsPerRequest, p50Ms });
+        log(`scaling: ${cards} cards, ${billItems} items: ${statementsPerRequest} statements, p50 ${p50Ms.toFixed(1)} ms`);
       }
-      const p50Ms = percentile(latencies.sort((a, b) => a - b), 50);
-      scaling.push({ cards, billItems, statementsPerRequest, p50Ms });
-      log(`scaling: ${cards} cards, ${billItems} items: ${statementsPerRequest} statements, p50 ${p50Ms.toFixed(1)} ms`);
     }
 
-    // 7. Payment authorizations through the full chain, when the supergraph has them.
-    const payments = await benchPayments({
-      supergraph,
-      gatewayUrl: production.ready.url,
-      db,
-      runLoad,
-      settings,
-      cardView: CARD_VIEW,
-      log,
-    });
+    // 7. Payment authorizations through the full chain, with the books checked afterwards.
+    const payments = runs('payments')
+      ? await benchPayments({
+          supergraph,
+          gatewayUrl: production.ready.url,
+          db,
+          tokens,
+          runLoad,
+          settings,
+          log,
+        })
+      : { skipped: 'not in BENCH_ONLY' };
     await production.stop();
     await db.close();
 

@@ -19,6 +19,8 @@ export interface BenchDatabase {
   registry: AdapterRegistry;
   /** Builds one customer with `cards` cards, each bound to every wallet, and `billItems` items on the current bill. */
   addCustomer(shape: { cards: number; billItems: number }): Promise<FixtureCustomer>;
+  /** Reads and writes one subgraph's own schema (its books), as that subgraph's database user. */
+  query<T = Record<string, unknown>>(schema: 'issuer' | 'wallet' | 'clearing', sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,8 @@ export async function openBenchDatabase(url: string): Promise<BenchDatabase> {
     url,
     registry,
     addCustomer: (shape) => insertCustomer(target as unknown as TestSystem, shape),
+    query: async <T>(schema: 'issuer' | 'wallet' | 'clearing', sql: string, params: unknown[] = []) =>
+      (await { issuer, wallet, clearing }[schema].dataSource.query(sql, params)) as T[],
     async close() {
       await Promise.all([issuer.close(), wallet.close(), clearing.close()]);
     },

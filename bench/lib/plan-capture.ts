@@ -3,10 +3,12 @@
  * generator can replay them straight to the subgraphs (the no-gateway limit). A recording
  * proxy stands in front of each subgraph; client requests are sent one at a time, and each
  * subgraph request is put in the first stage after every request that had answered before
- * it was sent (the plan's dependency order as the gateway ran it).
+ * it was sent (the plan's dependency order as the gateway ran it). Each request keeps the
+ * identity the gateway signed it for (the x-cardweave-identity header).
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { decodeIdentity, HEADER } from '../../subgraphs/shared/src/auth/service-auth';
 import type { PlanRequest } from '../load/load-process';
 
 interface Recorded extends PlanRequest {
@@ -31,7 +33,7 @@ export function toStages(recorded: Recorded[]): PlanRequest[][] {
     stageOf[i] = stage;
   });
   const stages: PlanRequest[][] = [];
-  sorted.forEach((request, i) => (stages[stageOf[i]] ??= []).push({ url: request.url, body: request.body }));
+  sorted.forEach((request, i) => (stages[stageOf[i]] ??= []).push({ url: request.url, body: request.body, identity: request.identity }));
   return stages;
 }
 
@@ -45,7 +47,10 @@ export async function startCaptureProxies(targets: Record<string, string>): Prom
       request.on('data', (c: Buffer) => chunks.push(c));
       request.on('end', async () => {
         const body = Buffer.concat(chunks).toString('utf8');
-        const entry: Recorded = { url: target, body, startedAt: performance.now(), endedAt: Infinity };
+        // The identity the gateway signed for, so the replay signs for the same one.
+        const identityHeader = request.headers[HEADER.identity];
+        const identity = decodeIdentity(typeof identityHeader === 'string' ? identityHeader : '');
+        const entry: Recorded = { url: target, body, identity, startedAt: performance.now(), endedAt: Infinity };
         recorded.push(entry);
         // The gateway's headers go on as they came: its signature covers method, path and body, all unchanged.
         const headers = Object.fromEntries(Object.entries(request.headers).filter(([k]) => k.startsWith('x-') || k === 'content-type' || k === 'accept')) as Record<string, string>;

@@ -44,6 +44,25 @@ describe('the results table', () => {
   });
 });
 
+describe('the payment table', () => {
+  it('shows payments/s, latency and the violations by kind', () => {
+    const markdown = renderMarkdown({
+      ...results,
+      payments: {
+        mutation: 'pay',
+        cards: 50,
+        authorizations: { ...load(80, 900), requests: 800 },
+        approved: 400,
+        approvedFen: '12345678',
+        limitViolations: 0,
+        violations: { perPayment: 0, daily: 0, monthly: 0, yearly: 0, allTime: 0, credit: 0, books: 0, open: 0 },
+      },
+    });
+    expect(markdown).toContain('| 80.0 | 450.0 | 900.0 | 800 | 400 | 123,456.78 | 0 | **0** | 0 | 0 | 0 | 0 | 0 | 0 |');
+    expect(checkTargets({ ...results, payments: { mutation: 'pay', limitViolations: 0 } }).at(-1)?.met).toBe(true);
+  });
+});
+
 describe('latency percentiles', () => {
   it('takes the nearest rank', () => {
     const sorted = Array.from({ length: 100 }, (_, i) => i + 1);

@@ -27,12 +27,37 @@ export interface ScalingRow {
   p50Ms: number;
 }
 
+/** Limits found exceeded, or books found disagreeing, after the payment run (see bench/lib/payments.ts). */
+export interface PaymentViolations {
+  perPayment: number;
+  daily: number;
+  monthly: number;
+  yearly: number;
+  allTime: number;
+  /** Approved past the credit available, or a credit line used past its limit. */
+  credit: number;
+  /** Per card, issuer, network and wallet approved sums and the credit used that differ (to the fen). */
+  books: number;
+  /** Payments left RESERVED or REVERSING. */
+  open: number;
+}
+
 export interface PaymentResult {
   skipped?: string;
   mutation?: string;
+  /** Cards the payments were spread over. */
+  cards?: number;
+  /** Every answered payment request: an authorization decision, approved or declined. */
   authorizations?: LoadResult;
+  /** Responses that said ok. */
+  approvedResponses?: number;
+  /** Approved payments in the wallet's books after the run, and their sum. */
   approved?: number;
+  approvedFen?: string;
+  /** Declined payments in the wallet's books by canonical code and platform: which limits bound. */
+  declined?: Record<string, number>;
   limitViolations?: number;
+  violations?: PaymentViolations;
 }
 
 export interface BenchResults {
@@ -96,8 +121,8 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   });
   if (!results.payments.skipped) {
     checks.push({
-      target: 'no limit violations under concurrent payment authorizations',
-      measured: `${results.payments.limitViolations ?? '–'} violations`,
+      target: 'no limit violations under concurrent payment authorizations (books of all three databases)',
+      measured: `${results.payments.limitViolations ?? '–'} violations, ${results.payments.authorizations?.failures ?? '–'} failed requests`,
       met: results.payments.limitViolations === 0,
     });
   }
@@ -146,11 +171,27 @@ export function renderMarkdown(results: BenchResults): string {
   lines.push('');
   const p = results.payments;
   if (p.skipped) lines.push(`Skipped: ${p.skipped}`);
-  else
+  else {
+    const a = p.authorizations;
+    const v = p.violations;
     lines.push(
-      `\`${p.mutation}\`: ${fmt(p.authorizations?.rps)} authorizations/s, p50 ${fmt(p.authorizations?.p50Ms, 1)} ms, p99 ${fmt(p.authorizations?.p99Ms, 1)} ms, ` +
-        `${fmt(p.approved)} approved, **${p.limitViolations} limit violations**.`,
+      `\`${p.mutation}\` through Cardweave's production gateway, ${results.settings.connections} connections, ${fmt(a?.durationSec)} s, ` +
+        `spread over ${fmt(p.cards)} cards; violations counted from the three databases' books after the run.`,
     );
+    lines.push('');
+    lines.push('| payments/s | p50 ms | p99 ms | answered | approved | approved CNY | failed | limit violations | per payment | daily, monthly | yearly, all-time | credit | books disagree | left open |');
+    lines.push('|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+    const cny = p.approvedFen === undefined ? undefined : Number(BigInt(p.approvedFen)) / 100;
+    lines.push(
+      `| ${fmt(a?.rps, 1)} | ${fmt(a?.p50Ms, 1)} | ${fmt(a?.p99Ms, 1)} | ${fmt(a?.requests)} | ${fmt(p.approved)} | ${fmt(cny, 2)} | ${fmt(a?.failures)} ` +
+        `| **${fmt(p.limitViolations)}** | ${fmt(v?.perPayment)} | ${fmt(v ? v.daily + v.monthly : undefined)} | ${fmt(v ? v.yearly + v.allTime : undefined)} | ${fmt(v?.credit)} | ${fmt(v?.books)} | ${fmt(v?.open)} |`,
+    );
+    const declined = Object.entries(p.declined ?? {});
+    if (declined.length) {
+      lines.push('');
+      lines.push(`Declined in the books: ${declined.map(([code, n]) => `${fmt(n)} ${code}`).join(', ')}.`);
+    }
+  }
   lines.push('');
   lines.push('### Targets');
   lines.push('');

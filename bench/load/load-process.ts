@@ -1,25 +1,36 @@
 /**
  * The load generator, in its own process. Two ways to drive load:
- * - `http`: autocannon against one URL (a gateway), cycling through request bodies so
- *   that every request names another customer;
+ * - `http`: autocannon against one URL (a gateway), cycling through requests so that every
+ *   request names another customer, each with that customer's token (Authorization);
  * - `replay`: the limit without a gateway: for each logical request, the subgraph
  *   requests the gateway's query plan makes, stage after stage (a stage's requests in
  *   parallel), over keep-alive connections, timed from the first to the last response.
- *   Each subgraph request is signed afresh as the gateway would sign it (the subgraphs
- *   refuse unsigned and replayed requests), so the limit pays for signing too.
+ *   Each subgraph request is signed afresh as the gateway would sign it, for the identity
+ *   the gateway sent it for (the subgraphs refuse unsigned and replayed requests and
+ *   authorize against the signed identity), so the limit pays for signing too.
  * Both count responses that carry GraphQL errors, which a load run must not have.
  */
+import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import autocannon from 'autocannon';
+import type { Identity } from '../../subgraphs/shared/src/auth/identity';
 import { keyringFromEnv } from '../../subgraphs/shared/src/auth/keys';
 import { signServiceRequest } from '../../subgraphs/shared/src/auth/service-auth';
 import { answerParent, tellParentReady } from '../lib/child';
 import { summarize, type LoadResult } from './load-result';
 
+export interface HttpRequest {
+  body: string;
+  /** The Authorization header: the bearer token of the customer the request asks for. */
+  authorization: string;
+}
+
 export interface HttpJob {
   kind: 'http';
   url: string;
-  bodies: string[];
+  requests: HttpRequest[];
+  /** Replaced in each request's body by a new UUID (fresh idempotency keys, whatever the number of requests). */
+  freshKeyPlaceholder?: string;
   connections: number;
   durationSec: number;
   warmupSec: number;
@@ -30,6 +41,8 @@ export interface HttpJob {
 export interface PlanRequest {
   url: string;
   body: string;
+  /** Whom the gateway sent it for (the identity it signed): the customer of the client request. */
+  identity: Identity | null;
 }
 
 export interface ReplayJob {
@@ -58,7 +71,9 @@ function runAutocannon(job: HttpJob, durationSec: number): Promise<LoadResult> {
           {
             method: 'POST',
             setupRequest: (request) => {
-              request.body = job.bodies[next++ % job.bodies.length];
+              const { body, authorization } = job.requests[next++ % job.requests.length];
+              request.body = job.freshKeyPlaceholder ? body.split(job.freshKeyPlaceholder).join(randomUUID()) : body;
+              request.headers = { ...request.headers, authorization };
               return request;
             },
             onResponse: (status, body) => {
@@ -89,7 +104,7 @@ let keyring: ReturnType<typeof keyringFromEnv> | undefined;
 
 function post(request: PlanRequest): Promise<boolean> {
   keyring ??= keyringFromEnv(process.env, 'gateway');
-  const signature = signServiceRequest({ service: 'gateway', method: 'POST', path: new URL(request.url).pathname, body: request.body, identity: null, keyring });
+  const signature = signServiceRequest({ service: 'gateway', method: 'POST', path: new URL(request.url).pathname, body: request.body, identity: request.identity, keyring });
   return new Promise((resolve) => {
     const headers = { ...signature, 'content-type': 'application/json', 'content-length': Buffer.byteLength(request.body) };
     const req = http.request(request.url, { method: 'POST', agent, headers }, (res) => {

@@ -6,24 +6,37 @@
  *   ISSUER_URL, WALLET_URL, CLEARING_URL   where the subgraphs listen (Cardweave reads them)
  *   CARDWEAVE_KEYS     the run's key set
  * Cardweave's gateway is the production code path (gateway/src/gateway.ts); the peers are
- * each product with its defaults, the supergraph, and the one thing the subgraphs demand of
- * every caller: each subgraph request signed with the gateway's key (service-auth.ts).
+ * each product with its defaults, the supergraph, and what the subgraphs demand of every
+ * caller: the client's token verified, and each subgraph request signed with the gateway's
+ * key, the caller's identity among the signed headers (service-auth.ts), as Cardweave does.
+ * - Hive (both): Hive's JWT plugin with Cardweave's settings (use-identity.ts) and the same
+ *   signing plugin (use-service-signature.ts), since they are plugins of that runtime;
+ * - Apollo: the token checked in Apollo Server's context function (peer-identity.ts), the
+ *   identity put in the x-cardweave-identity header by the data source's willSendRequest,
+ *   and the request signed over that header in the data source's fetcher.
  */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import type { Identity } from '../../subgraphs/shared/src/auth/identity';
 import { installKeyring, keyringFromEnv } from '../../subgraphs/shared/src/auth/keys';
-import { signServiceRequest } from '../../subgraphs/shared/src/auth/service-auth';
+import { decodeIdentity, encodeIdentity, HEADER, signServiceRequest } from '../../subgraphs/shared/src/auth/service-auth';
+import { tokenSettingsFromEnv } from '../../subgraphs/shared/src/auth/tokens';
+import { identityOf, useIdentity } from '../../gateway/src/plugins/use-identity';
 import { useServiceSignature } from '../../gateway/src/plugins/use-service-signature';
 import { answerParent, tellParentFailed, tellParentReady } from '../lib/child';
+import { identityFromBearer } from './peer-identity';
 
 const keyring = keyringFromEnv(process.env, 'gateway');
 installKeyring(keyring);
+const tokens = tokenSettingsFromEnv();
 
-/** The signature headers the subgraphs require, for a peer's request to a subgraph. */
-function signed(url: string, method: string, body: string): Record<string, string> {
+/** The signature headers the subgraphs require, for a peer's request to a subgraph on behalf of `identity`. */
+function signed(url: string, method: string, body: string, identity: Identity | null): Record<string, string> {
   const target = new URL(url);
-  return signServiceRequest({ service: 'gateway', method, path: target.pathname + target.search, body, identity: null, keyring });
+  return signServiceRequest({ service: 'gateway', method, path: target.pathname + target.search, body, identity, keyring });
 }
 
 type Running = { url: string; stop(): Promise<void> };
@@ -51,7 +64,10 @@ async function cardweave(): Promise<Running> {
 async function hive(rustPlanner: boolean): Promise<Running> {
   const { createGatewayRuntime } = await import('@graphql-hive/gateway-runtime');
   const supergraph = fs.readFileSync(process.env.BENCH_SUPERGRAPH!, 'utf8');
-  const plugins = () => [useServiceSignature({ keyring, identityOf: () => null })];
+  const plugins = () => [
+    ...useIdentity({ publicKey: keyring.jwtPublicKey!, issuer: tokens.issuer, audience: tokens.audience }),
+    useServiceSignature({ keyring, identityOf }),
+  ];
   const runtime = rustPlanner
     ? createGatewayRuntime({ supergraph, plugins, unifiedGraphHandler: (await import('@graphql-hive/router-runtime')).unifiedGraphHandler })
     : createGatewayRuntime({ supergraph, plugins });
@@ -70,19 +86,35 @@ async function apollo(): Promise<Running> {
   const { ApolloGateway, RemoteGraphQLDataSource } = await import('@apollo/gateway');
   const { ApolloServer } = await import('@apollo/server');
   const { startStandaloneServer } = await import('@apollo/server/standalone');
-  // Apollo's own data source and fetcher (make-fetch-happen), with the signature added.
+  // Apollo's own data source and fetcher (make-fetch-happen), with the caller's identity and the signature added.
+  class IdentityDataSource extends RemoteGraphQLDataSource<{ identity?: Identity }> {
+    override willSendRequest(options: GraphQLDataSourceProcessOptions<{ identity?: Identity }>) {
+      const identity = 'context' in options ? (options.context as { identity?: Identity }).identity : undefined;
+      if (identity) options.request.http?.headers.set(HEADER.identity, encodeIdentity(identity));
+    }
+  }
   const gateway = new ApolloGateway({
     supergraphSdl: fs.readFileSync(process.env.BENCH_SUPERGRAPH!, 'utf8'),
     buildService: ({ url }) => {
-      const source = new RemoteGraphQLDataSource({ url });
+      const source = new IdentityDataSource({ url });
       const send = source.fetcher;
-      source.fetcher = (target, init) =>
-        send(target, { ...init, headers: { ...(init?.headers as Record<string, string>), ...signed(target, init?.method ?? 'POST', String(init?.body ?? '')) } });
+      source.fetcher = (target, init) => {
+        const headers = { ...(init?.headers as Record<string, string>) };
+        const identity = decodeIdentity(headers[HEADER.identity] ?? '');
+        return send(target, { ...init, headers: { ...headers, ...signed(target, init?.method ?? 'POST', String(init?.body ?? ''), identity) } });
+      };
       return source;
     },
   });
-  const server = new ApolloServer({ gateway });
-  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+  const server = new ApolloServer<{ identity: Identity }>({ gateway });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: 0, host: '127.0.0.1' },
+    context: async ({ req }) => {
+      const identity = identityFromBearer(req.headers.authorization, keyring.jwtPublicKey!, tokens);
+      if (!identity) throw new GraphQLError('a valid token is required', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      return { identity };
+    },
+  });
   return { url: new URL('/graphql', url).toString(), stop: () => server.stop() };
 }
 
