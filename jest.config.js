@@ -6,4 +6,7 @@ module.exports = {
   testMatch: ['<rootDir>/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/.data/'],
   testTimeout: 60_000,
+  // Every suite stops what it starts; this only guards CI against a handle a library keeps
+  // open after its close() (pg pools and HTTP agents have done so), which would hang the run.
+  forceExit: true,
 };
