@@ -12,6 +12,7 @@ import { useReadiness } from './use-readiness';
 import { useRequestLimits } from './use-request-limits';
 import { useTracing } from './use-tracing';
 import { useServiceSignature } from './use-service-signature';
+import { useWebPage } from './use-web-page';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyGatewayPlugin = any;
