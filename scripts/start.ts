@@ -3,6 +3,8 @@
  * embedded PostgreSQL (PGlite) kept in .data/ (`-- --memory` for a throwaway run) and
  * loads demo data; with DATABASE_URL (or one URL per subgraph) it runs on that server.
  */
+import { currentKeyring } from '../subgraphs/shared/src/auth/keys';
+import { mintToken, tokenSettingsFromEnv } from '../subgraphs/shared/src/auth/tokens';
 import { demoCustomerId } from './demo-data/random';
 import { startSystem } from './system/start-system';
 import { systemConfigFromEnv } from './system/system-config';
@@ -13,6 +15,10 @@ async function main(): Promise<void> {
   const system = await startSystem(config);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const where = system.embedded ? `embedded PostgreSQL (${config.dataDir ?? 'in memory'})` : 'PostgreSQL from DATABASE_URL';
+  const keyring = currentKeyring();
+  const token = keyring.jwtPrivateKey
+    ? mintToken({ ...tokenSettingsFromEnv(), privateKey: keyring.jwtPrivateKey, customerId: demoCustomerId(1), ttlSeconds: 12 * 3600 })
+    : '<a token from your identity provider>';
   const example = { query: 'query { customer(id: "' + demoCustomerId(1) + '") { name cards { maskedNumber payableNow { walletPlatform { id } amountFen bindingRule { ruleId } } } } }' };
   console.log(`
 Cardweave is up in ${seconds}s on ${where}.
@@ -23,10 +29,17 @@ Cardweave is up in ${seconds}s on ${where}.
 Try the unified card view of demo customer 1 (customer 2 is overdue):
 
   curl -s ${system.gateway.url} -H 'content-type: application/json' \\
+    -H 'authorization: Bearer ${token}' \\
     -d '${JSON.stringify(example)}'
 
 Or open ${system.gateway.url} in a browser: the IDE opens with the full card view query
-(set its variable customerId to "${demoCustomerId(1)}").
+(set its variable customerId to "${demoCustomerId(1)}") and a token of demo customer 1 in its headers.
+
+Every GraphQL request needs a token (the one above is demo customer 1's, valid 12 hours).
+${config.dataDir ? 'Mint one for any demo customer, or for an operator:' : 'With the data kept in .data/ (no --memory), mint one for any demo customer, or for an operator:'}
+
+  npm run token -- ${demoCustomerId(1)}
+  npm run token -- --operator
 `);
 
   const shutdown = async () => {

@@ -10,7 +10,7 @@ import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway
 import { Logger } from '@graphql-hive/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { currentKeyring, type Keyring } from '../../subgraphs/shared/src/auth/keys';
-import { tokenSettingsFromEnv, type TokenSettings } from '../../subgraphs/shared/src/auth/tokens';
+import { mintToken, tokenSettingsFromEnv, type TokenSettings } from '../../subgraphs/shared/src/auth/tokens';
 import { writeLog, type LogLevel } from '../../subgraphs/shared/src/logging/json-log';
 import { tracingEnabled } from '../../subgraphs/shared/src/observability/tracing';
 import { performanceOptions } from './performance';
@@ -118,11 +118,13 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
     // Hive's own check (supergraph loaded); /readyz (useReadiness) adds the subgraphs.
     readinessCheckEndpoint: '/readyz/supergraph',
     landingPage: false,
-    graphiql: production ? false : { title: 'Cardweave', defaultQuery: EXAMPLE_QUERY, headers: options.ideHeaders },
+    graphiql: production ? false : { title: 'Cardweave', defaultQuery: EXAMPLE_QUERY, headers: options.ideHeaders ?? demoIdeHeaders(resolved) },
     // The stock IDE loads its scripts from a CDN; this one is bundled in an installed package.
     renderGraphiQL,
     disableIntrospection: production ? { disableIf: () => true } : undefined,
-    maskedErrors: production,
+    // Masking is done by useEdgeErrors, which sees the original errors first: Yoga's own
+    // masking would hide persisted-document and limit errors behind INTERNAL_SERVER_ERROR.
+    maskedErrors: false,
     upstreamTimeout: timeoutMs,
     // Only reads are retried: a mutation's effect may have happened before the failure.
     upstreamRetry: ({ executionRequest }) => readRetryPolicy(readRetries, executionRequest),
@@ -132,6 +134,15 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
   });
   return runtime;
 }
+
+/** In a local run, the IDE starts with a token of demo customer 1 (the key pair is local). */
+function demoIdeHeaders(options: ResolvedGatewayOptions): string | undefined {
+  if (!options.keyring.jwtPrivateKey) return undefined;
+  const token = mintToken({ ...options.tokens, privateKey: options.keyring.jwtPrivateKey, customerId: DEMO_CUSTOMER_1, ttlSeconds: 12 * 3600 });
+  return JSON.stringify({ authorization: `Bearer ${token}` }, null, 2);
+}
+
+const DEMO_CUSTOMER_1 = '00000000-0000-4000-8000-000000000001';
 
 /** Retries for reads only: a mutation's effect may have happened before its answer was lost. */
 export function readRetryPolicy(readRetries: number, executionRequest: Parameters<typeof operationTypeOf>[0]) {

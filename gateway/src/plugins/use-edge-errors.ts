@@ -59,7 +59,10 @@ export function classify(error: WireError): { code: string; limit?: string } {
   const message = error.message ?? '';
   for (const [pattern, limit] of LIMIT_MESSAGES) if (pattern.test(message)) return { code: 'OPERATION_LIMIT_EXCEEDED', limit };
   if (given === 'COST_ESTIMATED_TOO_EXPENSIVE' || given === 'COST_QUERY_PARSE_FAILURE') return { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'cost' };
-  if (given === 'PERSISTED_QUERY_NOT_FOUND') return { code: 'PERSISTED_QUERY_NOT_FOUND' };
+  if (given === 'PERSISTED_QUERY_NOT_FOUND' || given === 'PERSISTED_QUERY_NOT_IN_LIST' || message === 'PersistedQueryNotFound') {
+    return { code: 'PERSISTED_QUERY_NOT_FOUND' };
+  }
+  if (given === 'CANNOT_SEND_PQ_ID_AND_BODY' || message === 'PersistedQueryOnly') return { code: 'PERSISTED_QUERY_ONLY' };
   // Hive's persisted-document lookup, reached when a request has neither a query nor a known hash.
   if (/PersistedQueryKeyNotFound|must provide (a )?query|Must provide query/i.test(message)) return { code: 'BAD_REQUEST' };
   if (/not configured to execute subscription/i.test(message)) return { code: 'BAD_REQUEST' };
@@ -94,6 +97,13 @@ const PUBLIC_EXTENSIONS = new Set([
   'retryAfterSeconds', 'remedy', 'localizedMessage', 'message', 'iso8583',
 ]);
 
+/** Messages that are only an identifier where they come from. */
+const READABLE: Record<string, string> = {
+  PersistedQueryOnly: 'this gateway runs only the operations of its manifest: send extensions.persistedQuery.sha256Hash instead of a query',
+  PersistedQueryNotFound: 'no operation in the manifest has this hash',
+  PersistedQueryKeyNotFound: 'the request has neither a query nor a persisted operation hash',
+};
+
 /** The HTTP status of a request that failed before execution (no data at all). */
 const REQUEST_STATUS: Record<string, number> = {
   BAD_REQUEST: 400,
@@ -118,7 +128,7 @@ export function normalizeError(error: WireError, production: boolean, requestFai
   extensions.code = code;
   if (limit) extensions.limit = limit;
   if (subgraph) extensions.subgraph = subgraph;
-  let message = error.message;
+  let message = READABLE[error.message] ?? error.message;
   if (code === 'INTERNAL_SERVER_ERROR') {
     if (production) message = 'Unexpected error.';
     delete extensions.platformMessage;
