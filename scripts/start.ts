@@ -24,6 +24,7 @@ async function main(): Promise<void> {
 Cardweave is up in ${seconds}s on ${where}.
 
   Gateway (GraphQL + IDE): ${system.gateway.url}
+  Card page (browser):     ${new URL('/', system.gateway.url).href}
   Subgraphs:               issuer ${system.issuer.url}, wallet ${system.wallet.url}, clearing ${system.clearing.url}
 
 Try the unified card view of demo customer 1 (customer 2 is overdue):

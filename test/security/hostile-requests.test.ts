@@ -248,7 +248,7 @@ add('payload swapped under a valid signature', () => {
   return post(q, {}, `${h}.${b64({ ...claims(), roles: ['OPERATOR'] })}.${s}`);
 });
 add('Basic credentials', () => post(q, { authorization: 'Basic dXNlcjpwYXNz' }, null));
-add('token in the query string', () => fetch(`${gw()}?access_token=${token}&query=${encodeURIComponent('{ __typename }')}`));
+add('token in the query string', () => fetch(`${gw()}?access_token=${token}&query=${encodeURIComponent('{ customers { edges { node { id } } } }')}`));
 
 // 10. Expired tokens
 add('expired an hour ago', () => post(q, {}, mintToken({ privateKey: system.keyring.jwtPrivateKey!, customerId: own.customer, issuedAt: Math.floor(Date.now() / 1000) - 7200, ttlSeconds: 3600 })));

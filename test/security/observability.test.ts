@@ -76,7 +76,7 @@ describe('a platform decline at the edge', () => {
 
 describe('metrics', () => {
   it('count errors by canonical code and platform, and time every subgraph', async () => {
-    await system.queryAs(null, '{ __typename }');
+    await system.queryAs(null, '{ customers { edges { node { id } } } }');
     await system.query(`query($id: ID!) { customer(id: $id) { cards { walletBindings { id } transactions { edges { node { id } } } } } }`, { id: overdue.customer });
     const text = await (await fetch(new URL('/metrics', system.gateway.url))).text();
     expect(text).toMatch(/cardweave_errors_total\{code="OVERDUE_DEBT",platform="[a-z-]+"\} [1-9]/);

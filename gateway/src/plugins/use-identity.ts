@@ -3,11 +3,13 @@
  * audience, expiry; ES256 only) and rejects a request without one; the token's claims become
  * the Identity the subgraphs authorize against (subgraphs/shared/src/auth/tokens.ts).
  * Health, readiness, metrics and the IDE page are served before this runs, so they need no token.
+ * One GraphQL request needs none either: a bare `{ __typename }`, the liveness probe clients
+ * and uptime checks send, which the gateway answers itself and which reveals nothing.
  */
 import type { KeyObject } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { createInlineSigningKeyProvider, useJWT } from '@graphql-mesh/plugin-jwt-auth';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import type { Identity } from '../../../subgraphs/shared/src/auth/identity';
 import { identityFromClaims } from '../../../subgraphs/shared/src/auth/tokens';
 
@@ -22,6 +24,16 @@ export function identityOf(context: Record<string, unknown>): Identity | null {
   return identityFromClaims((context.jwt as { payload?: Record<string, unknown> } | undefined)?.payload);
 }
 
+/** Whether every operation of a document selects nothing but `__typename` at its root. */
+export function isTypenameProbe(document: DocumentNode): boolean {
+  return document.definitions.every(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && d.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value === '__typename'),
+  );
+}
+
+const unauthenticated = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+
 /** Hive's JWT plugin, then the check that the verified claims grant a role. */
 export function useIdentity(options: UseIdentityOptions): GatewayPlugin[] {
   if (!options.publicKey) throw new Error('useIdentity: publicKey is required (JWT_PUBLIC_KEY)');
@@ -29,18 +41,20 @@ export function useIdentity(options: UseIdentityOptions): GatewayPlugin[] {
   const jwt = useJWT({
     signingKeyProviders: [createInlineSigningKeyProvider(options.publicKey.export({ format: 'pem', type: 'spki' }).toString())],
     tokenVerification: { algorithms: ['ES256'], issuer: options.issuer, audience: options.audience, clockTolerance: 5 },
-    reject: { missingToken: true, invalidToken: true },
+    // A missing token is refused below, after the one probe that needs none is let through.
+    reject: { missingToken: false, invalidToken: true },
   });
   return [
     jwt as unknown as GatewayPlugin,
     {
     onExecute({ args, setResultAndStopExecution }) {
-      // A verified token whose claims grant no role (or a customer role without a customer).
-      if (!identityOf(args.contextValue as Record<string, unknown>)) {
-        setResultAndStopExecution({
-          errors: [new GraphQLError('the token grants no access', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })],
-        });
+      const context = args.contextValue as Record<string, unknown>;
+      if (!context.jwt) {
+        if (!isTypenameProbe(args.document)) setResultAndStopExecution({ errors: [unauthenticated('Unauthenticated')] });
+        return;
       }
+      // A verified token whose claims grant no role (or a customer role without a customer).
+      if (!identityOf(context)) setResultAndStopExecution({ errors: [unauthenticated('the token grants no access')] });
     },
     },
   ];
