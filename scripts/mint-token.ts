@@ -11,7 +11,8 @@ const args = process.argv.slice(2);
 const operator = args.includes('--operator');
 const ttlAt = args.indexOf('--ttl');
 const ttlSeconds = ttlAt >= 0 ? Number(args[ttlAt + 1]) : 12 * 3600;
-const customerId = args.find((a, i) => !a.startsWith('--') && i !== ttlAt + 1);
+// The value after --ttl is not a customer id; without --ttl every other argument may be.
+const customerId = args.find((a, i) => !a.startsWith('--') && (ttlAt < 0 || i !== ttlAt + 1));
 if ((!operator && !customerId) || !Number.isInteger(ttlSeconds) || ttlSeconds <= 0) {
   console.error('usage: npm run token -- <customer id> | --operator [--ttl seconds]');
   process.exit(2);
