@@ -61,7 +61,7 @@ interface Setup {
 const SETUPS: Setup[] = [
   { id: 'cardweave', label: 'Cardweave gateway, production options', role: 'production', gateway: 'cardweave' },
   { id: 'cardweave-persisted', label: 'Cardweave, production, client sends persisted document ids', role: 'production', gateway: 'cardweave', persisted: true },
-  { id: 'cardweave-rust-planner', label: 'Cardweave with the Rust query planner', role: 'rejected', gateway: 'cardweave', choices: { queryPlanner: 'rust' } },
+  { id: 'cardweave-js-planner', label: 'Cardweave with the JavaScript query planner', role: 'rejected', gateway: 'cardweave', choices: { queryPlanner: 'javascript' } },
   { id: 'cardweave-no-keepalive', label: 'Cardweave without keep-alive to subgraphs', role: 'rejected', gateway: 'cardweave', choices: { keepAlive: false } },
   { id: 'cardweave-no-request-id', label: 'Cardweave without request ids', role: 'rejected', gateway: 'cardweave', choices: { requestId: false } },
   { id: 'apollo', label: '@apollo/gateway 2.14 in @apollo/server 5 (defaults)', role: 'peer', gateway: 'apollo' },

@@ -66,6 +66,8 @@ export function classify(error: WireError): { code: string; limit?: string } {
   // Hive's persisted-document lookup, reached when a request has neither a query nor a known hash.
   if (/PersistedQueryKeyNotFound|must provide (a )?query|Must provide query/i.test(message)) return { code: 'BAD_REQUEST' };
   if (/not configured to execute subscription/i.test(message)) return { code: 'BAD_REQUEST' };
+  // The Rust query planner refuses an operation the schema cannot serve (an unknown root type).
+  if (/Failed to normalize operation/i.test(message)) return { code: 'GRAPHQL_VALIDATION_FAILED' };
   if (given === 'PERSISTED_QUERY_ONLY' || /persisted (query|document|operation)s? (only|is required|are allowed)|arbitrary documents|None of the persisted/i.test(message)) {
     return { code: 'PERSISTED_QUERY_ONLY' };
   }
@@ -155,7 +157,10 @@ export interface UseEdgeErrorsOptions {
 export function useEdgeErrors(options: UseEdgeErrorsOptions): GatewayPlugin {
   const fix = (result: unknown, request: Request): unknown => {
     if (!result || typeof result !== 'object') return result;
-    const r = result as { errors?: WireError[]; data?: unknown };
+    let r = result as { errors?: WireError[]; data?: unknown };
+    // An error with a path happened during execution, so the result has data, if only null
+    // (GraphQL spec); some planners leave `data` out, which would read as a failed request.
+    if (Array.isArray(r.errors) && !('data' in r) && r.errors.some((e) => Array.isArray((e as WireError).path))) r = { ...r, data: null };
     const failed = r.data === undefined || r.data === null;
     const fixed = !Array.isArray(r.errors) || r.errors.length === 0 ? r : { ...r, errors: r.errors.map((e) => normalizeError(toWire(e), options.production, failed)) };
     options.observe?.(fixed, request);
