@@ -2,10 +2,7 @@
 import * as path from 'node:path';
 import type { AdapterRegistry, HttpClient } from '../../../adapters/sdk/src';
 import type { Clock } from '../../shared/src/clock';
-import { openSubgraphDatabase, type SubgraphDatabase } from '../../shared/src/db/data-source';
-import { startSubgraphServer, type RunningSubgraph } from '../../shared/src/server/subgraph-server';
-import { DatabaseNonceStore } from '../../shared/src/auth/service-auth';
-import { serviceNoncesMigration } from '../../shared/src/auth/service-nonces.migration';
+import { openSubgraphStore, serveSubgraph, type ServedSubgraph } from '../../shared/src/server/subgraph-runtime';
 import type { PanVault } from './card-number/pan-vault';
 import { paymentRoutes } from '../../shared/src/payments/payment-routes';
 import { cardOwnerRoutes } from '../../shared/src/auth/card-owners';
@@ -29,21 +26,14 @@ export interface IssuerSubgraphOptions {
   platformHttp?: (adapterId: string) => HttpClient;
 }
 
-export interface IssuerSubgraph extends RunningSubgraph {
-  database: SubgraphDatabase;
-}
+export type IssuerSubgraph = ServedSubgraph;
 
 export async function startIssuerSubgraph(options: IssuerSubgraphOptions): Promise<IssuerSubgraph> {
   // Fails at start, not at the first request, when no issuer adapter is configured.
   options.registry.single('issuer');
-  const database = await openSubgraphDatabase({
-    url: options.databaseUrl,
-    schema: ISSUER_SCHEMA,
-    entities: issuerEntities,
-    migrations: [...issuerMigrations, serviceNoncesMigration(ISSUER_SCHEMA)],
-  });
+  const database = await openSubgraphStore(options.databaseUrl, ISSUER_SCHEMA, issuerEntities, issuerMigrations);
   const authorizations = new IssuerAuthorizations(database.dataSource, options.registry, options.clock);
-  const server = await startSubgraphServer({
+  return serveSubgraph(database, ISSUER_SCHEMA, {
     name: 'issuer',
     internalRoutes: {
       ...paymentRoutes('clearing', authorizations),
@@ -53,17 +43,7 @@ export async function startIssuerSubgraph(options: IssuerSubgraphOptions): Promi
     schemaFile: ISSUER_SCHEMA_FILE,
     resolvers: issuerResolvers as never,
     context: () => createIssuerContext(database.dataSource, options.registry, options.clock, { vault: options.vault, platformHttp: options.platformHttp }),
-    nonces: new DatabaseNonceStore(database.dataSource, ISSUER_SCHEMA),
-    ready: async () => (await database.dataSource.query('SELECT 1')).length === 1,
     port: options.port,
     host: options.host,
   });
-  return {
-    ...server,
-    database,
-    async stop() {
-      await server.stop();
-      await database.close();
-    },
-  };
 }
