@@ -36,10 +36,13 @@ export function groupedLoader<T extends ObjectLiteral>(
   });
 }
 
-/** Loads entities by id (one statement per batch); a missing id gives null. */
+/**
+ * Loads entities by id (one statement per batch); a missing id gives null. A failed query
+ * stays an error (loadMany hands errors back as values): it must never read as "not found".
+ */
 export function byIdLoader<T extends ObjectLiteral & { id: string }>(repo: Repository<T>): DataLoader<string, T | null> {
   const grouped = groupedLoader(repo, 'id');
-  return new DataLoader(async (ids) => (await grouped.loadMany(ids)).map((r) => (Array.isArray(r) ? (r[0] ?? null) : null)));
+  return new DataLoader(async (ids) => (await grouped.loadMany(ids)).map((r) => (r instanceof Error ? r : (r[0] ?? null))));
 }
 
 export interface PageKey {
