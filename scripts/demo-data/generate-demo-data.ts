@@ -16,6 +16,7 @@ import {
   type LimitUsage,
   type PlatformAdapter,
 } from '../../adapters/sdk/src';
+import { addDays, isoDateOf } from '../../subgraphs/issuer/src/domain/calendar-dates';
 import type { BillItemEntity } from '../../subgraphs/issuer/src/db/entities/bill-item.entity';
 import type { BillEntity } from '../../subgraphs/issuer/src/db/entities/bill.entity';
 import type { CardEntity } from '../../subgraphs/issuer/src/db/entities/card.entity';
@@ -76,16 +77,7 @@ const ZONE = 'Asia/Shanghai';
 const DAY = 86_400_000;
 const GROUP_ORDER: UserGroup[] = ['YOUNG_PROFESSIONAL', 'SMALL_BUSINESS_OWNER', 'STUDENT'];
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoDate = (y: number, m: number, d: number) => {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
-};
 const localDay = (instant: Date) => windowOf('DAILY', instant, ZONE).key;
-const shiftDate = (date: string, days: number) => {
-  const [y, m, d] = date.split('-').map(Number);
-  return isoDate(y, m, d + days);
-};
 
 function cardNumber(rng: SeededRandom, bin: string, length: number): string {
   const body = bin + rng.digits(length - bin.length - 1);
@@ -148,12 +140,12 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
   const today = windowOf('DAILY', now, ZONE).key;
   const [ty, tm, td] = today.split('-').map(Number);
   const monthsBack = td >= terms.statementDay ? 0 : 1;
-  const statements = [2, 1, 0].map((k) => isoDate(ty, tm - monthsBack - k, terms.statementDay));
+  const statements = [2, 1, 0].map((k) => isoDateOf(ty, tm - monthsBack - k, terms.statementDay));
   const cycles = [0, 1].map((i) => ({
     start: statements[i],
-    end: shiftDate(statements[i + 1], -1),
+    end: addDays(statements[i + 1], -1),
     statement: statements[i + 1],
-    due: shiftDate(statements[i + 1], terms.gracePeriodDays),
+    due: addDays(statements[i + 1], terms.gracePeriodDays),
   }));
   const historyStart = new Date(Date.parse(`${statements[0]}T00:00:00+08:00`));
 
@@ -164,7 +156,7 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
     const profile = USER_GROUPS[group];
     const customerId = demoCustomerId(n);
     const age = rng.int(profile.ages[0], profile.ages[1]);
-    const birthDate = isoDate(ty - age, rng.int(1, 12), rng.int(1, 28));
+    const birthDate = isoDateOf(ty - age, rng.int(1, 12), rng.int(1, 28));
     // Customer 5 is frozen by the issuer's risk controls.
     const overdueHolder = n === 2 || !rng.chance(profile.onTimeShare);
     const realNameLevel = n <= 3 || rng.chance(0.85) ? 3 : 2;
@@ -216,7 +208,7 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
         last4: pan.slice(-4),
         panEncrypted: options.encrypt(pan),
         status: n === 11 && i === 0 ? 'LOCKED' : 'ACTIVE',
-        expiresOn: isoDate(ty + 5, tm + 1, 0),
+        expiresOn: isoDateOf(ty + 5, tm + 1, 0),
         createdAt: new Date(historyStart.getTime() - (10 - i) * DAY),
       };
     });
@@ -311,10 +303,10 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
       for (let d = 1; d <= overdueDays; d += 1) {
         data.issuer.penaltyPostings.push({
           billId: bill.id,
-          accrualDate: shiftDate(cycle.due, d),
+          accrualDate: addDays(cycle.due, d),
           principalFen: total,
           amountFen: applyFraction(total, terms.penaltyPerDay, terms.rounding),
-          postedAt: new Date(Date.parse(`${shiftDate(cycle.due, d)}T00:00:00+08:00`)),
+          postedAt: new Date(Date.parse(`${addDays(cycle.due, d)}T00:00:00+08:00`)),
         });
       }
       for (const tx of items) {

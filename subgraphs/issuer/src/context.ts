@@ -1,10 +1,9 @@
 /** Per-request state of the issuer subgraph: fresh DataLoaders, the adapters, the clock. */
 import type { DataSource } from 'typeorm';
-import { fetchHttpClient, localDateOf, type AdapterRegistry, type HttpClient, type IdempotencyStore } from '../../../adapters/sdk/src';
+import { fetchHttpClient, type AdapterRegistry, type HttpClient, type IdempotencyStore } from '../../../adapters/sdk/src';
 import type { Identity } from '../../shared/src/auth/identity';
 import type { Clock } from '../../shared/src/clock';
 import { byIdLoader, countLoader, groupedLoader, pagedLoader } from '../../shared/src/db/batched-queries';
-import { PROGRAM_TIMEZONE } from '../../shared/src/config';
 import { BillItemEntity } from './db/entities/bill-item.entity';
 import { BillEntity } from './db/entities/bill.entity';
 import { CardEntity } from './db/entities/card.entity';
@@ -13,6 +12,7 @@ import { CustomerEntity } from './db/entities/customer.entity';
 import type { PanVault } from './card-number/pan-vault';
 import { ISSUER_SCHEMA } from './db/issuer-database';
 import { AdapterIdempotencyStore } from './platform/adapter-idempotency-store';
+import { programDateOf } from './domain/calendar-dates';
 
 export function createIssuerLoaders(dataSource: DataSource) {
   const customers = dataSource.getRepository(CustomerEntity);
@@ -62,9 +62,6 @@ export interface IssuerContextExtras {
 
 const realPlatforms = fetchHttpClient();
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoDate = (d: { year: number; month: number; day: number }) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
-
 export function createIssuerContext(dataSource: DataSource, registry: AdapterRegistry, clock: Clock, extras: IssuerContextExtras = {}): IssuerContext {
   return {
     vault: extras.vault,
@@ -74,6 +71,6 @@ export function createIssuerContext(dataSource: DataSource, registry: AdapterReg
     registry,
     dataSource,
     clock,
-    today: isoDate(localDateOf(clock.now(), PROGRAM_TIMEZONE)),
+    today: programDateOf(clock.now()),
   };
 }

@@ -6,14 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { localDateOf, type AdapterRegistry, type CanonicalError, type Clock, type PlatformAdapter } from '../../../../adapters/sdk/src';
-import { PROGRAM_TIMEZONE } from '../../../shared/src/config';
+import type { AdapterRegistry, CanonicalError, Clock, PlatformAdapter } from '../../../../adapters/sdk/src';
 import { declineFor } from '../../../shared/src/graphql/decline';
 import type { HopOutcome, PaymentDescriptor } from '../../../shared/src/payments/payment-hop';
 import { BillEntity } from '../db/entities/bill.entity';
 import { CardEntity } from '../db/entities/card.entity';
 import { CustomerEntity } from '../db/entities/customer.entity';
 import { spendBlockCode } from '../domain/issuer-limit';
+import { programDateOf } from '../domain/calendar-dates';
 import { isBillOverdue } from '../domain/overdue';
 
 interface AuthorizationRow {
@@ -22,13 +22,6 @@ interface AuthorizationRow {
   amount_fen: string;
   card_id: string;
   transaction_id: string | null;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function today(clock: Clock): string {
-  const d = localDateOf(clock.now(), PROGRAM_TIMEZONE);
-  return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 }
 
 function outcomeOf(row: AuthorizationRow): HopOutcome {
@@ -130,7 +123,7 @@ export class IssuerAuthorizations {
       .setLock('pessimistic_read')
       .where('c.id = :id', { id: card.customerId })
       .getOneOrFail();
-    const day = today({ now: () => now });
+    const day = programDateOf(now);
     const bills = await m.getRepository(BillEntity).findBy({ creditLineId: card.creditLineId });
     const blocked = spendBlockCode(customer, card, bills.some((b) => isBillOverdue(b, day)), day);
     if (blocked) return declineFor(issuer, blocked as Parameters<typeof declineFor>[1]);
