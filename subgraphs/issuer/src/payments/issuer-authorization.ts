@@ -42,12 +42,7 @@ export class IssuerAuthorizations {
     const now = this.clock.now();
     return this.dataSource.transaction(async (m) => {
       // Claiming the payment id first makes a duplicate wait for, then replay, the first.
-      const claimed = (await m.query(
-        `INSERT INTO issuer.authorizations (payment_id, card_id, transaction_id, amount_fen, status, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 'APPROVED', $5, $5) ON CONFLICT (payment_id) DO NOTHING RETURNING payment_id`,
-        [payment.paymentId, payment.cardId, payment.transactionId ?? null, payment.amountFen, now],
-      )) as unknown[];
-      if (claimed.length === 0) return outcomeOf(await this.row(m, payment.paymentId));
+      if (!(await this.claim(m, payment, 'APPROVED', now))) return outcomeOf(await this.row(m, payment.paymentId));
 
       const decline = await this.declineReason(m, payment, now);
       if (decline) {
@@ -71,12 +66,8 @@ export class IssuerAuthorizations {
   async reverse(payment: PaymentDescriptor): Promise<{ status: 'REVERSED' }> {
     const now = this.clock.now();
     await this.dataSource.transaction(async (m) => {
-      const tombstone = (await m.query(
-        `INSERT INTO issuer.authorizations (payment_id, card_id, transaction_id, amount_fen, status, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 'REVERSED', $5, $5) ON CONFLICT (payment_id) DO NOTHING RETURNING payment_id`,
-        [payment.paymentId, payment.cardId, payment.transactionId ?? null, payment.amountFen, now],
-      )) as unknown[];
-      if (tombstone.length === 1) return;
+      // Nothing to undo yet: the tombstone refuses a late authorization of this payment.
+      if (await this.claim(m, payment, 'REVERSED', now)) return;
       const [row] = (await m.query(
         `SELECT status, amount_fen, card_id, transaction_id FROM issuer.authorizations WHERE payment_id = $1 FOR UPDATE`,
         [payment.paymentId],
@@ -104,6 +95,16 @@ export class IssuerAuthorizations {
   async status(paymentId: string): Promise<HopOutcome | { status: 'UNKNOWN' }> {
     const rows = (await this.dataSource.query(`SELECT * FROM issuer.authorizations WHERE payment_id = $1`, [paymentId])) as AuthorizationRow[];
     return rows.length ? outcomeOf(rows[0]) : { status: 'UNKNOWN' };
+  }
+
+  /** Records the payment's leg with `status` unless one exists; true when this call created it. */
+  private async claim(m: EntityManager, payment: PaymentDescriptor, status: 'APPROVED' | 'REVERSED', now: Date): Promise<boolean> {
+    const rows = (await m.query(
+      `INSERT INTO issuer.authorizations (payment_id, card_id, transaction_id, amount_fen, status, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (payment_id) DO NOTHING RETURNING payment_id`,
+      [payment.paymentId, payment.cardId, payment.transactionId ?? null, payment.amountFen, status, now],
+    )) as unknown[];
+    return rows.length === 1;
   }
 
   private async row(m: EntityManager, paymentId: string): Promise<AuthorizationRow> {
