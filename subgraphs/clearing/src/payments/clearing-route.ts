@@ -10,7 +10,7 @@ import type { CanonicalError, Clock, PlatformAdapter } from '../../../../adapter
 import type { Identity } from '../../../shared/src/auth/identity';
 import { declineFor } from '../../../shared/src/graphql/decline';
 import { releaseLimits, reserveLimits, type Reservation } from '../../../shared/src/limits/limit-reservation';
-import type { HopOutcome, PaymentDescriptor } from '../../../shared/src/payments/payment-hop';
+import type { HopOutcome, PaymentDescriptor, ReversalOutcome } from '../../../shared/src/payments/payment-hop';
 import { HopUnavailable, type SiblingClient } from '../../../shared/src/payments/sibling-client';
 import { CLEARING_SCHEMA } from '../db/clearing-database';
 
@@ -54,7 +54,7 @@ export class ClearingRoute {
   }
 
   /** Undoes the network's leg and (first) the issuer's; records a tombstone if neither exists yet. */
-  async reverse(payment: PaymentDescriptor): Promise<{ status: 'REVERSED' }> {
+  async reverse(payment: PaymentDescriptor): Promise<ReversalOutcome> {
     const existing = await this.leg(payment.paymentId);
     const forwarded = { ...payment, transactionId: existing?.id ?? payment.transactionId };
     await this.issuer.post('payments/reverse', forwarded);

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AdapterRegistry, CanonicalError, Clock, PlatformAdapter } from '../../../../adapters/sdk/src';
 import { declineFor } from '../../../shared/src/graphql/decline';
-import type { HopOutcome, PaymentDescriptor } from '../../../shared/src/payments/payment-hop';
+import type { HopOutcome, PaymentDescriptor, ReversalOutcome } from '../../../shared/src/payments/payment-hop';
 import { BillEntity } from '../db/entities/bill.entity';
 import { CardEntity } from '../db/entities/card.entity';
 import { CustomerEntity } from '../db/entities/customer.entity';
@@ -63,7 +63,7 @@ export class IssuerAuthorizations {
   }
 
   /** Undoes the issuer's leg, or records that it must never happen. Idempotent. */
-  async reverse(payment: PaymentDescriptor): Promise<{ status: 'REVERSED' }> {
+  async reverse(payment: PaymentDescriptor): Promise<ReversalOutcome> {
     const now = this.clock.now();
     await this.dataSource.transaction(async (m) => {
       // Nothing to undo yet: the tombstone refuses a late authorization of this payment.

@@ -5,13 +5,13 @@
  */
 import type { InternalRoute } from '../server/subgraph-server';
 import { canActForCustomer, type Identity } from '../auth/identity';
-import { parsePaymentDescriptor, type HopOutcome, type PaymentDescriptor } from './payment-hop';
+import { parsePaymentDescriptor, type HopOutcome, type PaymentDescriptor, type ReversalOutcome } from './payment-hop';
 import { HopUnavailable } from './sibling-client';
 
 export interface PaymentHop {
   /** `identity`: the customer the caller acts for; the hop passes it on to the next. */
   authorize(payment: PaymentDescriptor, identity: Identity | null): Promise<HopOutcome>;
-  reverse(payment: PaymentDescriptor): Promise<{ status: 'REVERSED' }>;
+  reverse(payment: PaymentDescriptor): Promise<ReversalOutcome>;
   status(paymentId: string): Promise<unknown>;
 }
 
