@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AdapterLoadError, loadAdapterModule, loadAdapterRegistry } from './registry';
+import { AdapterLoadError, compiledTwin, loadAdapterModule, loadAdapterRegistry } from './registry';
 
 const ADAPTERS = path.resolve(__dirname, '../..');
 let scratch: string;
@@ -72,5 +72,22 @@ describe('adapter registry', () => {
   it('refuses a malformed config file', () => {
     const config = writeConfig([42]);
     expect(() => loadAdapterRegistry({ CARDWEAVE_ADAPTERS_CONFIG: config })).toThrow(/"adapters" must be a list/);
+  });
+
+  it('running compiled, finds an adapter named by its source path in the build under dist/', () => {
+    const repo = path.join(scratch, 'repo');
+    const dist = path.join(repo, 'dist');
+    fs.mkdirSync(path.join(dist, 'adapters', 'acme'), { recursive: true });
+    fs.writeFileSync(path.join(dist, 'adapters', 'acme', 'index.js'), '');
+    fs.writeFileSync(path.join(dist, 'adapters', 'acme', 'extra.js'), '');
+    expect(compiledTwin(path.join(repo, 'adapters', 'acme'), dist)).toBe(path.join(dist, 'adapters', 'acme'));
+    expect(compiledTwin(path.join(repo, 'adapters', 'acme', 'extra.ts'), dist)).toBe(path.join(dist, 'adapters', 'acme', 'extra.js'));
+    expect(compiledTwin(path.join(repo, 'adapters', 'acme', 'extra'), dist)).toBe(path.join(dist, 'adapters', 'acme', 'extra'));
+    // Already compiled, outside the repository, or not built: loaded as named.
+    expect(compiledTwin(path.join(dist, 'adapters', 'acme'), dist)).toBeUndefined();
+    expect(compiledTwin(path.join(scratch, 'elsewhere', 'acme'), dist)).toBeUndefined();
+    expect(compiledTwin(path.join(repo, 'adapters', 'unbuilt'), dist)).toBeUndefined();
+    // Under tsx and Jest there is no build root: the TypeScript is loaded itself.
+    expect(compiledTwin(path.join(repo, 'adapters', 'acme'))).toBeUndefined();
   });
 });

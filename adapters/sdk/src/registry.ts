@@ -89,6 +89,31 @@ export function adapterSpecsFromConfig(env: NodeJS.ProcessEnv = process.env): {
   return { specs: entries.map((e) => e.module), entries, baseDir: path.dirname(file) };
 }
 
+/**
+ * The build's root when this file runs compiled: `npm run build` writes dist/, mirroring the
+ * source tree (adapters/sdk/src/registry.ts becomes dist/adapters/sdk/src/registry.js).
+ * Undefined under tsx and Jest, which run the TypeScript itself.
+ */
+const ROOT_OF_THIS_TREE = path.resolve(__dirname, '../../..');
+const BUILD_ROOT = path.extname(__filename) === '.js' && path.basename(ROOT_OF_THIS_TREE) === 'dist' ? ROOT_OF_THIS_TREE : undefined;
+
+/**
+ * Where compiled code finds an adapter named by a path into the source tree: its compiled
+ * twin under dist/ (`adapters/jd-finance` -> `dist/adapters/jd-finance`, `x.ts` -> `x.js`),
+ * if the build holds it. Plain node cannot load the TypeScript a source path names, and the
+ * same configuration should work from source under tsx and from dist/; the checked-in
+ * configuration is copied into dist/ and names its compiled neighbours directly. Anything
+ * else (already in dist/, outside the repository, not built) is loaded as named.
+ */
+export function compiledTwin(target: string, buildRoot: string | undefined = BUILD_ROOT): string | undefined {
+  if (!buildRoot) return undefined;
+  const relative = path.relative(path.dirname(buildRoot), target);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  if (relative.split(path.sep)[0] === path.basename(buildRoot)) return undefined;
+  const twin = path.join(buildRoot, relative.replace(/\.ts$/, '.js'));
+  return fs.existsSync(twin) || fs.existsSync(`${twin}.js`) ? twin : undefined;
+}
+
 type AdapterFactory = (options?: Record<string, unknown>) => PlatformAdapter;
 
 /**
@@ -97,7 +122,8 @@ type AdapterFactory = (options?: Record<string, unknown>) => PlatformAdapter;
  * options and throws on a bad one. The result is validated; a bad field is named.
  */
 export function loadAdapterModule(spec: string, baseDir: string, options?: Record<string, unknown>): PlatformAdapter {
-  const target = spec.startsWith('.') || path.isAbsolute(spec) ? path.resolve(baseDir, spec) : spec;
+  const file = spec.startsWith('.') || path.isAbsolute(spec) ? path.resolve(baseDir, spec) : undefined;
+  const target = file ? (compiledTwin(file) ?? file) : spec;
   let mod: Record<string, unknown>;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
