@@ -51,6 +51,7 @@ export async function openSubgraphDatabase(options: SubgraphDatabaseOptions): Pr
     extra: { max: options.poolSize ?? 10, application_name: `cardweave-${options.schema}` },
   });
   await dataSource.initialize();
+  statements.watch((dataSource.driver as unknown as { master: Parameters<StatementCounter['watch']>[0] }).master);
   await dataSource.runMigrations({ transaction: 'each' });
   return {
     dataSource,

@@ -183,11 +183,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       }),
     );
     void withServerSpan(`${options.name} ${request.method} ${url.pathname}`, request.headers, { 'cardweave.subgraph': options.name, 'http.route': url.pathname }, () =>
-      handle(request, response, url),
+      handle(request, response, url, started),
     ).catch(() => undefined);
   });
 
-  async function handle(request: http.IncomingMessage, response: http.ServerResponse, url: URL): Promise<void> {
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse, url: URL, started = performance.now()): Promise<void> {
     try {
       if (url.pathname === '/healthz') return sendJson(response, 200, { status: 'ok' });
       if (url.pathname === '/readyz') {
@@ -247,6 +247,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;
+      // This subgraph's own time for the request (W3C Server-Timing), beside the gateway's view of it.
+      response.setHeader('server-timing', `app;dur=${(performance.now() - started).toFixed(2)}`);
       if (result.body.kind === 'complete') {
         response.end(result.body.string);
       } else {

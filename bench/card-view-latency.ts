@@ -1,0 +1,303 @@
+/**
+ * `npm run bench:latency`: the latency budget of the client's unified card view
+ * (client/operations/card-view.graphql), one request at a time, and where each millisecond
+ * and each CPU millisecond goes.
+ *
+ * It creates a fresh database (on the real PostgreSQL server, or with --embedded the embedded
+ * one, in a process of its own), fills it with a customer of 3 cards and one of 100 cards
+ * (each card bound to every wallet; 20 items on the current bill) with the tests' fixture
+ * builder, and starts the system as production runs it: each subgraph and the gateway in a
+ * process of its own (NODE_ENV=production, production gateway options), so that each
+ * process's CPU time is its own (/proc/<pid>/stat). Then, per customer, it warms up and sends
+ * N card views one after another, and prints:
+ * - end to end p50 / p90 (the client's view: request sent to response read);
+ * - per subgraph: requests per card view, the subgraph's own time (its Server-Timing header)
+ *   and the gateway's view of the same request (send to response), p50;
+ * - the gateway's share: end to end minus the critical path of the subgraph requests (per
+ *   stage of the plan, the slowest subgraph's own time); and the part of that spent on the
+ *   HTTP hops between gateway and subgraphs;
+ * - SQL statements and round trips (statements sent while none was in flight) per subgraph request;
+ * - CPU ms per card view of every process: gateway, each subgraph, the database (the real
+ *   server's backends for this database, or the embedded database's process) and this client.
+ *
+ * Flags: --embedded; --requests N (3 cards, default 400); --large-requests N (100 cards,
+ * default 80); --warmup N (default 50); --only 3|100; --profile DIR (a CPU profile of every
+ * service process over each measured window: DIR/<cards>-cards-<process>.cpuprofile, read
+ * with ../shared/scripts/cpuprofile-summary FILE --requests N); --json FILE.
+ * Env: BENCH_POSTGRES_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
+ * BENCH_LATENCY_DATABASE (default cardweave_latency, dropped and created anew).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { generateLocalKeySet, keyringFromLocalKeySet } from '../subgraphs/shared/src/auth/keys';
+import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER } from '../subgraphs/shared/src/auth/tokens';
+import { ROOT, startChild, type Child } from './lib/child';
+import { openBenchDatabase, recreateDatabase } from './lib/database';
+import { CustomerTokens } from './lib/identity';
+import { processCpuMs, snapshotCpu } from './lib/process-cpu';
+import { percentile } from './load/load-result';
+import type { RecordedCall } from './servers/latency-gateway-process';
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? '') : undefined;
+}
+const has = (name: string) => process.argv.includes(`--${name}`);
+
+const settings = {
+  embedded: has('embedded'),
+  adminUrl: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  database: process.env.BENCH_LATENCY_DATABASE ?? 'cardweave_latency',
+  requests: Number(flag('requests') ?? 400),
+  largeRequests: Number(flag('large-requests') ?? 80),
+  warmup: Number(flag('warmup') ?? 50),
+  only: flag('only'),
+  profileDir: flag('profile') ? path.resolve(flag('profile')!) : undefined,
+  json: flag('json'),
+  /** Every service stands at the same instant, so bills and windows are the same on every run. */
+  now: '2026-11-26T06:00:00.000Z',
+};
+
+const SUBGRAPH_NAMES = ['issuer', 'clearing', 'wallet'] as const;
+const CARD_VIEW = fs.readFileSync(path.join(ROOT, 'client/operations/card-view.graphql'), 'utf8');
+
+const log = (message: string) => console.log(`[latency ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const round = (value: number, digits = 2) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : NaN);
+
+interface ShapeResult {
+  cards: number;
+  billItems: number;
+  requests: number;
+  endToEnd: { p50: number; p90: number; p99: number; mean: number };
+  /** Per card view, p50: end to end minus the critical path of the subgraphs' own times. */
+  gatewayShareP50: number;
+  /** Per card view, p50: the HTTP hops (gateway's view of each stage minus the subgraph's own time). */
+  subgraphHopsP50: number;
+  /** Per card view, p50: stages of subgraph requests (requests that overlap form one stage). */
+  stages: number;
+  subgraphs: Record<
+    string,
+    { requestsPerView: number; serverP50: number; gatewayViewP50: number; statementsPerRequest: number; roundTripsPerRequest: number }
+  >;
+  cpuMsPerView: Record<string, number>;
+}
+
+/** Overlapping calls form one stage; the stage costs its slowest subgraph's own time. */
+function stagesOf(calls: RecordedCall[]): Array<{ start: number; end: number; serverMs: number; calls: RecordedCall[] }> {
+  const sorted = [...calls].sort((a, b) => a.start - b.start);
+  const stages: Array<{ start: number; end: number; serverMs: number; calls: RecordedCall[] }> = [];
+  for (const call of sorted) {
+    const last = stages[stages.length - 1];
+    if (last && call.start < last.end) {
+      last.end = Math.max(last.end, call.end);
+      last.serverMs = Math.max(last.serverMs, call.serverMs);
+      last.calls.push(call);
+    } else {
+      stages.push({ start: call.start, end: call.end, serverMs: call.serverMs, calls: [call] });
+    }
+  }
+  return stages;
+}
+
+async function databaseBackends(admin: Client | undefined, database: string): Promise<number[]> {
+  if (!admin) return [];
+  const rows = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
+  return rows.rows.map((r) => Number(r.pid));
+}
+
+async function main(): Promise<void> {
+  const children: Child[] = [];
+  const stopAll = () => Promise.all(children.reverse().map((c) => c.stop().catch(() => undefined)));
+  process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+  let admin: Client | undefined;
+  try {
+    const keys = generateLocalKeySet();
+    process.env.CARDWEAVE_KEYS = JSON.stringify(keys);
+    process.env.LOG_LEVEL ??= 'warn';
+    process.env.JWT_ISSUER ||= DEFAULT_JWT_ISSUER;
+    process.env.JWT_AUDIENCE ||= DEFAULT_JWT_AUDIENCE;
+    const tokens = new CustomerTokens(keyringFromLocalKeySet(keys));
+    // The services run as in production: graphql-js and the gateway in production mode.
+    const serviceEnv = { NODE_ENV: 'production', CARDWEAVE_NOW: settings.now };
+
+    // 1. A fresh database, migrated and filled.
+    let url: string;
+    if (settings.embedded) {
+      const database = await startChild<{ url: string }>('database', 'bench/servers/embedded-database-process.ts');
+      children.push(database);
+      url = database.ready.url;
+      log(`embedded database at ${url} (pid ${database.pid})`);
+    } else {
+      url = await recreateDatabase(settings.adminUrl, settings.database);
+      admin = new Client({ connectionString: settings.adminUrl });
+      await admin.connect();
+      log(`database ${settings.database} created on ${new URL(settings.adminUrl).host}`);
+    }
+    const db = await openBenchDatabase(url);
+    const shapes = [
+      { cards: 3, billItems: 20, requests: settings.requests },
+      { cards: 100, billItems: 20, requests: settings.largeRequests },
+    ].filter((s) => !settings.only || settings.only.split(',').includes(String(s.cards)));
+    const customers = new Map<number, string>();
+    for (const shape of shapes) customers.set(shape.cards, (await db.addCustomer(shape)).customerId);
+    const wallets = db.registry.byRole('wallet').map((w) => w.manifest.id);
+    await db.close();
+    log(`customers: ${shapes.map((s) => `${s.cards} cards`).join(', ')}, each card bound to ${wallets.join(' and ')}, 20 bill items`);
+
+    // 2. The services, one process each, started in the reverse order of the payment chain.
+    const subgraphs: Record<string, Child<{ url: string }>> = {};
+    for (const name of SUBGRAPH_NAMES) {
+      subgraphs[name] = await startChild<{ url: string }>(name, 'bench/servers/latency-subgraph-process.ts', {
+        ...serviceEnv,
+        BENCH_SUBGRAPH: name,
+        BENCH_DATABASE_URL: url,
+        ISSUER_URL: subgraphs.issuer?.ready.url,
+        CLEARING_URL: subgraphs.clearing?.ready.url,
+      });
+      children.push(subgraphs[name]);
+    }
+    const gateway = await startChild<{ url: string }>('gateway', 'bench/servers/latency-gateway-process.ts', {
+      ...serviceEnv,
+      ISSUER_URL: subgraphs.issuer.ready.url,
+      WALLET_URL: subgraphs.wallet.ready.url,
+      CLEARING_URL: subgraphs.clearing.ready.url,
+    });
+    children.push(gateway);
+    const services: Record<string, Child> = { gateway, ...subgraphs };
+    const pids = Object.fromEntries(Object.entries(services).map(([name, child]) => [name, child.pid]));
+    const databaseChild = children.find((c) => c.name === 'database');
+    log(`processes: ${Object.entries(pids).map(([n, p]) => `${n} ${p}`).join(', ')}`);
+
+    const results: ShapeResult[] = [];
+    for (const shape of shapes) {
+      const customerId = customers.get(shape.cards)!;
+      const body = JSON.stringify({ query: CARD_VIEW, variables: { customerId } });
+      const authorization = tokens.bearer(customerId);
+      const send = async (requestId: string): Promise<number> => {
+        const started = performance.now();
+        const response = await fetch(gateway.ready.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization, 'x-request-id': requestId },
+          body,
+        });
+        const result = (await response.json()) as { data?: { customer?: { cards?: unknown[] } }; errors?: unknown[] };
+        const elapsed = performance.now() - started;
+        if (response.status !== 200 || result.errors || result.data?.customer?.cards?.length !== shape.cards) {
+          throw new Error(`card view failed (${response.status}): ${JSON.stringify(result).slice(0, 400)}`);
+        }
+        return elapsed;
+      };
+
+      log(`${shape.cards} cards: ${settings.warmup} warm-up requests, then ${shape.requests} measured`);
+      for (let i = 0; i < settings.warmup; i += 1) await send(`warmup-${shape.cards}-${i}`);
+      await gateway.ask({ type: 'calls' });
+      await Promise.all(SUBGRAPH_NAMES.map((n) => subgraphs[n].ask({ type: 'reset' })));
+      if (settings.profileDir) await Promise.all(Object.values(services).map((c) => c.ask({ type: 'profile-start' })));
+
+      const backends = await databaseBackends(admin, settings.database);
+      const databaseCpu = () =>
+        databaseChild ? processCpuMs(databaseChild.pid) : backends.reduce((sum, pid) => sum + (processCpuMs(pid) || 0), 0);
+      const cpuBefore = { ...snapshotCpu(pids), database: databaseCpu() };
+      const clientBefore = process.cpuUsage();
+      const latencies: number[] = [];
+      const ids: string[] = [];
+      for (let i = 0; i < shape.requests; i += 1) {
+        const id = `latency-${shape.cards}-${i}`;
+        ids.push(id);
+        latencies.push(await send(id));
+      }
+      const clientUsage = process.cpuUsage(clientBefore);
+      const cpuAfter = { ...snapshotCpu(pids), database: databaseCpu() };
+      const backendsAfter = await databaseBackends(admin, settings.database);
+      const newBackends = backendsAfter.filter((pid) => !backends.includes(pid));
+      if (newBackends.length) log(`note: ${newBackends.length} database backends started during the window; their CPU is not counted`);
+
+      if (settings.profileDir) {
+        for (const [name, child] of Object.entries(services)) {
+          await child.ask({ type: 'profile-stop', file: path.join(settings.profileDir, `${shape.cards}-cards-${name}.cpuprofile`) });
+        }
+      }
+      const { calls } = await gateway.ask<{ calls: RecordedCall[] }>({ type: 'calls' });
+      const sql = Object.fromEntries(
+        await Promise.all(SUBGRAPH_NAMES.map(async (n) => [n, await subgraphs[n].ask<{ statements: number; roundTrips: number }>({ type: 'sql' })] as const)),
+      );
+
+      const byRequest = new Map<string, RecordedCall[]>(ids.map((id) => [id, []]));
+      for (const call of calls) byRequest.get(call.requestId)?.push(call);
+      const shares: number[] = [];
+      const hops: number[] = [];
+      const stageCounts: number[] = [];
+      ids.forEach((id, i) => {
+        const stages = stagesOf(byRequest.get(id)!);
+        const critical = stages.reduce((sum, s) => sum + s.serverMs, 0);
+        shares.push(latencies[i] - critical);
+        hops.push(stages.reduce((sum, s) => sum + (s.end - s.start), 0) - critical);
+        stageCounts.push(stages.length);
+      });
+      const perSubgraph: ShapeResult['subgraphs'] = {};
+      for (const name of SUBGRAPH_NAMES) {
+        const own = calls.filter((c) => c.subgraph === name && byRequest.has(c.requestId));
+        perSubgraph[name] = {
+          requestsPerView: round(own.length / shape.requests),
+          serverP50: round(median(own.map((c) => c.serverMs))),
+          gatewayViewP50: round(median(own.map((c) => c.end - c.start))),
+          statementsPerRequest: round(own.length ? sql[name].statements / own.length : NaN),
+          roundTripsPerRequest: round(own.length ? sql[name].roundTrips / own.length : NaN),
+        };
+      }
+      const cpuMsPerView: Record<string, number> = {};
+      for (const name of Object.keys(cpuBefore) as Array<keyof typeof cpuBefore>) {
+        cpuMsPerView[name] = round((cpuAfter[name] - cpuBefore[name]) / shape.requests);
+      }
+      cpuMsPerView.client = round((clientUsage.user + clientUsage.system) / 1000 / shape.requests);
+      const sorted = [...latencies].sort((a, b) => a - b);
+      results.push({
+        cards: shape.cards,
+        billItems: shape.billItems,
+        requests: shape.requests,
+        endToEnd: {
+          p50: round(percentile(sorted, 50)),
+          p90: round(percentile(sorted, 90)),
+          p99: round(percentile(sorted, 99)),
+          mean: round(latencies.reduce((a, b) => a + b, 0) / latencies.length),
+        },
+        gatewayShareP50: round(median(shares)),
+        subgraphHopsP50: round(median(hops)),
+        stages: median(stageCounts),
+        subgraphs: perSubgraph,
+        cpuMsPerView,
+      });
+    }
+
+    const database = settings.embedded ? 'embedded database (PGlite over the wire protocol)' : `PostgreSQL at ${new URL(settings.adminUrl).host}`;
+    console.log(`\nUnified card view, sequential, ${database}; Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}\n`);
+    for (const r of results) {
+      console.log(`${r.cards} cards, ${r.billItems} bill items, ${r.requests} requests`);
+      console.log(`  end to end        p50 ${r.endToEnd.p50} ms   p90 ${r.endToEnd.p90} ms   p99 ${r.endToEnd.p99} ms   mean ${r.endToEnd.mean} ms`);
+      console.log(`  gateway's share   p50 ${r.gatewayShareP50} ms (end to end minus the subgraphs' own time on the critical path; ${r.stages} stages)`);
+      console.log(`    of which HTTP hops to subgraphs  p50 ${r.subgraphHopsP50} ms`);
+      console.log('  subgraph   req/view   own p50 ms   gateway view p50 ms   SQL statements/req   round trips/req');
+      for (const [name, s] of Object.entries(r.subgraphs)) {
+        console.log(
+          `  ${name.padEnd(10)} ${String(s.requestsPerView).padStart(8)}   ${String(s.serverP50).padStart(10)}   ${String(s.gatewayViewP50).padStart(19)}   ${String(s.statementsPerRequest).padStart(18)}   ${String(s.roundTripsPerRequest).padStart(15)}`,
+        );
+      }
+      console.log(`  CPU ms per card view: ${Object.entries(r.cpuMsPerView).map(([n, v]) => `${n} ${v}`).join(', ')}`);
+      const total = Object.entries(r.cpuMsPerView).filter(([n]) => n !== 'client').reduce((sum, [, v]) => sum + v, 0);
+      console.log(`  CPU ms per card view, services and database: ${round(total)}\n`);
+    }
+    if (settings.json) fs.writeFileSync(settings.json, JSON.stringify({ database, node: process.version, results }, null, 2));
+    if (settings.profileDir) log(`profiles in ${settings.profileDir}: ../shared/scripts/cpuprofile-summary <file> --requests <N>`);
+  } finally {
+    await admin?.end().catch(() => undefined);
+    await stopAll();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
