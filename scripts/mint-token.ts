@@ -1,9 +1,12 @@
 /**
- * Mints a client token with the local key pair (.data/keys.json, or CARDWEAVE_KEYS):
+ * Mints a client token with the local key pair (.data/keys.json, or CARDWEAVE_KEYS), or with
+ * JWT_PRIVATE_KEY when it is set (the demo identity provider's key `npm run keys` prints):
  *   npm run token -- <customer id>            a customer's token
  *   npm run token -- --operator               an operator's token (freezes, statement runs)
  *   npm run token -- <customer id> --ttl 600  valid for 600 seconds (default 12 hours)
+ * Built: `node dist/scripts/mint-token.js <customer id>`.
  */
+import { createPrivateKey } from 'node:crypto';
 import { keyringFromEnv } from '../subgraphs/shared/src/auth/keys';
 import { mintToken, tokenSettingsFromEnv } from '../subgraphs/shared/src/auth/tokens';
 
@@ -17,15 +20,18 @@ if ((!operator && !customerId) || !Number.isInteger(ttlSeconds) || ttlSeconds <=
   console.error('usage: npm run token -- <customer id> | --operator [--ttl seconds]');
   process.exit(2);
 }
-const keyring = keyringFromEnv(process.env);
-if (!keyring.jwtPrivateKey) {
-  console.error('no local token key: tokens for a configured JWT_PUBLIC_KEY come from your identity provider');
+const fromEnv = process.env.JWT_PRIVATE_KEY?.trim();
+const privateKey = fromEnv
+  ? createPrivateKey(fromEnv.includes('-----BEGIN') ? fromEnv : { key: Buffer.from(fromEnv, 'base64'), format: 'der', type: 'pkcs8' })
+  : keyringFromEnv(process.env).jwtPrivateKey;
+if (!privateKey) {
+  console.error('no local token key: tokens for a configured JWT_PUBLIC_KEY come from your identity provider (or set JWT_PRIVATE_KEY)');
   process.exit(1);
 }
 process.stdout.write(
   `${mintToken({
     ...tokenSettingsFromEnv(),
-    privateKey: keyring.jwtPrivateKey,
+    privateKey,
     customerId: operator ? null : customerId,
     roles: operator ? ['OPERATOR'] : ['CUSTOMER'],
     ttlSeconds,

@@ -31,6 +31,7 @@ export const ENVIRONMENT_VARIABLES: EnvironmentVariable[] = [
   { name: 'SERVICE_PRIVATE_KEY', readBy: 'all services', meaning: 'This service\'s own Ed25519 signing key, base64 PKCS8 DER', fallback: 'the local key set (not in production)' },
   { name: 'CARDWEAVE_KEYS', readBy: 'all services', meaning: 'A whole local key set as JSON (how tests hand keys to child processes)', fallback: 'unset' },
   { name: 'JWT_PUBLIC_KEY', readBy: 'gateway', meaning: 'The token issuer\'s ES256 public key (PEM, or base64 SPKI DER)', fallback: 'the local key set (not in production)' },
+  { name: 'JWT_PRIVATE_KEY', readBy: 'npm run token', meaning: 'The token issuer\'s ES256 private key (base64 PKCS8 DER or PEM) to mint with; `npm run keys` prints a demo one. Never the gateway\'s', fallback: 'the local key set (.data/keys.json or CARDWEAVE_KEYS)' },
   { name: 'JWT_ISSUER', readBy: 'gateway, npm run token', meaning: 'The `iss` every client token must carry', fallback: 'https://auth.cardweave.local (required in production)' },
   { name: 'JWT_AUDIENCE', readBy: 'gateway, npm run token', meaning: 'The `aud` every client token must carry', fallback: 'cardweave-gateway (required in production)' },
   { name: 'GATEWAY_MAX_DEPTH', readBy: 'gateway', meaning: 'Deepest selection an operation may have', fallback: '12' },
