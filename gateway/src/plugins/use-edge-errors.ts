@@ -148,6 +148,12 @@ export function normalizeError(error: WireError, production: boolean, requestFai
   return out;
 }
 
+/** Whether an error arose while executing the operation: it has a path, or came from calling a subgraph. */
+function duringExecution(error: unknown): boolean {
+  const e = error as WireError;
+  return Array.isArray(e?.path) || typeof e?.extensions?.subgraph === 'string' || typeof e?.extensions?.serviceName === 'string';
+}
+
 export interface UseEdgeErrorsOptions {
   production: boolean;
   /** Sees every result after its errors were given their codes (metrics, access log). */
@@ -158,9 +164,10 @@ export function useEdgeErrors(options: UseEdgeErrorsOptions): GatewayPlugin {
   const fix = (result: unknown, request: Request): unknown => {
     if (!result || typeof result !== 'object') return result;
     let r = result as { errors?: WireError[]; data?: unknown };
-    // An error with a path happened during execution, so the result has data, if only null
-    // (GraphQL spec); some planners leave `data` out, which would read as a failed request.
-    if (Array.isArray(r.errors) && !('data' in r) && r.errors.some((e) => Array.isArray((e as WireError).path))) r = { ...r, data: null };
+    // An error with a path, or from calling a subgraph (a timeout of a root field has no path),
+    // happened during execution, so the result has data, if only null (GraphQL spec); some
+    // planners leave `data` out, which would read as a failed request and answer HTTP 500.
+    if (Array.isArray(r.errors) && !('data' in r) && r.errors.some(duringExecution)) r = { ...r, data: null };
     const failed = r.data === undefined || r.data === null;
     const fixed = !Array.isArray(r.errors) || r.errors.length === 0 ? r : { ...r, errors: r.errors.map((e) => normalizeError(toWire(e), options.production, failed)) };
     options.observe?.(fixed, request);
