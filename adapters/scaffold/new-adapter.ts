@@ -43,6 +43,41 @@ const ISSUER_TERMS = `
       repaymentChannel: { 'zh-CN': '发卡方 App', en: "the issuer's app" },
     },`;
 
+/**
+ * The rows each role must map (REQUIRED_ERROR_CODES in the SDK) that the template's common
+ * rows do not already hold. Placeholder codes and messages: the author replaces each with the
+ * platform's own, or keeps a CW_ code of ours where the platform has none.
+ */
+const ROLE_ROWS: Record<AdapterRole, string[]> = {
+  issuer: [
+    `row('CREDIT_NOT_ENOUGH', '可用额度不足', 'INSUFFICIENT_CREDIT', 'USER_ACTION', 'REPAY_AT_ISSUER', { 'zh-CN': '可用额度不足，请先还款', en: 'Not enough credit available; repay first' }, { iso8583: '51' }),`,
+    `row('ACCOUNT_OVERDUE', '存在逾期未还款', 'OVERDUE_DEBT', 'USER_ACTION', 'REPAY_OVERDUE_BILL', { 'zh-CN': '存在逾期账单，请先还款', en: 'A bill is overdue; repay it first' }, { iso8583: '57' }),`,
+    `row('ACCOUNT_FROZEN', '账户已冻结', 'ACCOUNT_FROZEN', 'USER_ACTION', 'CONTACT_SUPPORT', { 'zh-CN': '账户已冻结，请联系客服', en: 'The account is frozen; contact support' }, { iso8583: '62' }),`,
+    `row('CARD_LOCKED', '卡片已锁定', 'CARD_LOCKED', 'USER_ACTION', 'UNLOCK_CARD', { 'zh-CN': '卡片已锁定，请先解锁', en: 'The card is locked; unlock it first' }, { iso8583: '62' }),`,
+    `row('CARD_NOT_ACTIVE', '卡片未开通', 'CARD_NOT_ACTIVE', 'USER_ACTION', 'REVERIFY_IDENTITY', { 'zh-CN': '卡片尚未开通，请先完成验证', en: 'The card is not active yet; finish verification first' }),`,
+    `row('CARD_EXPIRED', '卡片已过期', 'CARD_EXPIRED', 'DO_NOT_RETRY', 'CONTACT_SUPPORT', { 'zh-CN': '卡片已过期，请联系客服换卡', en: 'The card has expired; contact support for a new one' }, { iso8583: '54' }),`,
+    `row('NOT_ELIGIBLE', '实名认证等级不足', 'NOT_ELIGIBLE', 'USER_ACTION', 'RAISE_REAL_NAME_LEVEL', { 'zh-CN': '请提升实名认证等级', en: 'Raise your real-name verification level' }),`,
+    `row('NOT_PERMITTED', '交易不被允许', 'TRANSACTION_NOT_PERMITTED', 'DO_NOT_RETRY', 'CONTACT_SUPPORT', { 'zh-CN': '该交易不被允许，请联系客服', en: 'This transaction is not allowed; contact support' }, { iso8583: '57' }),`,
+    `row('AMOUNT_INVALID', '金额无效', 'INVALID_AMOUNT', 'USER_ACTION', 'CORRECT_INPUT', { 'zh-CN': '金额无效，请检查', en: 'The amount is not valid; check it' }, { iso8583: '13' }),`,
+  ],
+  wallet: [
+    `row('FORMAT_ERROR', '格式错误', 'INVALID_FORMAT', 'USER_ACTION', 'CORRECT_INPUT', { 'zh-CN': '格式错误，请检查输入', en: 'Format error; check what you entered' }, { iso8583: '30' }),`,
+    `row('CARD_INVALID', '无效卡号', 'INVALID_CARD_NUMBER', 'USER_ACTION', 'CORRECT_INPUT', { 'zh-CN': '无效卡号，请检查卡号', en: 'Invalid card number; check it' }, { iso8583: '14' }),`,
+    `row('HOLDER_MISMATCH', '持卡人信息有误', 'HOLDER_INFO_MISMATCH', 'USER_ACTION', 'CORRECT_INPUT', { 'zh-CN': '姓名、证件号或手机号与银行预留信息不一致', en: 'Name, ID number or mobile does not match what the bank holds' }),`,
+    `row('MERCHANT_RESTRICTED', '商户限制', 'MERCHANT_RESTRICTED', 'USER_ACTION', 'CHANGE_PAYMENT_SCENE', { 'zh-CN': '商户限制：请更换支付场景，或联系客服', en: 'Merchant restriction: change the payment scene, or contact support' }, { iso8583: '57' }),`,
+    `row('CW_BINDING_NOT_ACTIVE', '绑定已暂停', 'BINDING_NOT_ACTIVE', 'USER_ACTION', 'CONTACT_SUPPORT', { 'zh-CN': '该卡的绑定已暂停，请联系客服', en: 'This card binding is suspended; contact support' }),`,
+    `row('NOT_PERMITTED', '交易不被允许', 'TRANSACTION_NOT_PERMITTED', 'DO_NOT_RETRY', 'CONTACT_SUPPORT', { 'zh-CN': '该交易不被允许，请联系客服', en: 'This transaction is not allowed; contact support' }, { iso8583: '57' }),`,
+    `row('DUPLICATE_REQUEST', '重复请求', 'DUPLICATE_REQUEST', 'DO_NOT_RETRY', 'QUERY_STATUS', { 'zh-CN': '重复请求，请查询原请求结果', en: 'Duplicate request; check the original result' }, { iso8583: '94' }),`,
+    `row('CW_KEY_REUSED', '请求号重复且内容不一致', 'IDEMPOTENCY_KEY_REUSED', 'DO_NOT_RETRY', 'CORRECT_INPUT', { 'zh-CN': '该请求号已用于不同的请求，请重新发起', en: 'This request number was used for a different request; start a new one' }),`,
+    `row('CW_DEVICE_NOT_SUPPORTED', '当前设备不支持', 'DEVICE_NOT_SUPPORTED', 'USER_ACTION', 'PAY_BY_QR_CODE', { 'zh-CN': '此设备无法使用该钱包付款，请改用扫码支付', en: 'This device cannot pay with this wallet; pay by QR code instead' }),`,
+  ],
+  clearing: [
+    `row('ISSUER_UNAVAILABLE', '发卡行不能操作', 'PLATFORM_UNAVAILABLE', 'RETRY', 'RETRY_LATER', { 'zh-CN': '发卡银行暂时无法处理，请稍后再试', en: 'The issuer is unavailable; try again later' }, { iso8583: '91' }),`,
+    `row('CARD_INVALID', '无效卡号', 'INVALID_CARD_NUMBER', 'USER_ACTION', 'CORRECT_INPUT', { 'zh-CN': '无效卡号，请检查卡号', en: 'Invalid card number; check it' }, { iso8583: '14' }),`,
+    `row('CARD_LOCKED', '卡片锁定', 'CARD_LOCKED', 'USER_ACTION', 'UNLOCK_CARD', { 'zh-CN': '卡片已锁定，请先解锁', en: 'The card is locked; unlock it first' }, { iso8583: '62' }),`,
+  ],
+};
+
 function importPath(fromDir: string, target: string): string {
   const rel = path.relative(fromDir, target).split(path.sep).join('/');
   return rel.startsWith('.') ? rel : `./${rel}`;
@@ -63,6 +98,7 @@ export function scaffoldAdapter(options: ScaffoldOptions): { dir: string; files:
   const fill = (text: string) =>
     text
       .replaceAll('/*__ISSUER_TERMS__*/', role === 'issuer' ? ISSUER_TERMS : '')
+      .replaceAll('/*__ROLE_ROWS__*/', ROLE_ROWS[role].map((line) => `  ${line}\n`).join(''))
       .replaceAll('__SDK__', importPath(srcDir, path.join(ADAPTERS_DIR, 'sdk', 'src')))
       .replaceAll('__TESTKIT__', importPath(srcDir, path.join(ADAPTERS_DIR, 'testkit')))
       .replaceAll('__CONST__', words.join('_').toUpperCase())

@@ -113,6 +113,9 @@ export const REMEDY_TEXT: Record<Remedy, LocalizedText> = {
   WAIT_FOR_NEXT_WINDOW: { zhCN: '请等待限额周期重置', en: 'Wait for the limit window to reset' },
   QUERY_STATUS: { zhCN: '请稍后查询结果', en: 'Check the status later' },
   CONFIRM_IN_APP: { zhCN: '请在应用内确认', en: 'Confirm in the app' },
+  PAY_BY_QR_CODE: { zhCN: '请改用扫码支付', en: 'Pay by QR code instead' },
+  USE_ANOTHER_WALLET: { zhCN: '请使用其他钱包', en: 'Use another wallet' },
+  LOWER_AMOUNT: { zhCN: '请减少支付金额', en: 'Pay a smaller amount' },
 };
 
 const FALLBACK = CATALOG.PLATFORM_ERROR!;

@@ -1,7 +1,8 @@
 /**
  * JD Finance's dialect as data. The source names only UI texts (银行验证失败, 系统繁忙);
  * the codes beside them are stable synthetic codes of ours for the outcomes the source
- * and the Baitiao rules describe (credit, overdue, freeze + manual review, real-name level, age).
+ * and the Baitiao rules describe (credit, overdue, freeze + manual review, real-name level, age,
+ * the card's own state).
  */
 import type { ErrorTableRow, LocalizedText } from '../../sdk/src';
 
@@ -34,4 +35,8 @@ export const jdFinanceErrors: ErrorTableRow[] = [
   row('REPAY_AMOUNT_EXCEEDS', '还款金额超过应还金额', 'INVALID_AMOUNT', 'USER_ACTION', 'CORRECT_INPUT', { 'zh-CN': '还款金额超过应还金额', en: 'The repayment is more than what is owed' }, { iso8583: '13' }),
   row('DUPLICATE_REQUEST', '重复请求', 'DUPLICATE_REQUEST', 'DO_NOT_RETRY', 'QUERY_STATUS', { 'zh-CN': '重复请求，请查询原交易结果', en: 'Duplicate request; check the original result' }, { iso8583: '94' }),
   row('PROCESSING', '处理中', 'TRANSACTION_IN_PROGRESS', 'RETRY', 'QUERY_STATUS', { 'zh-CN': '处理中，请稍后查询结果', en: 'Processing; check the result shortly' }, { outcome: 'PENDING', retryAfterSeconds: 5 }),
+  // The card's own state, which the issuer subgraph declines payments for (every issuer maps these).
+  row('CARD_LOCKED', '卡片已锁定', 'CARD_LOCKED', 'USER_ACTION', 'UNLOCK_CARD', { 'zh-CN': '白条闪付卡已锁定，请在京东金融解锁', en: 'The Baitiao Shanfu card is locked; unlock it in the JD Finance app' }, { iso8583: '62' }),
+  row('CARD_EXPIRED', '卡片已过期', 'CARD_EXPIRED', 'DO_NOT_RETRY', 'CONTACT_SUPPORT', { 'zh-CN': '白条闪付卡已过期，请联系客服换卡', en: 'The Baitiao Shanfu card has expired; contact support for a new one' }, { iso8583: '54' }),
+  row('TRANSACTION_NOT_PERMITTED', '交易不被允许', 'TRANSACTION_NOT_PERMITTED', 'DO_NOT_RETRY', 'CONTACT_SUPPORT', { 'zh-CN': '该卡不允许此交易，请联系客服', en: 'This card may not make this transaction; contact support' }, { iso8583: '57' }),
 ];

@@ -1,11 +1,21 @@
 /**
  * An in-process JD Finance: Baitiao credit per customer (the issuer's only spending
  * bound), overdue and frozen accounts, repayments, and the `{resultCode, resultMsg, data}`
- * envelope of its answers.
+ * envelope of its answers. Its figures are JD Finance's own (PLATFORMS.md §4), never read
+ * from the adapter's declaration or options.
  */
-import { parseOptions, toFen, type Clock, type Fen, type HttpRequest } from '../../sdk/src';
+import { toFen, yuan, type Clock, type Fen, type HttpRequest } from '../../sdk/src';
 import { PlatformSimulatorBase, type SimulatorAnswer } from '../../testkit/src/platform-simulator';
-import { JD_SIGNATURE_HEADER, jdFinanceOptionSpec, type JdFinanceOptions } from './jd-finance.options';
+import { JD_SIGNATURE_HEADER, jdFinanceOptionSpec } from './jd-finance.options';
+
+/** A new customer's Baitiao credit line: the most JD Finance grants, 50,000 CNY (PLATFORMS.md §4). */
+export const JD_DEFAULT_CREDIT_LINE_FEN: Fen = yuan(50_000);
+
+export interface JdFinanceSimulatorOptions {
+  platformKey?: string;
+  /** The credit line a customer the test has not seeded starts with. */
+  creditLineFen?: Fen;
+}
 
 interface Account {
   creditLineFen: Fen;
@@ -19,10 +29,9 @@ export class JdFinanceSimulator extends PlatformSimulatorBase {
   private readonly requests = new Map<string, { amount: string; status: string }>();
   private readonly defaultLine: Fen;
 
-  constructor(clock: Clock, options: Partial<JdFinanceOptions> = {}) {
-    const o = parseOptions('jd-finance', jdFinanceOptionSpec, options);
-    super(clock, { signingKey: o.platformKey, signatureHeader: JD_SIGNATURE_HEADER, limits: [] });
-    this.defaultLine = o.maxCreditLineFen;
+  constructor(clock: Clock, options: JdFinanceSimulatorOptions = {}) {
+    super(clock, { signingKey: options.platformKey ?? jdFinanceOptionSpec.platformKey.default, signatureHeader: JD_SIGNATURE_HEADER, limits: [] });
+    this.defaultLine = options.creditLineFen ?? JD_DEFAULT_CREDIT_LINE_FEN;
   }
 
   /** Sets a customer's state, as if recorded from a real account. */

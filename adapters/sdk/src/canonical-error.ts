@@ -32,8 +32,11 @@ export const UNKNOWN_PLATFORM_ERROR: Omit<ErrorTableRow, 'platformCode' | 'platf
 };
 
 /**
- * Finds the row for a platform reply. Order: a row naming this flow and code, a row for
- * any flow with that code, then (for platforms that only show UI text) the same by message.
+ * Finds the row for a platform reply, keyed like a hyperswitch GSM table by (flow, code,
+ * message). Order: rows naming this flow before rows for any flow; within each, the same
+ * code and message, then the same code; last (for platforms that only show UI text) the
+ * same message. One code may so carry several meanings told apart by the message, e.g.
+ * UnionPay's 61 for a per-payment and for a daily breach.
  */
 export function findErrorRow(
   table: readonly ErrorTableRow[],
@@ -42,11 +45,14 @@ export function findErrorRow(
   platformMessage?: string,
 ): ErrorTableRow | undefined {
   const appliesTo = (row: ErrorTableRow) => !row.flows || row.flows.includes(flow);
-  const ranked = [...table].filter(appliesTo).sort((a, b) => Number(!!b.flows) - Number(!!a.flows));
-  return (
-    ranked.find((row) => row.platformCode === platformCode) ??
-    (platformMessage ? ranked.find((row) => row.platformMessage === platformMessage) : undefined)
-  );
+  const applicable = table.filter(appliesTo);
+  for (const tier of [applicable.filter((r) => !!r.flows), applicable.filter((r) => !r.flows)]) {
+    const found =
+      (platformMessage !== undefined ? tier.find((row) => row.platformCode === platformCode && row.platformMessage === platformMessage) : undefined) ??
+      tier.find((row) => row.platformCode === platformCode);
+    if (found) return found;
+  }
+  return platformMessage ? [...applicable].sort((a, b) => Number(!!b.flows) - Number(!!a.flows)).find((row) => row.platformMessage === platformMessage) : undefined;
 }
 
 export function toCanonicalError(

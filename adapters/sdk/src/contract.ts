@@ -148,6 +148,12 @@ export interface ErrorTableRow {
   outcome?: 'DECLINED' | 'PENDING' | 'INDETERMINATE';
   /** Suggested wait before retrying, for RETRY rows where the platform states one. */
   retryAfterSeconds?: number;
+  /**
+   * For limit codes (LIMIT_EXCEEDED must have it): the windows of the limits whose breach
+   * this row reports. A row reporting a PER_PAYMENT limit cannot say WAIT_FOR_NEXT_WINDOW:
+   * no window resets a per-payment limit.
+   */
+  limitWindows?: LimitWindow[];
 }
 
 /** Issuer-only configuration: the numbers of a credit product. */

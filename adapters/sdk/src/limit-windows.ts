@@ -68,12 +68,15 @@ export interface LimitEvaluation {
   bindingRuleId?: string;
 }
 
+/** What the arithmetic needs of a rule: a declared LimitRule, or a platform's own limit in a simulator. */
+export type LimitTerms = Pick<LimitRule, 'id' | 'window' | 'amountFen' | 'count'>;
+
 /**
  * A payment must pass every rule at once (Marqeta's rule). `usage` is keyed by rule id;
  * a missing entry means nothing used yet in the current window.
  */
 export function evaluateLimits(
-  rules: readonly LimitRule[],
+  rules: readonly LimitTerms[],
   usage: Readonly<Record<string, LimitUsage>>,
   amountFen: Fen,
 ): LimitEvaluation {

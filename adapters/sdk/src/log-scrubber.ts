@@ -1,7 +1,9 @@
 /**
  * Removes card numbers, resident ID numbers, mobile numbers, CVV2, SMS codes and
  * passwords from anything before it is logged. Structured data is scrubbed by key
- * (a `cvv2` key is redacted whatever it holds); free text by pattern. Applied to the
+ * (a `cvv2` key is redacted whatever it holds); free text by pattern: card numbers of
+ * 13–19 digits (spaced, dashed or not), resident ID numbers, mobile numbers, and the digits
+ * that follow a secret's name ("cvv 739", "验证码：480615"). Applied to the
  * logger every adapter receives, so one careless log line cannot leak a PAN.
  */
 import type { AdapterLogger } from './logger';
@@ -18,22 +20,38 @@ const MOBILE_KEY = /^(mobile|phone|phone_?no|phone_?number|mobile_?number|tel)$/
 
 const SECRET_IN_TEXT =
   /\b(cvv2?|cvn2?|cvc2?|sms_?code|smsCode|verify_?code|verifyCode|otp|password|paymentPassword|pin|face_?token|faceToken)(\\?["']?\s*[:=]\s*\\?["']?)([^"'\\&,;\s}\]]+)/gi;
-const LONG_DIGITS = /(?<![\d*])(?:\d[ -]?){14,18}[\dXx](?![\dA-Za-z])/g;
-const MOBILE_IN_TEXT = /(?<!\d)(?:\+?86[ -]?)?1[3-9]\d{9}(?!\d)/g;
+// Free text: a secret's name, then (after spaces, a colon or "is") the digits of its value:
+// "cvv 739", "SMS code is 480615", "验证码：480615", "支付密码 246810".
+const SECRET_WORDS_IN_TEXT =
+  /(?<![A-Za-z])(cvv2?|cvn2?|cvc2?|sms[ _-]?code|sms|verification[ _-]?code|verify[ _-]?code|dynamic[ _-]?code|one[ -]time (?:code|password)|otp|passcode|payment[ _-]?password|password|pin|短信验证码|验证码|动态码|安全码|支付密码|交易密码|密码)((?![A-Za-z])[^\p{L}\p{N}\n]{0,4}(?:(?:is|was)\s+)?)(\d{3,8})(?!\d)/giu;
+// 13–19 digits, spaces or dashes between them allowed: card numbers (and 18-character ID numbers).
+const LONG_DIGITS = /(?<![\d*])(?:\d[ -]?){12,18}[\dXx](?![\dA-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d){8}(?!\d)/g;
 
 function looksLikeResidentId(compact: string): boolean {
   if (!/^\d{17}[\dX]$/.test(compact)) return false;
   return residentIdCheckCharacter(compact) === compact[17];
 }
 
+/**
+ * Card numbers of 16–19 digits are masked whatever their check digit (some genuine UnionPay
+ * cards fail Luhn). 13–15 digits are card numbers only when they start like one (3, 4, 5
+ * or 6: Amex, Diners, old Visa); epoch milliseconds (13 digits starting with 1) and
+ * yyyyMMddHHmmss times (starting with 2) survive.
+ */
+function looksLikeCardNumber(compact: string): boolean {
+  if (!/^\d+$/.test(compact)) return false;
+  return compact.length >= 16 || /^[3-6]/.test(compact);
+}
+
 export function scrubText(text: string): string {
   return text
     .replace(SECRET_IN_TEXT, (_m, key: string, sep: string) => `${key}${sep}${REDACTED}`)
+    .replace(SECRET_WORDS_IN_TEXT, (_m, key: string, sep: string) => `${key}${sep}${REDACTED}`)
     .replace(LONG_DIGITS, (match) => {
       const compact = match.replace(/[ -]/g, '').toUpperCase();
       if (looksLikeResidentId(compact)) return maskResidentId(compact);
-      if (/[X]/.test(compact)) return match; // not a card number, and not a valid ID either
-      return maskCardNumber(compact);
+      return looksLikeCardNumber(compact) ? maskCardNumber(compact) : match;
     })
     .replace(MOBILE_IN_TEXT, (match) => maskMobile(match));
 }

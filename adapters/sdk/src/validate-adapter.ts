@@ -123,8 +123,9 @@ export function validateAdapter(adapter: unknown): AdapterProblem[] {
       const p = `errors[${i}]`;
       if (typeof r.platformCode !== 'string' || !r.platformCode) bad(`${p}.platformCode`, 'is required');
       if (typeof r.platformMessage !== 'string' || !r.platformMessage) bad(`${p}.platformMessage`, 'is required');
-      const key = `${r.platformCode}|${(r.flows ?? ['*']).slice().sort().join(',')}`;
-      if (keys.has(key)) bad(`${p}.platformCode`, `duplicates "${r.platformCode}" for the same flows`);
+      // Rows are keyed by code, message and flows: one code may carry several messages (a per-payment and a daily breach).
+      const key = `${r.platformCode}|${r.platformMessage}|${(r.flows ?? ['*']).slice().sort().join(',')}`;
+      if (keys.has(key)) bad(`${p}.platformCode`, `duplicates "${r.platformCode}" "${r.platformMessage}" for the same flows`);
       keys.add(key);
       if (!(CANONICAL_ERROR_CODES as readonly string[]).includes(r.code)) bad(`${p}.code`, `"${r.code}" is not a canonical code`);
       if (!(DECISIONS as readonly string[]).includes(r.decision)) bad(`${p}.decision`, 'must be RETRY, USER_ACTION or DO_NOT_RETRY');
@@ -136,6 +137,9 @@ export function validateAdapter(adapter: unknown): AdapterProblem[] {
         bad(`${p}.flows`, `must list operation names (${OPERATION_NAMES.join(', ')})`);
       }
       if (r.outcome !== undefined && !['DECLINED', 'PENDING', 'INDETERMINATE'].includes(r.outcome)) bad(`${p}.outcome`, 'must be DECLINED, PENDING or INDETERMINATE');
+      if (r.limitWindows !== undefined && (!Array.isArray(r.limitWindows) || r.limitWindows.some((w) => !WINDOWS.includes(w)))) {
+        bad(`${p}.limitWindows`, `must list limit windows (${WINDOWS.join(', ')})`);
+      }
       if (r.retryAfterSeconds !== undefined && (!Number.isInteger(r.retryAfterSeconds) || r.retryAfterSeconds < 0)) {
         bad(`${p}.retryAfterSeconds`, 'must be whole seconds');
       }

@@ -5,6 +5,13 @@
  */
 import { evaluateLimits, windowOf, type Clock, type Fen, type LimitEvaluation, type LimitRule, type LimitScope, type LimitUsage } from '../../sdk/src';
 
+/**
+ * A limit as a platform enforces it. A simulator writes its own from the platform's
+ * documentation and never copies the adapter's declaration, so a wrong declaration and
+ * the platform disagree and the conformance suite sees it.
+ */
+export type PlatformLimit = Omit<LimitRule, 'description'> & { description?: LimitRule['description'] };
+
 /** Who a payment counts against, per scope. */
 export interface LimitSubject {
   accountRef: string;
@@ -23,11 +30,11 @@ export class LimitLedger {
   private readonly used = new Map<string, LimitUsage>();
 
   constructor(
-    readonly rules: readonly LimitRule[],
+    readonly rules: readonly PlatformLimit[],
     private readonly clock: Clock,
   ) {}
 
-  private key(rule: LimitRule, ref: string): string {
+  private key(rule: PlatformLimit, ref: string): string {
     return `${rule.id}|${ref}|${windowOf(rule.window, this.clock.now(), rule.timezone).key}`;
   }
 
@@ -54,11 +61,11 @@ export class LimitLedger {
   /** Pre-loads usage in a rule's current window, as if earlier payments had happened. */
   seed(ruleId: string, ref: string, amountFen: Fen, count: number): void {
     const rule = this.rules.find((r) => r.id === ruleId);
-    if (!rule) throw new Error(`no limit rule "${ruleId}"`);
+    if (!rule) throw new Error(`the platform enforces no limit "${ruleId}" (it has: ${this.rules.map((r) => r.id).join(', ') || 'none'})`);
     this.add(rule, ref, amountFen, count);
   }
 
-  private add(rule: LimitRule, ref: string, amountFen: Fen, count: number): void {
+  private add(rule: PlatformLimit, ref: string, amountFen: Fen, count: number): void {
     const key = this.key(rule, ref);
     const u = this.used.get(key) ?? { amountFen: 0n, count: 0 };
     this.used.set(key, { amountFen: u.amountFen + amountFen, count: u.count + count });

@@ -4,8 +4,8 @@
  * platform does, enforces the platform's limits, dedupes by order number, and can be
  * told to fail in the ways real platforms fail.
  */
-import { hmacSignature, HttpTransportError, type Clock, type Fen, type HttpClient, type HttpRequest, type HttpResponse, type LimitRule } from '../../sdk/src';
-import { LimitLedger } from './limit-ledger';
+import { hmacSignature, HttpTransportError, type Clock, type Fen, type HttpClient, type HttpRequest, type HttpResponse } from '../../sdk/src';
+import { LimitLedger, type LimitSubject, type PlatformLimit } from './limit-ledger';
 
 export type SimulatorFault =
   /** Connection refused: the platform never sees the request. */
@@ -38,8 +38,11 @@ export interface SimulatorSettings {
   signingKey: string;
   /** Header the platform's answer signature travels in. */
   signatureHeader: string;
-  /** The limits the platform itself enforces. */
-  limits: readonly LimitRule[];
+  /**
+   * The limits the platform itself enforces, written from its documentation: never read
+   * from the adapter's declaration, which is what the conformance suite checks against them.
+   */
+  limits: readonly PlatformLimit[];
 }
 
 export abstract class PlatformSimulatorBase implements PlatformSimulator {
@@ -69,6 +72,16 @@ export abstract class PlatformSimulatorBase implements PlatformSimulator {
 
   /** The platform's error shape for a code and message (the recorded form of its failures). */
   protected abstract errorAnswer(platformCode: string, platformMessage: string, request: HttpRequest): SimulatorAnswer;
+
+  /**
+   * The first of the platform's limits a payment would break (in the order the simulator
+   * lists them), or undefined when it fits them all: lets a simulator answer a per-payment
+   * breach and a used-up window in the platform's own different words.
+   */
+  protected limitBreach(subject: LimitSubject, amountFen: Fen): PlatformLimit | undefined {
+    const id = this.ledger.check(subject, amountFen).violated[0]?.ruleId;
+    return id === undefined ? undefined : this.ledger.rules.find((r) => r.id === id);
+  }
 
   /** Runs `act` once per order number; a repeat gets the first answer, as the platform would give it. */
   protected once(orderNo: string, act: () => SimulatorAnswer): SimulatorAnswer {

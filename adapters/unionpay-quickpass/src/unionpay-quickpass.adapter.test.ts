@@ -48,9 +48,14 @@ describe('unionpay-quickpass adapter', () => {
   it('pays up to 1,000 CNY at once and 5,000 CNY a Beijing day', async () => {
     const { clock, ctx } = setup('2026-12-31T15:30:00.000Z'); // 23:30 on New Year's Eve in Beijing
     const pay = (amountFen: bigint) => ops.authorize!({ accountRef: 'u1', cardToken: 'qp_t', amountFen, currency: 'CNY' }, ctx());
-    expect(await pay(yuan(1_000) + 1n)).toMatchObject({ status: 'DECLINED', error: { code: 'LIMIT_EXCEEDED', platformMessage: '超出金额限制' } });
+    // Over the per-payment limit: no window lifts it, a smaller amount does.
+    expect(await pay(yuan(1_000) + 1n)).toMatchObject({
+      status: 'DECLINED',
+      error: { code: 'LIMIT_EXCEEDED', platformCode: '61', platformMessage: '超出单笔金额限制', remedy: 'LOWER_AMOUNT' },
+    });
     for (let i = 0; i < 5; i += 1) expect((await pay(yuan(1_000))).status).toBe('SUCCESS');
-    expect((await pay(1n)).status).toBe('DECLINED');
+    // The day used up: it resets at Beijing midnight.
+    expect(await pay(1n)).toMatchObject({ status: 'DECLINED', error: { platformCode: '61', platformMessage: '超出金额限制', remedy: 'WAIT_FOR_NEXT_WINDOW' } });
     clock.set('2026-12-31T16:00:00.000Z');
     expect((await pay(yuan(1_000))).status).toBe('SUCCESS');
   });

@@ -2,19 +2,36 @@
  * An in-process Cloud QuickPass backend: card management (add card with CVV2 + SMS),
  * payments under the wallet's limits in Beijing-time days, dedupe by requestId, and the
  * payment query.
+ *
+ * Its limits are QuickPass's as PLATFORMS.md §1 documents them, written here, never read
+ * from the adapter's declaration.
  */
 import { createHash } from 'node:crypto';
-import { parseOptions, toFen, type Clock, type HttpRequest } from '../../sdk/src';
-import { PlatformSimulatorBase, type SimulatorAnswer } from '../../testkit';
-import { quickPassDeclaration } from './unionpay-quickpass.adapter';
-import { QUICKPASS_SIGNATURE_HEADER, quickPassOptionSpec, type QuickPassOptions } from './unionpay-quickpass.options';
+import { toFen, yuan, type Clock, type HttpRequest } from '../../sdk/src';
+import { PlatformSimulatorBase, type PlatformLimit, type SimulatorAnswer } from '../../testkit';
+import { QUICKPASS_SIGNATURE_HEADER, quickPassOptionSpec } from './unionpay-quickpass.options';
+
+/** QuickPass's own limits: 1,000 CNY a payment, 5,000 CNY a day per wallet account (Beijing time). */
+export const QUICKPASS_PLATFORM_LIMITS: readonly PlatformLimit[] = [
+  { id: 'unionpay-quickpass.per-payment', window: 'PER_PAYMENT', amountFen: yuan(1_000), scope: 'WALLET_ACCOUNT', timezone: 'Asia/Shanghai' },
+  { id: 'unionpay-quickpass.daily', window: 'DAILY', amountFen: yuan(5_000), scope: 'WALLET_ACCOUNT', timezone: 'Asia/Shanghai' },
+];
+
+export interface QuickPassSimulatorOptions {
+  platformKey?: string;
+  /** Other limits, for a test of a platform contract that differs from the documented one. */
+  limits?: readonly PlatformLimit[];
+}
 
 export class QuickPassSimulator extends PlatformSimulatorBase {
   private readonly payments = new Map<string, { txnAmt: string; origCode: string }>();
 
-  constructor(clock: Clock, options: Partial<QuickPassOptions> = {}) {
-    const o = parseOptions('unionpay-quickpass', quickPassOptionSpec, options);
-    super(clock, { signingKey: o.platformKey, signatureHeader: QUICKPASS_SIGNATURE_HEADER, limits: quickPassDeclaration(o).limits });
+  constructor(clock: Clock, options: QuickPassSimulatorOptions = {}) {
+    super(clock, {
+      signingKey: options.platformKey ?? quickPassOptionSpec.platformKey.default,
+      signatureHeader: QUICKPASS_SIGNATURE_HEADER,
+      limits: options.limits ?? QUICKPASS_PLATFORM_LIMITS,
+    });
   }
 
   /** Marks a payment as still processing at the issuer. */
@@ -46,7 +63,8 @@ export class QuickPassSimulator extends PlatformSimulatorBase {
       return this.once(`pay:${requestId}`, () => {
         const txnAmt = String(body.txnAmt);
         const subject = { accountRef: String(body.userId), cardRef: body.cardToken === undefined ? undefined : String(body.cardToken) };
-        if (!this.ledger.check(subject, toFen(txnAmt)).allowed) return this.errorAnswer('61', '超出金额限制');
+        const breach = this.limitBreach(subject, toFen(txnAmt));
+        if (breach) return this.errorAnswer('61', breach.window === 'PER_PAYMENT' ? '超出单笔金额限制' : '超出金额限制');
         this.ledger.record(subject, toFen(txnAmt));
         this.payments.set(requestId, { txnAmt, origCode: '00' });
         return this.ok({ requestId, txnAmt, traceNo: String(this.payments.size).padStart(6, '0') });

@@ -2,18 +2,37 @@
  * An in-process UnionPay gateway: respCode answers shaped like its recorded messages,
  * network limits per card in Beijing-time windows, dedupe by orderId, and the query that
  * confirms a money movement.
+ *
+ * Its limits are UnionPay's as PLATFORMS.md §1 and §4 document them, written here, never
+ * read from the adapter's declaration.
  */
-import { parseOptions, toFen, type Clock, type HttpRequest } from '../../sdk/src';
+import { toFen, yuan, type Clock, type HttpRequest } from '../../sdk/src';
+import type { PlatformLimit } from '../../testkit/src/limit-ledger';
 import { PlatformSimulatorBase, type SimulatorAnswer } from '../../testkit/src/platform-simulator';
-import { unionPayDeclaration } from './unionpay.adapter';
-import { UNIONPAY_SIGNATURE_HEADER, unionPayOptionSpec, type UnionPayOptions } from './unionpay.options';
+import { UNIONPAY_SIGNATURE_HEADER, unionPayOptionSpec } from './unionpay.options';
+
+/** The network's own limits per card: 1,000 CNY a payment (QuickPass), 5,000 CNY a day, 500,000 CNY a year (Beijing time). */
+export const UNIONPAY_PLATFORM_LIMITS: readonly PlatformLimit[] = [
+  { id: 'unionpay.per-payment', window: 'PER_PAYMENT', amountFen: yuan(1_000), scope: 'CARD', timezone: 'Asia/Shanghai' },
+  { id: 'unionpay.daily', window: 'DAILY', amountFen: yuan(5_000), scope: 'CARD', timezone: 'Asia/Shanghai' },
+  { id: 'unionpay.yearly', window: 'YEARLY', amountFen: yuan(500_000), scope: 'CARD', timezone: 'Asia/Shanghai' },
+];
+
+export interface UnionPaySimulatorOptions {
+  platformKey?: string;
+  /** Other limits, for a test of a network contract that differs from the documented one. */
+  limits?: readonly PlatformLimit[];
+}
 
 export class UnionPaySimulator extends PlatformSimulatorBase {
   private readonly transactions = new Map<string, { txnAmt: string; origRespCode: string }>();
 
-  constructor(clock: Clock, options: Partial<UnionPayOptions> = {}) {
-    const o = parseOptions('unionpay', unionPayOptionSpec, options);
-    super(clock, { signingKey: o.platformKey, signatureHeader: UNIONPAY_SIGNATURE_HEADER, limits: unionPayDeclaration(o).limits });
+  constructor(clock: Clock, options: UnionPaySimulatorOptions = {}) {
+    super(clock, {
+      signingKey: options.platformKey ?? unionPayOptionSpec.platformKey.default,
+      signatureHeader: UNIONPAY_SIGNATURE_HEADER,
+      limits: options.limits ?? UNIONPAY_PLATFORM_LIMITS,
+    });
   }
 
   /** Marks a routed transaction as still processing at the issuer, as a query would then report. */
@@ -37,7 +56,8 @@ export class UnionPaySimulator extends PlatformSimulatorBase {
       return this.once(`consume:${orderId}`, () => {
         const txnAmt = String(body.txnAmt);
         const subject = { accountRef: String(body.reqReserved), cardRef: String(body.accNo) };
-        if (!this.ledger.check(subject, toFen(txnAmt)).allowed) return this.errorAnswer('61', '超出金额限制', request);
+        const breach = this.limitBreach(subject, toFen(txnAmt));
+        if (breach) return this.errorAnswer('61', breach.window === 'PER_PAYMENT' ? '超出单笔金额限制' : '超出金额限制', request);
         this.ledger.record(subject, toFen(txnAmt));
         this.transactions.set(orderId, { txnAmt, origRespCode: '00' });
         const queryId = `6${String(this.transactions.size).padStart(20, '0')}`;

@@ -5,7 +5,8 @@
  * The UI texts 商户限制 and 格式错误 are what users see for RULELIMIT and PARAM_ERROR.
  * Four-element outcomes follow bank-card four-element verification services
  * (pass, holder info wrong, card invalid / lost / restricted, PIN tries exceeded,
- * input errors, busy, daily quota); their CARD4E_* codes are ours, not WeChat's.
+ * input errors, busy, daily quota); their CARD4E_* codes are ours, not WeChat's, and so
+ * are QUOTA_EXCEEDED / SINGLE_QUOTA_EXCEEDED (the wallet's limits) and the CW_* codes.
  */
 import type { ErrorTableRow } from '../../sdk/src';
 
@@ -110,13 +111,25 @@ export const wechatPayErrors: ErrorTableRow[] = [
     iso8583: '05',
   },
   {
-    // Ours: the wallet's own per-payment / yearly limit (50,000 / 200,000 CNY) was hit.
+    // Ours: the wallet's yearly limit per wallet account (200,000 CNY) is used up; it resets on 1 January (Beijing time).
     platformCode: 'QUOTA_EXCEEDED',
-    platformMessage: '超出支付限额',
+    platformMessage: '超出年度支付限额',
     code: 'LIMIT_EXCEEDED',
     decision: 'USER_ACTION',
     remedy: 'WAIT_FOR_NEXT_WINDOW',
-    message: { 'zh-CN': '超出微信支付限额', en: 'Over the WeChat Pay limit' },
+    limitWindows: ['YEARLY'],
+    message: { 'zh-CN': '已达到微信支付年度限额（每个账户20万元），明年1月1日恢复', en: 'The WeChat Pay yearly limit (200,000 CNY per account) is used up; it resets on 1 January' },
+    iso8583: '61',
+  },
+  {
+    // Ours: a payment over the wallet's per-payment limit (50,000 CNY). No window lifts it; a smaller amount does.
+    platformCode: 'SINGLE_QUOTA_EXCEEDED',
+    platformMessage: '超出单笔支付限额',
+    code: 'LIMIT_EXCEEDED',
+    decision: 'USER_ACTION',
+    remedy: 'LOWER_AMOUNT',
+    limitWindows: ['PER_PAYMENT'],
+    message: { 'zh-CN': '超出微信支付单笔限额（5万元），请减少金额', en: 'Over the WeChat Pay per-payment limit (50,000 CNY); pay a smaller amount' },
     iso8583: '61',
   },
   {
@@ -228,12 +241,52 @@ export const wechatPayErrors: ErrorTableRow[] = [
     message: { 'zh-CN': '验证服务繁忙，请稍后再试', en: 'The verification service is busy; try again later' },
     iso8583: '91',
   },
+  // Ours (CW_*): outcomes the wallet subgraph declines in WeChat Pay's name, which WeChat Pay
+  // gives no public code for. Every wallet maps them (REQUIRED_ERROR_CODES in the SDK).
+  {
+    platformCode: 'CW_BINDING_NOT_ACTIVE',
+    platformMessage: '银行卡绑定已暂停',
+    code: 'BINDING_NOT_ACTIVE',
+    decision: 'USER_ACTION',
+    remedy: 'CONTACT_SUPPORT',
+    message: { 'zh-CN': '该卡在微信支付中的绑定已暂停，请联系客服', en: 'This card binding in WeChat Pay is suspended; contact support' },
+  },
+  {
+    platformCode: 'CW_DUPLICATE_REQUEST',
+    platformMessage: '请求处理中，请勿重复提交',
+    code: 'DUPLICATE_REQUEST',
+    decision: 'DO_NOT_RETRY',
+    remedy: 'QUERY_STATUS',
+    message: { 'zh-CN': '相同请求正在处理中，请稍后查询结果', en: 'The same request is being processed; check its result shortly' },
+    iso8583: '94',
+  },
+  {
+    platformCode: 'CW_KEY_REUSED',
+    platformMessage: '请求号重复且内容不一致',
+    code: 'IDEMPOTENCY_KEY_REUSED',
+    decision: 'DO_NOT_RETRY',
+    remedy: 'CORRECT_INPUT',
+    message: { 'zh-CN': '该请求号已用于不同的请求，请重新发起', en: 'This request number was used for a different request; start a new one' },
+  },
+  {
+    // PLATFORMS.md §6: WeChat Pay pays by QR code (camera permission), has no NFC, and a PC takes web payments only.
+    platformCode: 'CW_DEVICE_NOT_SUPPORTED',
+    platformMessage: '当前设备不支持微信支付',
+    code: 'DEVICE_NOT_SUPPORTED',
+    decision: 'USER_ACTION',
+    remedy: 'PAY_BY_QR_CODE',
+    message: {
+      'zh-CN': '此设备无法使用微信支付付款，请用手机微信扫码支付（需开启相机权限）',
+      en: 'This device cannot pay with WeChat Pay; scan the QR code with WeChat on a phone (camera permission needed)',
+    },
+  },
   {
     platformCode: 'CARD4E_DAILY_QUOTA',
     platformMessage: '当日验证次数已达上限',
     code: 'DAILY_QUOTA_REACHED',
     decision: 'USER_ACTION',
     remedy: 'WAIT_FOR_NEXT_WINDOW',
+    limitWindows: ['DAILY'],
     flows: bind,
     message: { 'zh-CN': '今日验证次数已用完，请明天再试', en: 'No verification attempts left today; try again tomorrow' },
     iso8583: '65',

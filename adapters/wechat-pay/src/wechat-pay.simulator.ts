@@ -2,13 +2,29 @@
  * An in-process WeChat Pay: answers in the API v3 shapes (recorded from the documented
  * examples), keeps the wallet's limits per account, dedupes by out_trade_no /
  * out_request_no, and fails on request (see PlatformSimulatorBase).
+ *
+ * Its limits are WeChat Pay's as PLATFORMS.md §4 documents them, written here, never read
+ * from the adapter's declaration: the conformance suite checks both against the documented
+ * figures, so a wrong declaration fails instead of being copied.
  */
 import { createHash } from 'node:crypto';
-import { toFen, type Clock, type HttpRequest } from '../../sdk/src';
+import { toFen, yuan, type Clock, type HttpRequest } from '../../sdk/src';
+import type { PlatformLimit } from '../../testkit/src/limit-ledger';
 import { PlatformSimulatorBase, type SimulatorAnswer } from '../../testkit/src/platform-simulator';
-import { wechatPayDeclaration } from './wechat-pay.adapter';
-import { WECHAT_SIGNATURE_HEADER, wechatPayOptionSpec, type WechatPayOptions } from './wechat-pay.options';
-import { parseOptions } from '../../sdk/src';
+import { WECHAT_SIGNATURE_HEADER, wechatPayOptionSpec } from './wechat-pay.options';
+
+/** WeChat Pay's own limits: 50,000 CNY a payment, 200,000 CNY a year per wallet account (Beijing time). */
+export const WECHAT_PAY_PLATFORM_LIMITS: readonly PlatformLimit[] = [
+  { id: 'wechat-pay.per-payment', window: 'PER_PAYMENT', amountFen: yuan(50_000), scope: 'WALLET_ACCOUNT', timezone: 'Asia/Shanghai' },
+  { id: 'wechat-pay.yearly', window: 'YEARLY', amountFen: yuan(200_000), scope: 'WALLET_ACCOUNT', timezone: 'Asia/Shanghai' },
+];
+
+export interface WechatPaySimulatorOptions {
+  /** Key the answers are signed with (default: the adapter's default platformKey). */
+  platformKey?: string;
+  /** Other limits, for a test of a platform contract that differs from the documented one. */
+  limits?: readonly PlatformLimit[];
+}
 
 const STATUS_BY_CODE: Record<string, number> = {
   SYSTEM_ERROR: 500,
@@ -20,13 +36,16 @@ const STATUS_BY_CODE: Record<string, number> = {
 export class WechatPaySimulator extends PlatformSimulatorBase {
   private readonly orders = new Map<string, { total: number; state: string }>();
 
-  constructor(clock: Clock, options: Partial<WechatPayOptions> = {}) {
-    const o = parseOptions('wechat-pay', wechatPayOptionSpec, options);
-    super(clock, { signingKey: o.platformKey, signatureHeader: WECHAT_SIGNATURE_HEADER, limits: wechatPayDeclaration(o).limits });
+  constructor(clock: Clock, options: WechatPaySimulatorOptions = {}) {
+    super(clock, {
+      signingKey: options.platformKey ?? wechatPayOptionSpec.platformKey.default,
+      signatureHeader: WECHAT_SIGNATURE_HEADER,
+      limits: options.limits ?? WECHAT_PAY_PLATFORM_LIMITS,
+    });
   }
 
   protected errorAnswer(code: string, message: string): SimulatorAnswer {
-    const status = STATUS_BY_CODE[code] ?? (code === 'RULELIMIT' || code === 'NOTENOUGH' || code === 'QUOTA_EXCEEDED' ? 403 : 400);
+    const status = STATUS_BY_CODE[code] ?? (code === 'RULELIMIT' || code === 'NOTENOUGH' || code.endsWith('QUOTA_EXCEEDED') ? 403 : 400);
     return {
       status,
       body: { code, message, detail: { field: '', value: '', issue: message, location: 'body' } },
@@ -48,7 +67,9 @@ export class WechatPaySimulator extends PlatformSimulatorBase {
       return this.once(`pay:${outTradeNo}`, () => {
         const total = (body.amount as { total: number }).total;
         const subject = { accountRef: String((body.payer as { openid: string }).openid), cardRef: body.card_token as string | undefined };
-        if (!this.ledger.check(subject, toFen(total)).allowed) return this.errorAnswer('QUOTA_EXCEEDED', '超出支付限额');
+        const breach = this.limitBreach(subject, toFen(total));
+        if (breach?.window === 'PER_PAYMENT') return this.errorAnswer('SINGLE_QUOTA_EXCEEDED', '超出单笔支付限额');
+        if (breach) return this.errorAnswer('QUOTA_EXCEEDED', '超出年度支付限额');
         this.ledger.record(subject, toFen(total));
         this.orders.set(outTradeNo, { total, state: 'SUCCESS' });
         return {

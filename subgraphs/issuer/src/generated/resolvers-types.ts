@@ -192,6 +192,7 @@ export type CanonicalErrorCode =
   | 'CARD_RESTRICTED'
   | 'CONFIGURATION_ERROR'
   | 'DAILY_QUOTA_REACHED'
+  | 'DEVICE_NOT_SUPPORTED'
   | 'DUPLICATE_REQUEST'
   | 'FREQUENCY_LIMITED'
   | 'HOLDER_INFO_MISMATCH'
@@ -702,7 +703,9 @@ export type Remedy =
   | 'CONFIRM_IN_APP'
   | 'CONTACT_SUPPORT'
   | 'CORRECT_INPUT'
+  | 'LOWER_AMOUNT'
   | 'NONE'
+  | 'PAY_BY_QR_CODE'
   | 'QUERY_STATUS'
   | 'RAISE_REAL_NAME_LEVEL'
   | 'REPAY_AT_ISSUER'
@@ -711,6 +714,7 @@ export type Remedy =
   | 'REVERIFY_IDENTITY'
   | 'UNLOCK_CARD'
   | 'USE_ANOTHER_CARD'
+  | 'USE_ANOTHER_WALLET'
   | 'WAIT_FOR_NEXT_WINDOW';
 
 /** A repayment at the issuer. */
