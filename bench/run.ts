@@ -3,9 +3,16 @@
  * limit, on the same subgraphs, data and machine, in one run. Writes bench/results/latest.json
  * and latest.md and the tables in BENCHMARKS.md. See BENCHMARKS.md for the scenarios.
  *
+ * Every service runs as in production: from the build (`npm run build`, run first; see
+ * buildForBench in bench/lib/child.ts) with plain Node and NODE_ENV=production, peers included.
+ * Each setup is measured at saturation, at a fixed offered rate below it and one request at a
+ * time, with the CPU time each process spent per request (bench/lib/cpu-per-request.ts).
+ *
  * Env: BENCH_POSTGRES_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_DATABASE (default cardweave_bench, dropped and created anew), BENCH_CONNECTIONS (50),
  * BENCH_DURATION (10 s per run), BENCH_WARMUP (3 s), BENCH_CUSTOMERS (200),
+ * BENCH_RATE (20 requests/s: the fixed offered rate), BENCH_SEQUENTIAL (200 requests one at a time),
+ * BENCH_BUILD (unset: build, then run from dist/; 0: run from dist/ as it is; tsx: no build, tsx),
  * LOG_LEVEL (default warn in every process: no per-request log lines), BENCH_PAYMENT_CUSTOMERS (20, one card each, for the payment section),
  * BENCH_ONLY (comma-separated setup ids and sections: cardweave, …, limit, scaling, payments;
  * a partial run writes nothing).
@@ -18,13 +25,15 @@ import { Client } from 'pg';
 import { documentHash, type PerformanceChoices } from '../gateway/src/performance';
 import { SUBGRAPHS, defaultSubgraphUrl } from '../gateway/src/subgraph-catalog';
 import { generateLocalKeySet, keyringFromLocalKeySet } from '../subgraphs/shared/src/auth/keys';
-import { ROOT, startChild, type Child } from './lib/child';
+import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER } from '../subgraphs/shared/src/auth/tokens';
+import { buildForBench, ROOT, startChild, type BenchBuild, type Child } from './lib/child';
+import { clockTicksPerSecond, type CpuTargets } from './lib/cpu-per-request';
 import { openBenchDatabase, recreateDatabase } from './lib/database';
 import { CustomerTokens } from './lib/identity';
 import { benchPayments } from './lib/payments';
 import { startCaptureProxies } from './lib/plan-capture';
 import { renderMarkdown, spliceIntoDocument, type BenchResults, type ScalingRow, type SetupResult, type SetupRole } from './lib/report';
-import type { HttpJob, HttpRequest, PlanRequest, ReplayJob } from './load/load-process';
+import type { HttpJob, HttpRequest, LoadSettings, PlanRequest, ReplayJob } from './load/load-process';
 import { percentile, type LoadResult } from './load/load-result';
 
 const env = process.env;
@@ -36,6 +45,9 @@ const settings = {
   warmupSec: Number(env.BENCH_WARMUP ?? 3),
   customers: Number(env.BENCH_CUSTOMERS ?? 200),
   paymentCustomers: Number(env.BENCH_PAYMENT_CUSTOMERS ?? 20),
+  /** The fixed offered rate, below every setup's saturation, where CPU per request is the code's. */
+  rate: Number(env.BENCH_RATE ?? 20),
+  sequentialRequests: Number(env.BENCH_SEQUENTIAL ?? 200),
   cardsPerCustomer: 3,
   billItemsPerCustomer: 25,
   /** Every service stands at the same instant, so bills and windows are the same on every run. */
@@ -71,6 +83,9 @@ const SETUPS: Setup[] = [
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
+/** What the children run: compiled to dist/ by buildForBench. */
+const ENTRIES = ['bench/servers/subgraph-process.ts', 'bench/servers/gateway-process.ts', 'bench/load/load-process.ts'];
+
 const runs = (id: string) => !settings.only || settings.only.includes(id);
 
 async function graphql(url: string, body: string, authorization: string): Promise<{ data?: unknown; errors?: unknown[] }> {
@@ -99,7 +114,18 @@ async function main(): Promise<void> {
     // requests per second the lines would be measured too. Warnings and errors still show.
     process.env.LOG_LEVEL ??= 'warn';
     process.env.CARDWEAVE_KEYS = JSON.stringify(keys);
+    // Production refuses to start without a token issuer and audience; the tokens are minted for these.
+    process.env.JWT_ISSUER ||= DEFAULT_JWT_ISSUER;
+    process.env.JWT_AUDIENCE ||= DEFAULT_JWT_AUDIENCE;
     const tokens = new CustomerTokens(keyringFromLocalKeySet(keys));
+
+    // Every gateway and subgraph process, ours and the peers', runs from the build with NODE_ENV=production.
+    const build: BenchBuild =
+      env.BENCH_BUILD === 'tsx' ? { compiled: false, runtime: 'tsx (BENCH_BUILD=tsx)' } : buildForBench(ENTRIES, log, { skipBuild: env.BENCH_BUILD === '0' });
+    log(`services run with ${build.runtime}, NODE_ENV=production`);
+    const SERVICE_ENV = { NODE_ENV: 'production' };
+    const start = <T = Record<string, unknown>>(name: string, entry: string, childEnv: Record<string, string | undefined> = {}) =>
+      startChild<T>(name, entry, { ...childEnv, ...(name === 'load' ? {} : SERVICE_ENV) }, { compiled: build.compiled });
 
     // 1. A fresh database, migrated and filled.
     log(`database ${settings.database}: dropping and creating`);
@@ -116,7 +142,7 @@ async function main(): Promise<void> {
     const subgraphs: Record<string, Child<{ url: string }>> = {};
     // Started in the reverse order of the payment chain, so each knows where its next hop listens.
     for (const name of ['issuer', 'clearing', 'wallet']) {
-      subgraphs[name] = await startChild<{ url: string }>(name, 'bench/servers/subgraph-process.ts', {
+      subgraphs[name] = await start<{ url: string }>(name, 'bench/servers/subgraph-process.ts', {
         BENCH_SUBGRAPH: name,
         BENCH_DATABASE_URL: url,
         CARDWEAVE_NOW: settings.now,
@@ -137,23 +163,28 @@ async function main(): Promise<void> {
       ...Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv, urls[s.name]])),
     });
 
-    const load = await startChild('load', 'bench/load/load-process.ts');
+    const load = await start('load', 'bench/load/load-process.ts');
     children.push(load);
     for (const customerId of customers) tokens.of(customerId);
-    const runLoad = async (job: HttpJob | ReplayJob): Promise<LoadResult> => (await load.ask<{ result: LoadResult }>({ type: 'run', job })).result;
-    const httpJob = (gatewayUrl: string, requests: HttpRequest[]): HttpJob => ({
-      kind: 'http',
-      url: gatewayUrl,
-      requests,
-      connections: settings.connections,
-      durationSec: settings.durationSec,
-      warmupSec: settings.warmupSec,
+    // The processes whose CPU time a window counts: the subgraphs, PostgreSQL's, the load generator's own, and the gateway's if any.
+    const cpuTargets = (gateway?: Child<unknown>): CpuTargets => ({
+      processes: { ...(gateway ? { gateway: gateway.pid } : {}), ...Object.fromEntries(Object.entries(subgraphs).map(([name, child]) => [name, child.pid])) },
+      postgresDatabase: settings.database,
     });
+    const runLoad = async (job: HttpJob | ReplayJob, gateway?: Child<unknown>): Promise<LoadResult> =>
+      (await load.ask<{ result: LoadResult }>({ type: 'run', job: { ...job, cpu: job.cpu ?? cpuTargets(gateway) } })).result;
+    /** The three load shapes: saturation, the fixed offered rate below it, one request at a time. */
+    const shapes = {
+      saturation: { connections: settings.connections, durationSec: settings.durationSec, warmupSec: settings.warmupSec },
+      rate: { connections: settings.connections, durationSec: settings.durationSec, warmupSec: settings.warmupSec, overallRate: settings.rate },
+      sequential: { connections: 1, durationSec: 0, warmupSec: 0, sequential: settings.sequentialRequests },
+    } satisfies Record<string, LoadSettings>;
+    const httpJob = (gatewayUrl: string, requests: HttpRequest[], shape: LoadSettings = shapes.saturation): HttpJob => ({ kind: 'http', url: gatewayUrl, requests, ...shape });
 
     // 3. The query plan of the production gateway, recorded per customer, for the limit.
     log('recording the subgraph requests of each query plan');
     const proxies = await startCaptureProxies(subgraphUrls);
-    const recorder = await startChild<{ url: string }>('gateway', 'bench/servers/gateway-process.ts', gatewayEnv({ gateway: 'cardweave' }, proxies.urls));
+    const recorder = await start<{ url: string }>('gateway', 'bench/servers/gateway-process.ts', gatewayEnv({ gateway: 'cardweave' }, proxies.urls));
     const planSample = customers.slice(0, 50);
     const plans = { cardView: [] as PlanRequest[][][], customerCards: [] as PlanRequest[][][] };
     const reference = new Map<string, unknown>();
@@ -187,21 +218,36 @@ async function main(): Promise<void> {
       log(`${setup.id}: starting`);
       let gateway: Child<{ url: string }> | undefined;
       try {
-        gateway = await startChild<{ url: string }>('gateway', 'bench/servers/gateway-process.ts', gatewayEnv(setup));
+        gateway = await start<{ url: string }>('gateway', 'bench/servers/gateway-process.ts', gatewayEnv(setup));
         children.push(gateway);
         for (const customerId of planSample.slice(0, 10)) {
           const result = await graphql(gateway.ready.url, requestBody(CARD_VIEW, customerId, setup.persisted), tokens.bearer(customerId));
           if (result.errors) throw new Error(`card view failed: ${JSON.stringify(result.errors).slice(0, 300)}`);
           if (!isDeepStrictEqual(result.data, reference.get(customerId))) throw new Error('card view differs from the production gateway’s answer');
         }
-        const cardView = await runLoad(httpJob(gateway.ready.url, cardViewRequests(setup.persisted)));
-        log(`${setup.id}: card view ${cardView.rps.toFixed(0)} req/s, p50 ${cardView.p50Ms} ms, p99 ${cardView.p99Ms} ms, ${cardView.failures} failed`);
-        const singleSubgraph = setup.persisted ? undefined : await runLoad(httpJob(gateway.ready.url, customerCardsRequests));
-        if (singleSubgraph) log(`${setup.id}: single subgraph ${singleSubgraph.rps.toFixed(0)} req/s, p99 ${singleSubgraph.p99Ms} ms`);
+        const views = cardViewRequests(setup.persisted);
+        const cardView = await runLoad(httpJob(gateway.ready.url, views), gateway);
+        logRun(setup.id, 'card view at saturation', cardView);
+        const singleSubgraph = setup.persisted ? undefined : await runLoad(httpJob(gateway.ready.url, customerCardsRequests), gateway);
+        if (singleSubgraph) logRun(setup.id, 'single subgraph at saturation', singleSubgraph);
+        const cardViewAtRate = await runLoad(httpJob(gateway.ready.url, views, shapes.rate), gateway);
+        logRun(setup.id, `card view at ${settings.rate}/s`, cardViewAtRate);
+        const sequential = await runLoad(httpJob(gateway.ready.url, views, shapes.sequential), gateway);
+        logRun(setup.id, 'card view one at a time', sequential);
         const peakRssMb = gateway.peakRss() / 2 ** 20;
-        setups.push({ id: setup.id, label: setup.label, role: setup.role, cardView, singleSubgraph, peakRssMb, subgraphRequests: setup.id === 'cardweave' ? viewRequests : undefined });
+        setups.push({
+          id: setup.id,
+          label: setup.label,
+          role: setup.role,
+          cardView,
+          cardViewAtRate,
+          sequential,
+          singleSubgraph,
+          peakRssMb,
+          subgraphRequests: setup.id === 'cardweave' ? viewRequests : undefined,
+        });
       } catch (error) {
-        log(`${setup.id}: skipped: ${(error as Error).message}`);
+        log(`${setup.id}: skipped: ${(error as Error).stack ?? (error as Error).message}`);
         setups.push({ id: setup.id, label: setup.label, role: setup.role, skipped: (error as Error).message.split('\n')[0] });
       } finally {
         await gateway?.stop();
@@ -211,16 +257,30 @@ async function main(): Promise<void> {
     // 5. The limit: the same subgraph requests, straight from the load generator.
     if (runs('limit')) {
       log('limit: replaying the query plans with no gateway');
-      const replay = (p: PlanRequest[][][]): ReplayJob => ({ kind: 'replay', plans: p, connections: settings.connections, durationSec: settings.durationSec, warmupSec: settings.warmupSec });
+      const replay = (p: PlanRequest[][][], shape: LoadSettings = shapes.saturation): ReplayJob => ({ kind: 'replay', plans: p, ...shape });
       const cardView = await runLoad(replay(plans.cardView));
+      logRun('limit', 'card view at saturation', cardView);
       const singleSubgraph = await runLoad(replay(plans.customerCards));
-      log(`limit: card view ${cardView.rps.toFixed(0)} req/s, single subgraph ${singleSubgraph.rps.toFixed(0)} req/s`);
-      setups.push({ id: 'limit', label: 'No gateway: the plan’s subgraph requests sent by the load generator', role: 'limit', cardView, singleSubgraph, subgraphRequests: viewRequests });
+      logRun('limit', 'single subgraph at saturation', singleSubgraph);
+      const cardViewAtRate = await runLoad(replay(plans.cardView, shapes.rate));
+      logRun('limit', `card view at ${settings.rate}/s`, cardViewAtRate);
+      const sequential = await runLoad(replay(plans.cardView, shapes.sequential));
+      logRun('limit', 'card view one at a time', sequential);
+      setups.push({
+        id: 'limit',
+        label: 'No gateway: the plan’s subgraph requests sent by the load generator',
+        role: 'limit',
+        cardView,
+        cardViewAtRate,
+        sequential,
+        singleSubgraph,
+        subgraphRequests: viewRequests,
+      });
     }
 
     // 6. Cost as the customer grows: statements and latency, one request at a time.
     const scaling: ScalingRow[] = [];
-    const production = await startChild<{ url: string }>('gateway', 'bench/servers/gateway-process.ts', gatewayEnv({ gateway: 'cardweave' }));
+    const production = await start<{ url: string }>('gateway', 'bench/servers/gateway-process.ts', gatewayEnv({ gateway: 'cardweave' }));
     children.push(production);
     if (runs('scaling')) {
       log('scaling: cards 1–100, bill items 10–10,000');
@@ -257,7 +317,7 @@ async function main(): Promise<void> {
           gatewayUrl: production.ready.url,
           db,
           tokens,
-          runLoad,
+          runLoad: (job) => runLoad(job, production),
           settings,
           log,
         })
@@ -274,6 +334,7 @@ async function main(): Promise<void> {
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
         memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        clockTicksPerSecond: clockTicksPerSecond(),
         postgres: await postgresVersion(settings.adminUrl),
         loadAverageAtStart,
       },
@@ -281,6 +342,9 @@ async function main(): Promise<void> {
         connections: settings.connections,
         durationSec: settings.durationSec,
         warmupSec: settings.warmupSec,
+        rate: settings.rate,
+        sequentialRequests: settings.sequentialRequests,
+        runtime: `${build.runtime}, NODE_ENV=production`,
         customers: settings.customers,
         cardsPerCustomer: settings.cardsPerCustomer,
         billItemsPerCustomer: settings.billItemsPerCustomer,
@@ -307,6 +371,16 @@ async function main(): Promise<void> {
   } finally {
     await stopAll();
   }
+}
+
+function logRun(id: string, what: string, r: LoadResult): void {
+  const cpu = r.cpu
+    ? `; CPU ms/request ${Object.entries(r.cpu.perRequestMs)
+        .map(([role, ms]) => `${role} ${ms.toFixed(2)}`)
+        .join(', ')}, sum ${r.cpu.sumMs.toFixed(2)} (machine ${r.cpu.machineMs.toFixed(2)})`
+    : '';
+  const n = (v: number | null | undefined, digits: number) => (typeof v === 'number' ? v.toFixed(digits) : '–');
+  log(`${id}: ${what}: ${n(r.rps, 1)} req/s, p50 ${n(r.p50Ms, 1)} ms, p99 ${n(r.p99Ms, 1)} ms, ${r.requests} answered, ${r.failures} failed${cpu}`);
 }
 
 async function postgresVersion(adminUrl: string): Promise<string> {

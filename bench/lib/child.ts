@@ -1,14 +1,22 @@
 /**
  * Every piece of a benchmark run is its own process: each subgraph, each gateway, and the
- * load generator. A child is a TypeScript entry run by Node with tsx's loader (so its pid
- * is the Node process itself and /proc/<pid>/status is its memory), and it talks to the
- * runner over Node's IPC channel: it sends { type: 'ready', ... } once it listens.
+ * load generator. A child is started by Node itself (so its pid is the Node process and
+ * /proc/<pid>/stat and /proc/<pid>/status are its CPU time and memory), either from the build
+ * (`node dist/<entry>.js`, as production runs, see `buildForBench`) or from the TypeScript
+ * entry with tsx's loader. It talks to the runner over Node's IPC channel: it sends
+ * { type: 'ready', ... } once it listens.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const ROOT = path.resolve(__dirname, '../..');
+/** The repository, whether this file runs from bench/lib or compiled from dist/bench/lib. */
+export const ROOT = ((here) => (path.basename(here) === 'dist' ? path.dirname(here) : here))(path.resolve(__dirname, '../..'));
+
+/** Where the build puts the compiled form of a source file: dist/ mirrors the source tree. */
+export function compiledPath(entry: string): string {
+  return path.join(ROOT, 'dist', path.relative(ROOT, path.resolve(ROOT, entry)).replace(/\.ts$/, '.js'));
+}
 
 export interface Child<TReady = Record<string, unknown>> {
   name: string;
@@ -31,9 +39,22 @@ export async function startChild<TReady = Record<string, unknown>>(
   name: string,
   entry: string,
   env: Record<string, string | undefined> = {},
-  options: { timeoutMs?: number; nodeArgs?: string[] } = {},
+  options: {
+    timeoutMs?: number;
+    nodeArgs?: string[];
+    /** Run the compiled entry (dist/…/<entry>.js) with plain Node; it must exist (see `buildForBench`). Default: tsx. */
+    compiled?: boolean;
+  } = {},
 ): Promise<Child<TReady>> {
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', path.resolve(ROOT, entry)], {
+  let args: string[];
+  if (options.compiled) {
+    const file = compiledPath(entry);
+    if (!fs.existsSync(file)) throw new Error(`${name}: ${path.relative(ROOT, file)} is not built`);
+    args = [...(options.nodeArgs ?? []), file];
+  } else {
+    args = [...(options.nodeArgs ?? []), '--import', 'tsx', path.resolve(ROOT, entry)];
+  }
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -108,4 +129,67 @@ export function tellParentReady(details: Record<string, unknown>): void {
 export function tellParentFailed(error: unknown): never {
   process.send?.({ type: 'failed', error: error instanceof Error ? error.stack ?? error.message : String(error) });
   process.exit(1);
+}
+
+export interface BenchBuild {
+  /** Whether the children run from dist/ with plain Node. */
+  compiled: boolean;
+  /** How they run, for the report: the build command, or why tsx. */
+  runtime: string;
+}
+
+const run = (command: string, args: string[]) => execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+
+/**
+ * Builds what the bench's children run, as production does (`npm run build`: tsc with
+ * tsconfig.build.json into dist/, mirroring the source tree, plus the files the services read
+ * at run time), then compiles those of the bench's own `entries` that the build leaves out,
+ * with the same compiler options into the same dist/ (their imports of the services' code
+ * compile to the same files the build wrote). Without tsconfig.build.json there is no build
+ * to run from, and the children run with tsx. `skipBuild` takes dist/ as the last build left it.
+ */
+export function buildForBench(entries: string[], log: (message: string) => void, { skipBuild = false } = {}): BenchBuild {
+  const buildConfig = path.join(ROOT, 'tsconfig.build.json');
+  if (!fs.existsSync(buildConfig)) return { compiled: false, runtime: 'tsx (no tsconfig.build.json to build from)' };
+  const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  const command = scripts.build ? 'npm run build' : 'tsc -p tsconfig.build.json';
+  const tsc = require.resolve('typescript/bin/tsc');
+  const fail = (step: string, error: unknown): never => {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${step} failed:\n${`${e.stdout ?? ''}${e.stderr ?? ''}`.trim().slice(-3000) || e.message}`);
+  };
+  if (skipBuild) {
+    log('building: skipped (BENCH_BUILD=0), dist/ as it is');
+  } else {
+    log(`building: ${command}`);
+    try {
+      if (scripts.build) run('npm', ['run', 'build']);
+      else run(process.execPath, [tsc, '-p', buildConfig]);
+    } catch (error) {
+      fail(command, error);
+    }
+  }
+  const ts: typeof import('typescript') = require('typescript');
+  const inBuild = new Set(ts.getParsedCommandLineOfConfigFile(buildConfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })?.fileNames.map((f) => path.resolve(f)) ?? []);
+  const outside = entries.filter((entry) => !inBuild.has(path.resolve(ROOT, entry)));
+  if (outside.length) {
+    // The build leaves these out: the same options, these files (and what they import) only, into the same dist/.
+    log(`building: ${outside.join(', ')} (not in the build) with tsconfig.build.json's options`);
+    // Inside the repository, so that the type packages resolve as for tsconfig.build.json.
+    const config = path.join(ROOT, 'dist', `.bench-tsconfig-${process.pid}.json`);
+    fs.mkdirSync(path.dirname(config), { recursive: true });
+    fs.writeFileSync(config, JSON.stringify({ extends: buildConfig, files: outside.map((e) => path.resolve(ROOT, e)), include: [] }));
+    try {
+      run(process.execPath, [tsc, '-p', config]);
+    } catch (error) {
+      // tsc emits in spite of type errors; `npm run typecheck` is where they are reported.
+      if (outside.some((entry) => !fs.existsSync(compiledPath(entry)))) fail('tsc (bench entries)', error);
+      log(`building: the bench entries compiled with type errors (see npm run typecheck): ${((error as { stdout?: string }).stdout ?? '').split('\n')[0]}`);
+    } finally {
+      fs.rmSync(config, { force: true });
+    }
+  }
+  const absent = entries.filter((entry) => !fs.existsSync(compiledPath(entry)));
+  if (absent.length) throw new Error(`not built: ${absent.map((e) => path.relative(ROOT, compiledPath(e))).join(', ')}`);
+  return { compiled: true, runtime: `node dist/ (${skipBuild ? 'as the last build left it' : command})` };
 }

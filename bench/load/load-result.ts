@@ -1,5 +1,19 @@
+import type { CpuCost } from '../lib/cpu-per-request';
+
+/** How a run offers its load. */
+export type LoadShape =
+  /** As many requests as `connections` keep in flight: the most it serves. */
+  | 'saturation'
+  /** A fixed offered rate below saturation (autocannon's overallRate), a set number of requests. */
+  | 'rate'
+  /** One connection, one request at a time. */
+  | 'sequential';
+
 /** What one load run measured. */
 export interface LoadResult {
+  shape?: LoadShape;
+  /** For `rate`: the offered requests per second. */
+  offeredRps?: number;
   requests: number;
   durationSec: number;
   rps: number;
@@ -9,6 +23,8 @@ export interface LoadResult {
   failures: number;
   /** Responses that contained the job's `countMatching` text. */
   matching?: number;
+  /** CPU time per completed request of each process over the measured window (bench/lib/cpu-per-request.ts). */
+  cpu?: CpuCost;
 }
 
 export function percentile(sorted: number[], p: number): number {
