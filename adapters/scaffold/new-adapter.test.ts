@@ -41,6 +41,25 @@ describe('adapter scaffold', () => {
     expect(failing).toEqual([]);
   });
 
+  it("fails a scaffolded adapter whose declared daily window is wrong: the template's simulator does not copy it", async () => {
+    const { dir } = scaffoldAdapter({ id: 'wrong-window', role: 'wallet', parentDir: SCRATCH, register: false });
+    const adapterFile = path.join(dir, 'src', 'wrong-window.adapter.ts');
+    const source = fs.readFileSync(adapterFile, 'utf8');
+    expect(source).toContain("window: 'DAILY'");
+    fs.writeFileSync(adapterFile, source.replace("window: 'DAILY'", "window: 'MONTHLY'"));
+    const adapter: PlatformAdapter = loadAdapterModule(dir, SCRATCH);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const expectations = require(path.join(dir, 'src', 'wrong-window.expectations')).wrongWindowExpectations as ConformanceExpectations;
+    const failing = (await runConformance(adapter, expectations)).filter((r) => r.failures.length > 0);
+    expect(failing.map((r) => r.name)).toEqual([
+      "declared limits are the platform's documented limits",
+      'each limit window resets exactly at its boundary in Asia/Shanghai, not a millisecond before',
+    ]);
+    expect(failing[0].failures).toContain(`limit "wrong-window.daily" is declared with window MONTHLY; the platform's documentation (expectations) says DAILY`);
+    // The declaration is wrong; the simulator, which keeps the platform's own limits, is not.
+    expect(failing[1].failures.every((f) => f.startsWith('wrong-window.daily (declared MONTHLY'))).toBe(true);
+  });
+
   it('refuses a bad id, a bad role and an existing folder', () => {
     expect(() => scaffoldAdapter({ id: 'Acme_Pay', role: 'wallet', parentDir: SCRATCH })).toThrow(/kebab-case/);
     expect(() => scaffoldAdapter({ id: 'acme-pay', role: 'bank' as never, parentDir: SCRATCH })).toThrow(/role "bank"/);

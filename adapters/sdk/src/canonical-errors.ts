@@ -127,7 +127,7 @@ export const CANONICAL_ERROR_RULES: { readonly [C in CanonicalErrorCode]: Canoni
   IDEMPOTENCY_KEY_REUSED: { meaning: 'an idempotency key was reused with other input', decisions: FINAL, remedies: ['CORRECT_INPUT', 'NONE'] },
   SUSPECTED_FRAUD: { meaning: 'risk control refused the transaction', decisions: USER_OR_FINAL, remedies: ['CONTACT_SUPPORT', 'REVERIFY_IDENTITY'] },
   PIN_TRIES_EXCEEDED: { meaning: 'too many wrong PINs or passwords', decisions: USER_OR_FINAL, remedies: ['UNLOCK_CARD', 'CONTACT_SUPPORT', 'WAIT_FOR_NEXT_WINDOW'] },
-  PLATFORM_UNAVAILABLE: { meaning: 'the platform (or the issuer behind it) is unavailable or timed out', transient: true, decisions: ['RETRY'], remedies: ['RETRY_LATER'] },
+  PLATFORM_UNAVAILABLE: { meaning: 'the platform, or the issuer behind it, is unavailable or timed out', transient: true, decisions: ['RETRY'], remedies: ['RETRY_LATER'] },
   PLATFORM_ERROR: { meaning: 'an error the table does not know', decisions: FINAL, remedies: ['CONTACT_SUPPORT'] },
   HOLDER_INFO_MISMATCH: { meaning: 'name, ID number or mobile does not match the card holder', decisions: USER, remedies: ['CORRECT_INPUT', 'REVERIFY_IDENTITY', 'CONTACT_SUPPORT'] },
   CARD_LOST: { meaning: 'the card is reported lost or stolen', decisions: FINAL, remedies: ['USE_ANOTHER_CARD', 'CONTACT_SUPPORT'] },
@@ -174,7 +174,7 @@ export function errorRowProblems(row: ErrorTableRow): string[] {
     problems.push(`${label}: remedy ${row.remedy} does not fit ${row.code} (${rule.meaning}); allowed: ${rule.remedies.join(', ')}`);
   }
   if ((row.outcome === 'PENDING' || row.outcome === 'INDETERMINATE') && row.decision !== 'RETRY') {
-    problems.push(`${label}: an ${row.outcome} outcome is not final, so its decision must be RETRY, not ${row.decision}`);
+    problems.push(`${label}: outcome ${row.outcome} is not final, so its decision must be RETRY, not ${row.decision}`);
   }
   const windows = row.limitWindows;
   if (windows !== undefined && !rule.limit) problems.push(`${label}: limitWindows belongs on a limit code (LIMIT_EXCEEDED, FREQUENCY_LIMITED, DAILY_QUOTA_REACHED), not ${row.code}`);

@@ -22,6 +22,21 @@ describe('log scrubber', () => {
     const out = scrubText('card 6253 5012 3456 7897 cvv2=739&smsCode=480615 {"password":"123456"}');
     expect(out).not.toMatch(/6253 5012 3456|739|480615|123456/);
   });
+  it('masks card numbers of 13 to 19 digits, Luhn or not, spaced or dashed, but not times and epoch millis', () => {
+    const out = scrubText('visa 4222222222222 amex 3782-822463-10005 unionpay 6253 5012 3456 7890 long 6253501234567897123 at 1732662000000 txnTime 20270101003005');
+    expect(out).not.toMatch(/4222222222222|822463|5012 3456|6253501234567897123/);
+    expect(out).toContain('**** 7890');
+    expect(out).toContain('at 1732662000000 txnTime 20270101003005');
+  });
+  it('masks spaced mobiles and redacts the digits after a secret written in free text', () => {
+    const out = scrubText('call 138 0013 8000; cvv 739, CVV2: 739, sms code is 480615, 验证码：480615, 支付密码 246810, otp 112233');
+    expect(out).not.toMatch(/0013|739|480615|246810|112233/);
+    expect(out).toContain('138****8000');
+    expect(out).toContain(`sms code is ${'[REDACTED]'}`);
+  });
+  it('leaves ordinary words and short numbers alone', () => {
+    expect(scrubText('pinned 2 items; sms sent; password reset link; step 3 of 5')).toBe('pinned 2 items; sms sent; password reset link; step 3 of 5');
+  });
   it('redacts secrets by key and masks sensitive keys in nested objects, without touching the original', () => {
     const input = {
       fields: { cvv2: '739', smsCode: '480615', cardNumber: '6253501234567897', residentId: '11010519491231002X', mobile: '13800138000', name: '张三' },

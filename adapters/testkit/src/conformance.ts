@@ -684,8 +684,8 @@ export const checkNoSensitiveData: Check = (adapter, exp) =>
     for (const { value, what } of secrets) {
       const where = [...new Set(outputs.filter((o) => holdsSecret(o.text, value)).map((o) => o.what))];
       if (where.length === 0) continue;
-      const shown = where.length > 4 ? [...where.slice(0, 4), `${where.length - 4} more`] : where;
-      f.push(`the ${what} the suite passed in (…${value.slice(-2)}) appears in ${shown.join(', ')}`);
+      const more = where.length > 3 ? ` and ${where.length - 3} more places` : '';
+      f.push(`the ${what} the suite passed in (…${value.slice(-2)}) appears in ${where.slice(0, 3).join(', ')}${more}`);
     }
   });
 
