@@ -16,7 +16,7 @@ import {
 } from '../../sdk/src';
 import quickPass from '../../unionpay-quickpass';
 import { quickPassExpectations } from '../../unionpay-quickpass/src/unionpay-quickpass.expectations';
-import { QuickPassSimulator } from '../../unionpay-quickpass/src/unionpay-quickpass.simulator';
+import { QUICKPASS_PLATFORM_LIMITS, QuickPassSimulator } from '../../unionpay-quickpass/src/unionpay-quickpass.simulator';
 import wechatPay from '../../wechat-pay';
 import { wechatPayExpectations } from '../../wechat-pay/src/wechat-pay.expectations';
 import { WechatPaySimulator } from '../../wechat-pay/src/wechat-pay.simulator';
@@ -106,6 +106,24 @@ describe('the conformance suite fails a broken adapter and names what is broken'
     expect(found[WINDOWS]).toContain(
       'unionpay-quickpass.daily on the simulator, an ordinary midnight: usage from 2026-03-13T16:00:00.000Z (2026-03-14 00:00:00.000 Asia/Shanghai) ' +
         'still counts at 2026-03-14T16:00:00.000Z (2026-03-15 00:00:00.000 Asia/Shanghai), where the documented DAILY window resets (1 fen: DECLINED LIMIT_EXCEEDED (61 "超出金额限制"))',
+    );
+  });
+
+  it('a daily window that resets an hour before Beijing midnight, declared or on the simulator', async () => {
+    const tokyo = <T extends { window: string; timezone: string }>(limits: readonly T[]) => limits.map((l) => (l.window === 'DAILY' ? { ...l, timezone: 'Asia/Tokyo' } : l));
+    const early = await failures({ ...quickPass, limits: tokyo(quickPass.limits) }, quickPassExpectations);
+    expect(Object.keys(early)).toEqual([DECLARED_LIMITS, WINDOWS]);
+    expect(early[DECLARED_LIMITS]).toEqual(['limit "unionpay-quickpass.daily" is declared in time zone Asia/Tokyo; its windows follow Asia/Shanghai']);
+    expect(early[WINDOWS]).toContain(
+      'unionpay-quickpass.daily (declared DAILY in Asia/Tokyo), an ordinary midnight: usage from 2026-03-13T16:00:00.000Z (2026-03-14 00:00:00.000 Asia/Shanghai) ' +
+        'no longer counts at 2026-03-14T15:59:59.999Z (2026-03-14 23:59:59.999 Asia/Shanghai), before the documented DAILY window ends',
+    );
+    const earlySimulator = { ...quickPassExpectations, createSimulator: (clock: Parameters<typeof quickPassExpectations.createSimulator>[0]) => new QuickPassSimulator(clock, { limits: tokyo(QUICKPASS_PLATFORM_LIMITS) }) };
+    const found = await failures(quickPass, earlySimulator);
+    expect(Object.keys(found)).toEqual([WINDOWS]);
+    expect(found[WINDOWS]).toContain(
+      'unionpay-quickpass.daily on the simulator, an ordinary midnight: usage from 2026-03-13T16:00:00.000Z (2026-03-14 00:00:00.000 Asia/Shanghai) ' +
+        'no longer counts at 2026-03-14T15:59:59.999Z (2026-03-14 23:59:59.999 Asia/Shanghai), before the documented DAILY window ends (1 fen: SUCCESS)',
     );
   });
 
