@@ -374,12 +374,13 @@ async function main(): Promise<void> {
 }
 
 function logRun(id: string, what: string, r: LoadResult): void {
+  // NaN and Infinity (no request answered) come back from the load process as null.
+  const n = (v: number | null | undefined, digits: number) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '–');
   const cpu = r.cpu
     ? `; CPU ms/request ${Object.entries(r.cpu.perRequestMs)
-        .map(([role, ms]) => `${role} ${ms.toFixed(2)}`)
-        .join(', ')}, sum ${r.cpu.sumMs.toFixed(2)} (machine ${r.cpu.machineMs.toFixed(2)})`
+        .map(([role, ms]) => `${role} ${n(ms, 2)}`)
+        .join(', ')}, sum ${n(r.cpu.sumMs, 2)} (machine ${n(r.cpu.machineMs, 2)})`
     : '';
-  const n = (v: number | null | undefined, digits: number) => (typeof v === 'number' ? v.toFixed(digits) : '–');
   log(`${id}: ${what}: ${n(r.rps, 1)} req/s, p50 ${n(r.p50Ms, 1)} ms, p99 ${n(r.p99Ms, 1)} ms, ${r.requests} answered, ${r.failures} failed${cpu}`);
 }
 

@@ -75,5 +75,9 @@ describe('a PostgreSQL server’s CPU over a window', () => {
     expect(cost.perRequestMs.postgres).toBeCloseTo(20);
     expect(cost.sumMs).toBeCloseTo(40);
     expect(cost.machineMs).toBeCloseTo(50);
+    // No request answered in the window: no figure, rather than Infinity.
+    const none = cpuCost(snapshot(0, 100, 1000), snapshot(2000, 300, 1500), 0);
+    expect(none.perRequestMs.gateway).toBeNaN();
+    expect(none.sumMs).toBeNaN();
   });
 });

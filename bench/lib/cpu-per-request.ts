@@ -220,7 +220,8 @@ export interface CpuCost {
 }
 
 export function cpuCost(start: CpuSnapshot, end: CpuSnapshot, requests: number): CpuCost {
-  const msPerTick = 1000 / clockTicksPerSecond();
+  // No request answered: no cost per request (NaN, not Infinity).
+  const msPerTick = requests > 0 ? 1000 / clockTicksPerSecond() : NaN;
   const perRequestMs: Record<string, number> = {};
   for (const role of Object.keys(end.processes)) {
     const a = start.processes[role];
@@ -239,7 +240,7 @@ export function cpuCost(start: CpuSnapshot, end: CpuSnapshot, requests: number):
     requests,
     windowSec: (end.atMs - start.atMs) / 1000,
     perRequestMs,
-    sumMs: Object.values(perRequestMs).reduce((s, v) => s + (Number.isNaN(v) ? 0 : v), 0),
+    sumMs: requests > 0 ? Object.values(perRequestMs).reduce((s, v) => s + (Number.isFinite(v) ? v : 0), 0) : NaN,
     machineMs: ((end.machineBusy - start.machineBusy) * msPerTick) / requests,
   };
 }

@@ -89,7 +89,9 @@ export interface BenchResults {
   payments: PaymentResult;
 }
 
-const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+/** A number for a table; '–' for none (a figure that did not survive JSON, NaN or Infinity, arrives as null). */
+const fmt = (n: number | null | undefined, digits = 0) =>
+  typeof n !== 'number' || !Number.isFinite(n) ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
 
 /** The production gateway with full documents, which the peers are compared with (none in a partial run). */
@@ -110,8 +112,8 @@ function saturatedNote(...runs: Array<LoadResult | undefined>): string {
 }
 
 /** CPU ms per request of one role in a run (NaN when not measured). */
-const cpuOf = (run: LoadResult | undefined, role: string) => run?.cpu?.perRequestMs[role] ?? NaN;
-const ms = (n: number) => (Number.isNaN(n) ? '–' : `${n.toFixed(2)} ms`);
+const cpuOf = (run: LoadResult | undefined, role: string): number => run?.cpu?.perRequestMs[role] ?? NaN;
+const ms = (n: number) => (fmt(n, 2) === '–' ? '–' : `${n.toFixed(2)} ms`);
 
 export function checkTargets(results: BenchResults): TargetCheck[] {
   const ours = production(results);
@@ -137,12 +139,12 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     const atSaturation = cpuOf(ours.cardView, 'gateway') / cpuOf(peer?.cardView, 'gateway');
     checks.push({
       target,
-      measured: Number.isNaN(atRate)
+      measured: !Number.isFinite(atRate)
         ? 'not measured'
         : `${ms(cpuOf(ours.cardViewAtRate, 'gateway'))} vs ${ms(cpuOf(peer?.cardViewAtRate, 'gateway'))} at ${rate}/s: ${atRate.toFixed(2)}× ` +
-          `(at saturation ${ms(cpuOf(ours.cardView, 'gateway'))} vs ${ms(cpuOf(peer?.cardView, 'gateway'))}: ${Number.isNaN(atSaturation) ? '–' : `${atSaturation.toFixed(2)}×`})` +
+          `(at saturation ${ms(cpuOf(ours.cardView, 'gateway'))} vs ${ms(cpuOf(peer?.cardView, 'gateway'))}: ${!Number.isFinite(atSaturation) ? '–' : `${atSaturation.toFixed(2)}×`})` +
           saturatedNote(ours.cardViewAtRate, peer?.cardViewAtRate),
-      met: Number.isNaN(atRate) ? undefined : atRate <= most,
+      met: !Number.isFinite(atRate) ? undefined : atRate <= most,
     });
   };
   gatewayCpu('hive-router', 1, 'gateway CPU per card view ≤ stock Hive + Rust planner’s (fixed rate)');

@@ -5,6 +5,8 @@
  *   BENCH_SUPERGRAPH   the supergraph file with the bench subgraphs' URLs (peers read it)
  *   ISSUER_URL, WALLET_URL, CLEARING_URL   where the subgraphs listen (Cardweave reads them)
  *   CARDWEAVE_KEYS     the run's key set
+ * Like every service of a run, it runs compiled (dist/bench/servers/gateway-process.js) with
+ * NODE_ENV=production, peers included (see bench/run.ts).
  * Cardweave's gateway is the production code path (gateway/src/gateway.ts); the peers are
  * each product with its defaults, the supergraph, and what the subgraphs demand of every
  * caller: the client's token verified, and each subgraph request signed with the gateway's
