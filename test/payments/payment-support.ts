@@ -37,46 +37,5 @@ export async function bindingsOf(system: TestSystem, cardId: string): Promise<Ar
   return system.wallet.database.dataSource.query(`SELECT id, platform FROM wallet.card_bindings WHERE card_id = $1 ORDER BY platform`, [cardId]);
 }
 
-/** What each platform's own database says about a card: used credit, network usage, approved legs. */
-export async function books(system: TestSystem, cardId: string) {
-  const [line] = await system.issuer.database.dataSource.query(
-    `SELECT l.used_fen FROM issuer.credit_lines l JOIN issuer.cards c ON c.credit_line_id = l.id WHERE c.id = $1`,
-    [cardId],
-  );
-  const [issuerApproved] = await system.issuer.database.dataSource.query(
-    `SELECT COALESCE(SUM(amount_fen), 0) AS total, COUNT(*) AS n FROM issuer.authorizations WHERE card_id = $1 AND status = 'APPROVED'`,
-    [cardId],
-  );
-  const [networkApproved] = await system.clearing.database.dataSource.query(
-    `SELECT COALESCE(SUM(amount_fen), 0) AS total FROM clearing.transactions WHERE card_id = $1 AND status = 'APPROVED' AND payment_id IS NOT NULL`,
-    [cardId],
-  );
-  const networkUsage = await system.clearing.database.dataSource.query(
-    `SELECT rule_window, window_key, amount_fen, payment_count FROM clearing.limit_usage WHERE scope_key = $1 ORDER BY rule_window, window_key`,
-    [cardId],
-  );
-  const [walletApproved] = await system.wallet.database.dataSource.query(
-    `SELECT COALESCE(SUM(amount_fen), 0) AS total FROM wallet.payments WHERE card_id = $1 AND status = 'APPROVED'`,
-    [cardId],
-  );
-  const [open] = await system.wallet.database.dataSource.query(
-    `SELECT COUNT(*) AS n FROM wallet.payments WHERE card_id = $1 AND status IN ('RESERVED', 'REVERSING')`,
-    [cardId],
-  );
-  return {
-    creditUsed: BigInt(line.used_fen),
-    issuerApproved: BigInt(issuerApproved.total),
-    networkApproved: BigInt(networkApproved.total),
-    walletApproved: BigInt(walletApproved.total),
-    networkUsage: networkUsage as Array<{ rule_window: string; window_key: string; amount_fen: string; payment_count: number }>,
-    openPayments: Number(open.n),
-  };
-}
-
-/** The issuer's unbilled purchase postings of a card, with the clearing transactions they name. */
-export async function unbilledPostings(system: TestSystem, cardId: string): Promise<Array<{ amount_fen: string; transaction_id: string }>> {
-  return system.issuer.database.dataSource.query(
-    `SELECT amount_fen, transaction_id FROM issuer.bill_items WHERE card_id = $1 AND bill_id IS NULL AND kind = 'PURCHASE'`,
-    [cardId],
-  );
-}
+// The books of the three databases are shared with other suites.
+export { books, unbilledPostings } from '../support/payment-books';

@@ -9,7 +9,12 @@ import { CreditLineEntity } from '../../subgraphs/issuer/src/db/entities/credit-
 import { CustomerEntity } from '../../subgraphs/issuer/src/db/entities/customer.entity';
 import { CardBindingEntity } from '../../subgraphs/wallet/src/db/entities/card-binding.entity';
 import { WalletAccountEntity } from '../../subgraphs/wallet/src/db/entities/wallet-account.entity';
-import type { TestSystem } from './test-system';
+import type { AdapterRegistry } from '../../adapters/sdk/src';
+import type { PanVault } from '../../subgraphs/issuer/src/card-number/pan-vault';
+import type { PlatformDatabases } from './payment-books';
+
+/** Where fixtures are written: a TestSystem, or the databases of a system run as processes. */
+export type FixtureTarget = PlatformDatabases & { vault: PanVault; registry: AdapterRegistry };
 
 export interface FixtureCustomer {
   customerId: string;
@@ -25,7 +30,7 @@ function pan(index: number): string {
 }
 
 export async function insertCustomer(
-  system: TestSystem,
+  system: FixtureTarget,
   shape: {
     cards: number;
     billItems: number;

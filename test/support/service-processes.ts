@@ -1,6 +1,7 @@
 /**
- * Real subgraph processes for tests that need them: several replicas sharing one database,
- * and processes a test can kill. Each runs its standalone entry point (src/main.ts).
+ * Real service processes for tests that need them: several replicas sharing one database,
+ * and processes a test can kill or freeze. Each runs its standalone entry point
+ * (subgraphs/<name>/src/main.ts, gateway/src/main.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
@@ -17,8 +18,14 @@ export interface ServiceProcess {
   child: ChildProcess;
   /** SIGKILL: no shutdown, open transactions die with the connection. */
   kill(): Promise<void>;
+  /** SIGSTOP: the process keeps its sockets but answers nothing until `resume`. */
+  pause(): void;
+  /** SIGCONT. */
+  resume(): void;
   stop(): Promise<void>;
 }
+
+export type ServiceName = 'issuer' | 'wallet' | 'clearing' | 'gateway';
 
 /** A port that was free a moment ago, so a killed process can come back on the same one. */
 export async function freePort(): Promise<number> {
@@ -36,13 +43,10 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 }
 
-export async function startServiceProcess(
-  name: 'issuer' | 'wallet' | 'clearing',
-  port: number,
-  env: Record<string, string>,
-): Promise<ServiceProcess> {
+export async function startServiceProcess(name: ServiceName, port: number, env: Record<string, string>): Promise<ServiceProcess> {
+  const entry = name === 'gateway' ? path.join(root, 'gateway', 'src', 'main.ts') : path.join(root, 'subgraphs', name, 'src', 'main.ts');
   // One node process (tsx as a loader, not its CLI wrapper), so a kill hits the process that holds the port.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'subgraphs', name, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
     env: { ...process.env, ...env, [`${name.toUpperCase()}_PORT`]: String(port), HOST: '127.0.0.1', NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,7 +78,15 @@ export async function startServiceProcess(
       child.kill('SIGKILL');
       await exited(child);
     },
+    pause() {
+      child.kill('SIGSTOP');
+    },
+    resume() {
+      child.kill('SIGCONT');
+    },
     async stop() {
+      // A frozen process cannot act on SIGTERM.
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
       await exited(child);
     },

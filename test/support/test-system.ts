@@ -11,9 +11,9 @@ import { setLogSink } from '../../subgraphs/shared/src/logging/json-log';
 // Request logs are checked by their own test; elsewhere they would only bury Jest's report.
 if (!process.env.CARDWEAVE_TEST_LOGS) setLogSink(() => undefined);
 import { createTestDatabase, type TestDatabase } from './test-database';
+import { TEST_NOW } from './test-now';
 
-/** Tests stand at a fixed instant, so windows, bills and overdue days are the same on every run. */
-export const TEST_NOW = '2026-11-26T06:00:00.000Z';
+export { TEST_NOW };
 
 export interface TestSystem extends RunningSystem {
   database: TestDatabase;
