@@ -1,11 +1,17 @@
 /**
  * The embedded default database: one PGlite instance served over the PostgreSQL wire
- * protocol. Every subgraph connects to it with the same `pg` + TypeORM code it uses
- * against a real server; only the URL differs. Its multiplexer runs one transaction
- * at a time across all connections, so row locks and isolation still hold.
+ * protocol (pglite-wire-server.ts). Every subgraph connects to it with the same `pg` +
+ * TypeORM code it uses against a real server; only the URL differs.
+ *
+ * PGlite is one session, so connections take turns: each holds it for a whole request
+ * (Parse/Bind/Execute up to Sync, or a simple query) and for as long as its transaction is
+ * open. Statements of different connections therefore never mix, and transactions run one
+ * at a time, so row locks and isolation hold. Session state (SET, named prepared
+ * statements, temporary tables) is shared by all connections, and a transaction held open
+ * stalls every other connection until it ends.
  */
 import * as fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { servePGlite } from './pglite-wire-server';
 
 export interface EmbeddedPostgres {
   /** A `postgres://` URL any pg client can use. */
@@ -24,29 +30,19 @@ export interface EmbeddedPostgresOptions {
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
-  // Loaded lazily (their CommonJS builds): a run against a real server never pays for the WebAssembly build.
-  /* eslint-disable @typescript-eslint/no-require-imports */
+  // Loaded lazily (its CommonJS build): a run against a real server never pays for the WebAssembly build.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { PGlite } = require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
-  const { PGLiteSocketServer } = require('@electric-sql/pglite-socket') as typeof import('@electric-sql/pglite-socket');
-  /* eslint-enable @typescript-eslint/no-require-imports */
 
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir ?? 'memory://');
   const host = options.host ?? '127.0.0.1';
-  const server = new PGLiteSocketServer({
-    db,
-    host,
-    port: options.port ?? 0,
-    maxConnections: options.maxConnections ?? 64,
-  });
-  await server.start();
-  // The server does not expose its bound port; read it from the listening socket.
-  const port = ((server as unknown as { server: { address(): AddressInfo } }).server.address() as AddressInfo).port;
+  const server = await servePGlite(db, { host, port: options.port ?? 0, maxConnections: options.maxConnections ?? 64 });
   return {
-    url: `postgres://postgres@${host}:${port}/postgres`,
-    port,
+    url: `postgres://postgres@${host}:${server.port}/postgres`,
+    port: server.port,
     async stop() {
-      await server.stop();
+      await server.close();
       await db.close();
     },
   };
