@@ -108,7 +108,7 @@ export interface TargetCheck {
 /** Said of a fixed-rate figure when a setup could not keep up with the rate: then it is not below saturation. */
 function saturatedNote(...runs: Array<LoadResult | undefined>): string {
   const short = runs.filter((r) => r?.offeredRps && r.rps < 0.9 * r.offeredRps);
-  return short.length ? `; the fixed rate saturated it (${short.map((r) => `${fmt(r!.rps, 1)} of ${r!.offeredRps}/s served`).join(', ')})` : '';
+  return short.length ? `; not judged: the fixed rate saturated it (${short.map((r) => `${fmt(r!.rps, 1)} of ${r!.offeredRps}/s served`).join(', ')})` : '';
 }
 
 /** CPU ms per request of one role in a run (NaN when not measured). */
@@ -144,7 +144,8 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
         : `${ms(cpuOf(ours.cardViewAtRate, 'gateway'))} vs ${ms(cpuOf(peer?.cardViewAtRate, 'gateway'))} at ${rate}/s: ${atRate.toFixed(2)}× ` +
           `(at saturation ${ms(cpuOf(ours.cardView, 'gateway'))} vs ${ms(cpuOf(peer?.cardView, 'gateway'))}: ${!Number.isFinite(atSaturation) ? '–' : `${atSaturation.toFixed(2)}×`})` +
           saturatedNote(ours.cardViewAtRate, peer?.cardViewAtRate),
-      met: !Number.isFinite(atRate) ? undefined : atRate <= most,
+      // A fixed-rate figure from a saturated setup is not the code's cost: not judged.
+      met: !Number.isFinite(atRate) || saturatedNote(ours.cardViewAtRate, peer?.cardViewAtRate) ? undefined : atRate <= most,
     });
   };
   gatewayCpu('hive-router', 1, 'gateway CPU per card view ≤ stock Hive + Rust planner’s (fixed rate)');
@@ -154,7 +155,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   checks.push({
     target: 'the whole system’s CPU per card view ≤ 5 ms: gateway, subgraphs, PostgreSQL and load generator (fixed rate)',
     measured: system === undefined ? 'not measured' : `${ms(system)} at ${rate}/s (at saturation ${ms(ours.cardView?.cpu?.sumMs ?? NaN)})${saturatedNote(ours.cardViewAtRate)}`,
-    met: system === undefined ? undefined : system <= 5,
+    met: system === undefined || saturatedNote(ours.cardViewAtRate) ? undefined : system <= 5,
   });
   const limit = byId('limit');
   const share = ours.cardView && limit?.cardView ? ours.cardView.rps / limit.cardView.rps : undefined;
