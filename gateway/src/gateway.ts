@@ -16,7 +16,7 @@ import { tracingEnabled } from '../../subgraphs/shared/src/observability/tracing
 import { performanceOptions } from './performance';
 import { gatewayPlugins } from './plugins';
 import { createMetricsRegistry } from './plugins/use-metrics';
-import { limitsFromEnv, type RequestLimits } from './plugins/use-request-limits';
+import { hasCostDirectives, limitsFromEnv, SUBGRAPH_COST_LIST_SIZE, type RequestLimits } from './plugins/use-request-limits';
 import { defaultSubgraphUrl, SUBGRAPHS, SUPERGRAPH_FILE, type SubgraphName } from './subgraph-catalog';
 
 export interface GatewayOptions {
@@ -54,6 +54,10 @@ export interface ResolvedGatewayOptions extends GatewayOptions {
   metrics: ReturnType<typeof createMetricsRegistry>;
   loadSupergraph: () => Promise<unknown>;
   tracing: boolean;
+  /** Whether the supergraph marks anything @deprecated. */
+  schemaHasDeprecations: boolean;
+  /** Subgraph requests' cost bounded by useSubgraphCostLimit (no cost directives), not Hive's demand control. */
+  subgraphCostLimit: boolean;
 }
 
 export const PERSISTED_DOCUMENTS_FILE = path.resolve(__dirname, '../persisted-documents.json');
@@ -94,6 +98,7 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
   const readRetries = options.readRetries ?? Number(process.env.GATEWAY_READ_RETRIES ?? 1);
   const limits = options.limits ?? limitsFromEnv();
   let runtime: GatewayRuntime | undefined;
+  const supergraph = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
   const resolved: ResolvedGatewayOptions = {
     ...options,
     keyring: options.keyring ?? currentKeyring(),
@@ -104,6 +109,8 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
     metrics: createMetricsRegistry(),
     loadSupergraph: async () => runtime!.getSchema(),
     tracing: tracingEnabled(),
+    schemaHasDeprecations: /@deprecated\b/.test(supergraph),
+    subgraphCostLimit: !hasCostDirectives(supergraph),
   };
   const trusted = persistedOnly ? loadPersistedDocuments() : undefined;
   runtime = createGatewayRuntime({
@@ -111,8 +118,22 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
     ...(trusted
       ? { persistedDocuments: { getPersistedOperation: (hash: string) => trusted.get(hash) ?? null, allowArbitraryDocuments: false } }
       : {}),
-    supergraph: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    transportEntries: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, { location: urls[s.name] }])),
+    supergraph,
+    transportEntries: Object.fromEntries(
+      SUBGRAPHS.map((s) => [
+        s.name,
+        {
+          location: urls[s.name],
+          // By default Hive shares one in-flight subgraph response among client requests whose
+          // subgraph request has the same URL and body, keyed before the identity and signature
+          // headers are added, and deep-copies every result it might share. The body does not say
+          // whom a request acts for (the signed header does), so a shared answer could reach a
+          // caller whose identity sees less; and two identical requests in flight at once are rare,
+          // while the copy is paid on every one.
+          options: { deduplicateInflightRequests: false },
+        },
+      ]),
+    ),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     // Hive's own check (supergraph loaded); /readyz (useReadiness) adds the subgraphs.
@@ -128,7 +149,11 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
     upstreamTimeout: timeoutMs,
     // Only reads are retried: a mutation's effect may have happened before the failure.
     upstreamRetry: ({ executionRequest }) => readRetryPolicy(readRetries, executionRequest),
-    demandControl: { maxCost: limits.maxCost, listSize: 20, includeExtensionMetadata: false },
+    // The same estimate, once per subgraph document, in useSubgraphCostLimit unless the
+    // supergraph has cost directives (then only Hive's demand control reads them).
+    demandControl: resolved.subgraphCostLimit
+      ? undefined
+      : { maxCost: limits.maxCost, listSize: SUBGRAPH_COST_LIST_SIZE, includeExtensionMetadata: false },
     logging: hiveLogger(options.logging ?? 'warn'),
     plugins: (context) => gatewayPlugins(resolved, context),
   });

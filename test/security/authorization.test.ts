@@ -89,6 +89,22 @@ describe('a customer and another customer’s data', () => {
     expect(data).toEqual({ transaction: null, walletBinding: null, card: null });
   });
 
+  it('never gets the answer given to another identity asking the same at the same time', async () => {
+    // Same document, same variables: the subgraph requests differ only in whom they act for.
+    const query = `query($id: ID!) { customer(id: $id) { id name cards { id } } }`;
+    const tokenB = system.token(B.customer);
+    const rounds = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        Promise.all([system.queryAs(tokenB, query, { id: B.customer }), asA(query, { id: B.customer }), system.query(query, { id: B.customer })]),
+      ),
+    );
+    for (const [owner, other, operator] of rounds) {
+      expect(owner.data?.customer).toMatchObject({ id: B.customer, name: B.name });
+      expect(operator.data?.customer).toMatchObject({ id: B.customer, name: B.name });
+      expect(other.data).toEqual({ customer: null });
+    }
+  });
+
   it('cannot send _entities through the gateway', async () => {
     const result = await asA(`query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, {
       r: [{ __typename: 'Card', id: B.card }],

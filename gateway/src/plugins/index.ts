@@ -7,7 +7,7 @@ import type { ResolvedGatewayOptions } from '../gateway';
 import { recordErrors, useAccessLog } from './use-access-log';
 import { useEdgeErrors, useSubgraphErrorNames } from './use-edge-errors';
 import { identityOf, useIdentity } from './use-identity';
-import { countResult, useMetrics } from './use-metrics';
+import { countResult, useDeclineSelection, useMetrics } from './use-metrics';
 import { useReadiness } from './use-readiness';
 import { useRequestLimits } from './use-request-limits';
 import { useTracing } from './use-tracing';
@@ -20,14 +20,15 @@ export type AnyGatewayPlugin = any;
 export function gatewayPlugins(options: ResolvedGatewayOptions, context: GatewayConfigContext): AnyGatewayPlugin[] {
   return [
     useReadiness({ subgraphUrls: options.subgraphUrls, loadSupergraph: options.loadSupergraph }),
-    useMetrics({ registry: options.metrics.registry, log: context.log }),
+    useMetrics({ registry: options.metrics.registry, log: context.log, schemaHasDeprecations: options.schemaHasDeprecations }),
+    useDeclineSelection(),
     ...useTracing({ enabled: options.tracing }),
     useAccessLog(),
-    ...useRequestLimits({ limits: options.limits, production: options.production }),
+    ...useRequestLimits({ limits: options.limits, production: options.production, subgraphCost: options.subgraphCostLimit }),
     ...useIdentity({ publicKey: options.keyring.jwtPublicKey!, issuer: options.tokens.issuer, audience: options.tokens.audience }),
     useServiceSignature({ keyring: options.keyring, identityOf }),
     useSubgraphErrorNames(),
-    useEdgeErrors({ production: options.production, observe: (r, req) => (countResult(options.metrics.errors, r), recordErrors(r, req)) }),
+    useEdgeErrors({ production: options.production, observe: (r, req) => (countResult(options.metrics.errors, r, req), recordErrors(r, req)) }),
     useWebPage({ demoSignIn: options.production ? undefined : { privateKey: options.keyring.jwtPrivateKey, ...options.tokens } }),
   ];
 }

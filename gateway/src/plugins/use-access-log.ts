@@ -6,7 +6,7 @@
  * code reaches the log.
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { writeLog } from '../../../subgraphs/shared/src/logging/json-log';
+import { logLevelEnabled, writeLog } from '../../../subgraphs/shared/src/logging/json-log';
 
 interface RequestRecord {
   start: number;
@@ -36,7 +36,9 @@ export function useAccessLog(): GatewayPlugin {
       const { start } = record;
       const params = record.params ?? {};
       const codes = record.errorCodes ?? [];
-      writeLog(codes.length > 0 || response.status >= 400 ? 'warn' : 'info', 'gateway', 'request', {
+      const level = codes.length > 0 || response.status >= 400 ? 'warn' : 'info';
+      if (!logLevelEnabled(level)) return;
+      writeLog(level, 'gateway', 'request', {
         requestId: request.headers.get('x-request-id') ?? response.headers.get('x-request-id') ?? undefined,
         operationName: params.operationName ?? undefined,
         status: response.status,

@@ -8,7 +8,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { createInlineSigningKeyProvider, useJWT } from '@graphql-mesh/plugin-jwt-auth';
+import { useJWT } from '@graphql-mesh/plugin-jwt-auth';
 import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import type { Identity } from '../../../subgraphs/shared/src/auth/identity';
 import { identityFromClaims } from '../../../subgraphs/shared/src/auth/tokens';
@@ -38,11 +38,16 @@ const unauthenticated = (message: string) =>
 export function useIdentity(options: UseIdentityOptions): GatewayPlugin[] {
   if (!options.publicKey) throw new Error('useIdentity: publicKey is required (JWT_PUBLIC_KEY)');
   if (!options.issuer || !options.audience) throw new Error('useIdentity: issuer and audience are required');
+  // The parsed KeyObject itself, not its PEM: jsonwebtoken would parse a PEM string again on every request.
+  const publicKey = options.publicKey;
   const jwt = useJWT({
-    signingKeyProviders: [createInlineSigningKeyProvider(options.publicKey.export({ format: 'pem', type: 'spki' }).toString())],
+    signingKeyProviders: [() => publicKey as unknown as string],
     tokenVerification: { algorithms: ['ES256'], issuer: options.issuer, audience: options.audience, clockTolerance: 5 },
     // A missing token is refused below, after the one probe that needs none is let through.
     reject: { missingToken: false, invalidToken: true },
+    // Subgraphs learn whom a request acts for from the signed identity header
+    // (use-service-signature.ts), not from the token's raw claims in every request body.
+    forward: { payload: false, token: false },
   });
   return [
     jwt as unknown as GatewayPlugin,

@@ -1,10 +1,23 @@
 /**
  * Operation limits: depth, aliases and tokens by GraphQL Armor's Envelop plugins (the same
- * ones Hive Gateway's CLI configures), cost by Hive's own demand control (see gateway.ts),
- * field suggestions off in production, and a request body size limit checked before the
- * body is read (Hive has none of its own).
+ * ones Hive Gateway's CLI configures), the cost of the client's operation by Armor and of the
+ * subgraph requests by Hive's demand control estimate (useSubgraphCostLimit below, see
+ * gateway.ts), field suggestions off in production, and a request body size limit checked
+ * before the body is read (Hive has none of its own).
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { createGraphQLError } from '@graphql-tools/utils';
+import {
+  getNamedType,
+  isCompositeType,
+  isIntrospectionType,
+  isListType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
@@ -44,7 +57,12 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): RequestLimi
   };
 }
 
-export function useRequestLimits(options: { limits: RequestLimits; production: boolean }): GatewayPlugin[] {
+export function useRequestLimits(options: {
+  limits: RequestLimits;
+  production: boolean;
+  /** Bound the subgraph requests' cost here (useSubgraphCostLimit) rather than by Hive's demand control. */
+  subgraphCost?: boolean;
+}): GatewayPlugin[] {
   const { limits } = options;
   const armor = [
     maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: true, flattenFragments: true }),
@@ -77,5 +95,91 @@ export function useRequestLimits(options: { limits: RequestLimits; production: b
       }
     },
   };
-  return [bodyLimit, ...(armor as unknown as GatewayPlugin[])];
+  const subgraphCost = options.subgraphCost ? [useSubgraphCostLimit({ maxCost: limits.maxCost })] : [];
+  return [bodyLimit, ...(armor as unknown as GatewayPlugin[]), ...subgraphCost];
+}
+
+/** Hive's demand control settings the gateway uses: each list field counts `listSize` times. */
+export const SUBGRAPH_COST_LIST_SIZE = 20;
+
+/**
+ * Whether the supergraph has cost directives (`@cost`, `@listSize`). Without them Hive's
+ * demand-control estimate of a subgraph request depends on its document alone, and
+ * useSubgraphCostLimit can compute it once per document; with them, Hive's own demand control
+ * must run (it reads slicing arguments from each request's variables).
+ */
+export function hasCostDirectives(supergraphSdl: string): boolean {
+  return /@(cost|listSize)\b/.test(supergraphSdl);
+}
+
+/**
+ * Hive's demand-control estimate of one subgraph request's cost, for a schema without cost
+ * directives: every field returning an object, interface or union costs 1, times `listSize`
+ * times the list depth of every enclosing (nullable) list field, its own included; the same
+ * walk, TypeInfo and rules as Hive's `calculateCost`.
+ */
+export function estimateSubgraphCost(schema: GraphQLSchema, document: DocumentNode, listSize = SUBGRAPH_COST_LIST_SIZE): number {
+  let cost = 0;
+  const factors: number[] = [];
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field: {
+        enter() {
+          if (!typeInfo.getFieldDef()) return;
+          const returnType = typeInfo.getType();
+          let factor = 1;
+          if (listSize && returnType) {
+            let depth = 0;
+            for (let t = returnType; isListType(t); t = t.ofType) depth += 1;
+            if (depth > 0) factor = listSize * depth;
+          }
+          factors.push(factor);
+          if (!returnType) return;
+          const named = getNamedType(returnType);
+          if (isIntrospectionType(named) || !isCompositeType(named)) return;
+          cost += factors.reduce((product, f) => product * f, 1);
+        },
+        // As Hive's: one factor off per field left, pushed or not.
+        leave() {
+          factors.pop();
+        },
+      },
+    }),
+  );
+  return cost;
+}
+
+/**
+ * The cost limit on subgraph requests, as Hive's demand control enforces it (the estimates of
+ * one client request's subgraph requests add up; over `maxCost` the next one fails with
+ * COST_ESTIMATED_TOO_EXPENSIVE), with each subgraph document's estimate computed once: the
+ * planner reuses a document for every request of the same operation, while Hive's own
+ * memoization also keys on the variables, which are new for every request. Only for a
+ * supergraph without cost directives (hasCostDirectives).
+ */
+export function useSubgraphCostLimit(options: { maxCost: number; listSize?: number }): GatewayPlugin {
+  const estimates = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, number>>();
+  const totals = new WeakMap<object, number>();
+  const estimate = (schema: GraphQLSchema, document: DocumentNode) => {
+    let bySchema = estimates.get(schema);
+    if (!bySchema) estimates.set(schema, (bySchema = new WeakMap()));
+    let cost = bySchema.get(document);
+    if (cost === undefined) bySchema.set(document, (cost = estimateSubgraphCost(schema, document, options.listSize)));
+    return cost;
+  };
+  return {
+    onSubgraphExecute({ subgraph, executionRequest }) {
+      if (!subgraph) return;
+      const context = executionRequest.context as object | undefined;
+      const total = (context ? (totals.get(context) ?? 0) : 0) + estimate(subgraph, executionRequest.document);
+      if (context) totals.set(context, total);
+      if (total > options.maxCost) {
+        throw createGraphQLError(`Operation estimated cost ${total} exceeded configured maximum ${options.maxCost}`, {
+          extensions: { code: 'COST_ESTIMATED_TOO_EXPENSIVE', cost: { estimated: total, max: options.maxCost } },
+        });
+      }
+    },
+  };
 }

@@ -99,32 +99,37 @@ export function useWebPage(options: UseWebPageOptions = {}) {
   }
 
   return {
-    async onRequest({ url, request, endResponse }: WebPageRequestPayload): Promise<void> {
+    // Synchronous for every request but the demo sign-in: a GraphQL POST passes straight through.
+    onRequest(payload: WebPageRequestPayload): Promise<void> | void {
+      const { url, request, endResponse } = payload;
       if (demo && url.pathname.startsWith('/web/')) {
-        const response = await demoSignInResponse(demo, url, request);
-        if (response) return endResponse(response);
+        return demoSignInResponse(demo, url, request).then((response) => (response ? endResponse(response) : serveFile(payload)));
       }
-      if (request.method !== 'GET' && request.method !== 'HEAD') return;
-      if (reserved.some((p) => url.pathname === p || url.pathname.startsWith(`${p}/`))) return;
-      const file = fileFor(url.pathname);
-      if (!file) {
-        if (url.pathname === '/' || url.pathname === '/index.html') {
-          endResponse(new Response(NOT_BUILT, { status: 200, headers: { 'content-type': CONTENT_TYPES['.html'] } }));
-        }
-        return;
-      }
-      const isIndex = path.basename(file) === 'index.html';
-      const headers: Record<string, string> = {
-        'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-        // Assets carry a content hash in their name; the page itself is always revalidated.
-        'cache-control': isIndex ? 'no-cache' : 'public, max-age=31536000, immutable',
-        'x-content-type-options': 'nosniff',
-      };
-      if (isIndex) {
-        headers['content-security-policy'] =
-          "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
-      }
-      endResponse(new Response(request.method === 'HEAD' ? null : fs.readFileSync(file), { status: 200, headers }));
+      return serveFile(payload);
     },
   };
+
+  function serveFile({ url, request, endResponse }: WebPageRequestPayload): void {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    if (reserved.some((p) => url.pathname === p || url.pathname.startsWith(`${p}/`))) return;
+    const file = fileFor(url.pathname);
+    if (!file) {
+      if (url.pathname === '/' || url.pathname === '/index.html') {
+        endResponse(new Response(NOT_BUILT, { status: 200, headers: { 'content-type': CONTENT_TYPES['.html'] } }));
+      }
+      return;
+    }
+    const isIndex = path.basename(file) === 'index.html';
+    const headers: Record<string, string> = {
+      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      // Assets carry a content hash in their name; the page itself is always revalidated.
+      'cache-control': isIndex ? 'no-cache' : 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+    };
+    if (isIndex) {
+      headers['content-security-policy'] =
+        "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
+    }
+    endResponse(new Response(request.method === 'HEAD' ? null : fs.readFileSync(file), { status: 200, headers }));
+  }
 }

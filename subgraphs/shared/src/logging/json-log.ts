@@ -43,8 +43,13 @@ function namedValuesAsKeys(value: unknown, depth = 0): unknown {
   return out;
 }
 
+/** Whether lines of this level are written (to skip building a line nobody will read). */
+export function logLevelEnabled(level: LogLevel): boolean {
+  return ORDER.indexOf(level) >= ORDER.indexOf(minimum);
+}
+
 export function writeLog(level: LogLevel, service: string, msg: string, fields: Record<string, unknown> = {}): void {
-  if (ORDER.indexOf(level) < ORDER.indexOf(minimum)) return;
+  if (!logLevelEnabled(level)) return;
   let line: string;
   try {
     line = JSON.stringify(
