@@ -21,11 +21,14 @@
  *   server's backends for this database, or the embedded database's process) and this client.
  *
  * Flags: --embedded; --requests N (3 cards, default 400); --large-requests N (100 cards,
- * default 80); --warmup N (default 50); --only 3|100; --profile DIR (a CPU profile of every
+ * default 80); --warmup N (3 cards, default 50); --large-warmup N (100 cards, default 20); --only 3|100;
+ * --gateway hive-router (the stock peer instead of Cardweave's gateway: Hive Gateway runtime with
+ * the Rust planner, Hive's JWT plugin and the request-signing plugin, for the CPU comparison); --profile DIR (a CPU profile of every
  * service process over each measured window: DIR/<cards>-cards-<process>.cpuprofile, read
  * with ../shared/scripts/cpuprofile-summary FILE --requests N); --json FILE.
  * Env: BENCH_POSTGRES_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
- * BENCH_LATENCY_DATABASE (default cardweave_latency, dropped and created anew).
+ * BENCH_LATENCY_DATABASE (default cardweave_latency, dropped and created anew), BENCH_NODE_ENV (the
+ * services' NODE_ENV, default production).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -53,9 +56,12 @@ const settings = {
   requests: Number(flag('requests') ?? 400),
   largeRequests: Number(flag('large-requests') ?? 80),
   warmup: Number(flag('warmup') ?? 50),
+  largeWarmup: Number(flag('large-warmup') ?? 20),
   only: flag('only'),
   profileDir: flag('profile') ? path.resolve(flag('profile')!) : undefined,
   json: flag('json'),
+  /** The gateway measured: Cardweave's production gateway, or the stock peer (Hive + Rust planner). */
+  gateway: flag('gateway') ?? 'cardweave',
   /** Every service stands at the same instant, so bills and windows are the same on every run. */
   now: '2026-11-26T06:00:00.000Z',
 };
@@ -121,7 +127,8 @@ async function main(): Promise<void> {
     process.env.JWT_AUDIENCE ||= DEFAULT_JWT_AUDIENCE;
     const tokens = new CustomerTokens(keyringFromLocalKeySet(keys));
     // The services run as in production: graphql-js and the gateway in production mode.
-    const serviceEnv = { NODE_ENV: 'production', CARDWEAVE_NOW: settings.now };
+    // BENCH_NODE_ENV=development measures them without it.
+    const serviceEnv = { NODE_ENV: process.env.BENCH_NODE_ENV || 'production', CARDWEAVE_NOW: settings.now };
 
     // 1. A fresh database, migrated and filled.
     let url: string;
@@ -138,8 +145,8 @@ async function main(): Promise<void> {
     }
     const db = await openBenchDatabase(url);
     const shapes = [
-      { cards: 3, billItems: 20, requests: settings.requests },
-      { cards: 100, billItems: 20, requests: settings.largeRequests },
+      { cards: 3, billItems: 20, requests: settings.requests, warmup: settings.warmup },
+      { cards: 100, billItems: 20, requests: settings.largeRequests, warmup: settings.largeWarmup },
     ].filter((s) => !settings.only || settings.only.split(',').includes(String(s.cards)));
     const customers = new Map<number, string>();
     for (const shape of shapes) customers.set(shape.cards, (await db.addCustomer(shape)).customerId);
@@ -161,6 +168,7 @@ async function main(): Promise<void> {
     }
     const gateway = await startChild<{ url: string }>('gateway', 'bench/servers/latency-gateway-process.ts', {
       ...serviceEnv,
+      BENCH_LATENCY_GATEWAY: settings.gateway,
       ISSUER_URL: subgraphs.issuer.ready.url,
       WALLET_URL: subgraphs.wallet.ready.url,
       CLEARING_URL: subgraphs.clearing.ready.url,
@@ -191,8 +199,8 @@ async function main(): Promise<void> {
         return elapsed;
       };
 
-      log(`${shape.cards} cards: ${settings.warmup} warm-up requests, then ${shape.requests} measured`);
-      for (let i = 0; i < settings.warmup; i += 1) await send(`warmup-${shape.cards}-${i}`);
+      log(`${shape.cards} cards: ${shape.warmup} warm-up requests, then ${shape.requests} measured`);
+      for (let i = 0; i < shape.warmup; i += 1) await send(`warmup-${shape.cards}-${i}`);
       await gateway.ask({ type: 'calls' });
       await Promise.all(SUBGRAPH_NAMES.map((n) => subgraphs[n].ask({ type: 'reset' })));
       if (settings.profileDir) await Promise.all(Object.values(services).map((c) => c.ask({ type: 'profile-start' })));
@@ -273,7 +281,7 @@ async function main(): Promise<void> {
     }
 
     const database = settings.embedded ? 'embedded database (PGlite over the wire protocol)' : `PostgreSQL at ${new URL(settings.adminUrl).host}`;
-    console.log(`\nUnified card view, sequential, ${database}; Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}\n`);
+    console.log(`\nUnified card view, sequential, ${settings.gateway === 'cardweave' ? 'Cardweave production gateway' : `gateway ${settings.gateway}`}, ${database}; Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}\n`);
     for (const r of results) {
       console.log(`${r.cards} cards, ${r.billItems} bill items, ${r.requests} requests`);
       console.log(`  end to end        p50 ${r.endToEnd.p50} ms   p90 ${r.endToEnd.p90} ms   p99 ${r.endToEnd.p99} ms   mean ${r.endToEnd.mean} ms`);
@@ -289,7 +297,7 @@ async function main(): Promise<void> {
       const total = Object.entries(r.cpuMsPerView).filter(([n]) => n !== 'client').reduce((sum, [, v]) => sum + v, 0);
       console.log(`  CPU ms per card view, services and database: ${round(total)}\n`);
     }
-    if (settings.json) fs.writeFileSync(settings.json, JSON.stringify({ database, node: process.version, results }, null, 2));
+    if (settings.json) fs.writeFileSync(settings.json, JSON.stringify({ gateway: settings.gateway, database, node: process.version, results }, null, 2));
     if (settings.profileDir) log(`profiles in ${settings.profileDir}: ../shared/scripts/cpuprofile-summary <file> --requests <N>`);
   } finally {
     await admin?.end().catch(() => undefined);

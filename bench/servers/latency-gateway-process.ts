@@ -4,12 +4,23 @@
  * requests: Node's HTTP client diagnostics channels give each request's start and end as
  * the gateway saw them, and the subgraph's `Server-Timing: app;dur=…` header its own time.
  * Nothing is added to the gateway's plugins or code paths.
- * Env: ISSUER_URL, WALLET_URL, CLEARING_URL, CARDWEAVE_KEYS.
+ * With BENCH_LATENCY_GATEWAY=hive-router, the peer instead: stock Hive Gateway runtime with
+ * the Rust query planner and only what the subgraphs demand of every caller (Hive's JWT
+ * plugin with our settings and the request-signing plugin), as bench/servers/gateway-process.ts
+ * runs it for the big benchmark.
+ * Env: ISSUER_URL, WALLET_URL, CLEARING_URL, CARDWEAVE_KEYS, BENCH_LATENCY_GATEWAY.
  */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
 import type { ClientRequest, IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { subscribe } from 'node:diagnostics_channel';
 import { startGateway, subgraphUrlsFromEnv } from '../../gateway/src/gateway';
-import { installKeyring, keyringFromEnv } from '../../subgraphs/shared/src/auth/keys';
+import { identityOf, useIdentity } from '../../gateway/src/plugins/use-identity';
+import { useServiceSignature } from '../../gateway/src/plugins/use-service-signature';
+import { defaultSubgraphUrl, SUBGRAPHS, SUPERGRAPH_FILE } from '../../gateway/src/subgraph-catalog';
+import { installKeyring, keyringFromEnv, type Keyring } from '../../subgraphs/shared/src/auth/keys';
+import { tokenSettingsFromEnv } from '../../subgraphs/shared/src/auth/tokens';
 import { answerParent, tellParentFailed, tellParentReady } from '../lib/child';
 import { profileHandlers } from '../lib/window-profiler';
 
@@ -48,10 +59,39 @@ subscribe('http.client.response.finish', (message) => {
   calls.push(call);
 });
 
+async function stockHiveWithRustPlanner(keyring: Keyring): Promise<{ url: string; stop(): Promise<void> }> {
+  const { createGatewayRuntime } = await import('@graphql-hive/gateway-runtime');
+  const { unifiedGraphHandler } = await import('@graphql-hive/router-runtime');
+  let supergraph = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
+  for (const s of SUBGRAPHS) supergraph = supergraph.split(`"${defaultSubgraphUrl(s)}"`).join(`"${urls[s.name]}"`);
+  const tokens = tokenSettingsFromEnv();
+  const runtime = createGatewayRuntime({
+    supergraph,
+    unifiedGraphHandler,
+    plugins: () => [
+      ...useIdentity({ publicKey: keyring.jwtPublicKey!, issuer: tokens.issuer, audience: tokens.audience }),
+      useServiceSignature({ keyring, identityOf }),
+    ],
+  });
+  const server = http.createServer(runtime);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    async stop() {
+      server.closeAllConnections();
+      server.close();
+      await runtime.dispose();
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const keyring = keyringFromEnv(process.env, 'gateway');
   installKeyring(keyring);
-  const gateway = await startGateway({ subgraphUrls: urls, port: 0, production: true, keyring });
+  const gateway =
+    process.env.BENCH_LATENCY_GATEWAY === 'hive-router'
+      ? await stockHiveWithRustPlanner(keyring)
+      : await startGateway({ subgraphUrls: urls, port: 0, production: true, keyring });
   answerParent({
     ...profileHandlers,
     calls: () => {

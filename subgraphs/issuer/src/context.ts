@@ -20,6 +20,7 @@ export function createIssuerLoaders(dataSource: DataSource) {
   const cards = dataSource.getRepository(CardEntity);
   const bills = dataSource.getRepository(BillEntity);
   const billItems = dataSource.getRepository(BillItemEntity);
+  const billItemCounts = countLoader(billItems, 'bill_id');
   return {
     customerById: byIdLoader(customers),
     creditLineById: byIdLoader(creditLines),
@@ -29,8 +30,9 @@ export function createIssuerLoaders(dataSource: DataSource) {
     billById: byIdLoader(bills),
     billsByCreditLine: groupedLoader(bills, 'credit_line_id', 'ORDER BY statement_date DESC, id DESC'),
     billPages: pagedLoader(bills, { parentColumn: 'credit_line_id', sortColumn: 'statement_date', defaultPageSize: 12 }),
-    billItemPages: pagedLoader(billItems, { parentColumn: 'bill_id', sortColumn: 'posted_at' }),
-    billItemCounts: countLoader(billItems, 'bill_id'),
+    // A bill's first page of items also counts them (BillItemConnection.totalCount).
+    billItemPages: pagedLoader(billItems, { parentColumn: 'bill_id', sortColumn: 'posted_at' }, billItemCounts),
+    billItemCounts,
   };
 }
 

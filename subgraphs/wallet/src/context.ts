@@ -3,7 +3,7 @@ import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { AdapterRegistry } from '../../../adapters/sdk/src';
 import type { Clock } from '../../shared/src/clock';
-import { byIdLoader, groupedLoader } from '../../shared/src/db/batched-queries';
+import { byIdLoader, groupedLoader, groupedWithParentLoader } from '../../shared/src/db/batched-queries';
 import { usageLoader, type UsageByWindow } from '../../shared/src/limits/limit-usage';
 import { CardBindingEntity } from './db/entities/card-binding.entity';
 import { WalletAccountEntity } from './db/entities/wallet-account.entity';
@@ -48,12 +48,19 @@ export function createWalletContext(
   const bindings = dataSource.getRepository(CardBindingEntity);
   const now = clock.now();
   const walletRules = registry.byRole('wallet').flatMap((a) => a.limits);
+  const accountById = byIdLoader(accounts);
   return {
     loaders: {
-      accountById: byIdLoader(accounts),
+      accountById,
       accountsByCustomer: groupedLoader(accounts, 'customer_id', 'ORDER BY platform'),
       bindingById: byIdLoader(bindings),
-      bindingsByCard: groupedLoader(bindings, 'card_id', `AND status <> 'REMOVED' ORDER BY bound_at, id`),
+      // A card's bindings come with their accounts: whose they are is the next question.
+      bindingsByCard: groupedWithParentLoader(
+        bindings,
+        'card_id',
+        { repo: accounts, foreignKey: 'wallet_account_id', byId: accountById },
+        `AND t.status <> 'REMOVED' ORDER BY t.bound_at, t.id`,
+      ),
       bindingsByAccount: groupedLoader(bindings, 'wallet_account_id', `AND status <> 'REMOVED' ORDER BY bound_at, id`),
       usage: usageLoader(dataSource, WALLET_SCHEMA, walletRules, now),
     },

@@ -21,8 +21,13 @@ function issuerOf(card: CardEntity, ctx: IssuerContext): PlatformAdapter & { iss
   return adapter as PlatformAdapter & { issuerTerms: NonNullable<PlatformAdapter['issuerTerms']> };
 }
 
+/**
+ * A card's credit line is one of its customer's: read with the customer's lines (one statement
+ * for every card of a page, shared with Customer.creditLine), by id only if it is not among them.
+ */
 async function creditLineOf(card: CardEntity, ctx: IssuerContext) {
-  const line = await ctx.loaders.creditLineById.load(card.creditLineId);
+  const own = (await ctx.loaders.creditLinesByCustomer.load(card.customerId)).find((l) => l.id === card.creditLineId);
+  const line = own ?? (await ctx.loaders.creditLineById.load(card.creditLineId));
   if (!line) throw new GraphQLError('card without credit line', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   return line;
 }

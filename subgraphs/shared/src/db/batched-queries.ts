@@ -22,16 +22,57 @@ export function hydrate<T extends ObjectLiteral>(repo: Repository<T>, raw: Recor
 export function groupedLoader<T extends ObjectLiteral>(
   repo: Repository<T>,
   column: string,
-  /** SQL after the key filter: more conditions (`AND …`) and/or `ORDER BY …`. */
+  /** SQL after the key filter: more conditions (`AND …`) and/or `ORDER BY …`; the table is `t`. */
   tail = '',
 ): DataLoader<string, T[]> {
   return new DataLoader(async (keys) => {
     const rows = (await repo.query(
-      `SELECT * FROM ${repo.metadata.tablePath} WHERE "${column}" = ANY($1) ${tail}`,
+      `SELECT t.* FROM ${repo.metadata.tablePath} t WHERE t."${column}" = ANY($1) ${tail}`,
       [keys],
     )) as Record<string, unknown>[];
     const byKey = new Map<string, T[]>(keys.map((k) => [k, []]));
     for (const raw of rows) byKey.get(String(raw[column]))?.push(hydrate(repo, raw));
+    return keys.map((k) => byKey.get(k) ?? []);
+  });
+}
+
+export interface JoinedParent<P extends ObjectLiteral & { id: string }> {
+  repo: Repository<P>;
+  /** The child's column holding the parent's id. */
+  foreignKey: string;
+  /** Gets every parent the statement read, so that loading them by id costs no statement. */
+  byId: DataLoader<string, P | null>;
+}
+
+/**
+ * groupedLoader, with each row's parent read in the same statement (a join) and primed into
+ * the parent's by-id loader: children and the parents they always need next, in one round
+ * trip instead of two. Rows without a parent row stay, their parent primed as missing.
+ */
+export function groupedWithParentLoader<T extends ObjectLiteral, P extends ObjectLiteral & { id: string }>(
+  repo: Repository<T>,
+  column: string,
+  parent: JoinedParent<P>,
+  /** As groupedLoader's; the child table is `t`, the parent `p`. */
+  tail = '',
+): DataLoader<string, T[]> {
+  const parentColumns = parent.repo.metadata.columns.map((c) => c.databaseName);
+  const selectParent = parentColumns.map((name, i) => `p."${name}" AS "__p${i}"`).join(', ');
+  return new DataLoader(async (keys) => {
+    const rows = (await repo.query(
+      `SELECT t.*, ${selectParent} FROM ${repo.metadata.tablePath} t
+         LEFT JOIN ${parent.repo.metadata.tablePath} p ON p.id = t."${parent.foreignKey}"
+        WHERE t."${column}" = ANY($1) ${tail}`,
+      [keys],
+    )) as Record<string, unknown>[];
+    const byKey = new Map<string, T[]>(keys.map((k) => [k, []]));
+    for (const raw of rows) {
+      byKey.get(String(raw[column]))?.push(hydrate(repo, raw));
+      const parentRaw: Record<string, unknown> = {};
+      parentColumns.forEach((name, i) => (parentRaw[name] = raw[`__p${i}`]));
+      const parentId = String(raw[parent.foreignKey]);
+      parent.byId.prime(parentId, parentRaw.id == null ? null : hydrate(parent.repo, parentRaw));
+    }
     return keys.map((k) => byKey.get(k) ?? []);
   });
 }
@@ -62,10 +103,14 @@ export interface PagedSpec {
 /**
  * Keyset pages of children for many parents in one statement: ROW_NUMBER() per parent
  * cuts each parent's rows at `first + 1` (the extra row tells whether a next page exists).
+ * Given `counts` (a countLoader on the same parent column), a first page also counts all its
+ * parent's children in the same statement and primes `counts` with them, so a connection's
+ * `totalCount` costs no statement of its own.
  */
 export function pagedLoader<T extends ObjectLiteral & { id: string }>(
   repo: Repository<T>,
   spec: PagedSpec,
+  counts?: DataLoader<string, number>,
 ): DataLoader<PageKey, Connection<T>, string> {
   return new DataLoader(
     async (keys) => {
@@ -85,10 +130,13 @@ export function pagedLoader<T extends ObjectLiteral & { id: string }>(
           params.push(group.after.sort, group.after.id);
           cursorFilter = `AND ("${spec.sortColumn}", id) < ($3::timestamptz, $4::uuid)`;
         }
+        // Without a cursor the filter is the parent alone, so the partition is all its children.
+        const countAll = counts && !group.after;
         const rows = (await repo.query(
           `SELECT * FROM (
              SELECT t.*, t."${spec.sortColumn}"::text AS "__sort",
                     ROW_NUMBER() OVER (PARTITION BY t."${spec.parentColumn}" ORDER BY t."${spec.sortColumn}" DESC, t.id DESC) AS "__rank"
+                    ${countAll ? `, count(*) OVER (PARTITION BY t."${spec.parentColumn}")::int AS "__total"` : ''}
              FROM ${repo.metadata.tablePath} t
              WHERE t."${spec.parentColumn}" = ANY($1) ${cursorFilter}
            ) ranked
@@ -102,7 +150,9 @@ export function pagedLoader<T extends ObjectLiteral & { id: string }>(
           const list = byParent.get(parent) ?? [];
           list.push({ entity: hydrate(repo, raw), sort: String(raw.__sort) });
           byParent.set(parent, list);
+          if (countAll && list.length === 1) counts.prime(parent, Number(raw.__total));
         }
+        if (countAll) for (const parent of group.parents) if (!byParent.has(parent)) counts.prime(parent, 0);
         for (const parent of group.parents) {
           const list = byParent.get(parent) ?? [];
           const connection = toConnection(list, group.size, (row) => ({ sort: row.sort, id: row.entity.id }));

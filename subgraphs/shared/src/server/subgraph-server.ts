@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { getOperationAST, parse } from 'graphql';
@@ -23,7 +23,7 @@ import {
 import type { Keyring } from '../auth/keys';
 import { canonicalErrorResolvers } from '../graphql/canonical-error';
 import { writeLog } from '../logging/json-log';
-import { withServerSpan } from '../observability/tracing';
+import { tracingEnabled, withServerSpan } from '../observability/tracing';
 
 export const COMMON_SCHEMA_FILE = path.resolve(__dirname, '../../schema/common.graphql');
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -161,7 +161,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         ? { ...formatted, message: `the ${options.name} database is unavailable`, extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: options.name } }
         : formatted,
     // Federated traces are for Apollo's hosted platform; the gateway here does not read them.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // No schema carries @cacheControl hints, so Apollo's cache-control plugin would only wrap
+    // every resolver to work out `no-store`, which handle() sets itself.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
   const readNonces = new MemoryNonceStore();
@@ -182,8 +184,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         caller: request.headers['x-cardweave-caller'],
       }),
     );
-    void withServerSpan(`${options.name} ${request.method} ${url.pathname}`, request.headers, { 'cardweave.subgraph': options.name, 'http.route': url.pathname }, () =>
-      handle(request, response, url, started),
+    const run = () => handle(request, response, url, started);
+    void (
+      tracingEnabled()
+        ? withServerSpan(`${options.name} ${request.method} ${url.pathname}`, request.headers, { 'cardweave.subgraph': options.name, 'http.route': url.pathname }, run)
+        : run()
     ).catch(() => undefined);
   });
 
@@ -246,6 +251,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
           }),
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
+      // A customer's data: no cache on the way may keep it.
+      if (!response.hasHeader('cache-control')) response.setHeader('cache-control', 'no-store');
       response.statusCode = result.status ?? 200;
       // This subgraph's own time for the request (W3C Server-Timing), beside the gateway's view of it.
       response.setHeader('server-timing', `app;dur=${(performance.now() - started).toFixed(2)}`);
