@@ -27,7 +27,8 @@
  * service process over each measured window: DIR/<cards>-cards-<process>.cpuprofile, read
  * with ../shared/scripts/cpuprofile-summary FILE --requests N); --json FILE.
  * Env: BENCH_POSTGRES_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
- * BENCH_LATENCY_DATABASE (default cardweave_latency, dropped and created anew), BENCH_NODE_ENV (the
+ * BENCH_LATENCY_DATABASE (default cardweave_latency_<pid>, created for the run and dropped after it;
+ * a name given here is dropped and created anew, and kept), BENCH_NODE_ENV (the
  * services' NODE_ENV, default production).
  */
 import * as fs from 'node:fs';
@@ -41,7 +42,7 @@ import { openBenchDatabase, recreateDatabase } from './lib/database';
 import { CustomerTokens } from './lib/identity';
 import { processCpuMs, snapshotCpu } from './lib/process-cpu';
 import { percentile } from './load/load-result';
-import type { RecordedCall } from './servers/latency-gateway-process';
+import type { RecordedCall, ServedRequest } from './servers/latency-gateway-process';
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -52,7 +53,8 @@ const has = (name: string) => process.argv.includes(`--${name}`);
 const settings = {
   embedded: has('embedded'),
   adminUrl: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  database: process.env.BENCH_LATENCY_DATABASE ?? 'cardweave_latency',
+  // One per run, so that runs side by side on one server never share or drop each other's.
+  database: process.env.BENCH_LATENCY_DATABASE ?? `cardweave_latency_${process.pid}`,
   requests: Number(flag('requests') ?? 400),
   largeRequests: Number(flag('large-requests') ?? 80),
   warmup: Number(flag('warmup') ?? 50),
@@ -84,6 +86,13 @@ interface ShapeResult {
   subgraphHopsP50: number;
   /** Per card view, p50: stages of subgraph requests (requests that overlap form one stage). */
   stages: number;
+  /**
+   * Per card view, p50 of each part, on the gateway's clock: from the request's arrival to the
+   * first subgraph request, between stages, after the last response until the response is sent,
+   * the subgraph requests themselves as the gateway saw them, and end to end outside the gateway
+   * (the client and the connection to the gateway).
+   */
+  timeline: { beforeFirstCall: number; betweenStages: number; afterLastCall: number; inSubgraphCalls: number; outsideGateway: number };
   subgraphs: Record<
     string,
     { requestsPerView: number; serverP50: number; gatewayViewP50: number; statementsPerRequest: number; roundTripsPerRequest: number }
@@ -228,7 +237,8 @@ async function main(): Promise<void> {
           await child.ask({ type: 'profile-stop', file: path.join(settings.profileDir, `${shape.cards}-cards-${name}.cpuprofile`) });
         }
       }
-      const { calls } = await gateway.ask<{ calls: RecordedCall[] }>({ type: 'calls' });
+      const { calls, served } = await gateway.ask<{ calls: RecordedCall[]; served: ServedRequest[] }>({ type: 'calls' });
+      const servedById = new Map(served.map((r) => [r.requestId, r]));
       const sql = Object.fromEntries(
         await Promise.all(SUBGRAPH_NAMES.map(async (n) => [n, await subgraphs[n].ask<{ statements: number; roundTrips: number }>({ type: 'sql' })] as const)),
       );
@@ -238,12 +248,22 @@ async function main(): Promise<void> {
       const shares: number[] = [];
       const hops: number[] = [];
       const stageCounts: number[] = [];
+      const parts = { beforeFirstCall: [] as number[], betweenStages: [] as number[], afterLastCall: [] as number[], inSubgraphCalls: [] as number[], outsideGateway: [] as number[] };
       ids.forEach((id, i) => {
         const stages = stagesOf(byRequest.get(id)!);
         const critical = stages.reduce((sum, s) => sum + s.serverMs, 0);
+        const inCalls = stages.reduce((sum, s) => sum + (s.end - s.start), 0);
         shares.push(latencies[i] - critical);
-        hops.push(stages.reduce((sum, s) => sum + (s.end - s.start), 0) - critical);
+        hops.push(inCalls - critical);
         stageCounts.push(stages.length);
+        const request = servedById.get(id);
+        if (request && stages.length) {
+          parts.beforeFirstCall.push(stages[0].start - request.start);
+          parts.afterLastCall.push(request.end - stages[stages.length - 1].end);
+          parts.betweenStages.push(stages.slice(1).reduce((sum, s, k) => sum + (s.start - stages[k].end), 0));
+          parts.inSubgraphCalls.push(inCalls);
+          parts.outsideGateway.push(latencies[i] - (request.end - request.start));
+        }
       });
       const perSubgraph: ShapeResult['subgraphs'] = {};
       for (const name of SUBGRAPH_NAMES) {
@@ -275,6 +295,13 @@ async function main(): Promise<void> {
         gatewayShareP50: round(median(shares)),
         subgraphHopsP50: round(median(hops)),
         stages: median(stageCounts),
+        timeline: {
+          beforeFirstCall: round(median(parts.beforeFirstCall)),
+          betweenStages: round(median(parts.betweenStages)),
+          afterLastCall: round(median(parts.afterLastCall)),
+          inSubgraphCalls: round(median(parts.inSubgraphCalls)),
+          outsideGateway: round(median(parts.outsideGateway)),
+        },
         subgraphs: perSubgraph,
         cpuMsPerView,
       });
@@ -286,7 +313,11 @@ async function main(): Promise<void> {
       console.log(`${r.cards} cards, ${r.billItems} bill items, ${r.requests} requests`);
       console.log(`  end to end        p50 ${r.endToEnd.p50} ms   p90 ${r.endToEnd.p90} ms   p99 ${r.endToEnd.p99} ms   mean ${r.endToEnd.mean} ms`);
       console.log(`  gateway's share   p50 ${r.gatewayShareP50} ms (end to end minus the subgraphs' own time on the critical path; ${r.stages} stages)`);
-      console.log(`    of which HTTP hops to subgraphs  p50 ${r.subgraphHopsP50} ms`);
+      console.log(`    of which HTTP hops to subgraphs  p50 ${r.subgraphHopsP50} ms (the gateway's view of each stage minus the subgraph's own time)`);
+      const t = r.timeline;
+      console.log(
+        `  timeline p50 ms   before the first subgraph request ${t.beforeFirstCall}, between stages ${t.betweenStages}, after the last ${t.afterLastCall}; in subgraph requests ${t.inSubgraphCalls}; outside the gateway ${t.outsideGateway}`,
+      );
       console.log('  subgraph   req/view   own p50 ms   gateway view p50 ms   SQL statements/req   round trips/req');
       for (const [name, s] of Object.entries(r.subgraphs)) {
         console.log(
@@ -300,8 +331,11 @@ async function main(): Promise<void> {
     if (settings.json) fs.writeFileSync(settings.json, JSON.stringify({ gateway: settings.gateway, database, node: process.version, results }, null, 2));
     if (settings.profileDir) log(`profiles in ${settings.profileDir}: ../shared/scripts/cpuprofile-summary <file> --requests <N>`);
   } finally {
-    await admin?.end().catch(() => undefined);
     await stopAll();
+    if (admin && !process.env.BENCH_LATENCY_DATABASE) {
+      await admin.query(`DROP DATABASE IF EXISTS ${settings.database} WITH (FORCE)`).catch(() => undefined);
+    }
+    await admin?.end().catch(() => undefined);
   }
 }
 

@@ -36,6 +36,13 @@ export interface RecordedCall {
   status: number;
 }
 
+/** One client request as the gateway served it (ms on this process's clock). */
+export interface ServedRequest {
+  requestId: string;
+  start: number;
+  end: number;
+}
+
 const urls = subgraphUrlsFromEnv();
 const byPort = new Map(Object.entries(urls).map(([name, url]) => [new URL(url).port, name]));
 let calls: RecordedCall[] = [];
@@ -46,6 +53,20 @@ subscribe('http.client.request.start', (message) => {
   const port = String(request.getHeader('host') ?? '').split(':')[1] ?? '';
   const subgraph = byPort.get(port) ?? `port ${port}`;
   open.set(request, { subgraph, requestId: String(request.getHeader('x-request-id') ?? ''), start: performance.now(), end: NaN, serverMs: NaN, status: 0 });
+});
+
+let served: ServedRequest[] = [];
+const serving = new WeakMap<IncomingMessage, ServedRequest>();
+subscribe('http.server.request.start', (message) => {
+  const { request } = message as { request: IncomingMessage };
+  serving.set(request, { requestId: String(request.headers['x-request-id'] ?? ''), start: performance.now(), end: NaN });
+});
+subscribe('http.server.response.finish', (message) => {
+  const { request } = message as { request: IncomingMessage };
+  const record = serving.get(request);
+  if (!record) return;
+  record.end = performance.now();
+  served.push(record);
 });
 
 subscribe('http.client.response.finish', (message) => {
@@ -95,9 +116,10 @@ async function main(): Promise<void> {
   answerParent({
     ...profileHandlers,
     calls: () => {
-      const taken = calls;
+      const taken = { calls, served };
       calls = [];
-      return { calls: taken };
+      served = [];
+      return taken;
     },
   });
   process.once('SIGTERM', () => void gateway.stop().finally(() => process.exit(0)));

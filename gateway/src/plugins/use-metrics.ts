@@ -143,6 +143,9 @@ export function useMetrics(options: UseMetricsOptions): GatewayPlugin {
       // Otherwise on by default: it walks every operation with the schema's type information on
       // every request, to count nothing when no field is deprecated.
       graphql_envelop_deprecated_field: options.schemaHasDeprecations ?? true,
+      // A summary computes quantiles in the process on every request and cannot be added up
+      // across replicas; graphql_envelop_request_duration (a histogram) times the same requests.
+      graphql_envelop_request_time_summary: false,
       graphql_envelop_request: true,
       graphql_envelop_request_duration: true,
       graphql_envelop_error_result: true,

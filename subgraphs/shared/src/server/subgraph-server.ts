@@ -99,6 +99,8 @@ const mutationCache = new Map<string, boolean>();
 function mayChangeData(body: unknown): boolean {
   const { query, operationName } = (body ?? {}) as { query?: unknown; operationName?: unknown };
   if (typeof query !== 'string') return false;
+  // Without the word there is no mutation: no parse, and no hashing of the whole query for the cache.
+  if (!query.includes('mutation')) return false;
   const key = `${typeof operationName === 'string' ? operationName : ''}\n${query}`;
   let result = mutationCache.get(key);
   if (result === undefined) {
