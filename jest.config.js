@@ -1,10 +1,13 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // Workspace packages resolve to their TypeScript sources through the "cardweave-source"
+  // condition of their package.json "exports" (the compiled dist/ is for production).
+  testEnvironmentOptions: { customExportConditions: ['cardweave-source', 'node', 'node-addons'] },
   // Type checking is `npm run typecheck` (tsc); tests only transpile, which keeps them fast.
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testMatch: ['<rootDir>/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/.data/'],
+  testPathIgnorePatterns: ['/node_modules/', '/.data/', '/dist/'],
   testTimeout: 60_000,
   // Every suite stops what it starts; this only guards CI against a handle a library keeps
   // open after its close() (pg pools and HTTP agents have done so), which would hang the run.

@@ -1,0 +1,34 @@
+/**
+ * @cardweave/subgraph-kit: what only the subgraphs share. The subgraph server and the
+ * runtime that opens a subgraph's database and serves it, the database helpers, the
+ * GraphQL models every subgraph schema shares (schema/common.graphql), limits, idempotency,
+ * eligibility and the payment hops between siblings.
+ */
+export { CardOwnerDirectory, cardOwnerRoutes } from './auth/card-owners';
+export { byIdLoader, countLoader, groupedLoader, groupedWithParentLoader, hydrate, pagedLoader, type JoinedParent, type PagedSpec, type PageKey } from './db/batched-queries';
+export { fenColumn, openSubgraphDatabase, type SubgraphDatabase, type SubgraphDatabaseOptions } from './db/data-source';
+export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres';
+export { platformEligibility, type EligibilityReasonModel, type PlatformEligibilityModel } from './eligibility/platform-eligibility';
+export { canonicalErrorModel, canonicalErrorResolvers, fieldErrorModels, preferredLanguage, type CanonicalErrorModel } from './graphql/canonical-error';
+export { declineFor } from './graphql/decline';
+export type { EntityRef } from './graphql/entity-ref';
+export { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, toConnection, type Connection, type Keyset } from './graphql/pagination';
+export { localized, platformById, platformOf, type LocalizedTextModel, type PlatformModel } from './graphql/platform';
+export { DateScalar, DateTimeScalar, FenScalar, scalarResolvers } from './graphql/scalars';
+export { createIdempotencyTableSql, IdempotencyKeys, type Claim } from './idempotency/idempotency-keys';
+export { releaseLimits, reserveLimits, type Reservation, type ReservationOutcome } from './limits/limit-reservation';
+export { amountLimitStatus, bindingRule, limitStatusFromRepresentation, type LimitStatusModel, type WindowUsage } from './limits/limit-status';
+export { createLimitUsageTableSql, usageLoader, type UsageByWindow } from './limits/limit-usage';
+export { parsePaymentDescriptor, type HopOutcome, type PaymentDescriptor, type ReversalOutcome } from './payments/payment-hop';
+export { paymentRoutes, type PaymentHop } from './payments/payment-routes';
+export { HopUnavailable, SiblingClient, type RequestSigner, type SiblingClientOptions } from './payments/sibling-client';
+export { openSubgraphStore, serveSubgraph, siblingClient, type ServedSubgraph } from './server/subgraph-runtime';
+export {
+  COMMON_SCHEMA_FILE,
+  startSubgraphServer,
+  subgraphSdl,
+  type InternalRoute,
+  type RequestCaller,
+  type RunningSubgraph,
+  type SubgraphServerOptions,
+} from './server/subgraph-server';

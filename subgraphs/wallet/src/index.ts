@@ -1,0 +1,10 @@
+/**
+ * @cardweave/wallet-subgraph: the wallet's part of the graph (wallet accounts, card
+ * bindings, payments). Its process entry is src/main.ts; what others use is here: starting
+ * it and its database (schema, entities, migrations) for the demo data and the tests.
+ */
+export { startWalletSubgraph, WALLET_SCHEMA_FILE, type WalletSubgraph, type WalletSubgraphOptions } from './wallet-subgraph';
+export { WALLET_SCHEMA, walletEntities, walletMigrations } from './db/wallet-database';
+export { CardBindingEntity } from './db/entities/card-binding.entity';
+export { PaymentEntity } from './db/entities/payment.entity';
+export { WalletAccountEntity } from './db/entities/wallet-account.entity';
