@@ -4,7 +4,7 @@
  * demo identity provider. `npm run keys > .env`. Keep each private key with its service only;
  * the token private key belongs to the identity provider, never to the gateway.
  */
-import { generateLocalKeySet } from '../subgraphs/shared/src/auth/keys';
+import { generateLocalKeySet } from '@cardweave/service-kit';
 
 const set = generateLocalKeySet();
 const lines = [

@@ -3,13 +3,13 @@
  * into them if they are empty. For a real PostgreSQL server (docker-compose's one-shot
  * `demo-data` service, the benchmarks); the embedded default loads it by itself.
  */
-import { loadAdapterRegistry } from '../adapters/sdk/src';
-import { clearingEntities, clearingMigrations, CLEARING_SCHEMA } from '../subgraphs/clearing/src/db/clearing-database';
-import { PanVault } from '../subgraphs/issuer/src/card-number/pan-vault';
-import { issuerEntities, issuerMigrations, ISSUER_SCHEMA } from '../subgraphs/issuer/src/db/issuer-database';
-import { clockFromEnv } from '../subgraphs/shared/src/clock';
-import { openSubgraphDatabase } from '../subgraphs/shared/src/db/data-source';
-import { walletEntities, walletMigrations, WALLET_SCHEMA } from '../subgraphs/wallet/src/db/wallet-database';
+import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
+import { clearingEntities, clearingMigrations, CLEARING_SCHEMA } from '@cardweave/clearing-subgraph';
+import { PanVault } from '@cardweave/issuer-subgraph';
+import { issuerEntities, issuerMigrations, ISSUER_SCHEMA } from '@cardweave/issuer-subgraph';
+import { clockFromEnv } from '@cardweave/service-kit';
+import { openSubgraphDatabase } from '@cardweave/subgraph-kit';
+import { walletEntities, walletMigrations, WALLET_SCHEMA } from '@cardweave/wallet-subgraph';
 import { generateDemoData } from './demo-data/generate-demo-data';
 import { hasDemoData, writeDemoData } from './demo-data/write-demo-data';
 import { systemConfigFromEnv } from './system/system-config';

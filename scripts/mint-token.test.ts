@@ -2,12 +2,12 @@
 import { execFileSync } from 'node:child_process';
 import { createPublicKey, verify } from 'node:crypto';
 import * as path from 'node:path';
-import { generateLocalKeySet } from '../subgraphs/shared/src/auth/keys';
+import { generateLocalKeySet } from '@cardweave/service-kit';
 
 const root = path.resolve(__dirname, '..');
 const env = { ...process.env, NODE_OPTIONS: '', CARDWEAVE_KEYS: JSON.stringify(generateLocalKeySet()) };
 const mint = (...args: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/mint-token.ts'), ...args], { env, encoding: 'utf8' });
+  execFileSync(process.execPath, ['--conditions=cardweave-source', '--import', 'tsx', path.join(root, 'scripts/mint-token.ts'), ...args], { env, encoding: 'utf8' });
 const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
 
 it('mints a customer token from the id alone, with --ttl, and an operator token', () => {
@@ -20,7 +20,7 @@ it('mints a customer token from the id alone, with --ttl, and an operator token'
 
 it('mints with JWT_PRIVATE_KEY, the identity provider key npm run keys prints, when it is set', () => {
   const keys = generateLocalKeySet();
-  const token = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/mint-token.ts'), '--operator'], {
+  const token = execFileSync(process.execPath, ['--conditions=cardweave-source', '--import', 'tsx', path.join(root, 'scripts/mint-token.ts'), '--operator'], {
     env: { ...process.env, NODE_OPTIONS: '', CARDWEAVE_KEYS: '', JWT_PRIVATE_KEY: keys.jwt.privateKey },
     encoding: 'utf8',
   }).trim();

@@ -7,8 +7,8 @@
  * Built: `node dist/scripts/mint-token.js <customer id>`.
  */
 import { createPrivateKey } from 'node:crypto';
-import { keyringFromEnv } from '../subgraphs/shared/src/auth/keys';
-import { mintToken, tokenSettingsFromEnv } from '../subgraphs/shared/src/auth/tokens';
+import { keyringFromEnv } from '@cardweave/service-kit';
+import { mintToken, tokenSettingsFromEnv } from '@cardweave/service-kit';
 
 const args = process.argv.slice(2);
 const operator = args.includes('--operator');

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { parse } from 'yaml';
-import { GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '../gateway/src/subgraph-catalog';
+import { GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '@cardweave/gateway';
 import { ENVIRONMENT_VARIABLES } from '../scripts/system/environment-variables';
 
 interface Service {

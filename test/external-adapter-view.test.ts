@@ -5,7 +5,7 @@
  * file knows it.
  */
 import * as path from 'node:path';
-import { loadAdapterRegistry } from '../adapters/sdk/src';
+import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
 import { demoCustomerId } from '../scripts/demo-data/random';
 import { startTestSystem, type TestSystem } from './support/test-system';
 

@@ -4,7 +4,7 @@
  * server with CARDWEAVE_TEST_DATABASE=postgres.
  */
 import * as fs from 'node:fs';
-import { CardEntity } from '../subgraphs/issuer/src/db/entities/card.entity';
+import { CardEntity } from '@cardweave/issuer-subgraph';
 import { demoCustomerId } from '../scripts/demo-data/random';
 import { startTestSystem, type TestSystem } from './support/test-system';
 

@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadAdapterModule, type PlatformAdapter } from '../sdk/src';
-import { runConformance, type ConformanceExpectations } from '../testkit';
+import { loadAdapterModule, type PlatformAdapter } from '@cardweave/adapter-sdk';
+import { runConformance, type ConformanceExpectations } from '@cardweave/adapter-testkit';
 import { scaffoldAdapter } from './new-adapter';
 
 const SCRATCH = path.resolve(__dirname, '../.scaffold-test-tmp');

@@ -8,7 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { AdapterRole } from '../sdk/src';
+import type { AdapterRole } from '@cardweave/adapter-sdk';
 
 const ADAPTERS_DIR = path.resolve(__dirname, '..');
 const TEMPLATE_DIR = path.join(__dirname, 'template');

@@ -52,7 +52,7 @@ export async function startChild<TReady = Record<string, unknown>>(
     if (!fs.existsSync(file)) throw new Error(`${name}: ${path.relative(ROOT, file)} is not built`);
     args = [...(options.nodeArgs ?? []), file];
   } else {
-    args = [...(options.nodeArgs ?? []), '--import', 'tsx', path.resolve(ROOT, entry)];
+    args = [...(options.nodeArgs ?? []), '--conditions=cardweave-source', '--import', 'tsx', path.resolve(ROOT, entry)];
   }
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,

@@ -5,12 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { loadAdapterRegistry, type AdapterRegistry } from '../../adapters/sdk/src';
-import { CLEARING_SCHEMA, clearingEntities, clearingMigrations } from '../../subgraphs/clearing/src/db/clearing-database';
-import { PanVault } from '../../subgraphs/issuer/src/card-number/pan-vault';
-import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from '../../subgraphs/issuer/src/db/issuer-database';
-import { openSubgraphDatabase, type SubgraphDatabase } from '../../subgraphs/shared/src/db/data-source';
-import { WALLET_SCHEMA, walletEntities, walletMigrations } from '../../subgraphs/wallet/src/db/wallet-database';
+import { loadAdapterRegistry, type AdapterRegistry } from '@cardweave/adapter-sdk';
+import { CLEARING_SCHEMA, clearingEntities, clearingMigrations } from '@cardweave/clearing-subgraph';
+import { PanVault } from '@cardweave/issuer-subgraph';
+import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from '@cardweave/issuer-subgraph';
+import { openSubgraphDatabase, type SubgraphDatabase } from '@cardweave/subgraph-kit';
+import { WALLET_SCHEMA, walletEntities, walletMigrations } from '@cardweave/wallet-subgraph';
 import { insertCustomer, type FixtureCustomer } from '../../test/support/card-fixtures';
 import type { TestSystem } from '../../test/support/test-system';
 

@@ -3,8 +3,8 @@
  * customer whose data it asks for, minted up front with the run's token key (the key set in
  * CARDWEAVE_KEYS), with the issuer and audience the gateways verify.
  */
-import type { Keyring } from '../../subgraphs/shared/src/auth/keys';
-import { mintToken, tokenSettingsFromEnv } from '../../subgraphs/shared/src/auth/tokens';
+import type { Keyring } from '@cardweave/service-kit';
+import { mintToken, tokenSettingsFromEnv } from '@cardweave/service-kit';
 
 /** Long enough for the longest run, warm-ups and the payment section included. */
 export const TOKEN_TTL_SECONDS = 6 * 3600;

@@ -1,4 +1,4 @@
-import type { LimitRule } from '../../adapters/sdk/src';
+import type { LimitRule } from '@cardweave/adapter-sdk';
 import { checkBooks, findPaymentMutation, totalViolations, type Books } from './payments';
 
 const rule = (id: string, window: LimitRule['window'], amountFen: bigint, scope: LimitRule['scope'] = 'CARD'): LimitRule => ({

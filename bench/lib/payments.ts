@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildASTSchema, parse, type GraphQLField } from 'graphql';
-import { windowOf, type LimitRule, type PlatformAdapter } from '../../adapters/sdk/src';
+import { windowOf, type LimitRule, type PlatformAdapter } from '@cardweave/adapter-sdk';
 import type { HttpJob, HttpRequest } from '../load/load-process';
 import type { LoadResult } from '../load/load-result';
 import { ROOT } from './child';

@@ -8,7 +8,7 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { decodeIdentity, HEADER } from '../../subgraphs/shared/src/auth/service-auth';
+import { decodeIdentity, HEADER } from '@cardweave/service-kit';
 import type { PlanRequest } from '../load/load-process';
 
 interface Recorded extends PlanRequest {

@@ -20,9 +20,9 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import autocannon from 'autocannon';
-import type { Identity } from '../../subgraphs/shared/src/auth/identity';
-import { keyringFromEnv } from '../../subgraphs/shared/src/auth/keys';
-import { signServiceRequest } from '../../subgraphs/shared/src/auth/service-auth';
+import type { Identity } from '@cardweave/service-kit';
+import { keyringFromEnv } from '@cardweave/service-kit';
+import { signServiceRequest } from '@cardweave/service-kit';
 import { answerParent, tellParentReady } from '../lib/child';
 import { cpuCost, snapshotCpu, waitUntilQuiet, type CpuTargets } from '../lib/cpu-per-request';
 import { summarize, type LoadResult, type LoadShape } from './load-result';

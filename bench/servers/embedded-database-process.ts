@@ -3,7 +3,7 @@
  * runs it) in a process of its own, so that the bench can read its CPU time apart from the
  * services'. Answers with its URL once it listens.
  */
-import { startEmbeddedPostgres } from '../../subgraphs/shared/src/db/embedded-postgres';
+import { startEmbeddedPostgres } from '@cardweave/subgraph-kit';
 import { answerParent, tellParentFailed, tellParentReady } from '../lib/child';
 
 async function main(): Promise<void> {

@@ -22,12 +22,12 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import type { Identity } from '../../subgraphs/shared/src/auth/identity';
-import { installKeyring, keyringFromEnv } from '../../subgraphs/shared/src/auth/keys';
-import { decodeIdentity, encodeIdentity, HEADER, signServiceRequest } from '../../subgraphs/shared/src/auth/service-auth';
-import { tokenSettingsFromEnv } from '../../subgraphs/shared/src/auth/tokens';
-import { identityOf, useIdentity } from '../../gateway/src/plugins/use-identity';
-import { useServiceSignature } from '../../gateway/src/plugins/use-service-signature';
+import type { Identity } from '@cardweave/service-kit';
+import { installKeyring, keyringFromEnv } from '@cardweave/service-kit';
+import { decodeIdentity, encodeIdentity, HEADER, signServiceRequest } from '@cardweave/service-kit';
+import { tokenSettingsFromEnv } from '@cardweave/service-kit';
+import { identityOf, useIdentity } from '@cardweave/gateway/identity-plugins';
+import { useServiceSignature } from '@cardweave/gateway/identity-plugins';
 import { answerParent, tellParentFailed, tellParentReady } from '../lib/child';
 import { identityFromBearer } from './peer-identity';
 
@@ -51,7 +51,7 @@ async function listen(handler: http.RequestListener): Promise<{ server: http.Ser
 
 async function cardweave(): Promise<Running> {
   // Loaded on demand, so that a peer's process holds none of Cardweave's modules.
-  const performance: typeof import('../../gateway/src/performance') = require('../../gateway/src/performance');
+  const performance: typeof import('@cardweave/gateway') = require('@cardweave/gateway');
   if (process.env.BENCH_CHOICES) {
     // A rejected alternative: the same gateway with one choice flipped.
     const choices = { ...performance.PRODUCTION_CHOICES, ...JSON.parse(process.env.BENCH_CHOICES) };
@@ -59,7 +59,7 @@ async function cardweave(): Promise<Running> {
     for (const key of Object.keys(options)) delete options[key];
     Object.assign(options, performance.buildPerformanceOptions(choices));
   }
-  const { startGateway, subgraphUrlsFromEnv }: typeof import('../../gateway/src/gateway') = require('../../gateway/src/gateway');
+  const { startGateway, subgraphUrlsFromEnv }: typeof import('@cardweave/gateway') = require('@cardweave/gateway');
   return startGateway({ subgraphUrls: subgraphUrlsFromEnv(), port: 0, production: true, keyring });
 }
 

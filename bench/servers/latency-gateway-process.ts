@@ -15,12 +15,12 @@ import * as http from 'node:http';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { subscribe } from 'node:diagnostics_channel';
-import { startGateway, subgraphUrlsFromEnv } from '../../gateway/src/gateway';
-import { identityOf, useIdentity } from '../../gateway/src/plugins/use-identity';
-import { useServiceSignature } from '../../gateway/src/plugins/use-service-signature';
-import { defaultSubgraphUrl, SUBGRAPHS, SUPERGRAPH_FILE } from '../../gateway/src/subgraph-catalog';
-import { installKeyring, keyringFromEnv, type Keyring } from '../../subgraphs/shared/src/auth/keys';
-import { tokenSettingsFromEnv } from '../../subgraphs/shared/src/auth/tokens';
+import { startGateway, subgraphUrlsFromEnv } from '@cardweave/gateway';
+import { identityOf, useIdentity } from '@cardweave/gateway/identity-plugins';
+import { useServiceSignature } from '@cardweave/gateway/identity-plugins';
+import { defaultSubgraphUrl, SUBGRAPHS, SUPERGRAPH_FILE } from '@cardweave/gateway';
+import { installKeyring, keyringFromEnv, type Keyring } from '@cardweave/service-kit';
+import { tokenSettingsFromEnv } from '@cardweave/service-kit';
 import { answerParent, tellParentFailed, tellParentReady } from '../lib/child';
 import { profileHandlers } from '../lib/window-profiler';
 

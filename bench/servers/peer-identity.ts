@@ -5,8 +5,8 @@
  * Node's crypto, and turns the claims into the Identity the subgraphs authorize against.
  */
 import { verify, type KeyObject } from 'node:crypto';
-import type { Identity } from '../../subgraphs/shared/src/auth/identity';
-import { identityFromClaims, type TokenSettings } from '../../subgraphs/shared/src/auth/tokens';
+import type { Identity } from '@cardweave/service-kit';
+import { identityFromClaims, type TokenSettings } from '@cardweave/service-kit';
 
 const CLOCK_TOLERANCE_SECONDS = 5;
 

@@ -4,12 +4,12 @@
  * Env: BENCH_SUBGRAPH (issuer | wallet | clearing), BENCH_DATABASE_URL, CARDWEAVE_NOW, CARDWEAVE_KEYS,
  * and ISSUER_URL / CLEARING_URL, the next hop of the payment chain.
  */
-import { loadAdapterRegistry } from '../../adapters/sdk/src';
-import { installKeyring, keyringFromEnv, type ServiceName } from '../../subgraphs/shared/src/auth/keys';
-import { startClearingSubgraph } from '../../subgraphs/clearing/src/clearing-subgraph';
-import { startIssuerSubgraph } from '../../subgraphs/issuer/src/issuer-subgraph';
-import { clockFromEnv } from '../../subgraphs/shared/src/clock';
-import { startWalletSubgraph } from '../../subgraphs/wallet/src/wallet-subgraph';
+import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
+import { installKeyring, keyringFromEnv, type ServiceName } from '@cardweave/service-kit';
+import { startClearingSubgraph } from '@cardweave/clearing-subgraph';
+import { startIssuerSubgraph } from '@cardweave/issuer-subgraph';
+import { clockFromEnv } from '@cardweave/service-kit';
+import { startWalletSubgraph } from '@cardweave/wallet-subgraph';
 import { answerParent, tellParentFailed, tellParentReady } from '../lib/child';
 
 const NAMES = ['issuer', 'wallet', 'clearing'];

@@ -10,7 +10,7 @@ import { buildSchema } from 'graphql';
 import { addMocksToSchema } from '@graphql-tools/mock';
 import { createYoga } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { useWebPage } from '../../gateway/src/plugins/use-web-page';
+import { useWebPage } from '@cardweave/gateway';
 import { PUBLIC_SCHEMA_FILE } from '../schema/public-schema';
 import { cardWeaveMocks, seededRandom } from './mocks';
 

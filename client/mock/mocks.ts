@@ -3,7 +3,7 @@
  * the ranges the card program uses, masked UnionPay numbers, and the platforms the adapters
  * configuration loads (jd-finance, wechat-pay, unionpay, …). Seeded, so every run is the same.
  */
-import { loadAdapterRegistry, type AdapterManifest } from '../../adapters/sdk/src';
+import { loadAdapterRegistry, type AdapterManifest } from '@cardweave/adapter-sdk';
 
 /** A small seeded generator (mulberry32): the same mock answers on every run. */
 export function seededRandom(seed = 20261126): () => number {

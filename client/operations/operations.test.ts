@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, Kind, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { composeSupergraph } from '../../gateway/src/compose';
+import { composeSupergraph } from '@cardweave/gateway';
 import { publicSchema, publicSchemaFromSupergraph, PUBLIC_SCHEMA_FILE } from '../schema/public-schema';
 
 const OPERATIONS_DIR = __dirname;

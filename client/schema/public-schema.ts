@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildASTSchema, lexicographicSortSchema, parse, printSchema, type GraphQLSchema } from 'graphql';
 import { transformSupergraphToPublicSchema } from '@theguild/federation-composition';
-import { SUPERGRAPH_FILE } from '../../gateway/src/subgraph-catalog';
+import { SUPERGRAPH_FILE } from '@cardweave/gateway';
 
 export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
 /** The public API schema as of the checked-in supergraph (printed by `npm run schema:print`). */

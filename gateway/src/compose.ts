@@ -5,7 +5,7 @@
  */
 import { composeServices } from '@theguild/federation-composition';
 import { parse } from 'graphql';
-import { subgraphSdl } from '../../subgraphs/shared/src/server/subgraph-server';
+import { subgraphSdl } from '@cardweave/subgraph-kit';
 import { defaultSubgraphUrl, SUBGRAPHS } from './subgraph-catalog';
 
 export function composeSupergraph(): string {

@@ -1,7 +1,7 @@
 /** The gateway as its own process: `tsx gateway/src/main.ts`, subgraph URLs from ISSUER_URL, WALLET_URL, CLEARING_URL. */
-import { installKeyring, keyringFromEnv } from '../../subgraphs/shared/src/auth/keys';
-import { portFromEnv } from '../../subgraphs/shared/src/config';
-import { runStandalone } from '../../subgraphs/shared/src/server/run-standalone';
+import { installKeyring, keyringFromEnv } from '@cardweave/service-kit';
+import { portFromEnv } from '@cardweave/service-kit';
+import { runStandalone } from '@cardweave/service-kit';
 import { startGateway, subgraphUrlsFromEnv } from './gateway';
 import { GATEWAY_DEFAULT_PORT } from './subgraph-catalog';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { loadAdapterRegistry, windowOf } from '../../adapters/sdk/src';
+import { loadAdapterRegistry, windowOf } from '@cardweave/adapter-sdk';
 import { generateDemoData } from './generate-demo-data';
 
 const registry = loadAdapterRegistry();

@@ -15,16 +15,16 @@ import {
   type LimitRule,
   type LimitUsage,
   type PlatformAdapter,
-} from '../../adapters/sdk/src';
-import { addDays, isoDateOf } from '../../subgraphs/issuer/src/domain/calendar-dates';
-import type { BillItemEntity } from '../../subgraphs/issuer/src/db/entities/bill-item.entity';
-import type { BillEntity } from '../../subgraphs/issuer/src/db/entities/bill.entity';
-import type { CardEntity } from '../../subgraphs/issuer/src/db/entities/card.entity';
-import type { CreditLineEntity } from '../../subgraphs/issuer/src/db/entities/credit-line.entity';
-import type { CustomerEntity } from '../../subgraphs/issuer/src/db/entities/customer.entity';
-import type { TransactionEntity } from '../../subgraphs/clearing/src/db/entities/transaction.entity';
-import type { CardBindingEntity } from '../../subgraphs/wallet/src/db/entities/card-binding.entity';
-import type { WalletAccountEntity } from '../../subgraphs/wallet/src/db/entities/wallet-account.entity';
+} from '@cardweave/adapter-sdk';
+import { addDays, isoDateOf } from '@cardweave/issuer-subgraph';
+import type { BillItemEntity } from '@cardweave/issuer-subgraph';
+import type { BillEntity } from '@cardweave/issuer-subgraph';
+import type { CardEntity } from '@cardweave/issuer-subgraph';
+import type { CreditLineEntity } from '@cardweave/issuer-subgraph';
+import type { CustomerEntity } from '@cardweave/issuer-subgraph';
+import type { TransactionEntity } from '@cardweave/clearing-subgraph';
+import type { CardBindingEntity } from '@cardweave/wallet-subgraph';
+import type { WalletAccountEntity } from '@cardweave/wallet-subgraph';
 import { demoCustomerId, SeededRandom } from './random';
 import { GIVEN_NAMES, SURNAMES, USER_GROUPS, type UserGroup } from './user-groups';
 

@@ -4,14 +4,14 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import type { UsageRow, DemoData } from './generate-demo-data';
-import { BillItemEntity } from '../../subgraphs/issuer/src/db/entities/bill-item.entity';
-import { BillEntity } from '../../subgraphs/issuer/src/db/entities/bill.entity';
-import { CardEntity } from '../../subgraphs/issuer/src/db/entities/card.entity';
-import { CreditLineEntity } from '../../subgraphs/issuer/src/db/entities/credit-line.entity';
-import { CustomerEntity } from '../../subgraphs/issuer/src/db/entities/customer.entity';
-import { TransactionEntity } from '../../subgraphs/clearing/src/db/entities/transaction.entity';
-import { CardBindingEntity } from '../../subgraphs/wallet/src/db/entities/card-binding.entity';
-import { WalletAccountEntity } from '../../subgraphs/wallet/src/db/entities/wallet-account.entity';
+import { BillItemEntity } from '@cardweave/issuer-subgraph';
+import { BillEntity } from '@cardweave/issuer-subgraph';
+import { CardEntity } from '@cardweave/issuer-subgraph';
+import { CreditLineEntity } from '@cardweave/issuer-subgraph';
+import { CustomerEntity } from '@cardweave/issuer-subgraph';
+import { TransactionEntity } from '@cardweave/clearing-subgraph';
+import { CardBindingEntity } from '@cardweave/wallet-subgraph';
+import { WalletAccountEntity } from '@cardweave/wallet-subgraph';
 
 export interface SubgraphDataSources {
   issuer: DataSource;

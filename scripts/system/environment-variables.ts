@@ -2,7 +2,7 @@
  * Every environment variable the services read, in one table: the README's configuration
  * section lists them and the docker-compose check refuses any other name.
  */
-import { SUBGRAPHS } from '../../gateway/src/subgraph-catalog';
+import { SUBGRAPHS } from '@cardweave/gateway';
 
 export interface EnvironmentVariable {
   name: string;

@@ -4,10 +4,10 @@
  * platform for the life of the system, so its state (and its dedupe by order number)
  * persists across requests. Platforms without a simulator here use real HTTP.
  */
-import { fetchHttpClient, type Clock, type HttpClient } from '../../adapters/sdk/src';
-import { JdFinanceSimulator } from '../../adapters/jd-finance/src/jd-finance.simulator';
-import { QuickPassSimulator } from '../../adapters/unionpay-quickpass/src/unionpay-quickpass.simulator';
-import { WechatPaySimulator } from '../../adapters/wechat-pay/src/wechat-pay.simulator';
+import { fetchHttpClient, type Clock, type HttpClient } from '@cardweave/adapter-sdk';
+import { JdFinanceSimulator } from '@cardweave/adapter-jd-finance/simulator';
+import { QuickPassSimulator } from '@cardweave/adapter-unionpay-quickpass/simulator';
+import { WechatPaySimulator } from '@cardweave/adapter-wechat-pay/simulator';
 
 const SIMULATORS: Record<string, (clock: Clock) => HttpClient> = {
   'jd-finance': (clock) => new JdFinanceSimulator(clock),

@@ -4,15 +4,15 @@
  * (subgraphs/<name>/src/main.ts, gateway/src/main.ts) run the same pieces one per process.
  */
 import * as path from 'node:path';
-import { loadAdapterRegistry, type AdapterRegistry, type Clock, type HttpClient } from '../../adapters/sdk/src';
-import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
-import { PanVault } from '../../subgraphs/issuer/src/card-number/pan-vault';
-import { startIssuerSubgraph, type IssuerSubgraph } from '../../subgraphs/issuer/src/issuer-subgraph';
-import { startWalletSubgraph, type WalletSubgraph } from '../../subgraphs/wallet/src/wallet-subgraph';
-import { startClearingSubgraph, type ClearingSubgraph } from '../../subgraphs/clearing/src/clearing-subgraph';
-import { clockFromEnv } from '../../subgraphs/shared/src/clock';
-import { generateLocalKeySet, installKeyring, keyringFromEnv, keyringFromLocalKeySet, type LocalKeySet } from '../../subgraphs/shared/src/auth/keys';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../subgraphs/shared/src/db/embedded-postgres';
+import { loadAdapterRegistry, type AdapterRegistry, type Clock, type HttpClient } from '@cardweave/adapter-sdk';
+import { startGateway, type RunningGateway } from '@cardweave/gateway';
+import { PanVault } from '@cardweave/issuer-subgraph';
+import { startIssuerSubgraph, type IssuerSubgraph } from '@cardweave/issuer-subgraph';
+import { startWalletSubgraph, type WalletSubgraph } from '@cardweave/wallet-subgraph';
+import { startClearingSubgraph, type ClearingSubgraph } from '@cardweave/clearing-subgraph';
+import { clockFromEnv } from '@cardweave/service-kit';
+import { generateLocalKeySet, installKeyring, keyringFromEnv, keyringFromLocalKeySet, type LocalKeySet } from '@cardweave/service-kit';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@cardweave/subgraph-kit';
 import { generateDemoData } from '../demo-data/generate-demo-data';
 import { hasDemoData, writeDemoData } from '../demo-data/write-demo-data';
 import { simulatedPlatforms } from './simulated-platforms';

@@ -3,8 +3,8 @@
  * standalone services and docker-compose.yml use). See the README's configuration table.
  */
 import * as path from 'node:path';
-import { portFromEnv } from '../../subgraphs/shared/src/config';
-import { GATEWAY_DEFAULT_PORT, SUBGRAPHS, type SubgraphName } from '../../gateway/src/subgraph-catalog';
+import { portFromEnv } from '@cardweave/service-kit';
+import { GATEWAY_DEFAULT_PORT, SUBGRAPHS, type SubgraphName } from '@cardweave/gateway';
 
 export interface SystemConfig {
   /** Per subgraph database URL; all undefined means the embedded PGlite server. */

@@ -2,7 +2,7 @@
  * Time is injected (the SDK's Clock): limit windows, overdue days and penalties all
  * depend on "now", and tests must be able to stand at midnight, month end or a leap day.
  */
-import { systemClock, type Clock } from '../../../adapters/sdk/src';
+import { systemClock, type Clock } from '@cardweave/adapter-sdk';
 
 export type { Clock };
 

@@ -4,12 +4,12 @@
  * Input is refused field by field before any platform call; the issuer confirms the
  * elements are this card's; the wallet platform's declines arrive as canonical errors.
  */
-import { fetchHttpClient, type Clock, type HttpClient } from '../../adapters/sdk/src';
-import { JdFinanceSimulator } from '../../adapters/jd-finance/src/jd-finance.simulator';
-import { QuickPassSimulator } from '../../adapters/unionpay-quickpass/src/unionpay-quickpass.simulator';
-import { WechatPaySimulator } from '../../adapters/wechat-pay/src/wechat-pay.simulator';
+import { fetchHttpClient, type Clock, type HttpClient } from '@cardweave/adapter-sdk';
+import { JdFinanceSimulator } from '@cardweave/adapter-jd-finance/simulator';
+import { QuickPassSimulator } from '@cardweave/adapter-unionpay-quickpass/simulator';
+import { WechatPaySimulator } from '@cardweave/adapter-wechat-pay/simulator';
 import { insertCustomer } from '../support/card-fixtures';
-import { fixedClock } from '../../subgraphs/shared/src/clock';
+import { fixedClock } from '@cardweave/service-kit';
 import { startTestSystem, TEST_NOW, type TestSystem } from '../support/test-system';
 
 const clock: Clock = fixedClock(TEST_NOW);

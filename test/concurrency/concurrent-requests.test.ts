@@ -19,7 +19,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ALL_ERROR_CODES } from '../../gateway/src/plugins/use-edge-errors';
+import { ALL_ERROR_CODES } from '@cardweave/gateway';
 import { insertCustomer, type FixtureCustomer } from '../support/card-fixtures';
 import { books, booksDisagreements } from '../support/payment-books';
 import { startProcessSystem, type GatewayProcess, type GraphQLAnswer, type ProcessSystem } from '../support/process-system';

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { parse } from 'graphql';
-import { readRetryPolicy, startGateway, type RunningGateway } from '../../gateway/src/gateway';
+import { readRetryPolicy, startGateway, type RunningGateway } from '@cardweave/gateway';
 import { demoCustomerId } from '../../scripts/demo-data/random';
 import { startTestSystem, TEST_NOW, type TestSystem } from '../support/test-system';
 
@@ -34,7 +34,7 @@ async function freePort(): Promise<number> {
 
 async function startClearing(): Promise<ChildProcess> {
   // node with tsx's loader, not the tsx wrapper: a signal must reach the process that serves.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'subgraphs/clearing/src/main.ts')], {
+  const child = spawn(process.execPath, ['--conditions=cardweave-source', '--import', 'tsx', path.join(root, 'subgraphs/clearing/src/main.ts')], {
     cwd: root,
     env: {
       ...process.env,

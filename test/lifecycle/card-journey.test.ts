@@ -4,9 +4,9 @@
  * declined by UnionPay's per-payment limit, then by its daily limit) → billed → overdue →
  * penalized → repaid. The clock is injected and moves as the story does.
  */
-import { fetchHttpClient } from '../../adapters/sdk/src';
-import { JdFinanceSimulator } from '../../adapters/jd-finance/src/jd-finance.simulator';
-import { WechatPaySimulator } from '../../adapters/wechat-pay/src/wechat-pay.simulator';
+import { fetchHttpClient } from '@cardweave/adapter-sdk';
+import { JdFinanceSimulator } from '@cardweave/adapter-jd-finance/simulator';
+import { WechatPaySimulator } from '@cardweave/adapter-wechat-pay/simulator';
 import { MutableClock } from '../support/mutable-clock';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 import { residentIdFor, insertLifecycleCustomer } from './lifecycle-fixtures';

@@ -4,9 +4,9 @@
  * its failure modes, then a card number in the adapter's BIN range with a valid check
  * digit, stored encrypted and only ever shown masked. Every step is idempotent by key.
  */
-import { fetchHttpClient, luhnValid } from '../../adapters/sdk/src';
-import { JdFinanceSimulator } from '../../adapters/jd-finance/src/jd-finance.simulator';
-import { fixedClock } from '../../subgraphs/shared/src/clock';
+import { fetchHttpClient, luhnValid } from '@cardweave/adapter-sdk';
+import { JdFinanceSimulator } from '@cardweave/adapter-jd-finance/simulator';
+import { fixedClock } from '@cardweave/service-kit';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 import { actAs, customerIdentity } from './lifecycle-client';
 import { insertLifecycleCustomer, type LifecycleCustomer } from './lifecycle-fixtures';

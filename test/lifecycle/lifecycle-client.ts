@@ -4,8 +4,8 @@
  * the subgraph exactly what the gateway would: the same signature, acting for `identity`.
  * Reads of the unified view go through the gateway itself.
  */
-import type { Identity } from '../../subgraphs/shared/src/auth/identity';
-import { signServiceRequest } from '../../subgraphs/shared/src/auth/service-auth';
+import type { Identity } from '@cardweave/service-kit';
+import { signServiceRequest } from '@cardweave/service-kit';
 import type { TestSystem } from '../support/test-system';
 
 export const operator: Identity = { subject: 'operator-1', customerId: null, roles: ['OPERATOR'] };

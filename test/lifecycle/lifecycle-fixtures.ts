@@ -1,6 +1,6 @@
 /** Customers for the lifecycle suites, written straight into the issuer's and wallet's tables. */
 import { randomUUID } from 'node:crypto';
-import { luhnValid, residentIdCheckCharacter } from '../../adapters/sdk/src';
+import { luhnValid, residentIdCheckCharacter } from '@cardweave/adapter-sdk';
 import type { TestSystem } from '../support/test-system';
 
 export interface LifecycleCustomer {

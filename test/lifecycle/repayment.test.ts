@@ -3,7 +3,7 @@
  * principal, credit restored and the overdue state cleared in the unified view at once.
  * A wallet refuses and names the issuer as the place to repay.
  */
-import { runStatementJob } from '../../subgraphs/issuer/src/statements/statement-job';
+import { runStatementJob } from '@cardweave/issuer-subgraph';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 import { actAs, customerIdentity } from './lifecycle-client';
 import { insertLifecycleCustomer, postPurchase, shanghai, type LifecycleCustomer } from './lifecycle-fixtures';

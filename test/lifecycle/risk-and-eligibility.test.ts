@@ -3,7 +3,7 @@
  * ACCOUNT_FROZEN wherever it could pay, and eligibility lists every failing rule with
  * its canonical error (real-name level, age from the resident ID number, overdue, frozen).
  */
-import { runStatementJob } from '../../subgraphs/issuer/src/statements/statement-job';
+import { runStatementJob } from '@cardweave/issuer-subgraph';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 import { actAs, customerIdentity, operator } from './lifecycle-client';
 import { insertLifecycleCustomer, postPurchase, shanghai, type LifecycleCustomer } from './lifecycle-fixtures';

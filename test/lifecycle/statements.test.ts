@@ -4,7 +4,7 @@
  * Time is injected: the job runs at explicit instants across midnight, a month end, a
  * leap day, and the system's clock stands at 2028-03-15 for the view.
  */
-import { runStatementJob } from '../../subgraphs/issuer/src/statements/statement-job';
+import { runStatementJob } from '@cardweave/issuer-subgraph';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 import { actAs, operator } from './lifecycle-client';
 import { insertLifecycleCustomer, postPurchase, shanghai, type LifecycleCustomer } from './lifecycle-fixtures';

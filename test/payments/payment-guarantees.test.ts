@@ -8,14 +8,14 @@
  * process, which the processes here would have to share it through.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { loadAdapterRegistry } from '../../adapters/sdk/src';
-import { CLEARING_SCHEMA, clearingEntities, clearingMigrations } from '../../subgraphs/clearing/src/db/clearing-database';
-import { PanVault } from '../../subgraphs/issuer/src/card-number/pan-vault';
-import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from '../../subgraphs/issuer/src/db/issuer-database';
-import type { Identity } from '../../subgraphs/shared/src/auth/identity';
-import { generateLocalKeySet, installKeyring, keyringFromLocalKeySet } from '../../subgraphs/shared/src/auth/keys';
-import { openSubgraphDatabase, type SubgraphDatabase } from '../../subgraphs/shared/src/db/data-source';
-import { WALLET_SCHEMA, walletEntities, walletMigrations } from '../../subgraphs/wallet/src/db/wallet-database';
+import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
+import { CLEARING_SCHEMA, clearingEntities, clearingMigrations } from '@cardweave/clearing-subgraph';
+import { PanVault } from '@cardweave/issuer-subgraph';
+import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from '@cardweave/issuer-subgraph';
+import type { Identity } from '@cardweave/service-kit';
+import { generateLocalKeySet, installKeyring, keyringFromLocalKeySet } from '@cardweave/service-kit';
+import { openSubgraphDatabase, type SubgraphDatabase } from '@cardweave/subgraph-kit';
+import { WALLET_SCHEMA, walletEntities, walletMigrations } from '@cardweave/wallet-subgraph';
 import { insertCustomer } from '../support/card-fixtures';
 import { freePort, gatewaySignedQuery, startServiceProcess, type ServiceProcess } from '../support/service-processes';
 import { createTestDatabase, usesRealPostgres, type TestDatabase } from '../support/test-database';

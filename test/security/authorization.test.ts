@@ -19,7 +19,7 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
-import { signServiceRequest } from '../../subgraphs/shared/src/auth/service-auth';
+import { signServiceRequest } from '@cardweave/service-kit';
 import { startTestSystem, TEST_NOW, type TestSystem } from '../support/test-system';
 
 jest.setTimeout(120_000);

@@ -4,10 +4,10 @@
  * data; the gateway and the subgraphs stay up and ready throughout.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import { generateLocalKeySet, keyringFromLocalKeySet } from '../../subgraphs/shared/src/auth/keys';
-import { HEADER, signServiceRequest } from '../../subgraphs/shared/src/auth/service-auth';
-import { mintToken } from '../../subgraphs/shared/src/auth/tokens';
-import { ALL_ERROR_CODES } from '../../gateway/src/plugins/use-edge-errors';
+import { generateLocalKeySet, keyringFromLocalKeySet } from '@cardweave/service-kit';
+import { HEADER, signServiceRequest } from '@cardweave/service-kit';
+import { mintToken } from '@cardweave/service-kit';
+import { ALL_ERROR_CODES } from '@cardweave/gateway';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 jest.setTimeout(180_000);

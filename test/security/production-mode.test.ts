@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import { createHash } from 'node:crypto';
-import { loadPersistedDocuments, PERSISTED_DOCUMENTS_FILE, startGateway, type RunningGateway } from '../../gateway/src/gateway';
-import { normalizeError } from '../../gateway/src/plugins/use-edge-errors';
+import { loadPersistedDocuments, PERSISTED_DOCUMENTS_FILE, startGateway, type RunningGateway } from '@cardweave/gateway';
+import { normalizeError } from '@cardweave/gateway';
 import { persistedDocumentsManifest } from '../../scripts/write-persisted-documents';
 import { demoCustomerId } from '../../scripts/demo-data/random';
 import { startTestSystem, type TestSystem } from '../support/test-system';

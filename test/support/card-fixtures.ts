@@ -1,16 +1,16 @@
 /** Builds a customer of a chosen size straight into the three subgraphs' databases. */
 import { randomUUID } from 'node:crypto';
-import { luhnValid } from '../../adapters/sdk/src';
-import { TransactionEntity } from '../../subgraphs/clearing/src/db/entities/transaction.entity';
-import { BillItemEntity } from '../../subgraphs/issuer/src/db/entities/bill-item.entity';
-import { BillEntity } from '../../subgraphs/issuer/src/db/entities/bill.entity';
-import { CardEntity } from '../../subgraphs/issuer/src/db/entities/card.entity';
-import { CreditLineEntity } from '../../subgraphs/issuer/src/db/entities/credit-line.entity';
-import { CustomerEntity } from '../../subgraphs/issuer/src/db/entities/customer.entity';
-import { CardBindingEntity } from '../../subgraphs/wallet/src/db/entities/card-binding.entity';
-import { WalletAccountEntity } from '../../subgraphs/wallet/src/db/entities/wallet-account.entity';
-import type { AdapterRegistry } from '../../adapters/sdk/src';
-import type { PanVault } from '../../subgraphs/issuer/src/card-number/pan-vault';
+import { luhnValid } from '@cardweave/adapter-sdk';
+import { TransactionEntity } from '@cardweave/clearing-subgraph';
+import { BillItemEntity } from '@cardweave/issuer-subgraph';
+import { BillEntity } from '@cardweave/issuer-subgraph';
+import { CardEntity } from '@cardweave/issuer-subgraph';
+import { CreditLineEntity } from '@cardweave/issuer-subgraph';
+import { CustomerEntity } from '@cardweave/issuer-subgraph';
+import { CardBindingEntity } from '@cardweave/wallet-subgraph';
+import { WalletAccountEntity } from '@cardweave/wallet-subgraph';
+import type { AdapterRegistry } from '@cardweave/adapter-sdk';
+import type { PanVault } from '@cardweave/issuer-subgraph';
 import type { PlatformDatabases } from './payment-books';
 
 /** Where fixtures are written: a TestSystem, or the databases of a system run as processes. */

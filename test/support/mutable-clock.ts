@@ -1,4 +1,4 @@
-import type { Clock } from '../../adapters/sdk/src';
+import type { Clock } from '@cardweave/adapter-sdk';
 
 /** A clock a test moves by hand, to stand just before and just after midnight. */
 export class MutableClock implements Clock {

@@ -6,14 +6,14 @@
  * each, for fixtures and for reading the books.
  */
 import { randomBytes } from 'node:crypto';
-import { loadAdapterRegistry, type AdapterRegistry } from '../../adapters/sdk/src';
-import { CLEARING_SCHEMA, clearingEntities, clearingMigrations } from '../../subgraphs/clearing/src/db/clearing-database';
-import { PanVault } from '../../subgraphs/issuer/src/card-number/pan-vault';
-import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from '../../subgraphs/issuer/src/db/issuer-database';
-import { generateLocalKeySet, keyringFromLocalKeySet } from '../../subgraphs/shared/src/auth/keys';
-import { mintToken } from '../../subgraphs/shared/src/auth/tokens';
-import { openSubgraphDatabase, type SubgraphDatabase } from '../../subgraphs/shared/src/db/data-source';
-import { WALLET_SCHEMA, walletEntities, walletMigrations } from '../../subgraphs/wallet/src/db/wallet-database';
+import { loadAdapterRegistry, type AdapterRegistry } from '@cardweave/adapter-sdk';
+import { CLEARING_SCHEMA, clearingEntities, clearingMigrations } from '@cardweave/clearing-subgraph';
+import { PanVault } from '@cardweave/issuer-subgraph';
+import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from '@cardweave/issuer-subgraph';
+import { generateLocalKeySet, keyringFromLocalKeySet } from '@cardweave/service-kit';
+import { mintToken } from '@cardweave/service-kit';
+import { openSubgraphDatabase, type SubgraphDatabase } from '@cardweave/subgraph-kit';
+import { WALLET_SCHEMA, walletEntities, walletMigrations } from '@cardweave/wallet-subgraph';
 import type { PlatformDatabases } from './payment-books';
 import { freePort, startServiceProcess, type ServiceProcess } from './service-processes';
 import { createTestDatabase, type TestDatabase } from './test-database';

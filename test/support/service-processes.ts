@@ -6,8 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import type { Identity } from '../../subgraphs/shared/src/auth/identity';
-import { signServiceRequest } from '../../subgraphs/shared/src/auth/service-auth';
+import type { Identity } from '@cardweave/service-kit';
+import { signServiceRequest } from '@cardweave/service-kit';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -46,7 +46,7 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startServiceProcess(name: ServiceName, port: number, env: Record<string, string>): Promise<ServiceProcess> {
   const entry = name === 'gateway' ? path.join(root, 'gateway', 'src', 'main.ts') : path.join(root, 'subgraphs', name, 'src', 'main.ts');
   // One node process (tsx as a loader, not its CLI wrapper), so a kill hits the process that holds the port.
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, ['--conditions=cardweave-source', '--import', 'tsx', entry], {
     cwd: root,
     env: { ...process.env, ...env, [`${name.toUpperCase()}_PORT`]: String(port), HOST: '127.0.0.1', NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '../../subgraphs/shared/src/db/embedded-postgres';
+import { startEmbeddedPostgres } from '@cardweave/subgraph-kit';
 
 export interface TestDatabase {
   url: string;

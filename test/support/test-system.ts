@@ -1,12 +1,12 @@
 /** The whole system for one test suite: its own database, subgraphs and gateway on free ports. */
 import { randomBytes } from 'node:crypto';
-import { loadAdapterRegistry, type AdapterRegistry, type Clock, type HttpClient } from '../../adapters/sdk/src';
-import { PanVault } from '../../subgraphs/issuer/src/card-number/pan-vault';
-import { fixedClock } from '../../subgraphs/shared/src/clock';
+import { loadAdapterRegistry, type AdapterRegistry, type Clock, type HttpClient } from '@cardweave/adapter-sdk';
+import { PanVault } from '@cardweave/issuer-subgraph';
+import { fixedClock } from '@cardweave/service-kit';
 import { startSystem, type RunningSystem } from '../../scripts/system/start-system';
-import { generateLocalKeySet, keyringFromLocalKeySet, type Keyring, type LocalKeySet } from '../../subgraphs/shared/src/auth/keys';
-import { mintToken } from '../../subgraphs/shared/src/auth/tokens';
-import { setLogSink } from '../../subgraphs/shared/src/logging/json-log';
+import { generateLocalKeySet, keyringFromLocalKeySet, type Keyring, type LocalKeySet } from '@cardweave/service-kit';
+import { mintToken } from '@cardweave/service-kit';
+import { setLogSink } from '@cardweave/service-kit';
 
 // Request logs are checked by their own test; elsewhere they would only bury Jest's report.
 if (!process.env.CARDWEAVE_TEST_LOGS) setLogSink(() => undefined);

@@ -3,7 +3,7 @@
  * codes and remedies): a code, the decision, the remedy, and a message in zh-CN and en.
  * A blocked payment rule (LimitStatus.blockedCode) and a failed request both end up here.
  */
-import type { CanonicalErrorCode, Decision, Remedy } from '../../adapters/sdk/src/canonical-errors';
+import type { CanonicalErrorCode, Decision, Remedy } from '@cardweave/adapter-sdk/canonical-errors';
 
 export interface LocalizedText {
   zhCN: string;

@@ -1,5 +1,5 @@
-import { InMemoryIdempotencyStore, yuan, type OperationContext } from '../../sdk/src';
-import { ManualClock } from '../../testkit';
+import { InMemoryIdempotencyStore, yuan, type OperationContext } from '@cardweave/adapter-sdk';
+import { ManualClock } from '@cardweave/adapter-testkit';
 import { createJdFinanceAdapter, jdFinanceAdapter } from './jd-finance.adapter';
 import { JdFinanceSimulator } from './jd-finance.simulator';
 import { readEnvelope, toStatusOutcome } from './jd-finance.transformers';

@@ -14,7 +14,7 @@ import {
   type OperationResult,
   type PerformContext,
   type PlatformAdapter,
-} from '../../sdk/src';
+} from '@cardweave/adapter-sdk';
 import { jdFinanceErrors } from './jd-finance.errors';
 import { JD_SIGNATURE_HEADER, jdFinanceOptionSpec, type JdFinanceOptions } from './jd-finance.options';
 import { fenField, JD_FINANCE, JD_SUCCESS, readEnvelope, toAuthorizeBody, toRepayBody, toStatusOutcome, toVerifyBody, type JdEnvelope } from './jd-finance.transformers';

@@ -1,4 +1,4 @@
-import { describeConformance } from '../../testkit';
+import { describeConformance } from '@cardweave/adapter-testkit';
 import adapter from '..';
 import { jdFinanceExpectations } from './jd-finance.expectations';
 

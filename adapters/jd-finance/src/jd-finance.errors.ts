@@ -4,7 +4,7 @@
  * and the Baitiao rules describe (credit, overdue, freeze + manual review, real-name level, age,
  * the card's own state).
  */
-import type { ErrorTableRow, LocalizedText } from '../../sdk/src';
+import type { ErrorTableRow, LocalizedText } from '@cardweave/adapter-sdk';
 
 const row = (
   platformCode: string,

@@ -3,8 +3,8 @@
  * and the Baitiao rules (PLATFORMS.md), never from the adapter's declaration. The issuer has
  * no limit rules: its only spending bound is the credit available, an account's state.
  */
-import { yuan } from '../../sdk/src';
-import type { ConformanceExpectations } from '../../testkit';
+import { yuan } from '@cardweave/adapter-sdk';
+import type { ConformanceExpectations } from '@cardweave/adapter-testkit';
 import { JdFinanceSimulator } from './jd-finance.simulator';
 
 export const jdFinanceExpectations: ConformanceExpectations<JdFinanceSimulator> = {

@@ -16,7 +16,7 @@ import {
   type Fraction,
   type OptionSpec,
   type RoundingMode,
-} from '../../sdk/src';
+} from '@cardweave/adapter-sdk';
 
 export interface JdFinanceOptions {
   baseUrl: string;

@@ -4,8 +4,8 @@
  * envelope of its answers. Its figures are JD Finance's own (PLATFORMS.md §4), never read
  * from the adapter's declaration or options.
  */
-import { toFen, yuan, type Clock, type Fen, type HttpRequest } from '../../sdk/src';
-import { PlatformSimulatorBase, type SimulatorAnswer } from '../../testkit/src/platform-simulator';
+import { toFen, yuan, type Clock, type Fen, type HttpRequest } from '@cardweave/adapter-sdk';
+import { PlatformSimulatorBase, type SimulatorAnswer } from '@cardweave/adapter-testkit';
 import { JD_SIGNATURE_HEADER, jdFinanceOptionSpec } from './jd-finance.options';
 
 /** A new customer's Baitiao credit line: the most JD Finance grants, 50,000 CNY (PLATFORMS.md §4). */

@@ -1,5 +1,5 @@
 /** Pure transformers between JD Finance's `{resultCode, resultMsg, data}` envelope and ours. */
-import { toFen, UnparseableResponseError, type AuthorizeInput, type Fen, type RepayInput, type StatusOutcome, type VerifyStepInput } from '../../sdk/src';
+import { toFen, UnparseableResponseError, type AuthorizeInput, type Fen, type RepayInput, type StatusOutcome, type VerifyStepInput } from '@cardweave/adapter-sdk';
 
 export const JD_FINANCE = 'jd-finance';
 export const JD_SUCCESS = '0000';

@@ -1,5 +1,5 @@
-import jdFinance from '../../jd-finance';
-import wechatPay from '../../wechat-pay';
+import jdFinance from '@cardweave/adapter-jd-finance';
+import wechatPay from '@cardweave/adapter-wechat-pay';
 import { compareVersions, deviceSupport, evaluateEligibility, type Applicant } from './eligibility';
 
 const applicant: Applicant = {

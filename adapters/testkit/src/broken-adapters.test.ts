@@ -13,13 +13,13 @@ import {
   type OperationContext,
   type OperationName,
   type PlatformAdapter,
-} from '../../sdk/src';
-import quickPass from '../../unionpay-quickpass';
-import { quickPassExpectations } from '../../unionpay-quickpass/src/unionpay-quickpass.expectations';
-import { QUICKPASS_PLATFORM_LIMITS, QuickPassSimulator } from '../../unionpay-quickpass/src/unionpay-quickpass.simulator';
-import wechatPay from '../../wechat-pay';
-import { wechatPayExpectations } from '../../wechat-pay/src/wechat-pay.expectations';
-import { WechatPaySimulator } from '../../wechat-pay/src/wechat-pay.simulator';
+} from '@cardweave/adapter-sdk';
+import quickPass from '@cardweave/adapter-unionpay-quickpass';
+import { quickPassExpectations } from '@cardweave/adapter-unionpay-quickpass/expectations';
+import { QUICKPASS_PLATFORM_LIMITS, QuickPassSimulator } from '@cardweave/adapter-unionpay-quickpass/simulator';
+import wechatPay from '@cardweave/adapter-wechat-pay';
+import { wechatPayExpectations } from '@cardweave/adapter-wechat-pay/expectations';
+import { WechatPaySimulator } from '@cardweave/adapter-wechat-pay/simulator';
 import { runConformance, type ConformanceExpectations } from './conformance';
 import type { PlatformSimulator } from './platform-simulator';
 

@@ -10,9 +10,9 @@ import {
   type OperationContext,
   type OperationName,
   type PlatformAdapter,
-} from '../../sdk/src';
-import wechatPay from '../../wechat-pay';
-import { wechatPayExpectations as expectations } from '../../wechat-pay/src/wechat-pay.expectations';
+} from '@cardweave/adapter-sdk';
+import wechatPay from '@cardweave/adapter-wechat-pay';
+import { wechatPayExpectations as expectations } from '@cardweave/adapter-wechat-pay/expectations';
 import { runConformance } from './conformance';
 
 async function failingChecks(adapter: PlatformAdapter): Promise<string[]> {

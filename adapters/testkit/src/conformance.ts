@@ -32,7 +32,7 @@ import {
   type OperationResult,
   type PlatformAdapter,
   type VerificationInputField,
-} from '../../sdk/src';
+} from '@cardweave/adapter-sdk';
 import { LimitLedger, scopeRef } from './limit-ledger';
 import { ManualClock } from './manual-clock';
 import { captureOutput, type OutputCapture } from './output-capture';

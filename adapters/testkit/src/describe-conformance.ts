@@ -1,5 +1,5 @@
 /** The jest face of the conformance suite: one `it` per check, failures listed in the message. */
-import type { PlatformAdapter } from '../../sdk/src';
+import type { PlatformAdapter } from '@cardweave/adapter-sdk';
 import { CHECK_TITLES, CONFORMANCE_CHECKS, type ConformanceExpectations } from './conformance';
 import type { PlatformSimulator } from './platform-simulator';
 

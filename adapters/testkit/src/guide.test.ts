@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CANONICAL_ERROR_RULES, REQUIRED_ERROR_CODES } from '../../sdk/src';
+import { CANONICAL_ERROR_RULES, REQUIRED_ERROR_CODES } from '@cardweave/adapter-sdk';
 
 const guide = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
 

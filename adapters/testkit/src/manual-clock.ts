@@ -1,4 +1,4 @@
-import type { Clock } from '../../sdk/src';
+import type { Clock } from '@cardweave/adapter-sdk';
 
 /** A clock a test moves by hand: no timers, no sleeping, no flaky timing. */
 export class ManualClock implements Clock {

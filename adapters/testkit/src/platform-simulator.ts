@@ -4,7 +4,7 @@
  * platform does, enforces the platform's limits, dedupes by order number, and can be
  * told to fail in the ways real platforms fail.
  */
-import { hmacSignature, HttpTransportError, type Clock, type Fen, type HttpClient, type HttpRequest, type HttpResponse } from '../../sdk/src';
+import { hmacSignature, HttpTransportError, type Clock, type Fen, type HttpClient, type HttpRequest, type HttpResponse } from '@cardweave/adapter-sdk';
 import { LimitLedger, type LimitSubject, type PlatformLimit } from './limit-ledger';
 
 export type SimulatorFault =

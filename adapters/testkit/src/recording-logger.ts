@@ -1,4 +1,4 @@
-import type { AdapterLogger } from '../../sdk/src';
+import type { AdapterLogger } from '@cardweave/adapter-sdk';
 
 export interface LogEntry {
   level: keyof AdapterLogger;

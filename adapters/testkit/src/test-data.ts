@@ -4,7 +4,7 @@
  * check character, and mobile numbers. None of them belongs to anyone: the BIN range is an
  * example range, the ID area code and birth date are the GB 11643-1999 standard's example.
  */
-import { luhnValid, residentIdCheckCharacter } from '../../sdk/src';
+import { luhnValid, residentIdCheckCharacter } from '@cardweave/adapter-sdk';
 
 /** The check digit that makes `body` + digit pass Luhn. */
 export function luhnCheckDigit(body: string): string {

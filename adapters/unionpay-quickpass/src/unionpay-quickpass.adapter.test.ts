@@ -1,5 +1,5 @@
-import { InMemoryIdempotencyStore, loadAdapterRegistry, yuan, type OperationContext } from '../../sdk/src';
-import { ManualClock } from '../../testkit';
+import { InMemoryIdempotencyStore, loadAdapterRegistry, yuan, type OperationContext } from '@cardweave/adapter-sdk';
+import { ManualClock } from '@cardweave/adapter-testkit';
 import { createQuickPassAdapter, quickPassAdapter } from './unionpay-quickpass.adapter';
 import { QuickPassSimulator } from './unionpay-quickpass.simulator';
 import { readReply, toStatusOutcome } from './unionpay-quickpass.transformers';

@@ -14,7 +14,7 @@ import {
   type OperationResult,
   type PerformContext,
   type PlatformAdapter,
-} from '../../sdk/src';
+} from '@cardweave/adapter-sdk';
 import { quickPassErrors } from './unionpay-quickpass.errors';
 import { QUICKPASS_SIGNATURE_HEADER, quickPassOptionSpec, type QuickPassOptions } from './unionpay-quickpass.options';
 import {

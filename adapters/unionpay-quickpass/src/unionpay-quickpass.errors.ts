@@ -5,7 +5,7 @@
  * are the CW_* codes (outcomes the wallet subgraph declines in QuickPass's name). Code 61
  * carries two messages: the wording that tells a per-payment breach from a used-up day is ours.
  */
-import type { ErrorTableRow, LocalizedText } from '../../sdk/src';
+import type { ErrorTableRow, LocalizedText } from '@cardweave/adapter-sdk';
 
 const row = (
   platformCode: string,

@@ -2,8 +2,8 @@
  * What the conformance suite expects of unionpay-quickpass, written from Cloud QuickPass's
  * documentation (PLATFORMS.md), never from the adapter's declaration.
  */
-import { yuan } from '../../sdk/src';
-import { testCardNumber, type ConformanceExpectations } from '../../testkit';
+import { yuan } from '@cardweave/adapter-sdk';
+import { testCardNumber, type ConformanceExpectations } from '@cardweave/adapter-testkit';
 import { QuickPassSimulator } from './unionpay-quickpass.simulator';
 
 const CARD = testCardNumber('625350', 16, 123_456_789); // 6253501234567897

@@ -1,5 +1,5 @@
 /** Cloud QuickPass options; defaults are the figures of PLATFORMS.md (1,000 CNY per payment, 5,000 per day). */
-import { booleanOption, fenOption, stringOption, yuan, type OptionSpec } from '../../sdk/src';
+import { booleanOption, fenOption, stringOption, yuan, type OptionSpec } from '@cardweave/adapter-sdk';
 
 export interface QuickPassOptions {
   baseUrl: string;

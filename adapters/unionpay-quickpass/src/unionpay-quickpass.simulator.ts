@@ -7,8 +7,8 @@
  * from the adapter's declaration.
  */
 import { createHash } from 'node:crypto';
-import { toFen, yuan, type Clock, type HttpRequest } from '../../sdk/src';
-import { PlatformSimulatorBase, type PlatformLimit, type SimulatorAnswer } from '../../testkit';
+import { toFen, yuan, type Clock, type HttpRequest } from '@cardweave/adapter-sdk';
+import { PlatformSimulatorBase, type PlatformLimit, type SimulatorAnswer } from '@cardweave/adapter-testkit';
 import { QUICKPASS_SIGNATURE_HEADER, quickPassOptionSpec } from './unionpay-quickpass.options';
 
 /** QuickPass's own limits: 1,000 CNY a payment, 5,000 CNY a day per wallet account (Beijing time). */

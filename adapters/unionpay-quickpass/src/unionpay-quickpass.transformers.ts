@@ -9,7 +9,7 @@ import {
   type Fen,
   type StatusOutcome,
   type VerifyStepInput,
-} from '../../sdk/src';
+} from '@cardweave/adapter-sdk';
 
 export const QUICKPASS = 'unionpay-quickpass';
 export const QUICKPASS_OK = '00';

@@ -1,5 +1,5 @@
-import { InMemoryIdempotencyStore, yuan, type OperationContext } from '../../sdk/src';
-import { ManualClock } from '../../testkit';
+import { InMemoryIdempotencyStore, yuan, type OperationContext } from '@cardweave/adapter-sdk';
+import { ManualClock } from '@cardweave/adapter-testkit';
 import { createUnionPayAdapter, unionPayAdapter } from './unionpay.adapter';
 import { UnionPaySimulator } from './unionpay.simulator';
 import { readReply, toConsumeMessage, toStatusOutcome, txnTime } from './unionpay.transformers';

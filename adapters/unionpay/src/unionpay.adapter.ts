@@ -8,7 +8,7 @@ import {
   type AdapterDeclaration,
   type PerformContext,
   type PlatformAdapter,
-} from '../../sdk/src';
+} from '@cardweave/adapter-sdk';
 import { unionPayErrors } from './unionpay.errors';
 import { UNIONPAY_SIGNATURE_HEADER, unionPayOptionSpec, type UnionPayOptions } from './unionpay.options';
 import { amountOf, readReply, toConsumeMessage, toQueryMessage, toStatusOutcome, toVerifyMessage, UNIONPAY } from './unionpay.transformers';

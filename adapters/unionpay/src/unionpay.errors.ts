@@ -5,7 +5,7 @@
  * The UI texts 卡片锁定 and 无效卡号 are what users see for 62 and 14. Code 61 carries two
  * messages: the wording that tells a per-payment breach from a used-up day or year is ours.
  */
-import type { ErrorTableRow, LocalizedText } from '../../sdk/src';
+import type { ErrorTableRow, LocalizedText } from '@cardweave/adapter-sdk';
 
 const PAYMENT_FLOWS: ErrorTableRow['flows'] = ['authorize', 'verifyStep'];
 

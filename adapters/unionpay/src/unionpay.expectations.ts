@@ -2,8 +2,8 @@
  * What the conformance suite expects of unionpay, written from UnionPay's documentation
  * (PLATFORMS.md, ERRORS-AND-RULES.md), never from the adapter's declaration.
  */
-import { yuan } from '../../sdk/src';
-import { testCardNumber, type ConformanceExpectations } from '../../testkit';
+import { yuan } from '@cardweave/adapter-sdk';
+import { testCardNumber, type ConformanceExpectations } from '@cardweave/adapter-testkit';
 import { UnionPaySimulator } from './unionpay.simulator';
 
 export const unionPayExpectations: ConformanceExpectations<UnionPaySimulator> = {

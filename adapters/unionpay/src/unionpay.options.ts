@@ -1,5 +1,5 @@
 /** UnionPay adapter options; defaults are the figures of PLATFORMS.md. */
-import { booleanOption, fenOption, stringOption, yuan, type OptionSpec } from '../../sdk/src';
+import { booleanOption, fenOption, stringOption, yuan, type OptionSpec } from '@cardweave/adapter-sdk';
 
 export interface UnionPayOptions {
   baseUrl: string;

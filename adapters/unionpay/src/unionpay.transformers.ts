@@ -1,5 +1,5 @@
 /** Pure transformers between UnionPay's gateway messages and ours. Amounts are fen as digit strings. */
-import { offsetMinutes, toFen, UnparseableResponseError, type AuthorizeInput, type Fen, type StatusOutcome, type VerifyStepInput } from '../../sdk/src';
+import { offsetMinutes, toFen, UnparseableResponseError, type AuthorizeInput, type Fen, type StatusOutcome, type VerifyStepInput } from '@cardweave/adapter-sdk';
 
 export const UNIONPAY = 'unionpay';
 

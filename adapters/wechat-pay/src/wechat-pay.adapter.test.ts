@@ -1,5 +1,5 @@
-import { InMemoryIdempotencyStore, yuan, type OperationContext } from '../../sdk/src';
-import { ManualClock, RecordingLogger } from '../../testkit';
+import { InMemoryIdempotencyStore, yuan, type OperationContext } from '@cardweave/adapter-sdk';
+import { ManualClock, RecordingLogger } from '@cardweave/adapter-testkit';
 import { wechatPayAdapter } from './wechat-pay.adapter';
 import { WechatPaySimulator } from './wechat-pay.simulator';
 import { readAnswer, toBindBody, toPayBody } from './wechat-pay.transformers';

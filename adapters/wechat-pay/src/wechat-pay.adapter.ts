@@ -8,7 +8,7 @@ import {
   type AdapterDeclaration,
   type PerformContext,
   type PlatformAdapter,
-} from '../../sdk/src';
+} from '@cardweave/adapter-sdk';
 import { wechatPayErrors } from './wechat-pay.errors';
 import { WECHAT_SIGNATURE_HEADER, wechatPayOptionSpec, type WechatPayOptions } from './wechat-pay.options';
 import { fromBindData, fromPayData, readAnswer, toBindBody, toPayBody, toStatusOutcome, WECHAT_PAY } from './wechat-pay.transformers';

@@ -8,7 +8,7 @@
  * input errors, busy, daily quota); their CARD4E_* codes are ours, not WeChat's, and so
  * are QUOTA_EXCEEDED / SINGLE_QUOTA_EXCEEDED (the wallet's limits) and the CW_* codes.
  */
-import type { ErrorTableRow } from '../../sdk/src';
+import type { ErrorTableRow } from '@cardweave/adapter-sdk';
 
 const bind: ErrorTableRow['flows'] = ['bind'];
 

@@ -3,8 +3,8 @@
  * (PLATFORMS.md, ERRORS-AND-RULES.md), never from the adapter's declaration: the declaration
  * and the simulator are both checked against these figures.
  */
-import { yuan } from '../../sdk/src';
-import { testCardNumber, testMobile, testResidentId, type ConformanceExpectations } from '../../testkit';
+import { yuan } from '@cardweave/adapter-sdk';
+import { testCardNumber, testMobile, testResidentId, type ConformanceExpectations } from '@cardweave/adapter-testkit';
 import { WechatPaySimulator } from './wechat-pay.simulator';
 
 export const WECHAT_TEST_CARD = testCardNumber('625350', 16, 123_456_789); // 6253501234567897

@@ -1,5 +1,5 @@
 /** WeChat Pay adapter options, validated at creation; defaults are the figures of PLATFORMS.md. */
-import { booleanOption, fenOption, stringOption, yuan, type OptionSpec } from '../../sdk/src';
+import { booleanOption, fenOption, stringOption, yuan, type OptionSpec } from '@cardweave/adapter-sdk';
 
 export interface WechatPayOptions {
   /** API root. */

@@ -8,9 +8,9 @@
  * figures, so a wrong declaration fails instead of being copied.
  */
 import { createHash } from 'node:crypto';
-import { toFen, yuan, type Clock, type HttpRequest } from '../../sdk/src';
-import type { PlatformLimit } from '../../testkit/src/limit-ledger';
-import { PlatformSimulatorBase, type SimulatorAnswer } from '../../testkit/src/platform-simulator';
+import { toFen, yuan, type Clock, type HttpRequest } from '@cardweave/adapter-sdk';
+import type { PlatformLimit } from '@cardweave/adapter-testkit';
+import { PlatformSimulatorBase, type SimulatorAnswer } from '@cardweave/adapter-testkit';
 import { WECHAT_SIGNATURE_HEADER, wechatPayOptionSpec } from './wechat-pay.options';
 
 /** WeChat Pay's own limits: 50,000 CNY a payment, 200,000 CNY a year per wallet account (Beijing time). */

@@ -11,7 +11,7 @@ import {
   type BindInput,
   type Fen,
   type StatusOutcome,
-} from '../../sdk/src';
+} from '@cardweave/adapter-sdk';
 
 export const WECHAT_PAY = 'wechat-pay';
 

@@ -6,7 +6,7 @@
  * code reaches the log.
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { logLevelEnabled, writeLog } from '../../../subgraphs/shared/src/logging/json-log';
+import { logLevelEnabled, writeLog } from '@cardweave/service-kit';
 
 interface RequestRecord {
   start: number;

@@ -10,7 +10,7 @@
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { createGraphQLError } from '@graphql-tools/utils';
-import { CANONICAL_ERROR_CODES } from '../../../adapters/sdk/src/canonical-errors';
+import { CANONICAL_ERROR_CODES } from '@cardweave/adapter-sdk/canonical-errors';
 
 /** Codes of failures that are not a platform's: the request itself, identity, limits, availability. */
 export const EDGE_ERROR_CODES = [

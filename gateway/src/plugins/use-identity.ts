@@ -10,8 +10,8 @@ import type { KeyObject } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useJWT } from '@graphql-mesh/plugin-jwt-auth';
 import { GraphQLError, Kind, type DocumentNode } from 'graphql';
-import type { Identity } from '../../../subgraphs/shared/src/auth/identity';
-import { identityFromClaims } from '../../../subgraphs/shared/src/auth/tokens';
+import type { Identity } from '@cardweave/service-kit';
+import { identityFromClaims } from '@cardweave/service-kit';
 
 export interface UseIdentityOptions {
   publicKey: KeyObject;

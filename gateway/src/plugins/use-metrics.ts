@@ -23,7 +23,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { Counter, Registry } from 'prom-client';
-import { CANONICAL_ERROR_CODES } from '../../../adapters/sdk/src/canonical-errors';
+import { CANONICAL_ERROR_CODES } from '@cardweave/adapter-sdk/canonical-errors';
 
 export interface UseMetricsOptions {
   registry: Registry;

@@ -9,9 +9,9 @@
  * secret could forge the gateway. Sibling subgraphs sign their internal calls the same way.
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { Identity } from '../../../subgraphs/shared/src/auth/identity';
-import { signServiceRequest } from '../../../subgraphs/shared/src/auth/service-auth';
-import type { Keyring } from '../../../subgraphs/shared/src/auth/keys';
+import type { Identity } from '@cardweave/service-kit';
+import { signServiceRequest } from '@cardweave/service-kit';
+import type { Keyring } from '@cardweave/service-kit';
 
 export interface UseServiceSignatureOptions {
   keyring?: Keyring;

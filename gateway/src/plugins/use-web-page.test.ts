@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { identityFromClaims } from '../../../subgraphs/shared/src/auth/tokens';
+import { identityFromClaims } from '@cardweave/service-kit';
 import { useWebPage } from './use-web-page';
 
 let root: string;

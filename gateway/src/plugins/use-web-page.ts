@@ -6,7 +6,7 @@
 import type { KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { mintToken } from '../../../subgraphs/shared/src/auth/tokens';
+import { mintToken } from '@cardweave/service-kit';
 
 export interface UseWebPageOptions {
   /** The built page: a folder holding index.html. Defaults to web/dist. */

@@ -5,7 +5,7 @@
  * request, the request id the gateway gave it (x-request-id), so one request can be
  * followed across the gateway and every subgraph.
  */
-import { scrub, scrubText } from '../../../../adapters/sdk/src/log-scrubber';
+import { scrub, scrubText } from '@cardweave/adapter-sdk';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 const ORDER: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];

@@ -1,11 +1,11 @@
 /** Starts the clearing subgraph: its database (migrated), its adapters, its HTTP server. */
 import * as path from 'node:path';
-import type { AdapterRegistry } from '../../../adapters/sdk/src';
-import type { Clock } from '../../shared/src/clock';
-import { openSubgraphStore, serveSubgraph, siblingClient, type ServedSubgraph } from '../../shared/src/server/subgraph-runtime';
-import { paymentRoutes } from '../../shared/src/payments/payment-routes';
+import type { AdapterRegistry } from '@cardweave/adapter-sdk';
+import type { Clock } from '@cardweave/service-kit';
+import { openSubgraphStore, serveSubgraph, siblingClient, type ServedSubgraph } from '@cardweave/subgraph-kit';
+import { paymentRoutes } from '@cardweave/subgraph-kit';
 import { ClearingRoute } from './payments/clearing-route';
-import { CardOwnerDirectory } from '../../shared/src/auth/card-owners';
+import { CardOwnerDirectory } from '@cardweave/subgraph-kit';
 import { createClearingContext } from './context';
 import { CLEARING_SCHEMA, clearingEntities, clearingMigrations } from './db/clearing-database';
 import { clearingResolvers } from './resolvers';

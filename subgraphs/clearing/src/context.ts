@@ -1,11 +1,11 @@
 /** Per-request state of the clearing subgraph. */
 import type { DataSource } from 'typeorm';
-import type { AdapterRegistry, PlatformAdapter } from '../../../adapters/sdk/src';
+import type { AdapterRegistry, PlatformAdapter } from '@cardweave/adapter-sdk';
 import type DataLoader from 'dataloader';
-import type { HasIdentity } from '../../shared/src/auth/identity';
-import type { Clock } from '../../shared/src/clock';
-import { byIdLoader, pagedLoader } from '../../shared/src/db/batched-queries';
-import { usageLoader } from '../../shared/src/limits/limit-usage';
+import type { HasIdentity } from '@cardweave/service-kit';
+import type { Clock } from '@cardweave/service-kit';
+import { byIdLoader, pagedLoader } from '@cardweave/subgraph-kit';
+import { usageLoader } from '@cardweave/subgraph-kit';
 import { CLEARING_SCHEMA } from './db/clearing-database';
 import { TransactionEntity } from './db/entities/transaction.entity';
 

@@ -1,9 +1,9 @@
 /** Per-request state of the issuer subgraph: fresh DataLoaders, the adapters, the clock. */
 import type { DataSource } from 'typeorm';
-import { fetchHttpClient, type AdapterRegistry, type HttpClient, type IdempotencyStore } from '../../../adapters/sdk/src';
-import type { Identity } from '../../shared/src/auth/identity';
-import type { Clock } from '../../shared/src/clock';
-import { byIdLoader, countLoader, groupedLoader, pagedLoader } from '../../shared/src/db/batched-queries';
+import { fetchHttpClient, type AdapterRegistry, type HttpClient, type IdempotencyStore } from '@cardweave/adapter-sdk';
+import type { Identity } from '@cardweave/service-kit';
+import type { Clock } from '@cardweave/service-kit';
+import { byIdLoader, countLoader, groupedLoader, pagedLoader } from '@cardweave/subgraph-kit';
 import { BillItemEntity } from './db/entities/bill-item.entity';
 import { BillEntity } from './db/entities/bill.entity';
 import { CardEntity } from './db/entities/card.entity';

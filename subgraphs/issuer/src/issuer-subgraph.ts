@@ -1,11 +1,11 @@
 /** Starts the issuer subgraph: its database (migrated), its adapters, its HTTP server. */
 import * as path from 'node:path';
-import type { AdapterRegistry, HttpClient } from '../../../adapters/sdk/src';
-import type { Clock } from '../../shared/src/clock';
-import { openSubgraphStore, serveSubgraph, type ServedSubgraph } from '../../shared/src/server/subgraph-runtime';
+import type { AdapterRegistry, HttpClient } from '@cardweave/adapter-sdk';
+import type { Clock } from '@cardweave/service-kit';
+import { openSubgraphStore, serveSubgraph, type ServedSubgraph } from '@cardweave/subgraph-kit';
 import type { PanVault } from './card-number/pan-vault';
-import { paymentRoutes } from '../../shared/src/payments/payment-routes';
-import { cardOwnerRoutes } from '../../shared/src/auth/card-owners';
+import { paymentRoutes } from '@cardweave/subgraph-kit';
+import { cardOwnerRoutes } from '@cardweave/subgraph-kit';
 import { createIssuerContext } from './context';
 import { IssuerAuthorizations } from './payments/issuer-authorization';
 import { holderVerificationRoutes } from './binding/holder-verification';

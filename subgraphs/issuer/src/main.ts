@@ -1,9 +1,9 @@
 /** The issuer subgraph as its own process: `tsx subgraphs/issuer/src/main.ts`. */
-import { loadAdapterRegistry } from '../../../adapters/sdk/src';
-import { installKeyring, keyringFromEnv } from '../../shared/src/auth/keys';
-import { clockFromEnv } from '../../shared/src/clock';
-import { portFromEnv } from '../../shared/src/config';
-import { requiredEnv, runStandalone } from '../../shared/src/server/run-standalone';
+import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
+import { installKeyring, keyringFromEnv } from '@cardweave/service-kit';
+import { clockFromEnv } from '@cardweave/service-kit';
+import { portFromEnv } from '@cardweave/service-kit';
+import { requiredEnv, runStandalone } from '@cardweave/service-kit';
 import { PanVault } from './card-number/pan-vault';
 import { startIssuerSubgraph } from './issuer-subgraph';
 

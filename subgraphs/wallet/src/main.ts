@@ -1,9 +1,9 @@
 /** The wallet subgraph as its own process: `tsx subgraphs/wallet/src/main.ts`. */
-import { loadAdapterRegistry } from '../../../adapters/sdk/src';
-import { installKeyring, keyringFromEnv } from '../../shared/src/auth/keys';
-import { clockFromEnv } from '../../shared/src/clock';
-import { portFromEnv, positiveIntFromEnv } from '../../shared/src/config';
-import { requiredEnv, runStandalone } from '../../shared/src/server/run-standalone';
+import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
+import { installKeyring, keyringFromEnv } from '@cardweave/service-kit';
+import { clockFromEnv } from '@cardweave/service-kit';
+import { portFromEnv, positiveIntFromEnv } from '@cardweave/service-kit';
+import { requiredEnv, runStandalone } from '@cardweave/service-kit';
 import { startWalletSubgraph } from './wallet-subgraph';
 
 void runStandalone('wallet', async () => {

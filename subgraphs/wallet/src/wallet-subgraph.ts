@@ -1,9 +1,9 @@
 /** Starts the wallet subgraph: its database (migrated), its adapters, its HTTP server. */
 import * as path from 'node:path';
-import { fetchHttpClient, type AdapterRegistry, type HttpClient } from '../../../adapters/sdk/src';
-import type { Clock } from '../../shared/src/clock';
-import { openSubgraphStore, serveSubgraph, siblingClient, type ServedSubgraph } from '../../shared/src/server/subgraph-runtime';
-import { CardOwnerDirectory } from '../../shared/src/auth/card-owners';
+import { fetchHttpClient, type AdapterRegistry, type HttpClient } from '@cardweave/adapter-sdk';
+import type { Clock } from '@cardweave/service-kit';
+import { openSubgraphStore, serveSubgraph, siblingClient, type ServedSubgraph } from '@cardweave/subgraph-kit';
+import { CardOwnerDirectory } from '@cardweave/subgraph-kit';
 import { CardBindingService } from './binding/card-binding-service';
 import { createWalletContext, type WalletPayments } from './context';
 import { PaymentCoordinator } from './payments/payment-coordinator';

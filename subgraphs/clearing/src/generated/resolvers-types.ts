@@ -1,8 +1,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { CardRepresentation } from '../domain/card-representation';
 import { TransactionEntity } from '../db/entities/transaction.entity';
-import { LimitStatusModel } from '../../../shared/src/limits/limit-status';
-import { PlatformModel, LocalizedTextModel } from '../../../shared/src/graphql/platform';
+import { LimitStatusModel, PlatformModel, LocalizedTextModel } from '@cardweave/subgraph-kit';
 import { ClearingContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

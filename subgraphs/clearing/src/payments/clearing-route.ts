@@ -6,12 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { CanonicalError, Clock, PlatformAdapter } from '../../../../adapters/sdk/src';
-import type { Identity } from '../../../shared/src/auth/identity';
-import { declineFor } from '../../../shared/src/graphql/decline';
-import { releaseLimits, reserveLimits, type Reservation } from '../../../shared/src/limits/limit-reservation';
-import type { HopOutcome, PaymentDescriptor, ReversalOutcome } from '../../../shared/src/payments/payment-hop';
-import { HopUnavailable, type SiblingClient } from '../../../shared/src/payments/sibling-client';
+import type { CanonicalError, Clock, PlatformAdapter } from '@cardweave/adapter-sdk';
+import type { Identity } from '@cardweave/service-kit';
+import { declineFor } from '@cardweave/subgraph-kit';
+import { releaseLimits, reserveLimits, type Reservation } from '@cardweave/subgraph-kit';
+import type { HopOutcome, PaymentDescriptor, ReversalOutcome } from '@cardweave/subgraph-kit';
+import { HopUnavailable, type SiblingClient } from '@cardweave/subgraph-kit';
 import { CLEARING_SCHEMA } from '../db/clearing-database';
 
 interface LegRow {

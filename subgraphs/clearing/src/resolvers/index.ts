@@ -1,9 +1,9 @@
-import { canActForCustomer } from '../../../shared/src/auth/identity';
-import { requireId } from '../../../shared/src/config';
-import { platformById, platformOf } from '../../../shared/src/graphql/platform';
-import { scalarResolvers } from '../../../shared/src/graphql/scalars';
+import { canActForCustomer } from '@cardweave/service-kit';
+import { requireId } from '@cardweave/service-kit';
+import { platformById, platformOf } from '@cardweave/subgraph-kit';
+import { scalarResolvers } from '@cardweave/subgraph-kit';
 import { GraphQLError } from 'graphql';
-import { amountLimitStatus, limitStatusFromRepresentation } from '../../../shared/src/limits/limit-status';
+import { amountLimitStatus, limitStatusFromRepresentation } from '@cardweave/subgraph-kit';
 import type { ClearingContext } from '../context';
 import type { CardRepresentation } from '../domain/card-representation';
 import type { Resolvers } from '../generated/resolvers-types';

@@ -5,8 +5,8 @@
  * number and ID number are compared after decrypting the stored ones, in memory.
  */
 import type { DataSource } from 'typeorm';
-import { canActForCustomer } from '../../../shared/src/auth/identity';
-import type { InternalRoute } from '../../../shared/src/server/subgraph-server';
+import { canActForCustomer } from '@cardweave/service-kit';
+import type { InternalRoute } from '@cardweave/subgraph-kit';
 import type { PanVault } from '../card-number/pan-vault';
 import { CardEntity } from '../db/entities/card.entity';
 import { CustomerEntity } from '../db/entities/customer.entity';

@@ -1,4 +1,4 @@
-import { luhnValid } from '../../../../adapters/sdk/src';
+import { luhnValid } from '@cardweave/adapter-sdk';
 import { generateCardNumber, luhnCheckDigit } from './card-number-generator';
 
 describe('generateCardNumber', () => {

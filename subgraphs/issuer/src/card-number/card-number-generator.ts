@@ -3,7 +3,7 @@
  * random account digits, and a valid Luhn check digit.
  */
 import { randomInt } from 'node:crypto';
-import { luhnValid, type BinRange } from '../../../../adapters/sdk/src';
+import { luhnValid, type BinRange } from '@cardweave/adapter-sdk';
 
 export function luhnCheckDigit(body: string): string {
   for (let d = 0; d <= 9; d += 1) if (luhnValid(`${body}${d}`)) return String(d);

@@ -1,4 +1,4 @@
-import type { Connection } from '../../../shared/src/graphql/pagination';
+import type { Connection } from '@cardweave/subgraph-kit';
 import type { BillItemEntity } from '../db/entities/bill-item.entity';
 
 /** A page of a bill's items; `billId` lets `totalCount` be counted only when asked for. */

@@ -3,8 +3,8 @@
  * penalty days are calendar dates, never instants, so month ends and leap days come
  * from the calendar itself (Date.UTC normalizes overflowing days and months).
  */
-import { localDateOf, startOfLocalDay } from '../../../../adapters/sdk/src';
-import { PROGRAM_TIMEZONE } from '../../../shared/src/config';
+import { localDateOf, startOfLocalDay } from '@cardweave/adapter-sdk';
+import { PROGRAM_TIMEZONE } from '@cardweave/service-kit';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -2,9 +2,9 @@
  * The issuer's bound on a payment: the credit available, unless the account or the card
  * cannot pay at all, in which case it is 0 with the canonical reason.
  */
-import { clampToZero, type PlatformAdapter } from '../../../../adapters/sdk/src';
-import { platformOf } from '../../../shared/src/graphql/platform';
-import type { LimitStatusModel } from '../../../shared/src/limits/limit-status';
+import { clampToZero, type PlatformAdapter } from '@cardweave/adapter-sdk';
+import { platformOf } from '@cardweave/subgraph-kit';
+import type { LimitStatusModel } from '@cardweave/subgraph-kit';
 import type { CardEntity } from '../db/entities/card.entity';
 import type { CreditLineEntity } from '../db/entities/credit-line.entity';
 import type { CustomerEntity } from '../db/entities/customer.entity';

@@ -2,8 +2,8 @@
  * When a bill is overdue and by how much. Derived from the bill's amounts and dates
  * at read time with the injected clock, so the view is right the moment a repayment lands.
  */
-import { clampToZero, type IssuerTerms } from '../../../../adapters/sdk/src';
-import type { LocalizedTextModel } from '../../../shared/src/graphql/platform';
+import { clampToZero, type IssuerTerms } from '@cardweave/adapter-sdk';
+import type { LocalizedTextModel } from '@cardweave/subgraph-kit';
 import type { BillEntity } from '../db/entities/bill.entity';
 
 export interface OverdueStateModel {

@@ -1,4 +1,4 @@
-import { applyFraction } from '../../../../adapters/sdk/src';
+import { applyFraction } from '@cardweave/adapter-sdk';
 import { programDateOf } from './calendar-dates';
 import { penaltyPostingsDue, type Allocation } from './penalty-accrual';
 import { cyclesClosingBetween, cycleClosingOn } from './statement-cycle';

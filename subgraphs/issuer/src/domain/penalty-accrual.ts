@@ -5,7 +5,7 @@
  * does not depend on when the statement job runs, and a day once posted is never
  * posted again. Rounded once per posting, with the issuer's rounding mode.
  */
-import { applyFraction, type IssuerTerms } from '../../../../adapters/sdk/src';
+import { applyFraction, type IssuerTerms } from '@cardweave/adapter-sdk';
 import { datesAfter, startOfProgramDay } from './calendar-dates';
 
 export interface BillForPenalty {

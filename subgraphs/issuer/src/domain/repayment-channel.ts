@@ -1,4 +1,4 @@
-import type { LocalizedTextModel, PlatformModel } from '../../../shared/src/graphql/platform';
+import type { LocalizedTextModel, PlatformModel } from '@cardweave/subgraph-kit';
 
 export interface RepaymentChannelModel {
   platform: PlatformModel;

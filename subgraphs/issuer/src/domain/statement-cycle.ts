@@ -3,7 +3,7 @@
  * one statement day to the day before the next; its bill is dated the statement day and
  * is due `gracePeriodDays` later. Statement days are 1–28, so every month has one.
  */
-import { applyFraction, type IssuerTerms } from '../../../../adapters/sdk/src';
+import { applyFraction, type IssuerTerms } from '@cardweave/adapter-sdk';
 import { addDays, isoDateOf, parseIsoDate } from './calendar-dates';
 
 export interface StatementCycle {

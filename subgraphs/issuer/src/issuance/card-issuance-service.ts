@@ -8,12 +8,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { AdapterError, IdempotencyKeyReusedError, type OperationResult, type PlatformAdapter, type VerifyStepOutcome } from '../../../../adapters/sdk/src';
-import { assertCanActForCustomer } from '../../../shared/src/auth/identity';
-import { requireId } from '../../../shared/src/config';
-import { canonicalErrorModel, fieldErrorModels, type CanonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
-import type { PlatformEligibilityModel } from '../../../shared/src/eligibility/platform-eligibility';
-import { IdempotencyKeys } from '../../../shared/src/idempotency/idempotency-keys';
+import { AdapterError, IdempotencyKeyReusedError, type OperationResult, type PlatformAdapter, type VerifyStepOutcome } from '@cardweave/adapter-sdk';
+import { assertCanActForCustomer } from '@cardweave/service-kit';
+import { requireId } from '@cardweave/service-kit';
+import { canonicalErrorModel, fieldErrorModels, type CanonicalErrorModel } from '@cardweave/subgraph-kit';
+import type { PlatformEligibilityModel } from '@cardweave/subgraph-kit';
+import { IdempotencyKeys } from '@cardweave/subgraph-kit';
 import { generateCardNumber } from '../card-number/card-number-generator';
 import type { IssuerContext } from '../context';
 import { ISSUER_SCHEMA } from '../db/issuer-database';

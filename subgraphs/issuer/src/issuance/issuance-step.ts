@@ -1,6 +1,6 @@
 /** A verification step of the issuer adapter as an issuance shows it: its fields and whether it passed. */
-import type { VerificationStep } from '../../../../adapters/sdk/src';
-import { localized, type LocalizedTextModel } from '../../../shared/src/graphql/platform';
+import type { VerificationStep } from '@cardweave/adapter-sdk';
+import { localized, type LocalizedTextModel } from '@cardweave/subgraph-kit';
 
 export interface IssuanceStepModel {
   id: string;

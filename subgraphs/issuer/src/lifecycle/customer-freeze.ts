@@ -6,10 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { assertOperator } from '../../../shared/src/auth/identity';
-import { requireId } from '../../../shared/src/config';
-import type { CanonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
-import { IdempotencyKeys } from '../../../shared/src/idempotency/idempotency-keys';
+import { assertOperator } from '@cardweave/service-kit';
+import { requireId } from '@cardweave/service-kit';
+import type { CanonicalErrorModel } from '@cardweave/subgraph-kit';
+import { IdempotencyKeys } from '@cardweave/subgraph-kit';
 import type { IssuerContext } from '../context';
 import { ISSUER_SCHEMA } from '../db/issuer-database';
 import { idempotencyKeyDecline, inProgressDecline, inputDecline, keyReusedDecline } from './issuer-declines';

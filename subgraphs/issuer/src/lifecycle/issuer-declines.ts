@@ -3,9 +3,9 @@
  * dialect comes from its adapter's error table; the issuer's own refusals (a reused
  * idempotency key, bad input) are named with the issuer adapter as their platform.
  */
-import type { OperationName, PlatformAdapter } from '../../../../adapters/sdk/src';
-import { mapPlatformError } from '../../../../adapters/sdk/src';
-import { canonicalErrorModel, type CanonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
+import type { OperationName, PlatformAdapter } from '@cardweave/adapter-sdk';
+import { mapPlatformError } from '@cardweave/adapter-sdk';
+import { canonicalErrorModel, type CanonicalErrorModel } from '@cardweave/subgraph-kit';
 
 /** A reply in the platform's dialect, mapped through its error table. */
 export function platformDecline(adapter: PlatformAdapter, flow: OperationName, platformCode: string, platformMessage: string): CanonicalErrorModel {

@@ -3,8 +3,8 @@
  * issuer's own data: real-name level, age from the resident ID number (the stored birth
  * date when no number is on file), overdue bills and the risk freeze.
  */
-import { validateResidentId, type LocalDate, type RealNameLevel } from '../../../../adapters/sdk/src';
-import { platformEligibility, type PlatformEligibilityModel } from '../../../shared/src/eligibility/platform-eligibility';
+import { validateResidentId, type LocalDate, type RealNameLevel } from '@cardweave/adapter-sdk';
+import { platformEligibility, type PlatformEligibilityModel } from '@cardweave/subgraph-kit';
 import type { IssuerContext } from '../context';
 import type { CustomerEntity } from '../db/entities/customer.entity';
 import { parseIsoDate } from '../domain/calendar-dates';

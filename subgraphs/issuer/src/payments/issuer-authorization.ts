@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AdapterRegistry, CanonicalError, Clock, PlatformAdapter } from '../../../../adapters/sdk/src';
-import { declineFor } from '../../../shared/src/graphql/decline';
-import type { HopOutcome, PaymentDescriptor, ReversalOutcome } from '../../../shared/src/payments/payment-hop';
+import type { AdapterRegistry, CanonicalError, Clock, PlatformAdapter } from '@cardweave/adapter-sdk';
+import { declineFor } from '@cardweave/subgraph-kit';
+import type { HopOutcome, PaymentDescriptor, ReversalOutcome } from '@cardweave/subgraph-kit';
 import { BillEntity } from '../db/entities/bill.entity';
 import { CardEntity } from '../db/entities/card.entity';
 import { CustomerEntity } from '../db/entities/customer.entity';

@@ -4,7 +4,7 @@
  * the same key is answered from the database on any replica.
  */
 import type { DataSource } from 'typeorm';
-import type { IdempotencyRecord, IdempotencyStore } from '../../../../adapters/sdk/src';
+import type { IdempotencyRecord, IdempotencyStore } from '@cardweave/adapter-sdk';
 
 export class AdapterIdempotencyStore implements IdempotencyStore {
   constructor(

@@ -3,7 +3,7 @@
  * the issuer's configured order (penalty before principal by default). Pure, so the
  * order is tested on its own.
  */
-import type { IssuerTerms } from '../../../../adapters/sdk/src';
+import type { IssuerTerms } from '@cardweave/adapter-sdk';
 
 export interface OwedBill {
   id: string;

@@ -4,11 +4,11 @@
  * (credit available, overdue state, bill status) reflects it the moment it commits.
  */
 import { randomUUID } from 'node:crypto';
-import type { PlatformAdapter } from '../../../../adapters/sdk/src';
-import { assertCanActForCustomer } from '../../../shared/src/auth/identity';
-import { requireId } from '../../../shared/src/config';
-import type { CanonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
-import { IdempotencyKeys } from '../../../shared/src/idempotency/idempotency-keys';
+import type { PlatformAdapter } from '@cardweave/adapter-sdk';
+import { assertCanActForCustomer } from '@cardweave/service-kit';
+import { requireId } from '@cardweave/service-kit';
+import type { CanonicalErrorModel } from '@cardweave/subgraph-kit';
+import { IdempotencyKeys } from '@cardweave/subgraph-kit';
 import type { IssuerContext } from '../context';
 import { ISSUER_SCHEMA } from '../db/issuer-database';
 import { idempotencyKeyDecline, inProgressDecline, inputDecline, keyReusedDecline, platformDecline } from '../lifecycle/issuer-declines';

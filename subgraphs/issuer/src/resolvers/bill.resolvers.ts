@@ -1,5 +1,5 @@
-import { canActForCustomer } from '../../../shared/src/auth/identity';
-import { requireId } from '../../../shared/src/config';
+import { canActForCustomer } from '@cardweave/service-kit';
+import { requireId } from '@cardweave/service-kit';
 import { billOutstandingFen, billOverdueDays, billStatus } from '../domain/overdue';
 import type { Resolvers } from '../generated/resolvers-types';
 

@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
-import type { PlatformAdapter } from '../../../../adapters/sdk/src';
-import { canActForCustomer, type HasIdentity } from '../../../shared/src/auth/identity';
-import { requireId } from '../../../shared/src/config';
-import { localized, platformOf } from '../../../shared/src/graphql/platform';
+import type { PlatformAdapter } from '@cardweave/adapter-sdk';
+import { canActForCustomer, type HasIdentity } from '@cardweave/service-kit';
+import { requireId } from '@cardweave/service-kit';
+import { localized, platformOf } from '@cardweave/subgraph-kit';
 import { maskCardNumber } from '../card-number/pan-vault';
 import type { IssuerContext } from '../context';
 import type { CardEntity } from '../db/entities/card.entity';

@@ -1,8 +1,8 @@
-import { clampToZero } from '../../../../adapters/sdk/src';
-import { canActForCustomer, type HasIdentity } from '../../../shared/src/auth/identity';
-import { requireId } from '../../../shared/src/config';
-import { platformById } from '../../../shared/src/graphql/platform';
-import { decodeCursor, pageSize, toConnection } from '../../../shared/src/graphql/pagination';
+import { clampToZero } from '@cardweave/adapter-sdk';
+import { canActForCustomer, type HasIdentity } from '@cardweave/service-kit';
+import { requireId } from '@cardweave/service-kit';
+import { platformById } from '@cardweave/subgraph-kit';
+import { decodeCursor, pageSize, toConnection } from '@cardweave/subgraph-kit';
 import { CustomerEntity } from '../db/entities/customer.entity';
 import type { Resolvers } from '../generated/resolvers-types';
 

@@ -1,4 +1,4 @@
-import { scalarResolvers } from '../../../shared/src/graphql/scalars';
+import { scalarResolvers } from '@cardweave/subgraph-kit';
 import type { Resolvers } from '../generated/resolvers-types';
 import { billResolvers } from './bill.resolvers';
 import { cardResolvers } from './card.resolvers';

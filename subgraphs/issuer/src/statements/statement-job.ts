@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AdapterRegistry, IssuerTerms } from '../../../../adapters/sdk/src';
+import type { AdapterRegistry, IssuerTerms } from '@cardweave/adapter-sdk';
 import { programDateOf, startOfProgramDay } from '../domain/calendar-dates';
 import { penaltyPostingsDue, type Allocation } from '../domain/penalty-accrual';
 import { cyclesClosingBetween, minimumDueOf } from '../domain/statement-cycle';

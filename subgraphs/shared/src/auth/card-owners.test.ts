@@ -2,7 +2,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CardOwnerDirectory } from './card-owners';
-import { generateLocalKeySet, installKeyring, keyringFromLocalKeySet } from './keys';
+import { generateLocalKeySet, installKeyring, keyringFromLocalKeySet } from '@cardweave/service-kit';
 
 const CARD = '11111111-1111-4111-8111-111111111111';
 const CUSTOMER = '22222222-2222-4222-8222-222222222222';

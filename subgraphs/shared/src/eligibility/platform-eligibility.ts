@@ -4,7 +4,7 @@
  * adapter's declaration; the wording is the adapter's own error row for that outcome when
  * it has one, else the neutral text below. Each subgraph answers for its own platforms.
  */
-import { evaluateEligibility, type Applicant, type EligibilityFailure, type EligibilityRule, type PlatformAdapter } from '../../../../adapters/sdk/src';
+import { evaluateEligibility, type Applicant, type EligibilityFailure, type EligibilityRule, type PlatformAdapter } from '@cardweave/adapter-sdk';
 import type { CanonicalErrorModel } from '../graphql/canonical-error';
 import { localized, platformOf, type PlatformModel } from '../graphql/platform';
 

@@ -1,7 +1,7 @@
 /** The GraphQL enums of the canonical error model are the SDK's lists, value for value. */
 import * as fs from 'node:fs';
 import { buildASTSchema, parse, type GraphQLEnumType } from 'graphql';
-import { CANONICAL_ERROR_CODES, DECISIONS, REMEDIES } from '../../../../adapters/sdk/src';
+import { CANONICAL_ERROR_CODES, DECISIONS, REMEDIES } from '@cardweave/adapter-sdk';
 import { COMMON_SCHEMA_FILE } from '../server/subgraph-server';
 
 const schema = buildASTSchema(parse(`directive @shareable on OBJECT | FIELD_DEFINITION\n${fs.readFileSync(COMMON_SCHEMA_FILE, 'utf8')}`));

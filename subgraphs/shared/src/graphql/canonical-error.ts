@@ -1,5 +1,5 @@
 /** The GraphQL shape of the SDK's canonical error, as mutation results carry it. */
-import type { CanonicalError, FieldError } from '../../../../adapters/sdk/src';
+import type { CanonicalError, FieldError } from '@cardweave/adapter-sdk';
 import { localized, type LocalizedTextModel } from './platform';
 
 export interface CanonicalErrorModel extends Omit<CanonicalError, 'message'> {

@@ -1,5 +1,5 @@
 /** GraphQL shapes of what adapters declare: platforms and localized text. */
-import type { AdapterRegistry, LocalizedText, PlatformAdapter } from '../../../../adapters/sdk/src';
+import type { AdapterRegistry, LocalizedText, PlatformAdapter } from '@cardweave/adapter-sdk';
 
 export interface LocalizedTextModel {
   zhCN: string;

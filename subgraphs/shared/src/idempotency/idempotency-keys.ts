@@ -7,7 +7,7 @@
  * concurrent requests with one key serialise on the primary key — across replicas too.
  */
 import type { EntityManager } from 'typeorm';
-import { deserializeResult, fingerprintInput, serializeResult } from '../../../../adapters/sdk/src';
+import { deserializeResult, fingerprintInput, serializeResult } from '@cardweave/adapter-sdk';
 
 /** The SQL every subgraph with mutations creates in its own schema. */
 export function createIdempotencyTableSql(schema: string): string {

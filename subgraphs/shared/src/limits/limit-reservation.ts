@@ -5,7 +5,7 @@
  * process memory is involved, so the limits hold across any number of replicas.
  */
 import type { EntityManager } from 'typeorm';
-import { windowOf, type LimitRule, type LimitWindow } from '../../../../adapters/sdk/src';
+import { windowOf, type LimitRule, type LimitWindow } from '@cardweave/adapter-sdk';
 
 export interface Reservation {
   scopeKey: string;

@@ -2,7 +2,7 @@
  * The one shape every platform's bound on a payment takes in the graph, and the rule
  * that picks the binding one: the smallest remaining amount wins.
  */
-import { clampToZero, windowOf, type Fen, type LimitRule, type PlatformAdapter } from '../../../../adapters/sdk/src';
+import { clampToZero, windowOf, type Fen, type LimitRule, type PlatformAdapter } from '@cardweave/adapter-sdk';
 import { localized, platformOf, type LocalizedTextModel, type PlatformModel } from '../graphql/platform';
 
 export interface LimitStatusModel {

@@ -4,7 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { windowOf, type LimitRule } from '../../../../adapters/sdk/src';
+import { windowOf, type LimitRule } from '@cardweave/adapter-sdk';
 import type { WindowUsage } from './limit-status';
 
 /** The SQL every subgraph that counts usage creates in its own schema. */

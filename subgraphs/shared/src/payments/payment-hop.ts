@@ -3,7 +3,7 @@
  * it gets back. Every hop is idempotent by `paymentId`; a reversal carries the same
  * descriptor, so a hop that never saw the payment can still record that it must not happen.
  */
-import type { CanonicalError } from '../../../../adapters/sdk/src';
+import type { CanonicalError } from '@cardweave/adapter-sdk';
 
 export interface PaymentDescriptor {
   paymentId: string;

@@ -4,7 +4,7 @@
  * caller's signature; here: only the expected sibling, acting for the payment's customer.
  */
 import type { InternalRoute } from '../server/subgraph-server';
-import { canActForCustomer, type Identity } from '../auth/identity';
+import { canActForCustomer, type Identity } from '@cardweave/service-kit';
 import { parsePaymentDescriptor, type HopOutcome, type PaymentDescriptor, type ReversalOutcome } from './payment-hop';
 import { HopUnavailable } from './sibling-client';
 

@@ -4,7 +4,7 @@
  * with JSON — a refusal, a crash, a timeout — is a HopUnavailable fault: the caller
  * cannot know what happened downstream and must reverse.
  */
-import type { Identity } from '../auth/identity';
+import type { Identity } from '@cardweave/service-kit';
 
 export class HopUnavailable extends Error {
   constructor(

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startSubgraphServer, type RunningSubgraph } from '../server/subgraph-server';
-import { generateLocalKeySet, keyringFromLocalKeySet, type Keyring } from './keys';
-import { HEADER, MemoryNonceStore, signServiceRequest } from './service-auth';
+import { startSubgraphServer, type RunningSubgraph } from './subgraph-server';
+import { generateLocalKeySet, keyringFromLocalKeySet, type Keyring } from '@cardweave/service-kit';
+import { HEADER, MemoryNonceStore, signServiceRequest } from '@cardweave/service-kit';
 
 describe('trust between services', () => {
   let keyring: Keyring;

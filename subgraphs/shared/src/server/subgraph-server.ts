@@ -13,17 +13,17 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { getOperationAST, parse } from 'graphql';
-import type { Identity } from '../auth/identity';
+import type { Identity } from '@cardweave/service-kit';
 import {
   MemoryNonceStore,
   ServiceAuthError,
   verifyServiceRequest,
   type NonceStore,
-} from '../auth/service-auth';
-import type { Keyring } from '../auth/keys';
+} from '@cardweave/service-kit';
+import type { Keyring } from '@cardweave/service-kit';
 import { canonicalErrorResolvers } from '../graphql/canonical-error';
-import { writeLog } from '../logging/json-log';
-import { tracingEnabled, withServerSpan } from '../observability/tracing';
+import { writeLog } from '@cardweave/service-kit';
+import { tracingEnabled, withServerSpan } from '@cardweave/service-kit';
 
 export const COMMON_SCHEMA_FILE = path.resolve(__dirname, '../../schema/common.graphql');
 const MAX_BODY_BYTES = 1024 * 1024;

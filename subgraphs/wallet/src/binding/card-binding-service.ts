@@ -26,12 +26,12 @@ import {
   type FieldValues,
   type HttpClient,
   type PlatformAdapter,
-} from '../../../../adapters/sdk/src';
-import type { Identity } from '../../../shared/src/auth/identity';
-import { canonicalErrorModel, fieldErrorModels, type CanonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
-import { declineFor } from '../../../shared/src/graphql/decline';
-import { IdempotencyKeys } from '../../../shared/src/idempotency/idempotency-keys';
-import type { SiblingClient } from '../../../shared/src/payments/sibling-client';
+} from '@cardweave/adapter-sdk';
+import type { Identity } from '@cardweave/service-kit';
+import { canonicalErrorModel, fieldErrorModels, type CanonicalErrorModel } from '@cardweave/subgraph-kit';
+import { declineFor } from '@cardweave/subgraph-kit';
+import { IdempotencyKeys } from '@cardweave/subgraph-kit';
+import type { SiblingClient } from '@cardweave/subgraph-kit';
 import { CardBindingEntity } from '../db/entities/card-binding.entity';
 import { WalletAccountEntity } from '../db/entities/wallet-account.entity';
 import { WALLET_SCHEMA } from '../db/wallet-database';

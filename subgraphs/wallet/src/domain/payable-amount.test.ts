@@ -1,4 +1,4 @@
-import type { LimitStatusModel } from '../../../shared/src/limits/limit-status';
+import type { LimitStatusModel } from '@cardweave/subgraph-kit';
 import type { CardBindingEntity } from '../db/entities/card-binding.entity';
 import { payableAmount } from './payable-amount';
 

@@ -1,5 +1,5 @@
 /** A wallet platform's limits on one account, from its adapter and the usage counted here. */
-import { amountLimitStatus, type LimitStatusModel } from '../../../shared/src/limits/limit-status';
+import { amountLimitStatus, type LimitStatusModel } from '@cardweave/subgraph-kit';
 import type { WalletContext } from '../context';
 import type { CardBindingEntity } from '../db/entities/card-binding.entity';
 import type { WalletAccountEntity } from '../db/entities/wallet-account.entity';

@@ -3,8 +3,8 @@
  * the issuer's facts about the person (real-name level, birth date, overdue, frozen) come
  * through federation (@requires), the wallet's own (the account's state) from here.
  */
-import type { RealNameLevel } from '../../../../adapters/sdk/src';
-import { platformEligibility, type PlatformEligibilityModel } from '../../../shared/src/eligibility/platform-eligibility';
+import type { RealNameLevel } from '@cardweave/adapter-sdk';
+import { platformEligibility, type PlatformEligibilityModel } from '@cardweave/subgraph-kit';
 import type { WalletContext } from '../context';
 
 export interface CustomerFacts {

@@ -1,17 +1,13 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { EntityRef } from '../../../shared/src/graphql/entity-ref';
+import { EntityRef, PlatformEligibilityModel, EligibilityReasonModel, CanonicalErrorModel, LimitStatusModel, PlatformModel, LocalizedTextModel } from '@cardweave/subgraph-kit';
 import { CardRepresentation } from '../domain/card-representation';
 import { WalletAccountEntity } from '../db/entities/wallet-account.entity';
 import { CardBindingEntity } from '../db/entities/card-binding.entity';
 import { PayableAmountModel } from '../domain/payable-amount';
 import { WalletRepaymentOutcome } from '../repayments/wallet-repayment';
-import { PlatformEligibilityModel, EligibilityReasonModel } from '../../../shared/src/eligibility/platform-eligibility';
 import { PaymentEntity } from '../db/entities/payment.entity';
 import { PaymentResultModel } from '../payments/payment-coordinator';
 import { BindCardResultModel } from '../binding/card-binding-service';
-import { CanonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
-import { LimitStatusModel } from '../../../shared/src/limits/limit-status';
-import { PlatformModel, LocalizedTextModel } from '../../../shared/src/graphql/platform';
 import { WalletContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

@@ -12,13 +12,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { toCanonicalError, type AdapterRegistry, type CanonicalError, type Clock } from '../../../../adapters/sdk/src';
-import type { Identity } from '../../../shared/src/auth/identity';
-import { declineFor } from '../../../shared/src/graphql/decline';
-import { IdempotencyKeys } from '../../../shared/src/idempotency/idempotency-keys';
-import { releaseLimits, reserveLimits, type Reservation } from '../../../shared/src/limits/limit-reservation';
-import type { HopOutcome, PaymentDescriptor } from '../../../shared/src/payments/payment-hop';
-import { HopUnavailable, type SiblingClient } from '../../../shared/src/payments/sibling-client';
+import { toCanonicalError, type AdapterRegistry, type CanonicalError, type Clock } from '@cardweave/adapter-sdk';
+import type { Identity } from '@cardweave/service-kit';
+import { declineFor } from '@cardweave/subgraph-kit';
+import { IdempotencyKeys } from '@cardweave/subgraph-kit';
+import { releaseLimits, reserveLimits, type Reservation } from '@cardweave/subgraph-kit';
+import type { HopOutcome, PaymentDescriptor } from '@cardweave/subgraph-kit';
+import { HopUnavailable, type SiblingClient } from '@cardweave/subgraph-kit';
 import { CardBindingEntity } from '../db/entities/card-binding.entity';
 import { PaymentEntity, type PaymentStatus } from '../db/entities/payment.entity';
 import { WalletAccountEntity } from '../db/entities/wallet-account.entity';

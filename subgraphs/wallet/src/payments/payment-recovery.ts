@@ -5,8 +5,8 @@
  * replica at once: each step is idempotent and a leg settles only once.
  */
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../../../../adapters/sdk/src';
-import { IdempotencyKeys } from '../../../shared/src/idempotency/idempotency-keys';
+import type { Clock } from '@cardweave/adapter-sdk';
+import { IdempotencyKeys } from '@cardweave/subgraph-kit';
 import { PaymentEntity } from '../db/entities/payment.entity';
 import { WALLET_SCHEMA } from '../db/wallet-database';
 import type { PaymentCoordinator } from './payment-coordinator';

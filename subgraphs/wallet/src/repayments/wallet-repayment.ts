@@ -6,11 +6,11 @@
  * no money moves, so the same key may be sent any number of times.
  */
 import { GraphQLError } from 'graphql';
-import type { PlatformAdapter } from '../../../../adapters/sdk/src';
-import { assertCanActForCustomer } from '../../../shared/src/auth/identity';
-import { requireId } from '../../../shared/src/config';
-import type { CanonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
-import { localized, platformOf, type LocalizedTextModel, type PlatformModel } from '../../../shared/src/graphql/platform';
+import type { PlatformAdapter } from '@cardweave/adapter-sdk';
+import { assertCanActForCustomer } from '@cardweave/service-kit';
+import { requireId } from '@cardweave/service-kit';
+import type { CanonicalErrorModel } from '@cardweave/subgraph-kit';
+import { localized, platformOf, type LocalizedTextModel, type PlatformModel } from '@cardweave/subgraph-kit';
 import type { WalletContext } from '../context';
 
 export interface WalletRepaymentOutcome {
@@ -20,7 +20,7 @@ export interface WalletRepaymentOutcome {
 }
 
 export async function repayThroughWallet(
-  ctx: WalletContext & { identity?: import('../../../shared/src/auth/identity').Identity | null },
+  ctx: WalletContext & { identity?: import('@cardweave/service-kit').Identity | null },
   input: { customerId: string; walletPlatform: string },
 ): Promise<WalletRepaymentOutcome> {
   const customerId = requireId(input.customerId, 'customerId');

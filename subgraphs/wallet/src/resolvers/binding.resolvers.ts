@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { canActForCustomer } from '../../../shared/src/auth/identity';
-import { requireId } from '../../../shared/src/config';
+import { canActForCustomer } from '@cardweave/service-kit';
+import { requireId } from '@cardweave/service-kit';
 import type { Resolvers } from '../generated/resolvers-types';
 
 function invalid(field: string, message: string): GraphQLError {

@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
-import { canActForCustomer } from '../../../shared/src/auth/identity';
-import { requireId } from '../../../shared/src/config';
-import { platformById } from '../../../shared/src/graphql/platform';
-import { scalarResolvers } from '../../../shared/src/graphql/scalars';
-import { limitStatusFromRepresentation } from '../../../shared/src/limits/limit-status';
+import { canActForCustomer } from '@cardweave/service-kit';
+import { requireId } from '@cardweave/service-kit';
+import { platformById } from '@cardweave/subgraph-kit';
+import { scalarResolvers } from '@cardweave/subgraph-kit';
+import { limitStatusFromRepresentation } from '@cardweave/subgraph-kit';
 import type { WalletContext } from '../context';
 import type { CardBindingEntity } from '../db/entities/card-binding.entity';
 import { payableAmount } from '../domain/payable-amount';

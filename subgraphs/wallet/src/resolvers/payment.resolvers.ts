@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
-import { assertCanActForCustomer, assertOperator, canActForCustomer } from '../../../shared/src/auth/identity';
-import { requireId } from '../../../shared/src/config';
-import { canonicalErrorModel } from '../../../shared/src/graphql/canonical-error';
-import type { CanonicalError } from '../../../../adapters/sdk/src';
+import { assertCanActForCustomer, assertOperator, canActForCustomer } from '@cardweave/service-kit';
+import { requireId } from '@cardweave/service-kit';
+import { canonicalErrorModel } from '@cardweave/subgraph-kit';
+import type { CanonicalError } from '@cardweave/adapter-sdk';
 import type { Resolvers } from '../generated/resolvers-types';
 import { validatePayInput } from '../payments/payment-input';
 

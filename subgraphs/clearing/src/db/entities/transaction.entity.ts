@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { fenColumn } from '../../../../shared/src/db/data-source';
+import { fenColumn } from '@cardweave/subgraph-kit';
 
 /** A payment as the clearing network routed it: the network's own record. */
 @Entity({ name: 'transactions' })

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createLimitUsageTableSql } from '../../../../shared/src/limits/limit-usage';
+import { createLimitUsageTableSql } from '@cardweave/subgraph-kit';
 
 export class CreateClearingTables1764115200002 implements MigrationInterface {
   name = 'CreateClearingTables1764115200002';

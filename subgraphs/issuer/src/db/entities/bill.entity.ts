@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { fenColumn } from '../../../../shared/src/db/data-source';
+import { fenColumn } from '@cardweave/subgraph-kit';
 
 /** A closed billing cycle of a credit line. Its status is derived from amounts and dates. */
 @Entity({ name: 'bills' })

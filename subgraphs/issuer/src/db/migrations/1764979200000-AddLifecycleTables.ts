@@ -17,7 +17,7 @@
  * what was owed at the start of that day, whenever the job runs.
  */
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createIdempotencyTableSql } from '../../../../shared/src/idempotency/idempotency-keys';
+import { createIdempotencyTableSql } from '@cardweave/subgraph-kit';
 
 export class AddLifecycleTables1764979200000 implements MigrationInterface {
   name = 'AddLifecycleTables1764979200000';

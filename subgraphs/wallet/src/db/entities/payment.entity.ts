@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { fenColumn } from '../../../../shared/src/db/data-source';
+import { fenColumn } from '@cardweave/subgraph-kit';
 
 export type PaymentStatus = 'RESERVED' | 'APPROVED' | 'DECLINED' | 'REVERSING' | 'REVERSED';
 

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createLimitUsageTableSql } from '../../../../shared/src/limits/limit-usage';
+import { createLimitUsageTableSql } from '@cardweave/subgraph-kit';
 
 export class CreateWalletTables1764115200001 implements MigrationInterface {
   name = 'CreateWalletTables1764115200001';

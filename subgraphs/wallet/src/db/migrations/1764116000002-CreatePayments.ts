@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createIdempotencyTableSql } from '../../../../shared/src/idempotency/idempotency-keys';
+import { createIdempotencyTableSql } from '@cardweave/subgraph-kit';
 
 /**
  * The wallet's leg of each payment. The wallet starts the chain, so its row is the
