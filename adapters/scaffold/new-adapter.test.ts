@@ -1,7 +1,8 @@
 /**
  * The scaffold's output must pass the conformance suite as generated, for every role.
- * It is written into a scratch folder inside the repository (so its relative imports of
- * the SDK resolve as they would in a real adapter folder) and removed afterwards.
+ * It is written into a scratch folder inside the repository (so its imports of the SDK and
+ * the testkit by package name resolve as they would in a real adapter folder) and removed
+ * afterwards.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -24,6 +25,7 @@ describe('adapter scaffold', () => {
     const { dir, files } = scaffoldAdapter({ id, role, parentDir: SCRATCH, register: false });
     expect(files).toEqual([
       'index.ts',
+      'package.json',
       `src/${id}.adapter.ts`,
       `src/${id}.conformance.test.ts`,
       `src/${id}.errors.ts`,
@@ -31,6 +33,7 @@ describe('adapter scaffold', () => {
       `src/${id}.options.ts`,
       `src/${id}.simulator.ts`,
       `src/${id}.transformers.ts`,
+      'tsconfig.build.json',
     ]);
     const adapter: PlatformAdapter = loadAdapterModule(dir, SCRATCH);
     expect(adapter.manifest).toMatchObject({ id, role });

@@ -78,11 +78,6 @@ const ROLE_ROWS: Record<AdapterRole, string[]> = {
   ],
 };
 
-function importPath(fromDir: string, target: string): string {
-  const rel = path.relative(fromDir, target).split(path.sep).join('/');
-  return rel.startsWith('.') ? rel : `./${rel}`;
-}
-
 export function scaffoldAdapter(options: ScaffoldOptions): { dir: string; files: string[] } {
   const { id, role } = options;
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id)) throw new Error(`adapter id "${id}" must be kebab-case, e.g. acme-wallet`);
@@ -94,13 +89,12 @@ export function scaffoldAdapter(options: ScaffoldOptions): { dir: string; files:
   const words = id.split('-');
   const pascal = words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
   const camel = pascal[0].toLowerCase() + pascal.slice(1);
-  const srcDir = path.join(dir, 'src');
   const fill = (text: string) =>
     text
       .replaceAll('/*__ISSUER_TERMS__*/', role === 'issuer' ? ISSUER_TERMS : '')
       .replaceAll('/*__ROLE_ROWS__*/', ROLE_ROWS[role].map((line) => `  ${line}\n`).join(''))
-      .replaceAll('__SDK__', importPath(srcDir, path.join(ADAPTERS_DIR, 'sdk', 'src')))
-      .replaceAll('__TESTKIT__', importPath(srcDir, path.join(ADAPTERS_DIR, 'testkit')))
+      .replaceAll('__SDK__', '@cardweave/adapter-sdk')
+      .replaceAll('__TESTKIT__', '@cardweave/adapter-testkit')
       .replaceAll('__CONST__', words.join('_').toUpperCase())
       .replaceAll('__PASCAL__', pascal)
       .replaceAll('__CAMEL__', camel)
@@ -128,7 +122,8 @@ export function scaffoldAdapter(options: ScaffoldOptions): { dir: string; files:
   if (register) {
     const configFile = path.join(ADAPTERS_DIR, 'adapters.config.json');
     const config = JSON.parse(fs.readFileSync(configFile, 'utf8')) as { adapters: unknown[] };
-    config.adapters.push(importPath(ADAPTERS_DIR, dir));
+    // by package name: the new folder is a workspace package (adapters/*) once npm install links it
+    config.adapters.push(`@cardweave/adapter-${id}`);
     fs.writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
   }
   return { dir, files: files.sort() };
@@ -152,7 +147,7 @@ function main(argv: string[]): void {
   }
   const { dir, files } = scaffoldAdapter({ id, role: role as AdapterRole, parentDir, register: noRegister ? false : undefined });
   console.log(`created ${path.relative(process.cwd(), dir)}/\n  ${files.join('\n  ')}`);
-  console.log(`next: npx jest ${path.relative(process.cwd(), dir)}`);
+  console.log(`next: npm install (links @cardweave/adapter-${id}), then npx jest ${path.relative(process.cwd(), dir)}`);
 }
 
 if (require.main === module) {
