@@ -9,7 +9,13 @@ export { byIdLoader, countLoader, groupedLoader, groupedWithParentLoader, hydrat
 export { fenColumn, openSubgraphDatabase, type SubgraphDatabase, type SubgraphDatabaseOptions } from './db/data-source';
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres';
 export { platformEligibility, type EligibilityReasonModel, type PlatformEligibilityModel } from './eligibility/platform-eligibility';
-export { canonicalErrorModel, canonicalErrorResolvers, fieldErrorModels, preferredLanguage, type CanonicalErrorModel } from './graphql/canonical-error';
+export {
+  canonicalErrorModel,
+  canonicalErrorResolvers,
+  fieldErrorModels,
+  preferredLanguage,
+  type CanonicalErrorModel,
+} from './graphql/canonical-error';
 export { declineFor } from './graphql/decline';
 export type { EntityRef } from './graphql/entity-ref';
 export { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, toConnection, type Connection, type Keyset } from './graphql/pagination';
@@ -17,7 +23,13 @@ export { localized, platformById, platformOf, type LocalizedTextModel, type Plat
 export { DateScalar, DateTimeScalar, FenScalar, scalarResolvers } from './graphql/scalars';
 export { createIdempotencyTableSql, IdempotencyKeys, type Claim } from './idempotency/idempotency-keys';
 export { releaseLimits, reserveLimits, type Reservation, type ReservationOutcome } from './limits/limit-reservation';
-export { amountLimitStatus, bindingRule, limitStatusFromRepresentation, type LimitStatusModel, type WindowUsage } from './limits/limit-status';
+export {
+  amountLimitStatus,
+  bindingRule,
+  limitStatusFromRepresentation,
+  type LimitStatusModel,
+  type WindowUsage,
+} from './limits/limit-status';
 export { createLimitUsageTableSql, usageLoader, type UsageByWindow } from './limits/limit-usage';
 export { parsePaymentDescriptor, type HopOutcome, type PaymentDescriptor, type ReversalOutcome } from './payments/payment-hop';
 export { paymentRoutes, type PaymentHop } from './payments/payment-routes';
