@@ -51,6 +51,7 @@ async function listen(handler: http.RequestListener): Promise<{ server: http.Ser
 
 async function cardweave(): Promise<Running> {
   // Loaded on demand, so that a peer's process holds none of Cardweave's modules.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, only in this branch
   const performance: typeof import('@cardweave/gateway') = require('@cardweave/gateway');
   if (process.env.BENCH_CHOICES) {
     // A rejected alternative: the same gateway with one choice flipped.
@@ -59,6 +60,7 @@ async function cardweave(): Promise<Running> {
     for (const key of Object.keys(options)) delete options[key];
     Object.assign(options, performance.buildPerformanceOptions(choices));
   }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, only in this branch
   const { startGateway, subgraphUrlsFromEnv }: typeof import('@cardweave/gateway') = require('@cardweave/gateway');
   return startGateway({ subgraphUrls: subgraphUrlsFromEnv(), port: 0, production: true, keyring });
 }

@@ -35,7 +35,7 @@ function expectBooksAgree(b: Awaited<ReturnType<typeof books>>) {
 describe('paying through the chain', () => {
   it('approves a payment and records it on every platform', async () => {
     clock.set('2026-11-26T06:00:00Z');
-    const { customer, wechat, pay: payWith } = await freshCard();
+    const { customer, pay: payWith } = await freshCard();
     const before = await books(system, customer.cardIds[0]);
     const { result, errors } = await payWith(12_345);
     expect(errors).toBeUndefined();
@@ -49,7 +49,7 @@ describe('paying through the chain', () => {
 
   it("is declined by UnionPay's per-payment limit, then by its daily limit, in UnionPay's own words", async () => {
     clock.set('2026-11-26T06:00:00Z');
-    const { customer, wechat, pay: payWith } = await freshCard();
+    const { customer, pay: payWith } = await freshCard();
     const over = await payWith(100_001);
     expect(over.result).toMatchObject({ ok: false, error: { code: 'LIMIT_EXCEEDED', platform: 'unionpay', decision: 'USER_ACTION', remedy: 'WAIT_FOR_NEXT_WINDOW' } });
     expect(over.result!.error!.message.zhCN.length).toBeGreaterThan(0);
@@ -64,7 +64,7 @@ describe('paying through the chain', () => {
 
   it('replays the first result for the same key and refuses the key with other input', async () => {
     clock.set('2026-11-26T06:00:00Z');
-    const { customer, wechat, pay: payWith } = await freshCard();
+    const { customer, pay: payWith } = await freshCard();
     const first = await payWith(5_000, 'replay-key-0001');
     const again = await payWith(5_000, 'replay-key-0001');
     expect(again.result).toEqual(first.result);
@@ -92,7 +92,7 @@ describe('paying through the chain', () => {
   });
 
   it('refuses bad input field by field and changes nothing', async () => {
-    const { customer, wechat, pay: payWith } = await freshCard();
+    const { customer, wechat } = await freshCard();
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ amountFen: 0 }, 'amountFen'],
       [{ amountFen: -100 }, 'amountFen'],
@@ -128,7 +128,7 @@ describe('paying through the chain', () => {
 
 describe('limit windows in Asia/Shanghai', () => {
   it('resets the daily limit at local midnight, leap day included', async () => {
-    const { customer, wechat, pay: payWith } = await freshCard();
+    const { customer, pay: payWith } = await freshCard();
     clock.set('2028-02-29T15:59:00Z'); // 23:59 on 29 February in Shanghai
     for (let i = 0; i < 5; i += 1) expect((await payWith(100_000)).result!.ok).toBe(true);
     clock.set('2028-02-29T15:59:59Z');
@@ -157,7 +157,7 @@ describe('limit windows in Asia/Shanghai', () => {
   });
 
   it('counts a payment at 23:59:59 on the last day of a month in that month', async () => {
-    const { customer, wechat, pay: payWith } = await freshCard();
+    const { customer, pay: payWith } = await freshCard();
     clock.set('2026-11-30T15:59:59Z');
     expect((await payWith(300)).result!.ok).toBe(true);
     clock.set('2026-11-30T16:00:00Z');
