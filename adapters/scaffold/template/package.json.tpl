@@ -22,6 +22,7 @@
     },
     "./package.json": "./package.json"
   },
+  "files": ["dist"],
   "scripts": {
     "build": "tsc -b tsconfig.build.json"
   },
