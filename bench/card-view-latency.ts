@@ -7,7 +7,7 @@
  * one, in a process of its own), fills it with a customer of 3 cards and one of 100 cards
  * (each card bound to every wallet; 20 items on the current bill) with the tests' fixture
  * builder, and starts the system as production runs it: each subgraph and the gateway in a
- * process of its own (NODE_ENV=production, production gateway options), so that each
+ * process of its own (compiled, NODE_ENV=production, production gateway options), so that each
  * process's CPU time is its own (/proc/<pid>/stat). Then, per customer, it warms up and sends
  * N card views one after another, and prints:
  * - end to end p50 / p90 (the client's view: request sent to response read);
@@ -26,7 +26,8 @@
  * the Rust planner, Hive's JWT plugin and the request-signing plugin, for the CPU comparison); --profile DIR (a CPU profile of every
  * service process over each measured window: DIR/<cards>-cards-<process>.cpuprofile, read
  * with ../shared/scripts/cpuprofile-summary FILE --requests N); --json FILE.
- * Env: BENCH_POSTGRES_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
+ * Env: BENCH_BUILD (tsx: run the TypeScript through tsx; 0: run dist/ as it is; default: build
+ * with bench/lib/child.ts's buildForBench, as `npm run bench` does), BENCH_POSTGRES_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_LATENCY_DATABASE (default cardweave_latency_<pid>, created for the run and dropped after it;
  * a name given here is dropped and created anew, and kept), BENCH_NODE_ENV (the
  * services' NODE_ENV, default production).
@@ -37,7 +38,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { generateLocalKeySet, keyringFromLocalKeySet } from '@cardweave/service-kit';
 import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER } from '@cardweave/service-kit';
-import { ROOT, startChild, type Child } from './lib/child';
+import { buildForBench, ROOT, startChild, type BenchBuild, type Child } from './lib/child';
 import { openBenchDatabase, recreateDatabase } from './lib/database';
 import { CustomerTokens } from './lib/identity';
 import { processCpuMs, snapshotCpu } from './lib/process-cpu';
@@ -69,6 +70,8 @@ const settings = {
 };
 
 const SUBGRAPH_NAMES = ['issuer', 'clearing', 'wallet'] as const;
+/** The processes this bench starts: compiled to dist/ by buildForBench unless BENCH_BUILD=tsx. */
+const ENTRIES = ['bench/servers/latency-subgraph-process.ts', 'bench/servers/latency-gateway-process.ts', 'bench/servers/embedded-database-process.ts'];
 const CARD_VIEW = fs.readFileSync(path.join(ROOT, 'client/operations/card-view.graphql'), 'utf8');
 
 const log = (message: string) => console.log(`[latency ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -135,14 +138,22 @@ async function main(): Promise<void> {
     process.env.JWT_ISSUER ||= DEFAULT_JWT_ISSUER;
     process.env.JWT_AUDIENCE ||= DEFAULT_JWT_AUDIENCE;
     const tokens = new CustomerTokens(keyringFromLocalKeySet(keys));
-    // The services run as in production: graphql-js and the gateway in production mode.
-    // BENCH_NODE_ENV=development measures them without it.
+    // The services run as in production: compiled JavaScript, graphql-js and the gateway in
+    // production mode. BENCH_BUILD=tsx runs the TypeScript through tsx instead (BENCH_BUILD=0: dist/
+    // as it is); BENCH_NODE_ENV=development measures them without production mode.
+    const build: BenchBuild =
+      process.env.BENCH_BUILD === 'tsx'
+        ? { compiled: false, runtime: 'tsx (BENCH_BUILD=tsx)' }
+        : buildForBench(ENTRIES, log, { skipBuild: process.env.BENCH_BUILD === '0' });
     const serviceEnv = { NODE_ENV: process.env.BENCH_NODE_ENV || 'production', CARDWEAVE_NOW: settings.now };
+    log(`services run with ${build.runtime}, NODE_ENV=${serviceEnv.NODE_ENV}`);
+    const start = <T>(name: string, entry: string, env: Record<string, string | undefined> = {}) =>
+      startChild<T>(name, entry, env, { compiled: build.compiled });
 
     // 1. A fresh database, migrated and filled.
     let url: string;
     if (settings.embedded) {
-      const database = await startChild<{ url: string }>('database', 'bench/servers/embedded-database-process.ts');
+      const database = await start<{ url: string }>('database', 'bench/servers/embedded-database-process.ts');
       children.push(database);
       url = database.ready.url;
       log(`embedded database at ${url} (pid ${database.pid})`);
@@ -166,7 +177,7 @@ async function main(): Promise<void> {
     // 2. The services, one process each, started in the reverse order of the payment chain.
     const subgraphs: Record<string, Child<{ url: string }>> = {};
     for (const name of SUBGRAPH_NAMES) {
-      subgraphs[name] = await startChild<{ url: string }>(name, 'bench/servers/latency-subgraph-process.ts', {
+      subgraphs[name] = await start<{ url: string }>(name, 'bench/servers/latency-subgraph-process.ts', {
         ...serviceEnv,
         BENCH_SUBGRAPH: name,
         BENCH_DATABASE_URL: url,
@@ -175,7 +186,7 @@ async function main(): Promise<void> {
       });
       children.push(subgraphs[name]);
     }
-    const gateway = await startChild<{ url: string }>('gateway', 'bench/servers/latency-gateway-process.ts', {
+    const gateway = await start<{ url: string }>('gateway', 'bench/servers/latency-gateway-process.ts', {
       ...serviceEnv,
       BENCH_LATENCY_GATEWAY: settings.gateway,
       ISSUER_URL: subgraphs.issuer.ready.url,
@@ -308,7 +319,7 @@ async function main(): Promise<void> {
     }
 
     const database = settings.embedded ? 'embedded database (PGlite over the wire protocol)' : `PostgreSQL at ${new URL(settings.adminUrl).host}`;
-    console.log(`\nUnified card view, sequential, ${settings.gateway === 'cardweave' ? 'Cardweave production gateway' : `gateway ${settings.gateway}`}, ${database}; Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}\n`);
+    console.log(`\nUnified card view, sequential, ${settings.gateway === 'cardweave' ? 'Cardweave production gateway' : `gateway ${settings.gateway}`}, ${database}, services run with ${build.runtime}; Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}\n`);
     for (const r of results) {
       console.log(`${r.cards} cards, ${r.billItems} bill items, ${r.requests} requests`);
       console.log(`  end to end        p50 ${r.endToEnd.p50} ms   p90 ${r.endToEnd.p90} ms   p99 ${r.endToEnd.p99} ms   mean ${r.endToEnd.mean} ms`);
@@ -328,7 +339,7 @@ async function main(): Promise<void> {
       const total = Object.entries(r.cpuMsPerView).filter(([n]) => n !== 'client').reduce((sum, [, v]) => sum + v, 0);
       console.log(`  CPU ms per card view, services and database: ${round(total)}\n`);
     }
-    if (settings.json) fs.writeFileSync(settings.json, JSON.stringify({ gateway: settings.gateway, database, node: process.version, results }, null, 2));
+    if (settings.json) fs.writeFileSync(settings.json, JSON.stringify({ gateway: settings.gateway, database, runtime: build.runtime, node: process.version, results }, null, 2));
     if (settings.profileDir) log(`profiles in ${settings.profileDir}: ../shared/scripts/cpuprofile-summary <file> --requests <N>`);
   } finally {
     await stopAll();
