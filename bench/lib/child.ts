@@ -169,6 +169,7 @@ export function buildForBench(entries: string[], log: (message: string) => void,
       fail(command, error);
     }
   }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a bench builds, not by the children that import this file
   const ts: typeof import('typescript') = require('typescript');
   const inBuild = new Set(ts.getParsedCommandLineOfConfigFile(buildConfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })?.fileNames.map((f) => path.resolve(f)) ?? []);
   const outside = entries.filter((entry) => !inBuild.has(path.resolve(ROOT, entry)));
