@@ -1,7 +1,8 @@
 /**
  * There is no container engine here, so docker-compose.yml and the Dockerfile are checked
  * against the code and the build: the services, their ports and every variable name must be
- * what the services read, and every command must run a file `npm run build` writes.
+ * what the services read, and every command must run a file `npm run build` writes into a
+ * package's dist/ (or the root package's dist/scripts) that the image holds.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -24,24 +25,47 @@ const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'ut
 };
 const known = new Set(ENVIRONMENT_VARIABLES.map((v) => v.name));
 
-/** The sources `npm run build` compiles (tsconfig.build.json's include minus its exclude), relative to the root. */
-const buildConfig = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.build.json'), {}, {
-  ...ts.sys,
-  onUnRecoverableConfigFileDiagnostic: (d) => {
-    throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-  },
-})!;
-const compiledSources = new Set(buildConfig.fileNames.map((f) => path.relative(root, f).split(path.sep).join('/')));
-/** The files copied into dist/ beside the compiled code (scripts/build/copy-assets.mjs's list). */
-const assetList = fs.readFileSync(path.join(root, 'scripts/build/copy-assets.mjs'), 'utf8').match(/export const ASSETS = \[([\s\S]*?)\];/)![1];
-const assets = [...assetList.matchAll(/^\s*'([^']+)',/gm)].map((m) => m[1]);
+/**
+ * What `npm run build` compiles, and where: each workspace package's tsconfig.build.json (its
+ * src/ into its own dist/) and the root one (the root package's scripts into dist/scripts), as
+ * [rootDir, outDir, the compiled sources], all relative to the root.
+ */
+const parseConfig = (file: string) =>
+  ts.getParsedCommandLineOfConfigFile(file, {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    },
+  })!;
+const rel = (file: string) => path.relative(root, file).split(path.sep).join('/');
+const rootPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { workspaces: string[]; dependencies: Record<string, string> };
+const workspaceDirs = fs
+  .readdirSync(path.join(root, 'adapters'))
+  .map((d) => `adapters/${d}`)
+  .concat(fs.readdirSync(path.join(root, 'subgraphs')).map((d) => `subgraphs/${d}`), ['service-kit', 'gateway'])
+  .filter((dir) => rootPackage.workspaces.some((w) => w === dir || (w.endsWith('/*') && dir.startsWith(w.slice(0, -1)))))
+  .filter((dir) => fs.existsSync(path.join(root, dir, 'package.json')));
+const builds = ['tsconfig.build.json', ...workspaceDirs.map((dir) => `${dir}/tsconfig.build.json`)].map((config) => {
+  const parsed = parseConfig(path.join(root, config));
+  return { rootDir: rel(parsed.options.rootDir!), outDir: rel(parsed.options.outDir!), sources: new Set(parsed.fileNames.map(rel)) };
+});
+/** What the image holds besides node_modules: the root package's list (scripts/build/runtime-files.mjs) and each package's "files". */
+const rootFiles = [...fs.readFileSync(path.join(root, 'scripts/build/runtime-files.mjs'), 'utf8').match(/export const ROOT_FILES = \[([\s\S]*?)\];/)![1].matchAll(/^\s*'([^']+)',/gm)].map((m) => m[1]);
+const packageFiles = workspaceDirs.flatMap((dir) =>
+  ((JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8')) as { files?: string[] }).files ?? []).filter((f) => !f.startsWith('!') && !f.endsWith('.md')).map((f) => `${dir}/${f}`),
+);
+const inImage = (relative: string) => [...rootFiles, ...packageFiles].some((entry) => relative === entry || relative.startsWith(`${entry}/`));
 
-/** The source file a `dist/...js` path in the image (/app) is compiled from, if the build compiles it. */
+/** The source file a `<package>/dist/...js` or `dist/scripts/...js` path in the image (/app) is compiled from, if the build compiles it. */
 function sourceOfBuilt(file: string): string | undefined {
   const relative = file.replace(/^\/app\//, '');
-  if (!relative.startsWith('dist/') || !relative.endsWith('.js')) return undefined;
-  const source = relative.slice('dist/'.length).replace(/\.js$/, '.ts');
-  return compiledSources.has(source) && fs.existsSync(path.join(root, source)) ? source : undefined;
+  if (!relative.endsWith('.js')) return undefined;
+  for (const build of builds) {
+    if (!relative.startsWith(`${build.outDir}/`)) continue;
+    const source = path.posix.join(build.rootDir, relative.slice(build.outDir.length + 1).replace(/\.js$/, '.ts'));
+    if (build.sources.has(source) && fs.existsSync(path.join(root, source)) && inImage(relative)) return source;
+  }
+  return undefined;
 }
 
 /** The Dockerfile's stages: name and instructions (continuation lines joined, comments dropped). */
@@ -61,7 +85,7 @@ describe('docker-compose.yml', () => {
 
   it.each(SUBGRAPHS)('starts the $name subgraph on its port with its database URL', (entry) => {
     const service = compose.services[entry.name];
-    expect(service.command).toEqual(['node', `dist/subgraphs/${entry.name}/src/main.js`]);
+    expect(service.command).toEqual(['node', `subgraphs/${entry.name}/dist/main.js`]);
     expect(service.environment?.[entry.portEnv]).toBe(String(entry.defaultPort));
     expect(service.environment?.[entry.databaseUrlEnv]).toMatch(/^postgres:\/\/.+@postgres:5432\//);
     expect(service.ports).toContain(`${entry.defaultPort}:${entry.defaultPort}`);
@@ -71,7 +95,7 @@ describe('docker-compose.yml', () => {
 
   it('points the gateway at every subgraph by service name and waits for them to be healthy', () => {
     const gateway = compose.services.gateway;
-    expect(gateway.command).toEqual(['node', 'dist/gateway/src/main.js']);
+    expect(gateway.command).toEqual(['node', 'gateway/dist/main.js']);
     expect(gateway.environment?.GATEWAY_PORT).toBe(String(GATEWAY_DEFAULT_PORT));
     for (const entry of SUBGRAPHS) {
       expect(gateway.environment?.[entry.urlEnv]).toBe(`http://${entry.name}:${entry.defaultPort}/graphql`);
@@ -85,17 +109,17 @@ describe('docker-compose.yml', () => {
       if (name === 'postgres') continue;
       const [program, file, ...rest] = service.command ?? [];
       expect({ name, program, rest }).toEqual({ name, program: 'node', rest: [] });
-      expect({ name, source: sourceOfBuilt(file) }).toEqual({ name, source: file.replace(/^dist\//, '').replace(/\.js$/, '.ts') });
+      expect({ name, source: sourceOfBuilt(file) }).toEqual({ name, source: expect.stringMatching(/\.ts$/) });
     }
   });
 
-  it('names files of the build where it names files', () => {
+  it('names files of the image where it names files', () => {
     for (const [name, service] of Object.entries(compose.services)) {
       for (const [variable, value] of Object.entries(service.environment ?? {})) {
         if (!String(value).startsWith('/app/')) continue;
-        // A path in the image is under /app/dist/, and dist/ holds it: compiled, or a listed asset.
-        const relative = String(value).replace(/^\/app\/dist\//, '');
-        expect({ name, variable, inBuild: relative !== value && (assets.includes(relative) || !!sourceOfBuilt(String(value))) }).toEqual({ name, variable, inBuild: true });
+        // A path in the image is one the image holds: compiled, a package's file or a root run-time file.
+        const relative = String(value).replace(/^\/app\//, '');
+        expect({ name, variable, inImage: inImage(relative) || !!sourceOfBuilt(String(value)) }).toEqual({ name, variable, inImage: true });
         expect(fs.existsSync(path.join(root, relative))).toBe(true);
       }
     }
@@ -118,23 +142,26 @@ describe('Dockerfile', () => {
   const build = stages.find((s) => s.name === 'build');
   const runtime = stages.at(-1)!;
 
-  it('builds in a stage of its own with every dependency: npm ci, then npm run build', () => {
+  it('builds in a stage of its own with every dependency: npm ci, npm run build, then the dev dependencies pruned', () => {
     expect(build).toBeDefined();
     const runs = build!.lines.filter((l) => l.startsWith('RUN ')).join('\n');
     expect(runs).toMatch(/npm ci(?![^\n]*--omit)/);
     expect(runs).toContain('npm run build');
+    expect(runs).toContain('npm prune --omit=dev');
+    expect(runs).toContain('node scripts/build/runtime-files.mjs --copy /runtime');
     expect(runs.indexOf('npm ci')).toBeLessThan(runs.indexOf('npm run build'));
+    expect(runs.indexOf('npm run build')).toBeLessThan(runs.indexOf('npm prune --omit=dev'));
+    expect(runs.indexOf('npm prune --omit=dev')).toBeLessThan(runs.indexOf('runtime-files.mjs'));
   });
 
-  it('runs from a final stage with production dependencies and dist/ only, under tini', () => {
+  it('runs from a final stage with the pruned dependencies and the run-time files only, under tini', () => {
     expect(runtime).not.toBe(build);
     const text = runtime.lines.join('\n');
-    expect(text).toMatch(/RUN .*npm ci --omit=dev/);
     expect(text).toMatch(/^WORKDIR \/app$/m);
     expect(text).toMatch(/^ENV NODE_ENV=production$/m);
-    // Only package.json, the lock file and the build come in; no source, no tsx.
+    // Only the pruned node_modules and the run-time files come in; no source, no tsx.
     const copies = runtime.lines.filter((l) => /^COPY /.test(l));
-    expect(copies).toEqual(['COPY package.json package-lock.json ./', 'COPY --from=build /app/dist ./dist']);
+    expect(copies).toEqual(['COPY --from=build /app/node_modules ./node_modules', 'COPY --from=build /runtime ./']);
     expect(text).not.toMatch(/tsx/);
     expect(text).toMatch(/apt-get install [^\n]*\btini\b/);
     expect(runtime.lines).toContain('ENTRYPOINT ["/usr/bin/tini", "--"]');
@@ -143,8 +170,15 @@ describe('Dockerfile', () => {
     expect(sourceOfBuilt(cmd[1])).toBeDefined();
   });
 
+  it('holds no package source: every package lists its dist/ and no src/ in "files"', () => {
+    for (const dir of workspaceDirs) {
+      const files = (JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8')) as { files?: string[] }).files;
+      expect({ dir, files }).toEqual({ dir, files: expect.arrayContaining(['dist']) });
+      expect({ dir, src: files!.some((f) => f === 'src' || f.startsWith('src/')) }).toEqual({ dir, src: false });
+    }
+  });
+
   it('keeps the packages that only build or test out of the runtime dependencies', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    for (const dev of ['tsx', 'typescript', 'vite', 'jest', 'ts-jest']) expect(Object.keys(pkg.dependencies)).not.toContain(dev);
+    for (const dev of ['tsx', 'typescript', 'vite', 'jest', 'ts-jest']) expect(Object.keys(rootPackage.dependencies)).not.toContain(dev);
   });
 });

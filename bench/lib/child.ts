@@ -13,9 +13,19 @@ import * as path from 'node:path';
 /** The repository, whether this file runs from bench/lib or compiled from dist/bench/lib. */
 export const ROOT = ((here) => (path.basename(here) === 'dist' ? path.dirname(here) : here))(path.resolve(__dirname, '../..'));
 
-/** Where the build puts the compiled form of a source file: dist/ mirrors the source tree. */
+/** Workspace packages whose src/ builds into their own dist/ (gateway/src/main.ts -> gateway/dist/main.js). */
+const PACKAGE_SRC = /^((?:gateway|service-kit|subgraphs\/[^/]+))\/src\/(.+)\.ts$/;
+
+/**
+ * Where the build puts the compiled form of a source file: a workspace package's src/ into its
+ * own dist/, anything of the root package (its scripts, the bench's entries) into the root
+ * dist/, mirroring the source tree (bench/servers/x.ts -> dist/bench/servers/x.js).
+ */
 export function compiledPath(entry: string): string {
-  return path.join(ROOT, 'dist', path.relative(ROOT, path.resolve(ROOT, entry)).replace(/\.ts$/, '.js'));
+  const relative = path.relative(ROOT, path.resolve(ROOT, entry)).split(path.sep).join('/');
+  const inPackage = relative.match(PACKAGE_SRC);
+  if (inPackage) return path.join(ROOT, inPackage[1], 'dist', `${inPackage[2]}.js`);
+  return path.join(ROOT, 'dist', relative.replace(/\.ts$/, '.js'));
 }
 
 export interface Child<TReady = Record<string, unknown>> {
@@ -141,11 +151,12 @@ export interface BenchBuild {
 const run = (command: string, args: string[]) => execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
 
 /**
- * Builds what the bench's children run, as production does (`npm run build`: tsc with
- * tsconfig.build.json into dist/, mirroring the source tree, plus the files the services read
- * at run time), then compiles those of the bench's own `entries` that the build leaves out,
- * with the same compiler options into the same dist/ (their imports of the services' code
- * compile to the same files the build wrote). Without tsconfig.build.json there is no build
+ * Builds what the bench's children run, as production does (`npm run build`: every workspace
+ * package into its own dist/, the root package's scripts into dist/scripts), then compiles
+ * those of the bench's own `entries` that the build leaves out with the root
+ * tsconfig.build.json's options into the root dist/ (dist/bench/...; `npm run build` leaves
+ * them there, and a rebuild here writes them again). Their imports of the services' code name
+ * the packages, which resolve to the dist/ the build has just written. Without tsconfig.build.json there is no build
  * to run from, and the children run with tsx. `skipBuild` takes dist/ as the last build left it.
  */
 export function buildForBench(entries: string[], log: (message: string) => void, { skipBuild = false } = {}): BenchBuild {

@@ -1,9 +1,11 @@
 // The compiled services as production runs them, on the real PostgreSQL server:
 //   npm run build; a throwaway database; keys from `node dist/scripts/generate-keys.js`;
-//   node dist/subgraphs/{issuer,clearing,wallet}/src/main.js, the demo data and
-//   node dist/gateway/src/main.js with NODE_ENV=production on free ports, each until /readyz
+//   node subgraphs/{issuer,clearing,wallet}/dist/main.js, the demo data and
+//   node gateway/dist/main.js with NODE_ENV=production on free ports, each until /readyz
 //   answers 200; one card view through the gateway with a token minted by
 //   node dist/scripts/mint-token.js; then everything stopped and the database dropped.
+//   Each workspace package runs from its own dist/ (beside its src/), the root package's
+//   scripts from dist/scripts.
 //
 //   node scripts/ci/compiled-smoke.mjs [--no-build]
 //
@@ -21,7 +23,6 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = path.join(root, 'dist');
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');
 
@@ -40,7 +41,7 @@ function baseEnv(extra) {
 }
 
 function runNode(file, args, env) {
-  return execFileSync(process.execPath, [path.join(dist, file), ...args], { cwd: workDir, env: baseEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(process.execPath, [path.join(root, file), ...args], { cwd: workDir, env: baseEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 function freePort() {
@@ -56,7 +57,7 @@ function freePort() {
 
 function start(name, file, env) {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [path.join(dist, file)], { cwd: workDir, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, file)], { cwd: workDir, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   const service = { name, child, started, output: '', exited: undefined };
   child.stdout.on('data', (b) => (service.output += b));
   child.stderr.on('data', (b) => (service.output += b));
@@ -110,28 +111,43 @@ async function admin(sql) {
 }
 
 /**
- * Every package the compiled code loads is a production dependency: the image installs only
- * those (`npm ci --omit=dev`), while this run, in the repository, would find a dev one too.
+ * Every package the compiled code loads is a production dependency of the package that loads
+ * it: the image keeps only those (`npm prune --omit=dev`), while this run, in the repository,
+ * would find a dev one too, or one hoisted there for another package. Each workspace package's
+ * dist/ is read against its own package.json "dependencies" and "peerDependencies" (the
+ * @cardweave/* ones included),
+ * the root package's dist/scripts against the root's.
  */
 function checkRuntimeDependencies() {
-  const { dependencies } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const readJson = (file) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
+  const rootPackage = readJson('package.json');
+  const packageDirs = rootPackage.workspaces
+    .flatMap((pattern) => (pattern.endsWith('/*') ? fs.readdirSync(path.join(root, pattern.slice(0, -2))).map((d) => `${pattern.slice(0, -1)}${d}`) : [pattern]))
+    .filter((dir) => fs.existsSync(path.join(root, dir, 'package.json')));
   const builtins = new Set(require('node:module').builtinModules);
   const missing = [];
-  const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory() && file !== path.join(dist, 'web')) walk(file);
-      if (!entry.isFile() || !file.endsWith('.js')) continue;
-      for (const [, id] of fs.readFileSync(file, 'utf8').matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)) {
-        if (id.startsWith('.') || id.startsWith('node:') || builtins.has(id)) continue;
-        const name = id.split('/').slice(0, id.startsWith('@') ? 2 : 1).join('/');
-        if (!dependencies[name]) missing.push(`${name} (${path.relative(dist, file)})`);
+  const check = (label, distDir, manifest) => {
+    if (!fs.existsSync(path.join(root, distDir))) throw new Error(`${distDir} is not built`);
+    // a peer dependency is one the installing package provides (the testkit's SDK)
+    const dependencies = { ...manifest.peerDependencies, ...manifest.dependencies, [manifest.name]: 'itself' };
+    const walk = (dir) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        if (!entry.isFile() || !file.endsWith('.js')) continue;
+        for (const [, id] of fs.readFileSync(file, 'utf8').matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)) {
+          if (id.startsWith('.') || id.startsWith('node:') || builtins.has(id)) continue;
+          const name = id.split('/').slice(0, id.startsWith('@') ? 2 : 1).join('/');
+          if (!dependencies[name]) missing.push(`${name} (${label}: ${path.relative(root, file)})`);
+        }
       }
-    }
+    };
+    walk(path.join(root, distDir));
   };
-  walk(dist);
-  if (missing.length) throw new Error(`dist/ loads packages that are not in package.json's dependencies: ${[...new Set(missing)].join(', ')}`);
-  log('every package dist/ loads is a production dependency');
+  for (const dir of packageDirs) check(readJson(`${dir}/package.json`).name, `${dir}/dist`, readJson(`${dir}/package.json`));
+  check('root package', 'dist/scripts', rootPackage);
+  if (missing.length) throw new Error(`compiled code loads packages its package.json does not list in "dependencies": ${[...new Set(missing)].join(', ')}`);
+  log(`every package loaded by the dist/ of the ${packageDirs.length} workspace packages and by dist/scripts is a production dependency of its package`);
 }
 
 async function main() {
@@ -147,7 +163,7 @@ async function main() {
 
   // Production keys, the way `npm run keys > .env` makes them for docker compose.
   const keys = Object.fromEntries(
-    runNode('scripts/generate-keys.js', [], {})
+    runNode('dist/scripts/generate-keys.js', [], {})
       .split('\n')
       .filter((line) => line && !line.startsWith('#'))
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
@@ -158,34 +174,34 @@ async function main() {
   const common = { SERVICE_PUBLIC_KEYS: keys.SERVICE_PUBLIC_KEYS };
 
   // In docker-compose's order: each hop of the payment chain after the one it calls.
-  const issuer = start('issuer', 'subgraphs/issuer/src/main.js', {
+  const issuer = start('issuer', 'subgraphs/issuer/dist/main.js', {
     ...common, SERVICE_PRIVATE_KEY: keys.ISSUER_SERVICE_PRIVATE_KEY, ISSUER_DATABASE_URL: databaseUrl, ISSUER_PORT: String(issuerPort), CARD_DATA_KEY: cardDataKey,
   });
   await waitReady(issuer, issuerPort);
-  const clearing = start('clearing', 'subgraphs/clearing/src/main.js', {
+  const clearing = start('clearing', 'subgraphs/clearing/dist/main.js', {
     ...common, SERVICE_PRIVATE_KEY: keys.CLEARING_SERVICE_PRIVATE_KEY, CLEARING_DATABASE_URL: databaseUrl, CLEARING_PORT: String(clearingPort), ISSUER_URL: url(issuerPort),
   });
   await waitReady(clearing, clearingPort);
-  const wallet = start('wallet', 'subgraphs/wallet/src/main.js', {
+  const wallet = start('wallet', 'subgraphs/wallet/dist/main.js', {
     ...common, SERVICE_PRIVATE_KEY: keys.WALLET_SERVICE_PRIVATE_KEY, WALLET_DATABASE_URL: databaseUrl, WALLET_PORT: String(walletPort),
     CLEARING_URL: url(clearingPort), ISSUER_URL: url(issuerPort),
   });
   await waitReady(wallet, walletPort);
 
-  log(runNode('scripts/load-demo-data.js', [], { DATABASE_URL: databaseUrl, CARD_DATA_KEY: cardDataKey, DEMO_CUSTOMERS: '4' }).trim());
+  log(runNode('dist/scripts/load-demo-data.js', [], { DATABASE_URL: databaseUrl, CARD_DATA_KEY: cardDataKey, DEMO_CUSTOMERS: '4' }).trim());
 
-  const gateway = start('gateway', 'gateway/src/main.js', {
+  const gateway = start('gateway', 'gateway/dist/main.js', {
     ...common, ...JWT, SERVICE_PRIVATE_KEY: keys.GATEWAY_SERVICE_PRIVATE_KEY, JWT_PUBLIC_KEY: keys.JWT_PUBLIC_KEY, GATEWAY_PORT: String(gatewayPort),
     ISSUER_URL: url(issuerPort), WALLET_URL: url(walletPort), CLEARING_URL: url(clearingPort),
   });
   await waitReady(gateway, gatewayPort);
 
   // The identity provider's side: a customer token signed with the private half of JWT_PUBLIC_KEY.
-  const { demoCustomerId } = require(path.join(dist, 'scripts/demo-data/random.js'));
+  const { demoCustomerId } = require(path.join(root, 'dist/scripts/demo-data/random.js'));
   const customerId = demoCustomerId(1);
-  const token = runNode('scripts/mint-token.js', [customerId], { ...JWT, JWT_PRIVATE_KEY: keys.JWT_PRIVATE_KEY }).trim();
+  const token = runNode('dist/scripts/mint-token.js', [customerId], { ...JWT, JWT_PRIVATE_KEY: keys.JWT_PRIVATE_KEY }).trim();
 
-  const cardView = fs.readFileSync(path.join(dist, 'client/operations/card-view.graphql'), 'utf8');
+  const cardView = fs.readFileSync(path.join(root, 'client/operations/card-view.graphql'), 'utf8');
   const ask = async (body) => {
     const res = await fetch(url(gatewayPort), {
       method: 'POST',
@@ -201,11 +217,11 @@ async function main() {
   };
   const cards = await ask({ query: cardView, variables: { customerId } });
   log(`card view of customer ${customerId} through the gateway: ${cards.length} card(s), ${cards[0].maskedNumber}, ${cards[0].walletBindings.length} wallet binding(s)`);
-  // The same operation by its hash: the persisted documents were read from dist/client/operations.
+  // The same operation by its hash: the gateway read the persisted documents from client/operations.
   const sha256Hash = createHash('sha256').update(cardView).digest('hex');
   await ask({ variables: { customerId }, extensions: { persistedQuery: { version: 1, sha256Hash } } });
   log('the same card view by its persisted hash: answered');
-  // The card page the gateway serves from dist/web/dist.
+  // The card page the gateway serves from web/dist.
   const page = await fetch(`http://127.0.0.1:${gatewayPort}/`);
   const html = await page.text();
   if (page.status !== 200 || !html.includes('id="root"')) throw new Error(`card page at /: ${page.status} ${html.slice(0, 300)}`);
