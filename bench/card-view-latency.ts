@@ -71,11 +71,19 @@ const settings = {
 
 const SUBGRAPH_NAMES = ['issuer', 'clearing', 'wallet'] as const;
 /** The processes this bench starts: compiled to dist/ by buildForBench unless BENCH_BUILD=tsx. */
-const ENTRIES = ['bench/servers/latency-subgraph-process.ts', 'bench/servers/latency-gateway-process.ts', 'bench/servers/embedded-database-process.ts'];
+const ENTRIES = [
+  'bench/servers/latency-subgraph-process.ts',
+  'bench/servers/latency-gateway-process.ts',
+  'bench/servers/embedded-database-process.ts',
+];
 const CARD_VIEW = fs.readFileSync(path.join(ROOT, 'client/operations/card-view.graphql'), 'utf8');
 
 const log = (message: string) => console.log(`[latency ${new Date().toISOString().slice(11, 19)}] ${message}`);
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 const round = (value: number, digits = 2) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : NaN);
 
 interface ShapeResult {
@@ -197,7 +205,11 @@ async function main(): Promise<void> {
     const services: Record<string, Child> = { gateway, ...subgraphs };
     const pids = Object.fromEntries(Object.entries(services).map(([name, child]) => [name, child.pid]));
     const databaseChild = children.find((c) => c.name === 'database');
-    log(`processes: ${Object.entries(pids).map(([n, p]) => `${n} ${p}`).join(', ')}`);
+    log(
+      `processes: ${Object.entries(pids)
+        .map(([n, p]) => `${n} ${p}`)
+        .join(', ')}`,
+    );
 
     const results: ShapeResult[] = [];
     for (const shape of shapes) {
@@ -251,7 +263,11 @@ async function main(): Promise<void> {
       const { calls, served } = await gateway.ask<{ calls: RecordedCall[]; served: ServedRequest[] }>({ type: 'calls' });
       const servedById = new Map(served.map((r) => [r.requestId, r]));
       const sql = Object.fromEntries(
-        await Promise.all(SUBGRAPH_NAMES.map(async (n) => [n, await subgraphs[n].ask<{ statements: number; roundTrips: number }>({ type: 'sql' })] as const)),
+        await Promise.all(
+          SUBGRAPH_NAMES.map(
+            async (n) => [n, await subgraphs[n].ask<{ statements: number; roundTrips: number }>({ type: 'sql' })] as const,
+          ),
+        ),
       );
 
       const byRequest = new Map<string, RecordedCall[]>(ids.map((id) => [id, []]));
@@ -259,7 +275,13 @@ async function main(): Promise<void> {
       const shares: number[] = [];
       const hops: number[] = [];
       const stageCounts: number[] = [];
-      const parts = { beforeFirstCall: [] as number[], betweenStages: [] as number[], afterLastCall: [] as number[], inSubgraphCalls: [] as number[], outsideGateway: [] as number[] };
+      const parts = {
+        beforeFirstCall: [] as number[],
+        betweenStages: [] as number[],
+        afterLastCall: [] as number[],
+        inSubgraphCalls: [] as number[],
+        outsideGateway: [] as number[],
+      };
       ids.forEach((id, i) => {
         const stages = stagesOf(byRequest.get(id)!);
         const critical = stages.reduce((sum, s) => sum + s.serverMs, 0);
@@ -318,13 +340,26 @@ async function main(): Promise<void> {
       });
     }
 
-    const database = settings.embedded ? 'embedded database (PGlite over the wire protocol)' : `PostgreSQL at ${new URL(settings.adminUrl).host}`;
-    console.log(`\nUnified card view, sequential, ${settings.gateway === 'cardweave' ? 'Cardweave production gateway' : `gateway ${settings.gateway}`}, ${database}, services run with ${build.runtime}; Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}\n`);
+    const database = settings.embedded
+      ? 'embedded database (PGlite over the wire protocol)'
+      : `PostgreSQL at ${new URL(settings.adminUrl).host}`;
+    console.log(
+      `\nUnified card view, sequential, ${settings.gateway === 'cardweave' ? 'Cardweave production gateway' : `gateway ${settings.gateway}`}, ${database}, services run with ${build.runtime}; Node ${process.version}, ${os.cpus().length} cores, load ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')}\n`,
+    );
     for (const r of results) {
       console.log(`${r.cards} cards, ${r.billItems} bill items, ${r.requests} requests`);
-      console.log(`  end to end        p50 ${r.endToEnd.p50} ms   p90 ${r.endToEnd.p90} ms   p99 ${r.endToEnd.p99} ms   mean ${r.endToEnd.mean} ms`);
-      console.log(`  gateway's share   p50 ${r.gatewayShareP50} ms (end to end minus the subgraphs' own time on the critical path; ${r.stages} stages)`);
-      console.log(`    of which HTTP hops to subgraphs  p50 ${r.subgraphHopsP50} ms (the gateway's view of each stage minus the subgraph's own time)`);
+      console.log(
+        `  end to end        p50 ${r.endToEnd.p50} ms   p90 ${r.endToEnd.p90} ms   p99 ${r.endToEnd.p99} ms   mean ${r.endToEnd.mean} ms`,
+      );
+      console.log(
+        `  gateway's share   p50 ${r.gatewayShareP50} ms (end to end minus the subgraphs' own time on the critical path; ${r.stages} stages)`,
+      );
+      console.log(
+        `    of which HTTP hops to subgraphs  p50 ${r.subgraphHopsP50} ms (the gateway's view of each stage minus the subgraph's own time)`,
+      );
       const t = r.timeline;
       console.log(
         `  timeline p50 ms   before the first subgraph request ${t.beforeFirstCall}, between stages ${t.betweenStages}, after the last ${t.afterLastCall}; in subgraph requests ${t.inSubgraphCalls}; outside the gateway ${t.outsideGateway}`,
@@ -335,11 +370,21 @@ async function main(): Promise<void> {
           `  ${name.padEnd(10)} ${String(s.requestsPerView).padStart(8)}   ${String(s.serverP50).padStart(10)}   ${String(s.gatewayViewP50).padStart(19)}   ${String(s.statementsPerRequest).padStart(18)}   ${String(s.roundTripsPerRequest).padStart(15)}`,
         );
       }
-      console.log(`  CPU ms per card view: ${Object.entries(r.cpuMsPerView).map(([n, v]) => `${n} ${v}`).join(', ')}`);
-      const total = Object.entries(r.cpuMsPerView).filter(([n]) => n !== 'client').reduce((sum, [, v]) => sum + v, 0);
+      console.log(
+        `  CPU ms per card view: ${Object.entries(r.cpuMsPerView)
+          .map(([n, v]) => `${n} ${v}`)
+          .join(', ')}`,
+      );
+      const total = Object.entries(r.cpuMsPerView)
+        .filter(([n]) => n !== 'client')
+        .reduce((sum, [, v]) => sum + v, 0);
       console.log(`  CPU ms per card view, services and database: ${round(total)}\n`);
     }
-    if (settings.json) fs.writeFileSync(settings.json, JSON.stringify({ gateway: settings.gateway, database, runtime: build.runtime, node: process.version, results }, null, 2));
+    if (settings.json)
+      fs.writeFileSync(
+        settings.json,
+        JSON.stringify({ gateway: settings.gateway, database, runtime: build.runtime, node: process.version, results }, null, 2),
+      );
     if (settings.profileDir) log(`profiles in ${settings.profileDir}: ../shared/scripts/cpuprofile-summary <file> --requests <N>`);
   } finally {
     await stopAll();

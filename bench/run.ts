@@ -72,10 +72,34 @@ interface Setup {
 
 const SETUPS: Setup[] = [
   { id: 'cardweave', label: 'Cardweave gateway, production options', role: 'production', gateway: 'cardweave' },
-  { id: 'cardweave-persisted', label: 'Cardweave, production, client sends persisted document ids', role: 'production', gateway: 'cardweave', persisted: true },
-  { id: 'cardweave-js-planner', label: 'Cardweave with the JavaScript query planner', role: 'rejected', gateway: 'cardweave', choices: { queryPlanner: 'javascript' } },
-  { id: 'cardweave-no-keepalive', label: 'Cardweave without keep-alive to subgraphs', role: 'rejected', gateway: 'cardweave', choices: { keepAlive: false } },
-  { id: 'cardweave-no-request-id', label: 'Cardweave without request ids', role: 'rejected', gateway: 'cardweave', choices: { requestId: false } },
+  {
+    id: 'cardweave-persisted',
+    label: 'Cardweave, production, client sends persisted document ids',
+    role: 'production',
+    gateway: 'cardweave',
+    persisted: true,
+  },
+  {
+    id: 'cardweave-js-planner',
+    label: 'Cardweave with the JavaScript query planner',
+    role: 'rejected',
+    gateway: 'cardweave',
+    choices: { queryPlanner: 'javascript' },
+  },
+  {
+    id: 'cardweave-no-keepalive',
+    label: 'Cardweave without keep-alive to subgraphs',
+    role: 'rejected',
+    gateway: 'cardweave',
+    choices: { keepAlive: false },
+  },
+  {
+    id: 'cardweave-no-request-id',
+    label: 'Cardweave without request ids',
+    role: 'rejected',
+    gateway: 'cardweave',
+    choices: { requestId: false },
+  },
   { id: 'apollo', label: '@apollo/gateway 2.14 in @apollo/server 5 (defaults)', role: 'peer', gateway: 'apollo' },
   { id: 'hive-default', label: 'Hive Gateway runtime (defaults)', role: 'peer', gateway: 'hive-default' },
   { id: 'hive-router', label: 'Hive Gateway runtime + Rust planner (router-runtime)', role: 'peer', gateway: 'hive-router' },
@@ -121,7 +145,9 @@ async function main(): Promise<void> {
 
     // Every gateway and subgraph process, ours and the peers', runs from the build with NODE_ENV=production.
     const build: BenchBuild =
-      env.BENCH_BUILD === 'tsx' ? { compiled: false, runtime: 'tsx (BENCH_BUILD=tsx)' } : buildForBench(ENTRIES, log, { skipBuild: env.BENCH_BUILD === '0' });
+      env.BENCH_BUILD === 'tsx'
+        ? { compiled: false, runtime: 'tsx (BENCH_BUILD=tsx)' }
+        : buildForBench(ENTRIES, log, { skipBuild: env.BENCH_BUILD === '0' });
     log(`services run with ${build.runtime}, NODE_ENV=production`);
     const SERVICE_ENV = { NODE_ENV: 'production' };
     const start = <T = Record<string, unknown>>(name: string, entry: string, childEnv: Record<string, string | undefined> = {}) =>
@@ -136,7 +162,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < settings.customers; i += 1) {
       customers.push((await db.addCustomer({ cards: settings.cardsPerCustomer, billItems: settings.billItemsPerCustomer })).customerId);
     }
-    log(`${customers.length} customers loaded (${settings.cardsPerCustomer} cards, ${settings.billItemsPerCustomer} bill items, wallets ${wallets.join(', ')})`);
+    log(
+      `${customers.length} customers loaded (${settings.cardsPerCustomer} cards, ${settings.billItemsPerCustomer} bill items, wallets ${wallets.join(', ')})`,
+    );
 
     // 2. The subgraphs, one process each, shared by every setup.
     const subgraphs: Record<string, Child<{ url: string }>> = {};
@@ -168,7 +196,10 @@ async function main(): Promise<void> {
     for (const customerId of customers) tokens.of(customerId);
     // The processes whose CPU time a window counts: the subgraphs, PostgreSQL's, the load generator's own, and the gateway's if any.
     const cpuTargets = (gateway?: Child<unknown>): CpuTargets => ({
-      processes: { ...(gateway ? { gateway: gateway.pid } : {}), ...Object.fromEntries(Object.entries(subgraphs).map(([name, child]) => [name, child.pid])) },
+      processes: {
+        ...(gateway ? { gateway: gateway.pid } : {}),
+        ...Object.fromEntries(Object.entries(subgraphs).map(([name, child]) => [name, child.pid])),
+      },
       postgresDatabase: settings.database,
     });
     const runLoad = async (job: HttpJob | ReplayJob, gateway?: Child<unknown>): Promise<LoadResult> =>
@@ -176,15 +207,29 @@ async function main(): Promise<void> {
     /** The three load shapes: saturation, the fixed offered rate below it, one request at a time. */
     const shapes = {
       saturation: { connections: settings.connections, durationSec: settings.durationSec, warmupSec: settings.warmupSec },
-      rate: { connections: settings.connections, durationSec: settings.durationSec, warmupSec: settings.warmupSec, overallRate: settings.rate },
+      rate: {
+        connections: settings.connections,
+        durationSec: settings.durationSec,
+        warmupSec: settings.warmupSec,
+        overallRate: settings.rate,
+      },
       sequential: { connections: 1, durationSec: 0, warmupSec: 0, sequential: settings.sequentialRequests },
     } satisfies Record<string, LoadSettings>;
-    const httpJob = (gatewayUrl: string, requests: HttpRequest[], shape: LoadSettings = shapes.saturation): HttpJob => ({ kind: 'http', url: gatewayUrl, requests, ...shape });
+    const httpJob = (gatewayUrl: string, requests: HttpRequest[], shape: LoadSettings = shapes.saturation): HttpJob => ({
+      kind: 'http',
+      url: gatewayUrl,
+      requests,
+      ...shape,
+    });
 
     // 3. The query plan of the production gateway, recorded per customer, for the limit.
     log('recording the subgraph requests of each query plan');
     const proxies = await startCaptureProxies(subgraphUrls);
-    const recorder = await start<{ url: string }>('gateway', 'bench/servers/gateway-process.ts', gatewayEnv({ gateway: 'cardweave' }, proxies.urls));
+    const recorder = await start<{ url: string }>(
+      'gateway',
+      'bench/servers/gateway-process.ts',
+      gatewayEnv({ gateway: 'cardweave' }, proxies.urls),
+    );
     const planSample = customers.slice(0, 50);
     const plans = { cardView: [] as PlanRequest[][][], customerCards: [] as PlanRequest[][][] };
     const reference = new Map<string, unknown>();
@@ -208,11 +253,14 @@ async function main(): Promise<void> {
     const viewRequests = plans.cardView[0].flat().length;
     const unsigned = [...plans.cardView, ...plans.customerCards].flat(2).filter((r) => !r.identity?.customerId).length;
     if (unsigned) throw new Error(`${unsigned} recorded subgraph requests carry no customer identity`);
-    log(`card view plan: ${plans.cardView[0].length} stages, ${viewRequests} subgraph requests; single-subgraph plan: ${plans.customerCards[0].flat().length}; each for its customer’s identity`);
+    log(
+      `card view plan: ${plans.cardView[0].length} stages, ${viewRequests} subgraph requests; single-subgraph plan: ${plans.customerCards[0].flat().length}; each for its customer’s identity`,
+    );
 
     // 4. Each gateway in its own process, under the same load.
     const setups: SetupResult[] = [];
-    const cardViewRequests = (persisted = false) => customers.map((id) => ({ body: requestBody(CARD_VIEW, id, persisted), authorization: tokens.bearer(id) }));
+    const cardViewRequests = (persisted = false) =>
+      customers.map((id) => ({ body: requestBody(CARD_VIEW, id, persisted), authorization: tokens.bearer(id) }));
     const customerCardsRequests = customers.map((id) => ({ body: requestBody(CUSTOMER_CARDS, id), authorization: tokens.bearer(id) }));
     for (const setup of SETUPS.filter((s) => runs(s.id))) {
       log(`${setup.id}: starting`);
@@ -223,7 +271,8 @@ async function main(): Promise<void> {
         for (const customerId of planSample.slice(0, 10)) {
           const result = await graphql(gateway.ready.url, requestBody(CARD_VIEW, customerId, setup.persisted), tokens.bearer(customerId));
           if (result.errors) throw new Error(`card view failed: ${JSON.stringify(result.errors).slice(0, 300)}`);
-          if (!isDeepStrictEqual(result.data, reference.get(customerId))) throw new Error('card view differs from the production gateway’s answer');
+          if (!isDeepStrictEqual(result.data, reference.get(customerId)))
+            throw new Error('card view differs from the production gateway’s answer');
         }
         const views = cardViewRequests(setup.persisted);
         const cardView = await runLoad(httpJob(gateway.ready.url, views), gateway);
@@ -289,7 +338,14 @@ async function main(): Promise<void> {
         for (const s of Object.values(subgraphs)) sum += (await s.ask<{ count: number }>({ type: 'statements' })).count;
         return sum;
       };
-      for (const [cards, billItems] of [[1, 10], [10, 100], [100, 10], [1, 10_000], [100, 1_000], [100, 10_000]]) {
+      for (const [cards, billItems] of [
+        [1, 10],
+        [10, 100],
+        [100, 10],
+        [1, 10_000],
+        [100, 1_000],
+        [100, 10_000],
+      ]) {
         const { customerId } = await db.addCustomer({ cards, billItems });
         const body = requestBody(CARD_VIEW, customerId);
         const authorization = tokens.bearer(customerId);
@@ -304,7 +360,10 @@ async function main(): Promise<void> {
           await graphql(production.ready.url, body, authorization);
           latencies.push(performance.now() - t0);
         }
-        const p50Ms = percentile(latencies.sort((a, b) => a - b), 50);
+        const p50Ms = percentile(
+          latencies.sort((a, b) => a - b),
+          50,
+        );
         scaling.push({ cards, billItems, statementsPerRequest, p50Ms });
         log(`scaling: ${cards} cards, ${billItems} items: ${statementsPerRequest} statements, p50 ${p50Ms.toFixed(1)} ms`);
       }
@@ -381,7 +440,9 @@ function logRun(id: string, what: string, r: LoadResult): void {
         .map(([role, ms]) => `${role} ${n(ms, 2)}`)
         .join(', ')}, sum ${n(r.cpu.sumMs, 2)} (machine ${n(r.cpu.machineMs, 2)})`
     : '';
-  log(`${id}: ${what}: ${n(r.rps, 1)} req/s, p50 ${n(r.p50Ms, 1)} ms, p99 ${n(r.p99Ms, 1)} ms, ${r.requests} answered, ${r.failures} failed${cpu}`);
+  log(
+    `${id}: ${what}: ${n(r.rps, 1)} req/s, p50 ${n(r.p50Ms, 1)} ms, p99 ${n(r.p99Ms, 1)} ms, ${r.requests} answered, ${r.failures} failed${cpu}`,
+  );
 }
 
 async function postgresVersion(adminUrl: string): Promise<string> {

@@ -8,7 +8,9 @@ import { generateLocalKeySet } from '@cardweave/service-kit';
 
 const set = generateLocalKeySet();
 const lines = [
-  `SERVICE_PUBLIC_KEYS=${Object.entries(set.services).map(([name, k]) => `${name}=${k.publicKey}`).join(',')}`,
+  `SERVICE_PUBLIC_KEYS=${Object.entries(set.services)
+    .map(([name, k]) => `${name}=${k.publicKey}`)
+    .join(',')}`,
   ...Object.entries(set.services).map(([name, k]) => `${name.toUpperCase()}_SERVICE_PRIVATE_KEY=${k.privateKey}`),
   `JWT_PUBLIC_KEY=${set.jwt.publicKey}`,
   `# The identity provider's signing key (ES256, PKCS8 DER, base64): not for the gateway.`,

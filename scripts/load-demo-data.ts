@@ -19,9 +19,24 @@ async function main(): Promise<void> {
   if (!config.databaseUrls.issuer) throw new Error('set DATABASE_URL (or ISSUER_/WALLET_/CLEARING_DATABASE_URL)');
   const customers = Number(process.env.DEMO_CUSTOMERS ?? 36);
   const [issuer, wallet, clearing] = await Promise.all([
-    openSubgraphDatabase({ url: config.databaseUrls.issuer, schema: ISSUER_SCHEMA, entities: issuerEntities, migrations: issuerMigrations }),
-    openSubgraphDatabase({ url: config.databaseUrls.wallet!, schema: WALLET_SCHEMA, entities: walletEntities, migrations: walletMigrations }),
-    openSubgraphDatabase({ url: config.databaseUrls.clearing!, schema: CLEARING_SCHEMA, entities: clearingEntities, migrations: clearingMigrations }),
+    openSubgraphDatabase({
+      url: config.databaseUrls.issuer,
+      schema: ISSUER_SCHEMA,
+      entities: issuerEntities,
+      migrations: issuerMigrations,
+    }),
+    openSubgraphDatabase({
+      url: config.databaseUrls.wallet!,
+      schema: WALLET_SCHEMA,
+      entities: walletEntities,
+      migrations: walletMigrations,
+    }),
+    openSubgraphDatabase({
+      url: config.databaseUrls.clearing!,
+      schema: CLEARING_SCHEMA,
+      entities: clearingEntities,
+      migrations: clearingMigrations,
+    }),
   ]);
   try {
     const sources = { issuer: issuer.dataSource, wallet: wallet.dataSource, clearing: clearing.dataSource };
@@ -30,7 +45,12 @@ async function main(): Promise<void> {
       return;
     }
     const vault = PanVault.fromEnv(process.env);
-    const data = generateDemoData({ registry: loadAdapterRegistry(), now: clockFromEnv().now(), encrypt: (p) => vault.encrypt(p), customers });
+    const data = generateDemoData({
+      registry: loadAdapterRegistry(),
+      now: clockFromEnv().now(),
+      encrypt: (p) => vault.encrypt(p),
+      customers,
+    });
     await writeDemoData(sources, data);
     console.log(`loaded ${data.issuer.customers.length} customers, ${data.clearing.transactions.length} transactions`);
   } finally {

@@ -7,7 +7,10 @@ import { generateLocalKeySet } from '@cardweave/service-kit';
 const root = path.resolve(__dirname, '..');
 const env = { ...process.env, NODE_OPTIONS: '', CARDWEAVE_KEYS: JSON.stringify(generateLocalKeySet()) };
 const mint = (...args: string[]) =>
-  execFileSync(process.execPath, ['--conditions=cardweave-source', '--import', 'tsx', path.join(root, 'scripts/mint-token.ts'), ...args], { env, encoding: 'utf8' });
+  execFileSync(process.execPath, ['--conditions=cardweave-source', '--import', 'tsx', path.join(root, 'scripts/mint-token.ts'), ...args], {
+    env,
+    encoding: 'utf8',
+  });
 const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
 
 it('mints a customer token from the id alone, with --ttl, and an operator token', () => {
@@ -20,12 +23,23 @@ it('mints a customer token from the id alone, with --ttl, and an operator token'
 
 it('mints with JWT_PRIVATE_KEY, the identity provider key npm run keys prints, when it is set', () => {
   const keys = generateLocalKeySet();
-  const token = execFileSync(process.execPath, ['--conditions=cardweave-source', '--import', 'tsx', path.join(root, 'scripts/mint-token.ts'), '--operator'], {
-    env: { ...process.env, NODE_OPTIONS: '', CARDWEAVE_KEYS: '', JWT_PRIVATE_KEY: keys.jwt.privateKey },
-    encoding: 'utf8',
-  }).trim();
+  const token = execFileSync(
+    process.execPath,
+    ['--conditions=cardweave-source', '--import', 'tsx', path.join(root, 'scripts/mint-token.ts'), '--operator'],
+    {
+      env: { ...process.env, NODE_OPTIONS: '', CARDWEAVE_KEYS: '', JWT_PRIVATE_KEY: keys.jwt.privateKey },
+      encoding: 'utf8',
+    },
+  ).trim();
   const [header, payload, signature] = token.split('.');
   const publicKey = createPublicKey({ key: Buffer.from(keys.jwt.publicKey, 'base64'), format: 'der', type: 'spki' });
-  expect(verify('sha256', Buffer.from(`${header}.${payload}`), { key: publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'))).toBe(true);
+  expect(
+    verify(
+      'sha256',
+      Buffer.from(`${header}.${payload}`),
+      { key: publicKey, dsaEncoding: 'ieee-p1363' },
+      Buffer.from(signature, 'base64url'),
+    ),
+  ).toBe(true);
   expect(JSON.stringify(claims(token))).toContain('OPERATOR');
 });

@@ -19,7 +19,12 @@ async function main(): Promise<void> {
   const token = keyring.jwtPrivateKey
     ? mintToken({ ...tokenSettingsFromEnv(), privateKey: keyring.jwtPrivateKey, customerId: demoCustomerId(1), ttlSeconds: 12 * 3600 })
     : '<a token from your identity provider>';
-  const example = { query: 'query { customer(id: "' + demoCustomerId(1) + '") { name cards { maskedNumber payableNow { walletPlatform { id } amountFen bindingRule { ruleId } } } } }' };
+  const example = {
+    query:
+      'query { customer(id: "' +
+      demoCustomerId(1) +
+      '") { name cards { maskedNumber payableNow { walletPlatform { id } amountFen bindingRule { ruleId } } } } }',
+  };
   console.log(`
 Cardweave is up in ${seconds}s on ${where}.
 

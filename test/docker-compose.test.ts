@@ -31,18 +31,28 @@ const known = new Set(ENVIRONMENT_VARIABLES.map((v) => v.name));
  * [rootDir, outDir, the compiled sources], all relative to the root.
  */
 const parseConfig = (file: string) =>
-  ts.getParsedCommandLineOfConfigFile(file, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  ts.getParsedCommandLineOfConfigFile(
+    file,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  })!;
+  )!;
 const rel = (file: string) => path.relative(root, file).split(path.sep).join('/');
-const rootPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { workspaces: string[]; dependencies: Record<string, string> };
+const rootPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  workspaces: string[];
+  dependencies: Record<string, string>;
+};
 const workspaceDirs = fs
   .readdirSync(path.join(root, 'adapters'))
   .map((d) => `adapters/${d}`)
-  .concat(fs.readdirSync(path.join(root, 'subgraphs')).map((d) => `subgraphs/${d}`), ['service-kit', 'gateway'])
+  .concat(
+    fs.readdirSync(path.join(root, 'subgraphs')).map((d) => `subgraphs/${d}`),
+    ['service-kit', 'gateway'],
+  )
   .filter((dir) => rootPackage.workspaces.some((w) => w === dir || (w.endsWith('/*') && dir.startsWith(w.slice(0, -1)))))
   .filter((dir) => fs.existsSync(path.join(root, dir, 'package.json')));
 const builds = ['tsconfig.build.json', ...workspaceDirs.map((dir) => `${dir}/tsconfig.build.json`)].map((config) => {
@@ -50,11 +60,19 @@ const builds = ['tsconfig.build.json', ...workspaceDirs.map((dir) => `${dir}/tsc
   return { rootDir: rel(parsed.options.rootDir!), outDir: rel(parsed.options.outDir!), sources: new Set(parsed.fileNames.map(rel)) };
 });
 /** What the image holds besides node_modules: the root package's list (scripts/build/runtime-files.mjs) and each package's "files". */
-const rootFiles = [...fs.readFileSync(path.join(root, 'scripts/build/runtime-files.mjs'), 'utf8').match(/export const ROOT_FILES = \[([\s\S]*?)\];/)![1].matchAll(/^\s*'([^']+)',/gm)].map((m) => m[1]);
+const rootFiles = [
+  ...fs
+    .readFileSync(path.join(root, 'scripts/build/runtime-files.mjs'), 'utf8')
+    .match(/export const ROOT_FILES = \[([\s\S]*?)\];/)![1]
+    .matchAll(/^\s*'([^']+)',/gm),
+].map((m) => m[1]);
 const packageFiles = workspaceDirs.flatMap((dir) =>
-  ((JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8')) as { files?: string[] }).files ?? []).filter((f) => !f.startsWith('!') && !f.endsWith('.md')).map((f) => `${dir}/${f}`),
+  ((JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8')) as { files?: string[] }).files ?? [])
+    .filter((f) => !f.startsWith('!') && !f.endsWith('.md'))
+    .map((f) => `${dir}/${f}`),
 );
-const inImage = (relative: string) => [...rootFiles, ...packageFiles].some((entry) => relative === entry || relative.startsWith(`${entry}/`));
+const inImage = (relative: string) =>
+  [...rootFiles, ...packageFiles].some((entry) => relative === entry || relative.startsWith(`${entry}/`));
 
 /** The source file a `<package>/dist/...js` or `dist/scripts/...js` path in the image (/app) is compiled from, if the build compiles it. */
 function sourceOfBuilt(file: string): string | undefined {

@@ -14,7 +14,13 @@ let system: TestSystem;
 
 beforeAll(async () => {
   const registry = loadAdapterRegistry({
-    CARDWEAVE_ADAPTERS: ['adapters/jd-finance', 'adapters/wechat-pay', 'adapters/unionpay', 'adapters/unionpay-quickpass', 'test/fixtures/external-adapter/acme-wallet']
+    CARDWEAVE_ADAPTERS: [
+      'adapters/jd-finance',
+      'adapters/wechat-pay',
+      'adapters/unionpay',
+      'adapters/unionpay-quickpass',
+      'test/fixtures/external-adapter/acme-wallet',
+    ]
       .map((p) => path.join(root, p))
       .join(','),
   });
@@ -27,7 +33,12 @@ afterAll(async () => {
 
 it('shows every configured wallet, the external one included, with its payable amount', async () => {
   const { data, errors } = await system.query<{
-    customer: { cards: Array<{ walletBindings: Array<{ walletPlatform: { id: string } }>; payableNow: Array<{ walletPlatform: { id: string }; amountFen: number; rules: Array<{ ruleId: string }> }> }> };
+    customer: {
+      cards: Array<{
+        walletBindings: Array<{ walletPlatform: { id: string } }>;
+        payableNow: Array<{ walletPlatform: { id: string }; amountFen: number; rules: Array<{ ruleId: string }> }>;
+      }>;
+    };
   }>(
     `query($id: ID!) { customer(id: $id) { cards {
        walletBindings { walletPlatform { id } }

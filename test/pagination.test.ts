@@ -40,7 +40,7 @@ it('walks all bill items page by page, newest first, each exactly once', async (
   expect([...seen].sort()).toEqual([...fixture.transactionIds].sort());
 });
 
-it('pages a card\'s transactions at the clearing subgraph the same way', async () => {
+it("pages a card's transactions at the clearing subgraph the same way", async () => {
   const fixture = await insertCustomer(system, { cards: 1, billItems: 12 });
   const first = await system.query<{ card: { transactions: Page } }>(
     `query($id: ID!) { card(id: $id) { transactions(first: 5) { edges { cursor node { id createdAt } } pageInfo { hasNextPage endCursor } } } }`,
@@ -67,15 +67,13 @@ it('refuses a forged cursor and an oversized page with field-level errors', asyn
   );
   expect(forged.errors?.[0].message).toMatch(/after: not a cursor/);
   // Just over the page limit reaches the subgraph, which names the field…
-  const over = await system.query(
-    `query($id: ID!) { card(id: $id) { transactions(first: 101) { edges { cursor } } } }`,
-    { id: fixture.cardIds[0] },
-  );
+  const over = await system.query(`query($id: ID!) { card(id: $id) { transactions(first: 101) { edges { cursor } } } }`, {
+    id: fixture.cardIds[0],
+  });
   expect(over.errors?.[0].message).toMatch(/first: must be between 0 and 100/);
   // …and a huge page is refused at the gateway by the query cost limit, before any subgraph.
-  const huge = await system.query(
-    `query($id: ID!) { card(id: $id) { transactions(first: 100000) { edges { cursor } } } }`,
-    { id: fixture.cardIds[0] },
-  );
+  const huge = await system.query(`query($id: ID!) { card(id: $id) { transactions(first: 100000) { edges { cursor } } } }`, {
+    id: fixture.cardIds[0],
+  });
   expect(huge.errors?.[0].message).toMatch(/cost limit/i);
 });

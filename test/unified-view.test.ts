@@ -33,7 +33,10 @@ interface CardView {
       currentBill: {
         totalDueFen: number;
         status: string;
-        items: { totalCount: number; edges: Array<{ node: { amountFen: number; transaction: { amountFen: number; merchant: { name: string } } } }> };
+        items: {
+          totalCount: number;
+          edges: Array<{ node: { amountFen: number; transaction: { amountFen: number; merchant: { name: string } } } }>;
+        };
       } | null;
       repayAt: { platform: { id: string } };
     }>;

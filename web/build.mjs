@@ -7,7 +7,15 @@ import { fileURLToPath } from 'node:url';
 const web = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(web, '..');
 const output = path.join(web, 'dist', 'index.html');
-const inputs = ['web/src', 'web/index.html', 'web/vite.config.ts', 'client/operations', 'client/generated', 'adapters/sdk/src/canonical-errors.ts', 'package-lock.json'];
+const inputs = [
+  'web/src',
+  'web/index.html',
+  'web/vite.config.ts',
+  'client/operations',
+  'client/generated',
+  'adapters/sdk/src/canonical-errors.ts',
+  'package-lock.json',
+];
 
 function newest(file) {
   if (!fs.existsSync(file)) return 0;

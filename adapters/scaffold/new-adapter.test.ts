@@ -58,7 +58,9 @@ describe('adapter scaffold', () => {
       "declared limits are the platform's documented limits",
       'each limit window resets exactly at its boundary in Asia/Shanghai, not a millisecond before',
     ]);
-    expect(failing[0].failures).toContain(`limit "wrong-window.daily" is declared with window MONTHLY; the platform's documentation (expectations) says DAILY`);
+    expect(failing[0].failures).toContain(
+      `limit "wrong-window.daily" is declared with window MONTHLY; the platform's documentation (expectations) says DAILY`,
+    );
     // The declaration is wrong; the simulator, which keeps the platform's own limits, is not.
     expect(failing[1].failures.every((f) => f.startsWith('wrong-window.daily (declared MONTHLY'))).toBe(true);
   });

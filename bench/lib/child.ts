@@ -71,7 +71,10 @@ export async function startChild<TReady = Record<string, unknown>>(
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const ready = await new Promise<TReady>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${options.timeoutMs ?? 60_000} ms`)), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start within ${options.timeoutMs ?? 60_000} ms`)),
+      options.timeoutMs ?? 60_000,
+    );
     const onMessage = (message: { type?: string; error?: string }) => {
       if (message?.type === 'ready') {
         clearTimeout(timer);
@@ -137,7 +140,7 @@ export function tellParentReady(details: Record<string, unknown>): void {
 }
 
 export function tellParentFailed(error: unknown): never {
-  process.send?.({ type: 'failed', error: error instanceof Error ? error.stack ?? error.message : String(error) });
+  process.send?.({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exit(1);
 }
 
@@ -148,7 +151,8 @@ export interface BenchBuild {
   runtime: string;
 }
 
-const run = (command: string, args: string[]) => execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+const run = (command: string, args: string[]) =>
+  execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
 
 /**
  * Builds what the bench's children run, as production does (`npm run build`: every workspace
@@ -162,7 +166,8 @@ const run = (command: string, args: string[]) => execFileSync(command, args, { c
 export function buildForBench(entries: string[], log: (message: string) => void, { skipBuild = false } = {}): BenchBuild {
   const buildConfig = path.join(ROOT, 'tsconfig.build.json');
   if (!fs.existsSync(buildConfig)) return { compiled: false, runtime: 'tsx (no tsconfig.build.json to build from)' };
-  const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  const scripts =
+    (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
   const command = scripts.build ? 'npm run build' : 'tsc -p tsconfig.build.json';
   const tsc = require.resolve('typescript/bin/tsc');
   const fail = (step: string, error: unknown): never => {
@@ -182,7 +187,11 @@ export function buildForBench(entries: string[], log: (message: string) => void,
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a bench builds, not by the children that import this file
   const ts: typeof import('typescript') = require('typescript');
-  const inBuild = new Set(ts.getParsedCommandLineOfConfigFile(buildConfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })?.fileNames.map((f) => path.resolve(f)) ?? []);
+  const inBuild = new Set(
+    ts
+      .getParsedCommandLineOfConfigFile(buildConfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })
+      ?.fileNames.map((f) => path.resolve(f)) ?? [],
+  );
   const outside = entries.filter((entry) => !inBuild.has(path.resolve(ROOT, entry)));
   if (outside.length) {
     // The build leaves these out: the same options, these files (and what they import) only, into the same dist/.
@@ -192,13 +201,23 @@ export function buildForBench(entries: string[], log: (message: string) => void,
     fs.mkdirSync(path.dirname(config), { recursive: true });
     // No type check (noCheck; isolatedModules makes each file's output independent of types): `npm run typecheck` is where
     // type errors are reported, and the build has just checked the services' code.
-    fs.writeFileSync(config, JSON.stringify({ extends: buildConfig, compilerOptions: { noCheck: true }, files: outside.map((e) => path.resolve(ROOT, e)), include: [] }));
+    fs.writeFileSync(
+      config,
+      JSON.stringify({
+        extends: buildConfig,
+        compilerOptions: { noCheck: true },
+        files: outside.map((e) => path.resolve(ROOT, e)),
+        include: [],
+      }),
+    );
     try {
       run(process.execPath, [tsc, '-p', config]);
     } catch (error) {
       // tsc emits in spite of type errors; `npm run typecheck` is where they are reported.
       if (outside.some((entry) => !fs.existsSync(compiledPath(entry)))) fail('tsc (bench entries)', error);
-      log(`building: the bench entries compiled with type errors (see npm run typecheck): ${((error as { stdout?: string }).stdout ?? '').split('\n')[0]}`);
+      log(
+        `building: the bench entries compiled with type errors (see npm run typecheck): ${((error as { stdout?: string }).stdout ?? '').split('\n')[0]}`,
+      );
     } finally {
       fs.rmSync(config, { force: true });
     }

@@ -1,4 +1,12 @@
-import { backendDatabase, cpuCost, parseMachineBusy, parseProcStat, postgresTicks, type CpuSnapshot, type PostgresSample } from './cpu-per-request';
+import {
+  backendDatabase,
+  cpuCost,
+  parseMachineBusy,
+  parseProcStat,
+  postgresTicks,
+  type CpuSnapshot,
+  type PostgresSample,
+} from './cpu-per-request';
 
 // Read from /proc/<pid>/stat on a Linux machine: a process that named itself `web (1) x) y`
 // (prctl PR_SET_NAME), and a PostgreSQL postmaster.
@@ -9,11 +17,30 @@ const POSTMASTER =
 
 describe('a /proc/<pid>/stat line', () => {
   it('counts the fields from the last parenthesis, whatever the command name holds', () => {
-    expect(parseProcStat(TRICKY)).toEqual({ pid: 15323, comm: 'web (1) x) y', state: 'R', ppid: 15321, utime: 5, stime: 3, cutime: 4, cstime: 5, starttime: 53387 });
+    expect(parseProcStat(TRICKY)).toEqual({
+      pid: 15323,
+      comm: 'web (1) x) y',
+      state: 'R',
+      ppid: 15321,
+      utime: 5,
+      stime: 3,
+      cutime: 4,
+      cstime: 5,
+      starttime: 53387,
+    });
   });
 
   it('reads the times a postmaster keeps for its exited children', () => {
-    expect(parseProcStat(POSTMASTER)).toMatchObject({ pid: 2185, comm: 'postgres', ppid: 1, utime: 2, stime: 21, cutime: 273, cstime: 214, starttime: 3880 });
+    expect(parseProcStat(POSTMASTER)).toMatchObject({
+      pid: 2185,
+      comm: 'postgres',
+      ppid: 1,
+      utime: 2,
+      stime: 21,
+      cutime: 273,
+      cstime: 214,
+      starttime: 3880,
+    });
   });
 
   it('refuses what is not one', () => {

@@ -43,7 +43,10 @@ export function parseProcStat(line: string): ProcStat {
   if (open < 0 || close < open) throw new Error(`not a /proc/<pid>/stat line: ${line.slice(0, 80)}`);
   const pid = Number(line.slice(0, open).trim());
   // rest[0] is field 3 (state); field n is rest[n - 3].
-  const rest = line.slice(close + 2).trim().split(/\s+/);
+  const rest = line
+    .slice(close + 2)
+    .trim()
+    .split(/\s+/);
   const field = (n: number) => {
     const value = Number(rest[n - 3]);
     if (!Number.isFinite(value)) throw new Error(`/proc/<pid>/stat field ${n} is not a number: ${rest[n - 3]}`);
@@ -149,7 +152,11 @@ export function samplePostgres(database: string | undefined): PostgresSample[] {
       if (child.ppid !== pm.pid) continue;
       const served = backendDatabase(readTitle(child.pid));
       if (served !== undefined && served === database) serves = true;
-      children.set(child.pid, { starttime: child.starttime, ticks: child.utime + child.stime, other: !!database && served !== undefined && served !== database });
+      children.set(child.pid, {
+        starttime: child.starttime,
+        ticks: child.utime + child.stime,
+        other: !!database && served !== undefined && served !== database,
+      });
     }
     return { postmaster: pm.pid, postmasterTicks: pm.utime + pm.stime + pm.cutime + pm.cstime, children, serves };
   });

@@ -41,13 +41,22 @@ export async function recreateDatabase(adminUrl: string, name: string): Promise<
 
 export async function openBenchDatabase(url: string): Promise<BenchDatabase> {
   const registry = loadAdapterRegistry();
-  const open = (schema: string, entities: SubgraphDatabase['dataSource']['options']['entities'], migrations: SubgraphDatabase['dataSource']['options']['migrations']) =>
-    openSubgraphDatabase({ url, schema, entities: entities!, migrations: migrations! });
+  const open = (
+    schema: string,
+    entities: SubgraphDatabase['dataSource']['options']['entities'],
+    migrations: SubgraphDatabase['dataSource']['options']['migrations'],
+  ) => openSubgraphDatabase({ url, schema, entities: entities!, migrations: migrations! });
   const issuer = await open(ISSUER_SCHEMA, issuerEntities, issuerMigrations);
   const wallet = await open(WALLET_SCHEMA, walletEntities, walletMigrations);
   const clearing = await open(CLEARING_SCHEMA, clearingEntities, clearingMigrations);
   // The fixture builder reads only these parts of a test system.
-  const target = { issuer: { database: issuer }, wallet: { database: wallet }, clearing: { database: clearing }, vault: PanVault.fromKey(randomBytes(32)), registry };
+  const target = {
+    issuer: { database: issuer },
+    wallet: { database: wallet },
+    clearing: { database: clearing },
+    vault: PanVault.fromKey(randomBytes(32)),
+    registry,
+  };
   return {
     url,
     registry,

@@ -20,7 +20,14 @@ function books(amounts: number[], overrides: Partial<Books> = {}): Books {
   return {
     creditBefore: new Map([['card-1', { limitFen: 450_000n, usedFen: 0n }]]),
     creditAfter: new Map([['card-1', { limitFen: 450_000n, usedFen: total }]]),
-    walletApproved: amounts.map((a) => ({ card_id: 'card-1', customer_id: 'c-1', wallet_account_id: 'w-1', platform: 'wechat-pay', amount_fen: String(a), created_at: at })),
+    walletApproved: amounts.map((a) => ({
+      card_id: 'card-1',
+      customer_id: 'c-1',
+      wallet_account_id: 'w-1',
+      platform: 'wechat-pay',
+      amount_fen: String(a),
+      created_at: at,
+    })),
     networkApproved: amounts.map((a) => ({ card_id: 'card-1', network_platform: 'unionpay', amount_fen: String(a), created_at: at })),
     issuerApproved: new Map([['card-1', total]]),
     networkUsage: [{ scope_key: 'card-1', rule_window: 'DAILY', window_key: '2026-11-26', amount_fen: String(total) }],

@@ -81,7 +81,14 @@ export interface Books {
   /** Per card: the credit line's limit and use before the run. */
   creditBefore: Map<string, { limitFen: bigint; usedFen: bigint }>;
   creditAfter: Map<string, { limitFen: bigint; usedFen: bigint }>;
-  walletApproved: Array<{ card_id: string; customer_id: string; wallet_account_id: string; platform: string; amount_fen: string; created_at: Date }>;
+  walletApproved: Array<{
+    card_id: string;
+    customer_id: string;
+    wallet_account_id: string;
+    platform: string;
+    amount_fen: string;
+    created_at: Date;
+  }>;
   networkApproved: Array<{ card_id: string; network_platform: string; amount_fen: string; created_at: Date }>;
   issuerApproved: Map<string, bigint>;
   /** clearing.limit_usage per card, window and window key. */
@@ -99,14 +106,22 @@ async function creditLines(db: BenchDatabase, cardIds: string[]) {
 }
 
 async function openPayments(db: BenchDatabase, cardIds: string[]): Promise<number> {
-  const [row] = await db.query<{ n: string }>('wallet', `SELECT COUNT(*) AS n FROM wallet.payments WHERE card_id = ANY($1) AND status IN ('RESERVED', 'REVERSING')`, [cardIds]);
+  const [row] = await db.query<{ n: string }>(
+    'wallet',
+    `SELECT COUNT(*) AS n FROM wallet.payments WHERE card_id = ANY($1) AND status IN ('RESERVED', 'REVERSING')`,
+    [cardIds],
+  );
   return Number(row.n);
 }
 
 async function settle(db: BenchDatabase, cardIds: string[], maxMs = 60_000): Promise<void> {
   const state = async () =>
     JSON.stringify(
-      await db.query('wallet', `SELECT status, COUNT(*) AS n FROM wallet.payments WHERE card_id = ANY($1) GROUP BY status ORDER BY status`, [cardIds]),
+      await db.query(
+        'wallet',
+        `SELECT status, COUNT(*) AS n FROM wallet.payments WHERE card_id = ANY($1) GROUP BY status ORDER BY status`,
+        [cardIds],
+      ),
     );
   let previous = await state();
   for (let waited = 0; waited < maxMs; waited += 1_000) {
@@ -137,7 +152,11 @@ export async function readBooks(db: BenchDatabase, cardIds: string[], creditBefo
       [cardIds],
     ),
     issuerApproved: new Map(issuerRows.map((r) => [r.card_id, BigInt(r.total)])),
-    networkUsage: await db.query('clearing', `SELECT scope_key, rule_window, window_key, amount_fen FROM clearing.limit_usage WHERE scope_key = ANY($1)`, [cardIds]),
+    networkUsage: await db.query(
+      'clearing',
+      `SELECT scope_key, rule_window, window_key, amount_fen FROM clearing.limit_usage WHERE scope_key = ANY($1)`,
+      [cardIds],
+    ),
     openPayments: await openPayments(db, cardIds),
   };
 }
@@ -164,12 +183,17 @@ export function checkBooks(books: Books, rules: Rules): { violations: PaymentVio
     if (details.length < 20) details.push(`${kind}: ${detail}`);
   };
 
-  const windowed = <P extends { amount_fen: string; created_at: Date }>(payments: P[], rulesOfPayment: (p: P) => LimitRule[], scopeKey: (p: P, rule: LimitRule) => string) => {
+  const windowed = <P extends { amount_fen: string; created_at: Date }>(
+    payments: P[],
+    rulesOfPayment: (p: P) => LimitRule[],
+    scopeKey: (p: P, rule: LimitRule) => string,
+  ) => {
     const sums = new Map<string, { rule: LimitRule; scope: string; window: string; fen: bigint; count: number }>();
     for (const p of payments) {
       for (const rule of rulesOfPayment(p)) {
         if (rule.window === 'PER_PAYMENT') {
-          if (BigInt(p.amount_fen) > rule.amountFen) flag('perPayment', `${rule.id}: ${p.amount_fen} fen approved, limit ${rule.amountFen}`);
+          if (BigInt(p.amount_fen) > rule.amountFen)
+            flag('perPayment', `${rule.id}: ${p.amount_fen} fen approved, limit ${rule.amountFen}`);
           continue;
         }
         const window = windowOf(rule.window, new Date(p.created_at), rule.timezone).key;
@@ -199,9 +223,15 @@ export function checkBooks(books: Books, rules: Rules): { violations: PaymentVio
     (p) => p.card_id,
   );
   for (const usage of books.networkUsage) {
-    const approved = [...networkSums.values()].filter((s) => s.scope === usage.scope_key && s.rule.window === usage.rule_window && s.window === usage.window_key);
+    const approved = [...networkSums.values()].filter(
+      (s) => s.scope === usage.scope_key && s.rule.window === usage.rule_window && s.window === usage.window_key,
+    );
     const fen = approved[0]?.fen ?? 0n;
-    if (BigInt(usage.amount_fen) !== fen) flag('books', `clearing usage ${usage.scope_key} ${usage.rule_window} ${usage.window_key}: ${usage.amount_fen} fen counted, ${fen} approved`);
+    if (BigInt(usage.amount_fen) !== fen)
+      flag(
+        'books',
+        `clearing usage ${usage.scope_key} ${usage.rule_window} ${usage.window_key}: ${usage.amount_fen} fen counted, ${fen} approved`,
+      );
   }
 
   const sumBy = <P extends { card_id: string; amount_fen: string }>(rows: P[]) => {
@@ -217,9 +247,12 @@ export function checkBooks(books: Books, rules: Rules): { violations: PaymentVio
     const wallet = walletSums.get(cardId) ?? 0n;
     const network = networkByCard.get(cardId) ?? 0n;
     if (after.usedFen > after.limitFen) flag('credit', `card ${cardId}: ${after.usedFen} fen used of ${after.limitFen}`);
-    if (issuer > before.limitFen - before.usedFen) flag('credit', `card ${cardId}: ${issuer} fen approved, ${before.limitFen - before.usedFen} available`);
-    if (after.usedFen - before.usedFen !== issuer) flag('books', `card ${cardId}: credit used rose by ${after.usedFen - before.usedFen} fen, issuer approved ${issuer}`);
-    if (wallet !== issuer || network !== issuer) flag('books', `card ${cardId}: approved ${wallet} (wallet), ${network} (network), ${issuer} (issuer) fen`);
+    if (issuer > before.limitFen - before.usedFen)
+      flag('credit', `card ${cardId}: ${issuer} fen approved, ${before.limitFen - before.usedFen} available`);
+    if (after.usedFen - before.usedFen !== issuer)
+      flag('books', `card ${cardId}: credit used rose by ${after.usedFen - before.usedFen} fen, issuer approved ${issuer}`);
+    if (wallet !== issuer || network !== issuer)
+      flag('books', `card ${cardId}: approved ${wallet} (wallet), ${network} (network), ${issuer} (issuer) fen`);
   }
   if (books.openPayments > 0) {
     v.open = books.openPayments;
@@ -252,9 +285,16 @@ export async function benchPayments(options: {
     const customer = await db.addCustomer({ cards: 1, billItems: 1 });
     const cardId = customer.cardIds[0];
     if (i % 2 === 0) {
-      await db.query('issuer', `UPDATE issuer.credit_lines SET limit_fen = $2 WHERE customer_id = $1`, [customer.customerId, SMALL_CREDIT_LINE_FEN.toString()]);
+      await db.query('issuer', `UPDATE issuer.credit_lines SET limit_fen = $2 WHERE customer_id = $1`, [
+        customer.customerId,
+        SMALL_CREDIT_LINE_FEN.toString(),
+      ]);
     }
-    const bindings = await db.query<{ id: string; platform: string }>('wallet', `SELECT id, platform FROM wallet.card_bindings WHERE card_id = $1 AND status = 'ACTIVE' ORDER BY platform`, [cardId]);
+    const bindings = await db.query<{ id: string; platform: string }>(
+      'wallet',
+      `SELECT id, platform FROM wallet.card_bindings WHERE card_id = $1 AND status = 'ACTIVE' ORDER BY platform`,
+      [cardId],
+    );
     cards.push({ customerId: customer.customerId, cardId, bindings });
   }
   const cardIds = cards.map((c) => c.cardId);
@@ -273,7 +313,9 @@ export async function benchPayments(options: {
   }
 
   // No warm-up: every request is a new payment, and all of them are in the books checked after.
-  log(`payments: ${cards.length} cards, ${cards.reduce((n, c) => n + c.bindings.length, 0)} bindings, ${options.settings.connections} connections, ${options.settings.durationSec} s`);
+  log(
+    `payments: ${cards.length} cards, ${cards.reduce((n, c) => n + c.bindings.length, 0)} bindings, ${options.settings.connections} connections, ${options.settings.durationSec} s`,
+  );
   const authorizations = await options.runLoad({
     kind: 'http',
     url: options.gatewayUrl,

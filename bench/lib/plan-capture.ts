@@ -53,7 +53,9 @@ export async function startCaptureProxies(targets: Record<string, string>): Prom
         const entry: Recorded = { url: target, body, identity, startedAt: performance.now(), endedAt: Infinity };
         recorded.push(entry);
         // The gateway's headers go on as they came: its signature covers method, path and body, all unchanged.
-        const headers = Object.fromEntries(Object.entries(request.headers).filter(([k]) => k.startsWith('x-') || k === 'content-type' || k === 'accept')) as Record<string, string>;
+        const headers = Object.fromEntries(
+          Object.entries(request.headers).filter(([k]) => k.startsWith('x-') || k === 'content-type' || k === 'accept'),
+        ) as Record<string, string>;
         const upstream = await fetch(target, { method: 'POST', headers, body });
         const text = await upstream.text();
         entry.endedAt = performance.now();

@@ -6,7 +6,16 @@ const load = (rps: number, p99Ms: number) => ({ requests: rps * 10, durationSec:
 const withCpu = (run: LoadResult, gateway: number, rest = [1, 1, 1, 1, 0.5]): LoadResult => {
   const [issuer, wallet, clearing, postgres, loadGenerator] = rest;
   const perRequestMs = { gateway, issuer, wallet, clearing, postgres, load: loadGenerator };
-  return { ...run, cpu: { requests: run.requests, windowSec: 10, perRequestMs, sumMs: Object.values(perRequestMs).reduce((a, b) => a + b, 0), machineMs: 10 } };
+  return {
+    ...run,
+    cpu: {
+      requests: run.requests,
+      windowSec: 10,
+      perRequestMs,
+      sumMs: Object.values(perRequestMs).reduce((a, b) => a + b, 0),
+      machineMs: 10,
+    },
+  };
 };
 const atRate = (gateway: number, rps = 20) => withCpu({ ...load(rps, 50), shape: 'rate', offeredRps: 20 }, gateway);
 
@@ -15,9 +24,27 @@ const results: BenchResults = {
   startedAt: '2026-11-26T00:00:00.000Z',
   durationSec: 500,
   machine: { node: 'v20', cpus: 2, cpuModel: 'cpu', memoryGb: 24, postgres: '15', loadAverageAtStart: [0.5, 0.4, 0.3] },
-  settings: { connections: 50, durationSec: 10, warmupSec: 3, rate: 20, sequentialRequests: 200, customers: 200, cardsPerCustomer: 3, billItemsPerCustomer: 25, wallets: ['wechat-pay', 'unionpay-quickpass'] },
+  settings: {
+    connections: 50,
+    durationSec: 10,
+    warmupSec: 3,
+    rate: 20,
+    sequentialRequests: 200,
+    customers: 200,
+    cardsPerCustomer: 3,
+    billItemsPerCustomer: 25,
+    wallets: ['wechat-pay', 'unionpay-quickpass'],
+  },
   setups: [
-    { id: 'cardweave', label: 'ours', role: 'production', cardView: load(300, 200), singleSubgraph: load(900, 80), peakRssMb: 250, subgraphRequests: 5 },
+    {
+      id: 'cardweave',
+      label: 'ours',
+      role: 'production',
+      cardView: load(300, 200),
+      singleSubgraph: load(900, 80),
+      peakRssMb: 250,
+      subgraphRequests: 5,
+    },
     { id: 'apollo', label: 'apollo', role: 'peer', cardView: load(100, 400), singleSubgraph: load(600, 90), peakRssMb: 200 },
     { id: 'hive-default', label: 'hive', role: 'peer', cardView: load(250, 150), peakRssMb: 280 },
     { id: 'hive-router', label: 'router', role: 'peer', skipped: 'no binary for this platform' },
@@ -51,14 +78,24 @@ describe('the results table', () => {
     const measured: BenchResults = {
       ...results,
       setups: [
-        { id: 'cardweave', label: 'ours', role: 'production', cardView: withCpu(load(300, 200), 4), cardViewAtRate: atRate(2.1), peakRssMb: 150 },
+        {
+          id: 'cardweave',
+          label: 'ours',
+          role: 'production',
+          cardView: withCpu(load(300, 200), 4),
+          cardViewAtRate: atRate(2.1),
+          peakRssMb: 150,
+        },
         { id: 'apollo', label: 'apollo', role: 'peer', cardView: withCpu(load(100, 400), 9), cardViewAtRate: atRate(6) },
         { id: 'hive-router', label: 'router', role: 'peer', cardView: withCpu(load(280, 200), 3.5), cardViewAtRate: atRate(2) },
       ],
     };
     const checks = checkTargets(measured);
     const byTarget = (text: string) => checks.find((c) => c.target.includes(text))!;
-    expect(byTarget('≤ stock Hive + Rust planner’s')).toMatchObject({ met: false, measured: '2.10 ms vs 2.00 ms at 20/s: 1.05× (at saturation 4.00 ms vs 3.50 ms: 1.14×)' });
+    expect(byTarget('≤ stock Hive + Rust planner’s')).toMatchObject({
+      met: false,
+      measured: '2.10 ms vs 2.00 ms at 20/s: 1.05× (at saturation 4.00 ms vs 3.50 ms: 1.14×)',
+    });
     expect(byTarget('≤ 1.10× stock Hive')).toMatchObject({ met: true });
     expect(byTarget('⅓ of @apollo/gateway')).toMatchObject({ met: false, measured: expect.stringContaining('0.35×') });
     expect(byTarget('whole system')).toMatchObject({ met: false, measured: '6.60 ms at 20/s (at saturation 8.50 ms)' });
@@ -74,7 +111,10 @@ describe('the results table', () => {
       ],
     };
     const system = checkTargets(saturated).find((c) => c.target.includes('whole system'));
-    expect(system).toMatchObject({ met: undefined, measured: expect.stringContaining('not judged: the fixed rate saturated it (12.0 of 20/s served)') });
+    expect(system).toMatchObject({
+      met: undefined,
+      measured: expect.stringContaining('not judged: the fixed rate saturated it (12.0 of 20/s served)'),
+    });
     expect(checkTargets(saturated).find((c) => c.target.includes('≤ stock Hive'))?.met).toBeUndefined();
     expect(renderMarkdown(saturated)).toContain('| ours | 20/s offered: **saturated** | 12.0 |');
   });
@@ -82,9 +122,20 @@ describe('the results table', () => {
   it('puts each setup’s CPU per request per process beside its throughput, latency and memory', () => {
     const markdown = renderMarkdown({
       ...results,
-      setups: [{ id: 'cardweave', label: 'ours', role: 'production', cardView: withCpu(load(300, 200), 4), cardViewAtRate: atRate(2.25), peakRssMb: 150 }],
+      setups: [
+        {
+          id: 'cardweave',
+          label: 'ours',
+          role: 'production',
+          cardView: withCpu(load(300, 200), 4),
+          cardViewAtRate: atRate(2.25),
+          peakRssMb: 150,
+        },
+      ],
     });
-    expect(markdown).toContain('| ours | 20/s offered | 20.0 | 25.0 | 50.0 | 150 | 2.25 | 1.00 | 1.00 | 1.00 | 1.00 | 0.50 | **6.75** | 10.00 |');
+    expect(markdown).toContain(
+      '| ours | 20/s offered | 20.0 | 25.0 | 50.0 | 150 | 2.25 | 1.00 | 1.00 | 1.00 | 1.00 | 0.50 | **6.75** | 10.00 |',
+    );
     expect(markdown).toContain('|  | 50 connections | 300.0 | 100.0 | 200.0 | – | 4.00 |');
   });
 

@@ -69,7 +69,15 @@ export interface BenchResults {
   command: string;
   startedAt: string;
   durationSec: number;
-  machine: { node: string; cpus: number; cpuModel: string; memoryGb: number; postgres: string; loadAverageAtStart: number[]; clockTicksPerSecond?: number };
+  machine: {
+    node: string;
+    cpus: number;
+    cpuModel: string;
+    memoryGb: number;
+    postgres: string;
+    loadAverageAtStart: number[];
+    clockTicksPerSecond?: number;
+  };
   settings: {
     connections: number;
     durationSec: number;
@@ -91,7 +99,9 @@ export interface BenchResults {
 
 /** A number for a table; '–' for none (a figure that did not survive JSON, NaN or Infinity, arrives as null). */
 const fmt = (n: number | null | undefined, digits = 0) =>
-  typeof n !== 'number' || !Number.isFinite(n) ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  typeof n !== 'number' || !Number.isFinite(n)
+    ? '–'
+    : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
 
 /** The production gateway with full documents, which the peers are compared with (none in a partial run). */
@@ -108,7 +118,9 @@ export interface TargetCheck {
 /** Said of a fixed-rate figure when a setup could not keep up with the rate: then it is not below saturation. */
 function saturatedNote(...runs: Array<LoadResult | undefined>): string {
   const short = runs.filter((r) => r?.offeredRps && r.rps < 0.9 * r.offeredRps);
-  return short.length ? `; not judged: the fixed rate saturated it (${short.map((r) => `${fmt(r!.rps, 1)} of ${r!.offeredRps}/s served`).join(', ')})` : '';
+  return short.length
+    ? `; not judged: the fixed rate saturated it (${short.map((r) => `${fmt(r!.rps, 1)} of ${r!.offeredRps}/s served`).join(', ')})`
+    : '';
 }
 
 /** CPU ms per request of one role in a run (NaN when not measured). */
@@ -126,7 +138,10 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     const p99 = ours.cardView && peer?.cardView ? ours.cardView.p99Ms <= peer.cardView.p99Ms : undefined;
     checks.push({
       target: `≥ ${times}× the requests/s of ${name} on the unified card view, at no worse p99`,
-      measured: rps === undefined ? 'not measured' : `${rps.toFixed(2)}×, p99 ${fmt(ours.cardView!.p99Ms, 1)} vs ${fmt(peer!.cardView!.p99Ms, 1)} ms`,
+      measured:
+        rps === undefined
+          ? 'not measured'
+          : `${rps.toFixed(2)}×, p99 ${fmt(ours.cardView!.p99Ms, 1)} vs ${fmt(peer!.cardView!.p99Ms, 1)} ms`,
       met: rps === undefined ? undefined : rps >= times && p99!,
     });
   };
@@ -149,12 +164,19 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     });
   };
   gatewayCpu('hive-router', 1, 'gateway CPU per card view ≤ stock Hive + Rust planner’s (fixed rate)');
-  gatewayCpu('hive-router', 1.1, 'gateway CPU per card view ≤ 1.10× stock Hive + Rust planner’s, counting identity, signatures, limits, error mapping, metrics and tracing (fixed rate)');
+  gatewayCpu(
+    'hive-router',
+    1.1,
+    'gateway CPU per card view ≤ 1.10× stock Hive + Rust planner’s, counting identity, signatures, limits, error mapping, metrics and tracing (fixed rate)',
+  );
   gatewayCpu('apollo', 1 / 3, 'gateway CPU per card view ≤ ⅓ of @apollo/gateway’s (fixed rate)');
   const system = ours.cardViewAtRate?.cpu?.sumMs;
   checks.push({
     target: 'the whole system’s CPU per card view ≤ 5 ms: gateway, subgraphs, PostgreSQL and load generator (fixed rate)',
-    measured: system === undefined ? 'not measured' : `${ms(system)} at ${rate}/s (at saturation ${ms(ours.cardView?.cpu?.sumMs ?? NaN)})${saturatedNote(ours.cardViewAtRate)}`,
+    measured:
+      system === undefined
+        ? 'not measured'
+        : `${ms(system)} at ${rate}/s (at saturation ${ms(ours.cardView?.cpu?.sumMs ?? NaN)})${saturatedNote(ours.cardViewAtRate)}`,
     met: system === undefined || saturatedNote(ours.cardViewAtRate) ? undefined : system <= 5,
   });
   const limit = byId('limit');
@@ -250,7 +272,9 @@ export function renderMarkdown(results: BenchResults): string {
       `less the backends of other databases. Sum: the processes of the row; machine: the whole machine's busy time (every process on it) per request.`,
   );
   lines.push('');
-  lines.push('| setup | load | req/s | p50 ms | p99 ms | gateway peak RSS MB | gateway | issuer | wallet | clearing | PostgreSQL | load generator | sum | machine |');
+  lines.push(
+    '| setup | load | req/s | p50 ms | p99 ms | gateway peak RSS MB | gateway | issuer | wallet | clearing | PostgreSQL | load generator | sum | machine |',
+  );
   lines.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const setup of results.setups) {
     if (setup.skipped) continue;
@@ -264,14 +288,22 @@ export function renderMarkdown(results: BenchResults): string {
       .forEach(([load, run], i) => lines.push(cpuRow(i === 0 ? setup.label : '', load, run, i === 0 ? setup.peakRssMb : undefined)));
   }
   if (results.payments.authorizations?.cpu) {
-    lines.push(cpuRow('Payments: `pay` through the production gateway (per answered payment)', `${s.connections} connections`, results.payments.authorizations, undefined));
+    lines.push(
+      cpuRow(
+        'Payments: `pay` through the production gateway (per answered payment)',
+        `${s.connections} connections`,
+        results.payments.authorizations,
+        undefined,
+      ),
+    );
   }
   lines.push('');
   lines.push('### Cost as the customer grows (unified card view, one request at a time)');
   lines.push('');
   lines.push('| cards | bill items | SQL statements / request | gateway p50 ms |');
   lines.push('|--:|--:|--:|--:|');
-  for (const row of results.scaling) lines.push(`| ${fmt(row.cards)} | ${fmt(row.billItems)} | ${row.statementsPerRequest} | ${fmt(row.p50Ms, 1)} |`);
+  for (const row of results.scaling)
+    lines.push(`| ${fmt(row.cards)} | ${fmt(row.billItems)} | ${row.statementsPerRequest} | ${fmt(row.p50Ms, 1)} |`);
   lines.push('');
   lines.push('### Payment authorizations through the full chain');
   lines.push('');
@@ -285,7 +317,9 @@ export function renderMarkdown(results: BenchResults): string {
         `spread over ${fmt(p.cards)} cards; violations counted from the three databases' books after the run.`,
     );
     lines.push('');
-    lines.push('| payments/s | p50 ms | p99 ms | answered | approved | approved CNY | failed | limit violations | per payment | daily, monthly | yearly, all-time | credit | books disagree | left open |');
+    lines.push(
+      '| payments/s | p50 ms | p99 ms | answered | approved | approved CNY | failed | limit violations | per payment | daily, monthly | yearly, all-time | credit | books disagree | left open |',
+    );
     lines.push('|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
     const cny = p.approvedFen === undefined ? undefined : Number(BigInt(p.approvedFen)) / 100;
     lines.push(
@@ -303,7 +337,8 @@ export function renderMarkdown(results: BenchResults): string {
   lines.push('');
   lines.push('| target | measured | met |');
   lines.push('|---|---|---|');
-  for (const check of checkTargets(results)) lines.push(`| ${check.target} | ${check.measured} | ${check.met === undefined ? '–' : check.met ? 'yes' : '**no**'} |`);
+  for (const check of checkTargets(results))
+    lines.push(`| ${check.target} | ${check.measured} | ${check.met === undefined ? '–' : check.met ? 'yes' : '**no**'} |`);
   lines.push('');
   return lines.join('\n');
 }

@@ -152,15 +152,19 @@ async function runSequential(job: HttpJob, count: number): Promise<LoadResult> {
 
 function send(url: string, body: string, headers: Record<string, string>, via: http.Agent): Promise<{ ok: boolean; body: string }> {
   return new Promise((resolve) => {
-    const req = http.request(url, { method: 'POST', agent: via, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ ok: res.statusCode === 200 && !text.includes('"errors"'), body: text });
-      });
-      res.on('error', () => resolve({ ok: false, body: '' }));
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', agent: via, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ ok: res.statusCode === 200 && !text.includes('"errors"'), body: text });
+        });
+        res.on('error', () => resolve({ ok: false, body: '' }));
+      },
+    );
     req.on('error', () => resolve({ ok: false, body: '' }));
     req.end(body);
   });
@@ -171,7 +175,14 @@ let keyring: ReturnType<typeof keyringFromEnv> | undefined;
 
 async function post(request: PlanRequest): Promise<boolean> {
   keyring ??= keyringFromEnv(process.env, 'gateway');
-  const signature = signServiceRequest({ service: 'gateway', method: 'POST', path: new URL(request.url).pathname, body: request.body, identity: request.identity, keyring });
+  const signature = signServiceRequest({
+    service: 'gateway',
+    method: 'POST',
+    path: new URL(request.url).pathname,
+    body: request.body,
+    identity: request.identity,
+    keyring,
+  });
   return (await send(request.url, request.body, { ...signature, 'content-type': 'application/json' }, agent)).ok;
 }
 

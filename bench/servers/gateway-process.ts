@@ -105,7 +105,10 @@ async function apollo(): Promise<Running> {
       source.fetcher = (target, init) => {
         const headers = { ...(init?.headers as Record<string, string>) };
         const identity = decodeIdentity(headers[HEADER.identity] ?? '');
-        return send(target, { ...init, headers: { ...headers, ...signed(target, init?.method ?? 'POST', String(init?.body ?? ''), identity) } });
+        return send(target, {
+          ...init,
+          headers: { ...headers, ...signed(target, init?.method ?? 'POST', String(init?.body ?? ''), identity) },
+        });
       };
       return source;
     },
@@ -115,7 +118,8 @@ async function apollo(): Promise<Running> {
     listen: { port: 0, host: '127.0.0.1' },
     context: async ({ req }) => {
       const identity = identityFromBearer(req.headers.authorization, keyring.jwtPublicKey!, tokens);
-      if (!identity) throw new GraphQLError('a valid token is required', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      if (!identity)
+        throw new GraphQLError('a valid token is required', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       return { identity };
     },
   });

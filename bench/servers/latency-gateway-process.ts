@@ -52,7 +52,14 @@ subscribe('http.client.request.start', (message) => {
   const { request } = message as { request: ClientRequest };
   const port = String(request.getHeader('host') ?? '').split(':')[1] ?? '';
   const subgraph = byPort.get(port) ?? `port ${port}`;
-  open.set(request, { subgraph, requestId: String(request.getHeader('x-request-id') ?? ''), start: performance.now(), end: NaN, serverMs: NaN, status: 0 });
+  open.set(request, {
+    subgraph,
+    requestId: String(request.getHeader('x-request-id') ?? ''),
+    start: performance.now(),
+    end: NaN,
+    serverMs: NaN,
+    status: 0,
+  });
 });
 
 let served: ServedRequest[] = [];

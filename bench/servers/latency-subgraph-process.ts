@@ -21,7 +21,13 @@ async function main(): Promise<void> {
   const name = process.env.BENCH_SUBGRAPH ?? '';
   if (!NAMES.includes(name)) throw new Error(`unknown subgraph ${name}`);
   installKeyring(keyringFromEnv(process.env, name as ServiceName));
-  const common = { databaseUrl: process.env.BENCH_DATABASE_URL!, registry: loadAdapterRegistry(), clock: clockFromEnv(), port: 0, host: '127.0.0.1' };
+  const common = {
+    databaseUrl: process.env.BENCH_DATABASE_URL!,
+    registry: loadAdapterRegistry(),
+    clock: clockFromEnv(),
+    port: 0,
+    host: '127.0.0.1',
+  };
   const next = { issuerUrl: process.env.ISSUER_URL ?? '', clearingUrl: process.env.CLEARING_URL ?? '' };
   const subgraph =
     name === 'issuer'

@@ -19,7 +19,13 @@ async function main(): Promise<void> {
   if (!NAMES.includes(name)) throw new Error(`unknown subgraph ${name}`);
   // The run's key set comes in CARDWEAVE_KEYS, as the tests hand keys to child processes.
   installKeyring(keyringFromEnv(process.env, name as ServiceName));
-  const common = { databaseUrl: process.env.BENCH_DATABASE_URL!, registry: loadAdapterRegistry(), clock: clockFromEnv(), port: 0, host: '127.0.0.1' };
+  const common = {
+    databaseUrl: process.env.BENCH_DATABASE_URL!,
+    registry: loadAdapterRegistry(),
+    clock: clockFromEnv(),
+    port: 0,
+    host: '127.0.0.1',
+  };
   // The next hop of the payment chain: wallet → clearing → issuer.
   const next = { issuerUrl: process.env.ISSUER_URL ?? '', clearingUrl: process.env.CLEARING_URL ?? '' };
   const subgraph =

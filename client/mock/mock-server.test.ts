@@ -17,7 +17,11 @@ afterAll(async () => {
 });
 
 async function run(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return response.json() as Promise<{ data?: any; errors?: unknown[] }>;
 }
 
@@ -67,7 +71,11 @@ describe('the mock server', () => {
     for (let i = 0; i < 2; i++) {
       const fresh = await startMockServer();
       try {
-        const response = await fetch(fresh.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: operation('card-view.graphql'), variables: vars }) });
+        const response = await fetch(fresh.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: operation('card-view.graphql'), variables: vars }),
+        });
         answers.push(await response.json());
       } finally {
         await fresh.stop();
@@ -78,7 +86,9 @@ describe('the mock server', () => {
 
   it('answers every example query without errors', async () => {
     const dir = path.join(__dirname, '../operations');
-    const queries = fs.readdirSync(dir).filter((f) => f.endsWith('.graphql') && /^query /m.test(fs.readFileSync(path.join(dir, f), 'utf8')));
+    const queries = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql') && /^query /m.test(fs.readFileSync(path.join(dir, f), 'utf8')));
     expect(queries.length).toBeGreaterThanOrEqual(4);
     for (const file of queries) {
       const { errors } = await run(fs.readFileSync(path.join(dir, file), 'utf8'), {

@@ -28,7 +28,9 @@ const MERCHANTS = [
 ] as const;
 
 export function cardWeaveMocks(random: () => number = seededRandom()) {
-  const platforms = loadAdapterRegistry().all().map((adapter) => adapter.manifest);
+  const platforms = loadAdapterRegistry()
+    .all()
+    .map((adapter) => adapter.manifest);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)];
   const ofRole = (role: AdapterManifest['role']) => platforms.filter((p) => p.role === role);
@@ -44,9 +46,23 @@ export function cardWeaveMocks(random: () => number = seededRandom()) {
   const instant = () => `${day()}T${String(int(0, 23)).padStart(2, '0')}:${String(int(0, 59)).padStart(2, '0')}:00+08:00`;
   const limit = () => {
     const kind = pick([
-      { ruleId: 'unionpay.per-payment', limitFen: 100_000, window: 'PER_PAYMENT', scope: 'CARD', zh: '云闪付单笔限额', en: 'QuickPass per-payment limit' },
+      {
+        ruleId: 'unionpay.per-payment',
+        limitFen: 100_000,
+        window: 'PER_PAYMENT',
+        scope: 'CARD',
+        zh: '云闪付单笔限额',
+        en: 'QuickPass per-payment limit',
+      },
       { ruleId: 'unionpay.daily', limitFen: 500_000, window: 'DAILY', scope: 'CARD', zh: '银联每日限额', en: 'UnionPay daily limit' },
-      { ruleId: 'wechat-pay.yearly', limitFen: 20_000_000, window: 'YEARLY', scope: 'WALLET_ACCOUNT', zh: '微信支付年度限额', en: 'WeChat Pay yearly limit' },
+      {
+        ruleId: 'wechat-pay.yearly',
+        limitFen: 20_000_000,
+        window: 'YEARLY',
+        scope: 'WALLET_ACCOUNT',
+        zh: '微信支付年度限额',
+        en: 'WeChat Pay yearly limit',
+      },
     ]);
     const usedFen = kind.window === 'PER_PAYMENT' ? 0 : int(0, Math.floor(kind.limitFen / 3));
     const owner = platforms.find((p) => kind.ruleId.startsWith(`${p.id}.`)) ?? platforms[0];
@@ -135,7 +151,13 @@ export function cardWeaveMocks(random: () => number = seededRandom()) {
       const [name, categoryCode] = pick(MERCHANTS);
       return { name, categoryCode };
     },
-    Transaction: () => ({ status: 'APPROVED', declineCode: null, amountFen: fen(500, 100_000), walletPlatform: platform(pick(ofRole('wallet'))), network: platform(ofRole('clearing')[0] ?? platforms[0]) }),
+    Transaction: () => ({
+      status: 'APPROVED',
+      declineCode: null,
+      amountFen: fen(500, 100_000),
+      walletPlatform: platform(pick(ofRole('wallet'))),
+      network: platform(ofRole('clearing')[0] ?? platforms[0]),
+    }),
     PageInfo: () => ({ hasNextPage: false, endCursor: null }),
     CanonicalError: () => ({
       code: 'LIMIT_EXCEEDED',

@@ -23,7 +23,9 @@ describe('the breaking-change check', () => {
     const report = await compareSchemas(released, current);
     expect(report.unexpected.map((c) => `${c.type} ${c.path}`)).toEqual(['FIELD_REMOVED Card.expiry']);
 
-    const allowed = await compareSchemas(released, current, [{ type: 'FIELD_REMOVED', path: 'Card.expiry', reason: 'moved to Card.validity' }]);
+    const allowed = await compareSchemas(released, current, [
+      { type: 'FIELD_REMOVED', path: 'Card.expiry', reason: 'moved to Card.validity' },
+    ]);
     expect(allowed.unexpected).toEqual([]);
     expect(allowed.intended).toHaveLength(1);
   });

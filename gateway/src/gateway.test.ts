@@ -39,11 +39,23 @@ describe('the gateway', () => {
 
 describe('the liveness probe', () => {
   it('answers a bare { __typename } without a token, and nothing more', async () => {
-    const probe = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const probe = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(probe.status).toBe(200);
     expect(await probe.json()).toEqual({ data: { __typename: 'Query' } });
-    for (const query of ['{ __typename customers { edges { node { id } } } }', '{ __schema { types { name } } }', 'query A { __typename } mutation B { recoverPayments { examined } }']) {
-      const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName: query.includes('mutation') ? 'B' : undefined }) });
+    for (const query of [
+      '{ __typename customers { edges { node { id } } } }',
+      '{ __schema { types { name } } }',
+      'query A { __typename } mutation B { recoverPayments { examined } }',
+    ]) {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, operationName: query.includes('mutation') ? 'B' : undefined }),
+      });
       expect(response.status).toBe(401);
     }
   });

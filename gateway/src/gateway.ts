@@ -73,7 +73,12 @@ function hiveLogger(level: GatewayOptions['logging']): Logger | false {
   if (level === false) return false;
   return new Logger({
     level: level === true || level === undefined ? 'warn' : level,
-    writers: [{ write: (lvl, attrs, msg) => writeLog(LEVELS[lvl] as LogLevel, 'gateway', msg ?? '', attrs && typeof attrs === 'object' ? { attrs } : {}) }],
+    writers: [
+      {
+        write: (lvl, attrs, msg) =>
+          writeLog(LEVELS[lvl] as LogLevel, 'gateway', msg ?? '', attrs && typeof attrs === 'object' ? { attrs } : {}),
+      },
+    ],
   });
 }
 
@@ -84,10 +89,7 @@ export interface RunningGateway {
 }
 
 export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, string> {
-  return Object.fromEntries(SUBGRAPHS.map((s) => [s.name, env[s.urlEnv] || defaultSubgraphUrl(s)])) as Record<
-    SubgraphName,
-    string
-  >;
+  return Object.fromEntries(SUBGRAPHS.map((s) => [s.name, env[s.urlEnv] || defaultSubgraphUrl(s)])) as Record<SubgraphName, string>;
 }
 
 export function createCardweaveGateway(options: GatewayOptions = {}) {
@@ -139,7 +141,9 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
     // Hive's own check (supergraph loaded); /readyz (useReadiness) adds the subgraphs.
     readinessCheckEndpoint: '/readyz/supergraph',
     landingPage: false,
-    graphiql: production ? false : { title: 'Cardweave', defaultQuery: EXAMPLE_QUERY, headers: options.ideHeaders ?? demoIdeHeaders(resolved) },
+    graphiql: production
+      ? false
+      : { title: 'Cardweave', defaultQuery: EXAMPLE_QUERY, headers: options.ideHeaders ?? demoIdeHeaders(resolved) },
     // The stock IDE loads its scripts from a CDN; this one is bundled in an installed package.
     renderGraphiQL,
     disableIntrospection: production ? { disableIf: () => true } : undefined,
@@ -163,7 +167,12 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
 /** In a local run, the IDE starts with a token of demo customer 1 (the key pair is local). */
 function demoIdeHeaders(options: ResolvedGatewayOptions): string | undefined {
   if (!options.keyring.jwtPrivateKey) return undefined;
-  const token = mintToken({ ...options.tokens, privateKey: options.keyring.jwtPrivateKey, customerId: DEMO_CUSTOMER_1, ttlSeconds: 12 * 3600 });
+  const token = mintToken({
+    ...options.tokens,
+    privateKey: options.keyring.jwtPrivateKey,
+    customerId: DEMO_CUSTOMER_1,
+    ttlSeconds: 12 * 3600,
+  });
   return JSON.stringify({ authorization: `Bearer ${token}` }, null, 2);
 }
 

@@ -66,7 +66,8 @@ export function buildPerformanceOptions(choices: PerformanceChoices): Performanc
   if (choices.queryPlanner === 'rust') {
     // Loaded only when chosen: the package ships a native planner per platform.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, only when chosen
-    options.unifiedGraphHandler = (require('@graphql-hive/router-runtime') as typeof import('@graphql-hive/router-runtime')).unifiedGraphHandler;
+    const routerRuntime = require('@graphql-hive/router-runtime') as typeof import('@graphql-hive/router-runtime');
+    options.unifiedGraphHandler = routerRuntime.unifiedGraphHandler;
   }
   if (!choices.requestId) options.requestId = false;
   return options;

@@ -47,7 +47,12 @@ export function expand(pattern) {
       }
       const full = path.join(root, dir);
       if (!fs.existsSync(full) || !fs.statSync(full).isDirectory()) continue;
-      const re = new RegExp(`^${segment.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+      const re = new RegExp(
+        `^${segment
+          .split('*')
+          .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[^/]*')}$`,
+      );
       for (const name of fs.readdirSync(full).sort()) if (re.test(name)) next.push(path.posix.join(dir, name));
     }
     found = next;
@@ -57,7 +62,9 @@ export function expand(pattern) {
 
 /** The workspace packages' folders (relative to root), as npm finds them from "workspaces". */
 export function workspaceDirs() {
-  return readJson('package.json').workspaces.flatMap(expand).filter((dir) => fs.existsSync(path.join(root, dir, 'package.json')));
+  return readJson('package.json')
+    .workspaces.flatMap(expand)
+    .filter((dir) => fs.existsSync(path.join(root, dir, 'package.json')));
 }
 
 /** Every entry of the image: [pattern, its matches], packages' "files" prefixed by their folder. */

@@ -41,7 +41,12 @@ function baseEnv(extra) {
 }
 
 function runNode(file, args, env) {
-  return execFileSync(process.execPath, [path.join(root, file), ...args], { cwd: workDir, env: baseEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(process.execPath, [path.join(root, file), ...args], {
+    cwd: workDir,
+    env: baseEnv(env),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 function freePort() {
@@ -77,7 +82,9 @@ async function waitReady(service, port, timeoutMs = 90_000) {
       if (res.status === 200) {
         const ms = Number(process.hrtime.bigint() - service.started) / 1e6;
         const rss = fs.readFileSync(`/proc/${service.child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1];
-        log(`${service.name} ready in ${(ms / 1000).toFixed(2)} s, RSS ${(Number(rss) / 1024).toFixed(0)} MB (${service.child.spawnfile} ${service.child.spawnargs.slice(1).join(' ')})`);
+        log(
+          `${service.name} ready in ${(ms / 1000).toFixed(2)} s, RSS ${(Number(rss) / 1024).toFixed(0)} MB (${service.child.spawnfile} ${service.child.spawnargs.slice(1).join(' ')})`,
+        );
         return;
       }
       last = `${res.status} ${await res.text()}`;
@@ -122,7 +129,9 @@ function checkRuntimeDependencies() {
   const readJson = (file) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
   const rootPackage = readJson('package.json');
   const packageDirs = rootPackage.workspaces
-    .flatMap((pattern) => (pattern.endsWith('/*') ? fs.readdirSync(path.join(root, pattern.slice(0, -2))).map((d) => `${pattern.slice(0, -1)}${d}`) : [pattern]))
+    .flatMap((pattern) =>
+      pattern.endsWith('/*') ? fs.readdirSync(path.join(root, pattern.slice(0, -2))).map((d) => `${pattern.slice(0, -1)}${d}`) : [pattern],
+    )
     .filter((dir) => fs.existsSync(path.join(root, dir, 'package.json')));
   const builtins = new Set(require('node:module').builtinModules);
   const missing = [];
@@ -137,7 +146,10 @@ function checkRuntimeDependencies() {
         if (!entry.isFile() || !file.endsWith('.js')) continue;
         for (const [, id] of fs.readFileSync(file, 'utf8').matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)) {
           if (id.startsWith('.') || id.startsWith('node:') || builtins.has(id)) continue;
-          const name = id.split('/').slice(0, id.startsWith('@') ? 2 : 1).join('/');
+          const name = id
+            .split('/')
+            .slice(0, id.startsWith('@') ? 2 : 1)
+            .join('/');
           if (!dependencies[name]) missing.push(`${name} (${label}: ${path.relative(root, file)})`);
         }
       }
@@ -146,8 +158,11 @@ function checkRuntimeDependencies() {
   };
   for (const dir of packageDirs) check(readJson(`${dir}/package.json`).name, `${dir}/dist`, readJson(`${dir}/package.json`));
   check('root package', 'dist/scripts', rootPackage);
-  if (missing.length) throw new Error(`compiled code loads packages its package.json does not list in "dependencies": ${[...new Set(missing)].join(', ')}`);
-  log(`every package loaded by the dist/ of the ${packageDirs.length} workspace packages and by dist/scripts is a production dependency of its package`);
+  if (missing.length)
+    throw new Error(`compiled code loads packages its package.json does not list in "dependencies": ${[...new Set(missing)].join(', ')}`);
+  log(
+    `every package loaded by the dist/ of the ${packageDirs.length} workspace packages and by dist/scripts is a production dependency of its package`,
+  );
 }
 
 async function main() {
@@ -175,24 +190,42 @@ async function main() {
 
   // In docker-compose's order: each hop of the payment chain after the one it calls.
   const issuer = start('issuer', 'subgraphs/issuer/dist/main.js', {
-    ...common, SERVICE_PRIVATE_KEY: keys.ISSUER_SERVICE_PRIVATE_KEY, ISSUER_DATABASE_URL: databaseUrl, ISSUER_PORT: String(issuerPort), CARD_DATA_KEY: cardDataKey,
+    ...common,
+    SERVICE_PRIVATE_KEY: keys.ISSUER_SERVICE_PRIVATE_KEY,
+    ISSUER_DATABASE_URL: databaseUrl,
+    ISSUER_PORT: String(issuerPort),
+    CARD_DATA_KEY: cardDataKey,
   });
   await waitReady(issuer, issuerPort);
   const clearing = start('clearing', 'subgraphs/clearing/dist/main.js', {
-    ...common, SERVICE_PRIVATE_KEY: keys.CLEARING_SERVICE_PRIVATE_KEY, CLEARING_DATABASE_URL: databaseUrl, CLEARING_PORT: String(clearingPort), ISSUER_URL: url(issuerPort),
+    ...common,
+    SERVICE_PRIVATE_KEY: keys.CLEARING_SERVICE_PRIVATE_KEY,
+    CLEARING_DATABASE_URL: databaseUrl,
+    CLEARING_PORT: String(clearingPort),
+    ISSUER_URL: url(issuerPort),
   });
   await waitReady(clearing, clearingPort);
   const wallet = start('wallet', 'subgraphs/wallet/dist/main.js', {
-    ...common, SERVICE_PRIVATE_KEY: keys.WALLET_SERVICE_PRIVATE_KEY, WALLET_DATABASE_URL: databaseUrl, WALLET_PORT: String(walletPort),
-    CLEARING_URL: url(clearingPort), ISSUER_URL: url(issuerPort),
+    ...common,
+    SERVICE_PRIVATE_KEY: keys.WALLET_SERVICE_PRIVATE_KEY,
+    WALLET_DATABASE_URL: databaseUrl,
+    WALLET_PORT: String(walletPort),
+    CLEARING_URL: url(clearingPort),
+    ISSUER_URL: url(issuerPort),
   });
   await waitReady(wallet, walletPort);
 
   log(runNode('dist/scripts/load-demo-data.js', [], { DATABASE_URL: databaseUrl, CARD_DATA_KEY: cardDataKey, DEMO_CUSTOMERS: '4' }).trim());
 
   const gateway = start('gateway', 'gateway/dist/main.js', {
-    ...common, ...JWT, SERVICE_PRIVATE_KEY: keys.GATEWAY_SERVICE_PRIVATE_KEY, JWT_PUBLIC_KEY: keys.JWT_PUBLIC_KEY, GATEWAY_PORT: String(gatewayPort),
-    ISSUER_URL: url(issuerPort), WALLET_URL: url(walletPort), CLEARING_URL: url(clearingPort),
+    ...common,
+    ...JWT,
+    SERVICE_PRIVATE_KEY: keys.GATEWAY_SERVICE_PRIVATE_KEY,
+    JWT_PUBLIC_KEY: keys.JWT_PUBLIC_KEY,
+    GATEWAY_PORT: String(gatewayPort),
+    ISSUER_URL: url(issuerPort),
+    WALLET_URL: url(walletPort),
+    CLEARING_URL: url(clearingPort),
   });
   await waitReady(gateway, gatewayPort);
 
@@ -216,7 +249,9 @@ async function main() {
     return cards;
   };
   const cards = await ask({ query: cardView, variables: { customerId } });
-  log(`card view of customer ${customerId} through the gateway: ${cards.length} card(s), ${cards[0].maskedNumber}, ${cards[0].walletBindings.length} wallet binding(s)`);
+  log(
+    `card view of customer ${customerId} through the gateway: ${cards.length} card(s), ${cards[0].maskedNumber}, ${cards[0].walletBindings.length} wallet binding(s)`,
+  );
   // The same operation by its hash: the gateway read the persisted documents from client/operations.
   const sha256Hash = createHash('sha256').update(cardView).digest('hex');
   await ask({ variables: { customerId }, extensions: { persistedQuery: { version: 1, sha256Hash } } });

@@ -13,9 +13,7 @@ describe('the demo data', () => {
       new Set(['YOUNG_PROFESSIONAL', 'SMALL_BUSINESS_OWNER', 'STUDENT']),
     );
     const again = generateDemoData({ registry, now, encrypt: () => 'x' });
-    expect(again.clearing.transactions.map((t) => [t.id, t.amountFen])).toEqual(
-      data.clearing.transactions.map((t) => [t.id, t.amountFen]),
-    );
+    expect(again.clearing.transactions.map((t) => [t.id, t.amountFen])).toEqual(data.clearing.transactions.map((t) => [t.id, t.amountFen]));
   });
 
   it('never approves a payment over a network limit', () => {

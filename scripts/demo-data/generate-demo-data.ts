@@ -182,8 +182,7 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
       }));
     data.wallet.accounts.push(...accounts);
 
-    const eligible =
-      realNameLevel >= eligibility.minRealNameLevel && age >= eligibility.minAge && age <= (eligibility.maxAge ?? 200);
+    const eligible = realNameLevel >= eligibility.minRealNameLevel && age >= eligibility.minAge && age <= (eligibility.maxAge ?? 200);
     if (!eligible) continue;
 
     const line: CreditLineEntity = {
@@ -246,9 +245,7 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
       const account = accounts.find((a) => a.id === binding.walletAccountId)!;
       const wallet = registry.get(binding.platform);
       const scene = rng.pick(profile.scenes);
-      const yuan = rng.chance(profile.typicalShare)
-        ? rng.int(profile.typicalYuan[0], profile.typicalYuan[1])
-        : rng.int(1, profile.maxYuan);
+      const yuan = rng.chance(profile.typicalShare) ? rng.int(profile.typicalYuan[0], profile.typicalYuan[1]) : rng.int(1, profile.maxYuan);
       const amountFen = BigInt(yuan) * 100n + BigInt(rng.int(0, 99));
       const declineCode = decide(amountFen, at, binding.cardId, account.id, wallet, network, networkBook, walletBook, line.limitFen - used);
       const tx: TransactionEntity = {
@@ -273,7 +270,15 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
       if (cycle >= 0) approvedByCycle[cycle].push(tx);
       // The open cycle: postings awaiting the next statement (no bill yet).
       else if (day > cycles[1].end) {
-        data.issuer.billItems.push({ id: derivedId(tx.id, 'posting'), billId: null, cardId: tx.cardId, kind: 'PURCHASE', amountFen, postedAt: at, transactionId: tx.id });
+        data.issuer.billItems.push({
+          id: derivedId(tx.id, 'posting'),
+          billId: null,
+          cardId: tx.cardId,
+          kind: 'PURCHASE',
+          amountFen,
+          postedAt: at,
+          transactionId: tx.id,
+        });
       }
     }
 

@@ -60,7 +60,13 @@ export async function writeDemoData(sources: SubgraphDataSources, data: DemoData
       await m.query(
         `INSERT INTO issuer.penalty_postings (bill_id, accrual_date, principal_fen, amount_fen, posted_at)
          SELECT * FROM unnest($1::uuid[], $2::date[], $3::bigint[], $4::bigint[], $5::timestamptz[])`,
-        [chunk.map((p) => p.billId), chunk.map((p) => p.accrualDate), chunk.map((p) => p.principalFen.toString()), chunk.map((p) => p.amountFen.toString()), chunk.map((p) => p.postedAt)],
+        [
+          chunk.map((p) => p.billId),
+          chunk.map((p) => p.accrualDate),
+          chunk.map((p) => p.principalFen.toString()),
+          chunk.map((p) => p.amountFen.toString()),
+          chunk.map((p) => p.postedAt),
+        ],
       );
     }
   });

@@ -61,7 +61,13 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
   // Started one after another: on the embedded server, migrations share one connection queue.
   const vault = options.vault ?? PanVault.fromEnv(process.env, config.dataDir);
   const platformHttp = options.platformHttp ?? (config.production ? undefined : simulatedPlatforms(clock));
-  const issuer = await startIssuerSubgraph({ ...common, databaseUrl: url('issuer'), port: config.subgraphPorts.issuer, vault, platformHttp });
+  const issuer = await startIssuerSubgraph({
+    ...common,
+    databaseUrl: url('issuer'),
+    port: config.subgraphPorts.issuer,
+    vault,
+    platformHttp,
+  });
   // Payments run wallet → clearing → issuer, so each starts after the hop it calls.
   const clearing = await startClearingSubgraph({
     ...common,

@@ -45,6 +45,15 @@ export {
 } from './auth/tokens';
 export { clockFromEnv, fixedClock, type Clock } from './clock';
 export { portFromEnv, positiveIntFromEnv, PROGRAM_TIMEZONE, requireId } from './config';
-export { jsonLogger, logLevelEnabled, setLogLevel, setLogSink, writeLog, type JsonLogger, type LogLevel, type LogSink } from './logging/json-log';
+export {
+  jsonLogger,
+  logLevelEnabled,
+  setLogLevel,
+  setLogSink,
+  writeLog,
+  type JsonLogger,
+  type LogLevel,
+  type LogSink,
+} from './logging/json-log';
 export { setupTracing, tracingEnabled, withServerSpan } from './observability/tracing';
 export { requiredEnv, runStandalone } from './server/run-standalone';

@@ -48,9 +48,18 @@ afterAll(async () => {
 
 async function unboundCard() {
   const customer = await insertCustomer(system, { cards: 1, billItems: 1, residentId: RESIDENT_ID, bound: false });
-  const bind = async (walletPlatform: string, fields: Record<string, string>, idempotencyKey = `bind-${Math.random().toString(36).slice(2, 12)}`) => {
+  const bind = async (
+    walletPlatform: string,
+    fields: Record<string, string>,
+    idempotencyKey = `bind-${Math.random().toString(36).slice(2, 12)}`,
+  ) => {
     const { data, errors } = await system.queryAs<{ bindCard: BindResult }>(system.token(customer.customerId), BIND, {
-      input: { idempotencyKey, cardId: customer.cardIds[0], walletPlatform, fields: Object.entries(fields).map(([name, value]) => ({ name, value })) },
+      input: {
+        idempotencyKey,
+        cardId: customer.cardIds[0],
+        walletPlatform,
+        fields: Object.entries(fields).map(([name, value]) => ({ name, value })),
+      },
     });
     return { result: data?.bindCard, errors };
   };
@@ -64,7 +73,11 @@ describe('binding a card into a wallet', () => {
     const { customer, pan, bind } = await unboundCard();
     const first = await bind('wechat-pay', fourElements(pan), 'bind-key-0001');
     expect(first.errors).toBeUndefined();
-    expect(first.result).toMatchObject({ ok: true, error: null, binding: { verificationMethod: 'FOUR_ELEMENTS', walletPlatform: { id: 'wechat-pay' } } });
+    expect(first.result).toMatchObject({
+      ok: true,
+      error: null,
+      binding: { verificationMethod: 'FOUR_ELEMENTS', walletPlatform: { id: 'wechat-pay' } },
+    });
     const again = await bind('wechat-pay', fourElements(pan), 'bind-key-0001');
     expect(again.result!.binding!.id).toBe(first.result!.binding!.id);
     const view = await system.queryAs<{ card: { walletBindings: Array<{ id: string }> } }>(
@@ -81,7 +94,12 @@ describe('binding a card into a wallet', () => {
     const { pan, bind } = await unboundCard();
     const calls = wechat.calls.length;
     // Too short for a card number (a 62-prefix Luhn failure is allowed: the UnionPay exception).
-    const { result } = await bind('wechat-pay', { name: '测试用户', residentId: '110105194912310021', mobile: '12345', cardNumber: pan.slice(0, 10) });
+    const { result } = await bind('wechat-pay', {
+      name: '测试用户',
+      residentId: '110105194912310021',
+      mobile: '12345',
+      cardNumber: pan.slice(0, 10),
+    });
     expect(result).toMatchObject({ ok: false, binding: null, error: { code: 'INVALID_FORMAT', platform: 'wechat-pay' } });
     expect(result!.fieldErrors.map((e) => e.field).sort()).toEqual(['cardNumber', 'mobile', 'residentId']);
     expect(wechat.calls.length).toBe(calls);
@@ -94,13 +112,20 @@ describe('binding a card into a wallet', () => {
     expect(result!.fieldErrors.map((e) => e.field).sort()).toEqual(['cardNumber', 'residentId']);
   });
 
-  it('maps WeChat Pay\'s 商户限制 to MERCHANT_RESTRICTED with its remedy', async () => {
+  it("maps WeChat Pay's 商户限制 to MERCHANT_RESTRICTED with its remedy", async () => {
     const { pan, bind } = await unboundCard();
     wechat.failNext({ kind: 'PLATFORM_ERROR', platformCode: 'RULELIMIT', platformMessage: '商户限制' });
     const { result } = await bind('wechat-pay', fourElements(pan));
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'MERCHANT_RESTRICTED', platform: 'wechat-pay', platformCode: 'RULELIMIT', platformMessage: '商户限制', decision: 'USER_ACTION', remedy: 'CHANGE_PAYMENT_SCENE' },
+      error: {
+        code: 'MERCHANT_RESTRICTED',
+        platform: 'wechat-pay',
+        platformCode: 'RULELIMIT',
+        platformMessage: '商户限制',
+        decision: 'USER_ACTION',
+        remedy: 'CHANGE_PAYMENT_SCENE',
+      },
     });
   });
 
@@ -108,7 +133,10 @@ describe('binding a card into a wallet', () => {
     const { pan, bind } = await unboundCard();
     const { result, errors } = await bind('unionpay-quickpass', { cardNumber: pan, cvv2: '123', smsCode: '246810' });
     expect(errors).toBeUndefined();
-    expect(result).toMatchObject({ ok: true, binding: { walletPlatform: { id: 'unionpay-quickpass' }, verificationMethod: 'CVV2+SMS_CODE' } });
+    expect(result).toMatchObject({
+      ok: true,
+      binding: { walletPlatform: { id: 'unionpay-quickpass' }, verificationMethod: 'CVV2+SMS_CODE' },
+    });
     expect(JSON.stringify(result)).not.toMatch(/246810|"123"/);
   });
 

@@ -20,7 +20,13 @@ const WEB_BUILD = path.resolve(__dirname, '../../web/dist/index.html');
 const describeInBrowser = fs.existsSync(CHROMIUM) ? describe : describe.skip;
 if (!fs.existsSync(CHROMIUM)) console.warn(`card page browser tests skipped: no browser at ${CHROMIUM} (apt-get install chromium)`);
 
-interface Limit { ruleId: string; limitFen: number; usedFen: number; remainingFen: number; platform: { id: string } }
+interface Limit {
+  ruleId: string;
+  limitFen: number;
+  usedFen: number;
+  remainingFen: number;
+  platform: { id: string };
+}
 interface ApiCard {
   id: string;
   maskedNumber: string;
@@ -28,14 +34,26 @@ interface ApiCard {
   issuer: { id: string };
   overdue: { isOverdue: boolean; overdueDays: number; overdueAmountFen: number; penaltyAccruedFen: number };
   walletBindings: Array<{ walletPlatform: { id: string }; verificationMethod: string }>;
-  payableNow: Array<{ walletPlatform: { id: string }; amountFen: number; bindingRule: Limit & { blockedCode: string | null }; rules: Limit[] }>;
+  payableNow: Array<{
+    walletPlatform: { id: string };
+    amountFen: number;
+    bindingRule: Limit & { blockedCode: string | null };
+    rules: Limit[];
+  }>;
   currentBill: {
-    totalDueFen: number; minimumDueFen: number; paidFen: number; outstandingFen: number; statementDate: string; dueDate: string;
+    totalDueFen: number;
+    minimumDueFen: number;
+    paidFen: number;
+    outstandingFen: number;
+    statementDate: string;
+    dueDate: string;
     items: { edges: Array<{ node: { id: string; amountFen: number } }> };
   } | null;
   repayAt: { platform: { id: string } };
 }
-interface ApiView { customer: { name: string; creditLine: { limitFen: number; usedFen: number; availableFen: number }; cards: ApiCard[] } }
+interface ApiView {
+  customer: { name: string; creditLine: { limitFen: number; usedFen: number; availableFen: number }; cards: ApiCard[] };
+}
 
 let system: TestSystem;
 let browser: Browser;
@@ -61,9 +79,9 @@ async function signInAs(page: Page, customerId: string): Promise<void> {
 
 /** The fen value and the text of every element with this test id inside a scope. */
 async function figures(scope: ReturnType<Page['locator']>, testId: string): Promise<Array<{ fen: number; text: string }>> {
-  return scope.locator(`[data-testid=${testId}]`).evaluateAll((els) =>
-    els.map((el) => ({ fen: Number(el.getAttribute('data-fen')), text: (el.textContent ?? '').trim() })),
-  );
+  return scope
+    .locator(`[data-testid=${testId}]`)
+    .evaluateAll((els) => els.map((el) => ({ fen: Number(el.getAttribute('data-fen')), text: (el.textContent ?? '').trim() })));
 }
 
 const shown = (fen: number, language: Language) => ({ fen, text: formatFen(fen, language) });
@@ -129,7 +147,10 @@ describeInBrowser('the card page in a browser', () => {
         expect(await figures(el, 'credit-available')).toEqual([shown(line.availableFen, 'en')]);
 
         const bindings = await el.locator('[data-testid=binding]').evaluateAll((rows) =>
-          rows.map((r) => ({ wallet: r.getAttribute('data-wallet'), method: r.querySelector('[data-testid=verification]')?.textContent })),
+          rows.map((r) => ({
+            wallet: r.getAttribute('data-wallet'),
+            method: r.querySelector('[data-testid=verification]')?.textContent,
+          })),
         );
         expect(bindings).toEqual(card.walletBindings.map((b) => ({ wallet: b.walletPlatform.id, method: b.verificationMethod })));
 

@@ -84,7 +84,10 @@ let viewer: Customer;
 async function customer(shape: { cards: number; billItems: number }, creditLimitFen?: bigint): Promise<Customer> {
   const c = await insertCustomer(system.fixtures, shape);
   if (creditLimitFen !== undefined) {
-    await system.fixtures.issuer.database.dataSource.query(`UPDATE issuer.credit_lines SET limit_fen = $2 WHERE customer_id = $1`, [c.customerId, creditLimitFen.toString()]);
+    await system.fixtures.issuer.database.dataSource.query(`UPDATE issuer.credit_lines SET limit_fen = $2 WHERE customer_id = $1`, [
+      c.customerId,
+      creditLimitFen.toString(),
+    ]);
   }
   const rows: Array<{ id: string; card_id: string; platform: string }> = await system.fixtures.wallet.database.dataSource.query(
     `SELECT id, card_id, platform FROM wallet.card_bindings WHERE card_id = ANY($1)`,
@@ -114,14 +117,17 @@ function cardViewProblems(who: Customer, answer: GraphQLAnswer<CardView>): strin
   if (c.id !== who.customerId) problems.push(`customer ${c.id} answered for ${who.customerId}`);
   if (!c.name || !c.creditLine) problems.push('customer without name or credit line');
   const cardIds = c.cards.map((card) => card.id).sort();
-  if (JSON.stringify(cardIds) !== JSON.stringify([...who.cardIds].sort())) problems.push(`cards ${cardIds.join(',')} for ${who.customerId}`);
+  if (JSON.stringify(cardIds) !== JSON.stringify([...who.cardIds].sort()))
+    problems.push(`cards ${cardIds.join(',')} for ${who.customerId}`);
   for (const card of c.cards) {
     const expected = who.bindings.get(card.id);
     const bindings = card.walletBindings.map((b) => `${b.walletPlatform.id}=${b.id}`).sort();
     const own = [...(expected ?? new Map<string, string>())].map(([platform, id]) => `${platform}=${id}`).sort();
-    if (JSON.stringify(bindings) !== JSON.stringify(own)) problems.push(`card ${card.id}: bindings ${bindings.join(',')}, expected ${own.join(',')}`);
+    if (JSON.stringify(bindings) !== JSON.stringify(own))
+      problems.push(`card ${card.id}: bindings ${bindings.join(',')}, expected ${own.join(',')}`);
     if (!card.maskedNumber || !card.overdue || !card.repayAt) problems.push(`card ${card.id}: issuer part missing`);
-    if (card.payableNow.length !== own.length || card.payableNow.some((p) => p.rules.length === 0)) problems.push(`card ${card.id}: payableNow incomplete`);
+    if (card.payableNow.length !== own.length || card.payableNow.some((p) => p.rules.length === 0))
+      problems.push(`card ${card.id}: payableNow incomplete`);
     if (card.networkLimits.length === 0) problems.push(`card ${card.id}: no network limits`);
     const items = card.currentBill?.items.edges ?? [];
     if (!card.currentBill || items.length === 0) problems.push(`card ${card.id}: no current bill items`);
@@ -166,7 +172,8 @@ beforeAll(async () => {
   edge = await edgeStarting;
   // One card view each first, as in a system already serving: the subgraphs have learned whose
   // cards these are (cached per process) and the gateways have planned the operation.
-  for (const who of [payer, sharer, viewer]) await Promise.all([view(who), edge.queryAs<CardView>(who.token, CARD_VIEW, { customerId: who.customerId })]);
+  for (const who of [payer, sharer, viewer])
+    await Promise.all([view(who), edge.queryAs<CardView>(who.token, CARD_VIEW, { customerId: who.customerId })]);
 }, 120_000);
 
 afterAll(async () => {
@@ -246,7 +253,14 @@ describe('many requests at once, on real processes', () => {
       const p = result.payment;
       if (result.ok) {
         approvedFen += BigInt(a.amountFen);
-        if (!p || p.status !== 'APPROVED' || p.amountFen !== a.amountFen || p.binding.id !== a.bindingId || p.binding.card.id !== card || p.transaction?.status !== 'APPROVED') {
+        if (
+          !p ||
+          p.status !== 'APPROVED' ||
+          p.amountFen !== a.amountFen ||
+          p.binding.id !== a.bindingId ||
+          p.binding.card.id !== card ||
+          p.transaction?.status !== 'APPROVED'
+        ) {
           payProblems.push(`approved without its whole payment: ${brief(a.got)}`);
         }
         continue;
@@ -256,7 +270,9 @@ describe('many requests at once, on real processes', () => {
       if (code === 'LIMIT_EXCEEDED' && a.amountFen > PER_PAYMENT_LIMIT_FEN) continue;
       // Credit is only ever taken here, so a credit decline must still be one at the end.
       if (code === 'INSUFFICIENT_CREDIT' && b.creditUsed + BigInt(a.amountFen) > CREDIT_LIMIT_FEN) continue;
-      payProblems.push(`declined ${a.amountFen} fen with ${code} (credit used at the end ${b.creditUsed} of ${CREDIT_LIMIT_FEN}): ${brief(a.got)}`);
+      payProblems.push(
+        `declined ${a.amountFen} fen with ${code} (credit used at the end ${b.creditUsed} of ${CREDIT_LIMIT_FEN}): ${brief(a.got)}`,
+      );
     }
     expect(payProblems).toEqual([]);
     const codes = new Set(payments.map((a) => (a.got.data as { pay: PayResult }).pay.error?.code));
@@ -274,13 +290,19 @@ describe('many requests at once, on real processes', () => {
     expect(paymentIds.size).toBe(1);
     const [paymentId] = paymentIds;
     expect(named.every((r) => r.ok && r.payment!.status === 'APPROVED' && r.payment!.amountFen === SHARED_AMOUNT)).toBe(true);
-    expect(shared.filter((r) => !r.payment).map((r) => `${r.ok} ${r.error?.code}`)).toEqual(shared.filter((r) => !r.payment).map(() => 'false DUPLICATE_REQUEST'));
+    expect(shared.filter((r) => !r.payment).map((r) => `${r.ok} ${r.error?.code}`)).toEqual(
+      shared.filter((r) => !r.payment).map(() => 'false DUPLICATE_REQUEST'),
+    );
     const replay = await pay(sharer, sharedBinding, SHARED_AMOUNT, sharedKey);
     expect(replay.data?.pay).toMatchObject({ ok: true, payment: { id: paymentId, status: 'APPROVED' } });
     const count = async (db: 'issuer' | 'wallet' | 'clearing', sql: string, params: unknown[]) =>
       Number((await system.fixtures[db].database.dataSource.query(sql, params))[0].n);
     expect(await count('wallet', `SELECT COUNT(*) AS n FROM wallet.payments WHERE card_id = $1`, [sharedCard])).toBe(1);
-    expect(await count('clearing', `SELECT COUNT(*) AS n FROM clearing.transactions WHERE card_id = $1 AND payment_id IS NOT NULL`, [sharedCard])).toBe(1);
+    expect(
+      await count('clearing', `SELECT COUNT(*) AS n FROM clearing.transactions WHERE card_id = $1 AND payment_id IS NOT NULL`, [
+        sharedCard,
+      ]),
+    ).toBe(1);
     expect(await count('issuer', `SELECT COUNT(*) AS n FROM issuer.authorizations WHERE card_id = $1`, [sharedCard])).toBe(1);
     expect(await booksDisagreements(system.fixtures, sharedCard, { answeredFen: BigInt(SHARED_AMOUNT) })).toEqual([]);
   });
@@ -288,16 +310,19 @@ describe('many requests at once, on real processes', () => {
   it('answers with a coded error, never a 500, when a subgraph is frozen past the gateway timeout under load', async () => {
     const card = viewer.cardIds[1];
     const bindings = [...viewer.bindings.get(card)!.values()];
-    type Sent = { kind: 'pay'; key: string; answer: Promise<GraphQLAnswer<{ pay: PayResult | null }>> } | { kind: 'view'; answer: Promise<GraphQLAnswer<CardView>> };
+    type Sent =
+      | { kind: 'pay'; key: string; answer: Promise<GraphQLAnswer<{ pay: PayResult | null }>> }
+      | { kind: 'view'; answer: Promise<GraphQLAnswer<CardView>> };
     const sent: Sent[] = [];
     /** Answers naming a missing subgraph, counted as they arrive. */
     let unavailable = 0;
-    const counted = <T,>(answer: Promise<GraphQLAnswer<T>>) =>
+    const counted = <T>(answer: Promise<GraphQLAnswer<T>>) =>
       answer.then((a) => {
         if (a.errors?.some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')) unavailable += 1;
         return a;
       });
-    const payThroughEdge = (bindingId: string, amountFen: number, key: string) => edge.queryAs<{ pay: PayResult | null }>(viewer.token, PAY, payInput(bindingId, amountFen, key));
+    const payThroughEdge = (bindingId: string, amountFen: number, key: string) =>
+      edge.queryAs<{ pay: PayResult | null }>(viewer.token, PAY, payInput(bindingId, amountFen, key));
     const amountOf = new Map<string, { bindingId: string; amountFen: number }>();
     const wave = (n: number) => {
       for (let i = 0; i < n; i += 1) {
@@ -324,7 +349,9 @@ describe('many requests at once, on real processes', () => {
       system.clearing.resume();
     }
     const frozenFor = Date.now() - frozenAt;
-    const answers = await Promise.all(sent.map(async (s) => ({ ...s, got: (await s.answer) as GraphQLAnswer<{ pay?: PayResult | null } & CardView> })));
+    const answers = await Promise.all(
+      sent.map(async (s) => ({ ...s, got: (await s.answer) as GraphQLAnswer<{ pay?: PayResult | null } & CardView> })),
+    );
 
     const tally = new Map<string, number>();
     for (const a of answers) {
@@ -332,14 +359,22 @@ describe('many requests at once, on real processes', () => {
       const what = `${a.kind}: HTTP ${a.got.status}${a.got.errors ? ` errors ${errorCodes(a.got).join('+')}` : ''}${result ? (result.ok ? ' approved' : ` declined ${result.error?.code}`) : ''}`;
       tally.set(what, (tally.get(what) ?? 0) + 1);
     }
-    console.log(`clearing frozen ${frozenFor} ms under load on ${system.database.kind}: ${JSON.stringify(Object.fromEntries([...tally].sort()))}`);
+    console.log(
+      `clearing frozen ${frozenFor} ms under load on ${system.database.kind}: ${JSON.stringify(Object.fromEntries([...tally].sort()))}`,
+    );
 
     // HTTP 200 every time; every error has a known code other than INTERNAL_SERVER_ERROR and
     // names the subgraph whose part is missing.
     expect(answers.filter((a) => a.got.status !== 200).map((a) => `${a.kind}: ${brief(a.got)}`)).toEqual([]);
     const badErrors = answers.flatMap((a) =>
       (a.got.errors ?? [])
-        .filter((e) => !e.extensions?.code || !ALL_ERROR_CODES.has(e.extensions.code) || e.extensions.code === 'INTERNAL_SERVER_ERROR' || !e.extensions.subgraph)
+        .filter(
+          (e) =>
+            !e.extensions?.code ||
+            !ALL_ERROR_CODES.has(e.extensions.code) ||
+            e.extensions.code === 'INTERNAL_SERVER_ERROR' ||
+            !e.extensions.subgraph,
+        )
         .map((e) => `${a.kind}: ${JSON.stringify(e)}`),
     );
     expect(badErrors).toEqual([]);
@@ -348,7 +383,8 @@ describe('many requests at once, on real processes', () => {
     // A payment answered is answered in the canonical form; one not answered has data: null.
     for (const a of answers.filter((x) => x.kind === 'pay')) {
       const result = a.got.data?.pay;
-      if (!result) expect(a.got).toMatchObject({ data: null, errors: [{ extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'wallet' } }] });
+      if (!result)
+        expect(a.got).toMatchObject({ data: null, errors: [{ extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'wallet' } }] });
       else expect(result.ok ? result.payment?.status : result.error?.code).toMatch(/^(APPROVED|PLATFORM_UNAVAILABLE)$/);
     }
 
@@ -375,8 +411,10 @@ describe('many requests at once, on real processes', () => {
       const final = retry.data?.pay;
       const first = a.got.data?.pay;
       if (retry.status !== 200 || retry.errors || !final) retryProblems.push(`retry of ${a.key}: ${brief(retry)}`);
-      else if (final.ok ? final.payment?.status !== 'APPROVED' : final.error?.code !== 'PLATFORM_UNAVAILABLE') retryProblems.push(`retry of ${a.key}: ${brief(retry)}`);
-      else if (first?.payment && first.payment.id !== final.payment?.id) retryProblems.push(`retry of ${a.key} named another payment: ${brief(retry)}`);
+      else if (final.ok ? final.payment?.status !== 'APPROVED' : final.error?.code !== 'PLATFORM_UNAVAILABLE')
+        retryProblems.push(`retry of ${a.key}: ${brief(retry)}`);
+      else if (first?.payment && first.payment.id !== final.payment?.id)
+        retryProblems.push(`retry of ${a.key} named another payment: ${brief(retry)}`);
       if (final?.ok) approvedFen += BigInt(amountFen);
     }
     expect(retryProblems).toEqual([]);

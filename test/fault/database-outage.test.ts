@@ -68,7 +68,11 @@ it('survives its database connections being cut under load, and recovers by itse
     const body = (await response.json()) as { data?: { customer?: { name?: string } }; errors?: Array<{ extensions?: { code?: string } }> };
     const ok = !body.errors && !!body.data?.customer?.name;
     if (!ok && process.env.CARDWEAVE_TEST_LOGS) console.log(response.status, JSON.stringify(body).slice(0, 400));
-    return { status: response.status, ok, codes: (body.errors ?? [{ extensions: { code: 'NONE' } }]).map((e) => e.extensions?.code ?? 'NONE') };
+    return {
+      status: response.status,
+      ok,
+      codes: (body.errors ?? [{ extensions: { code: 'NONE' } }]).map((e) => e.extensions?.code ?? 'NONE'),
+    };
   };
   const workers = Array.from({ length: 3 }, async () => {
     while (running) answers.push(await ask().catch((e: Error) => ({ status: 0, ok: false, codes: [e.message] })));

@@ -34,20 +34,24 @@ async function freePort(): Promise<number> {
 
 async function startClearing(): Promise<ChildProcess> {
   // node with tsx's loader, not the tsx wrapper: a signal must reach the process that serves.
-  const child = spawn(process.execPath, ['--conditions=cardweave-source', '--import', 'tsx', path.join(root, 'subgraphs/clearing/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      CLEARING_DATABASE_URL: system.database.url,
-      CLEARING_PORT: String(clearingPort),
-      ISSUER_URL: system.issuer.url,
-      CARDWEAVE_KEYS: JSON.stringify(system.keys),
-      CARDWEAVE_NOW: TEST_NOW,
-      LOG_LEVEL: 'warn',
+  const child = spawn(
+    process.execPath,
+    ['--conditions=cardweave-source', '--import', 'tsx', path.join(root, 'subgraphs/clearing/src/main.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        CLEARING_DATABASE_URL: system.database.url,
+        CLEARING_PORT: String(clearingPort),
+        ISSUER_URL: system.issuer.url,
+        CARDWEAVE_KEYS: JSON.stringify(system.keys),
+        CARDWEAVE_NOW: TEST_NOW,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`clearing did not start:\n${output}`)), 45_000);
@@ -101,7 +105,9 @@ const partial = (a: Answer) =>
   !!a.data?.customer?.name &&
   a.data.customer.walletAccounts.length > 0 &&
   a.data.transaction === null &&
-  !!a.errors?.some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions.subgraph === 'clearing' && /clearing/.test(e.message));
+  !!a.errors?.some(
+    (e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions.subgraph === 'clearing' && /clearing/.test(e.message),
+  );
 
 /** Queries in a loop from `workers` clients until stopped; every answer is kept. */
 function load(workers = 3) {
@@ -162,7 +168,10 @@ describe('when a subgraph process goes away', () => {
     expect((await fetch(new URL('/healthz', base))).status).toBe(200);
     const ready = await fetch(new URL('/readyz', base));
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ status: 'not ready', checks: { clearing: 'unreachable', issuer: 'ready', wallet: 'ready' } });
+    expect(await ready.json()).toMatchObject({
+      status: 'not ready',
+      checks: { clearing: 'unreachable', issuer: 'ready', wallet: 'ready' },
+    });
 
     clearing = await startClearing();
     let recovered = false;
@@ -178,7 +187,9 @@ describe('when a subgraph process goes away', () => {
     expect(unexpected.map((a) => JSON.stringify(a).slice(0, 300))).toEqual([]);
     expect(answers.some(partial)).toBe(true);
     expect(answers.some(complete)).toBe(true);
-    console.log(`clearing killed and restarted under load: ${answers.length} answers, ${answers.filter(complete).length} complete, ${answers.filter(partial).length} partial, 0 failed`);
+    console.log(
+      `clearing killed and restarted under load: ${answers.length} answers, ${answers.filter(complete).length} complete, ${answers.filter(partial).length} partial, 0 failed`,
+    );
   });
 
   it('times a frozen subgraph out and names it, and serves again when it thaws', async () => {

@@ -57,7 +57,9 @@ beforeAll(async () => {
     clock,
     platformHttp: (id) => (id === 'jd-finance' ? jd : id === 'wechat-pay' ? wechat : real),
   });
-  customerId = (await insertLifecycleCustomer(system, { createdAt: '2027-06-01T00:00:00+08:00', card: false, realNameLevel: 2, limitFen: 2_000_000n })).customerId;
+  customerId = (
+    await insertLifecycleCustomer(system, { createdAt: '2027-06-01T00:00:00+08:00', card: false, realNameLevel: 2, limitFen: 2_000_000n })
+  ).customerId;
   token = system.token(customerId);
 });
 
@@ -139,7 +141,9 @@ it('walks one customer from ineligible to repaid', async () => {
   const bill = v.cards[0].currentBill;
   expect(bill).toMatchObject({ totalDueFen: 450_000, paidFen: 0, status: 'OPEN', dueDate: '2028-02-10' });
   expect(bill.items.totalCount).toBe(5);
-  expect(bill.items.edges.every((e: any) => e.node.transaction.status === 'APPROVED' && e.node.transaction.amountFen === e.node.amountFen)).toBe(true);
+  expect(
+    bill.items.edges.every((e: any) => e.node.transaction.status === 'APPROVED' && e.node.transaction.amountFen === e.node.amountFen),
+  ).toBe(true);
 
   // 7. Overdue and penalized: nothing paid by the due date; the job accrues 0.05% a day.
   clock.set('2028-02-12T16:05:00Z'); // 00:05 on 13 February

@@ -21,15 +21,23 @@ const RESULT = `ok error { code platform platformCode decision remedy field } fi
   eligibility { eligible reasons { rule } }`;
 const as = () => customerIdentity(customer.customerId);
 const start = (key: string, customerId = customer.customerId) =>
-  actAs(system, 'issuer', customerIdentity(customerId), `mutation($i: StartCardIssuanceInput!) { startCardIssuance(input: $i) { ${RESULT} } }`, {
-    i: { customerId, idempotencyKey: key },
-  });
+  actAs(
+    system,
+    'issuer',
+    customerIdentity(customerId),
+    `mutation($i: StartCardIssuanceInput!) { startCardIssuance(input: $i) { ${RESULT} } }`,
+    {
+      i: { customerId, idempotencyKey: key },
+    },
+  );
 const verify = (issuanceId: string, stepId: string, fields: Record<string, string>, key: string) =>
   actAs(system, 'issuer', as(), `mutation($i: VerifyCardIssuanceStepInput!) { verifyCardIssuanceStep(input: $i) { ${RESULT} } }`, {
     i: { issuanceId, stepId, fields: Object.entries(fields).map(([name, value]) => ({ name, value })), idempotencyKey: key },
   });
 const issue = (issuanceId: string, key: string) =>
-  actAs(system, 'issuer', as(), `mutation($i: IssueCardInput!) { issueCard(input: $i) { ${RESULT} } }`, { i: { issuanceId, idempotencyKey: key } });
+  actAs(system, 'issuer', as(), `mutation($i: IssueCardInput!) { issueCard(input: $i) { ${RESULT} } }`, {
+    i: { issuanceId, idempotencyKey: key },
+  });
 
 beforeAll(async () => {
   const real = fetchHttpClient();
@@ -48,7 +56,12 @@ describe('card issuance', () => {
     const { data, errors } = await start('issue-start-1');
     expect(errors).toBeUndefined();
     const r = data!.startCardIssuance;
-    expect(r).toMatchObject({ ok: true, error: null, eligibility: { eligible: true, reasons: [] }, issuance: { status: 'VERIFYING', failedAttempts: 0, nextStep: { id: 'face' }, card: null } });
+    expect(r).toMatchObject({
+      ok: true,
+      error: null,
+      eligibility: { eligible: true, reasons: [] },
+      issuance: { status: 'VERIFYING', failedAttempts: 0, nextStep: { id: 'face' }, card: null },
+    });
     expect(r.issuance.steps.map((s: any) => [s.id, s.kind, s.passed])).toEqual([
       ['face', 'FACE_RECOGNITION', false],
       ['sms', 'SMS_CODE', false],
@@ -63,7 +76,11 @@ describe('card issuance', () => {
     const early = await verify(issuanceId, 'sms', { smsCode: '123456' }, 'issue-sms-early');
     expect(early.data!.verifyCardIssuanceStep).toMatchObject({ ok: false, error: { code: 'INVALID_FORMAT', field: 'stepId' } });
     const tooSoon = await issue(issuanceId, 'issue-card-early');
-    expect(tooSoon.data!.issueCard).toMatchObject({ ok: false, error: { code: 'VERIFICATION_FAILED', remedy: 'REVERIFY_IDENTITY' }, issuance: { card: null } });
+    expect(tooSoon.data!.issueCard).toMatchObject({
+      ok: false,
+      error: { code: 'VERIFICATION_FAILED', remedy: 'REVERIFY_IDENTITY' },
+      issuance: { card: null },
+    });
   });
 
   it('returns the provider refusal as data, in the canonical language', async () => {
@@ -71,12 +88,20 @@ describe('card issuance', () => {
     const { data } = await verify(issuanceId, 'face', { faceToken: 'face-token-0001' }, 'issue-face-1');
     expect(data!.verifyCardIssuanceStep).toMatchObject({
       ok: false,
-      error: { code: 'VERIFICATION_FAILED', platform: 'jd-finance', platformCode: 'FACE_NOT_MATCHED', decision: 'USER_ACTION', remedy: 'REVERIFY_IDENTITY' },
+      error: {
+        code: 'VERIFICATION_FAILED',
+        platform: 'jd-finance',
+        platformCode: 'FACE_NOT_MATCHED',
+        decision: 'USER_ACTION',
+        remedy: 'REVERIFY_IDENTITY',
+      },
       issuance: { failedAttempts: 1, nextStep: { id: 'face' } },
     });
     // Replaying that key gives the same refusal and asks the provider nothing.
     const calls = jd.calls.length;
-    expect((await verify(issuanceId, 'face', { faceToken: 'face-token-0001' }, 'issue-face-1')).data!.verifyCardIssuanceStep.error.platformCode).toBe('FACE_NOT_MATCHED');
+    expect(
+      (await verify(issuanceId, 'face', { faceToken: 'face-token-0001' }, 'issue-face-1')).data!.verifyCardIssuanceStep.error.platformCode,
+    ).toBe('FACE_NOT_MATCHED');
     expect(jd.calls.length).toBe(calls);
   });
 
@@ -88,14 +113,21 @@ describe('card issuance', () => {
   it('refuses malformed input before any provider call, naming the field', async () => {
     const calls = jd.calls.length;
     const { data } = await verify(issuanceId, 'sms', { smsCode: '12' }, 'issue-sms-bad');
-    expect(data!.verifyCardIssuanceStep).toMatchObject({ ok: false, error: { code: 'INVALID_FORMAT', remedy: 'CORRECT_INPUT' }, fieldErrors: [{ code: 'INVALID_FORMAT', field: 'smsCode' }] });
+    expect(data!.verifyCardIssuanceStep).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_FORMAT', remedy: 'CORRECT_INPUT' },
+      fieldErrors: [{ code: 'INVALID_FORMAT', field: 'smsCode' }],
+    });
     expect(jd.calls.length).toBe(calls);
   });
 
   it('lets a transient refusal be retried with the same key', async () => {
     jd.failNext({ kind: 'PLATFORM_ERROR', platformCode: 'SYSTEM_BUSY', platformMessage: '系统繁忙' });
     const busy = await verify(issuanceId, 'sms', { smsCode: '123456' }, 'issue-sms-1');
-    expect(busy.data!.verifyCardIssuanceStep).toMatchObject({ ok: false, error: { code: 'SYSTEM_BUSY', decision: 'RETRY', remedy: 'RETRY_LATER' } });
+    expect(busy.data!.verifyCardIssuanceStep).toMatchObject({
+      ok: false,
+      error: { code: 'SYSTEM_BUSY', decision: 'RETRY', remedy: 'RETRY_LATER' },
+    });
     const retried = await verify(issuanceId, 'sms', { smsCode: '123456' }, 'issue-sms-1');
     expect(retried.data!.verifyCardIssuanceStep).toMatchObject({ ok: true, issuance: { nextStep: { id: 'payment-password' } } });
   });
@@ -128,21 +160,40 @@ describe('card issuance', () => {
     // Same key: the same answer; another key: still the one card.
     expect((await issue(issuanceId, 'issue-card-1')).data!.issueCard.issuance.card.id).toBe(card.id);
     expect((await issue(issuanceId, 'issue-card-2')).data!.issueCard.issuance.card.id).toBe(card.id);
-    const [{ n }] = await system.issuer.database.dataSource.query(`SELECT count(*)::int AS n FROM issuer.cards WHERE customer_id = $1`, [customer.customerId]);
+    const [{ n }] = await system.issuer.database.dataSource.query(`SELECT count(*)::int AS n FROM issuer.cards WHERE customer_id = $1`, [
+      customer.customerId,
+    ]);
     expect(n).toBe(1);
     // The new card is in the unified view at once.
-    const view = await system.query<{ customer: any }>(`query($id: ID!) { customer(id: $id) { cards { id issuerLimit { blockedCode remainingFen } } } }`, { id: customer.customerId });
+    const view = await system.query<{ customer: any }>(
+      `query($id: ID!) { customer(id: $id) { cards { id issuerLimit { blockedCode remainingFen } } } }`,
+      { id: customer.customerId },
+    );
     expect(view.data!.customer.cards).toEqual([{ id: card.id, issuerLimit: { blockedCode: null, remainingFen: 5_000_000 } }]);
   });
 
   it('refuses a second card for the same credit line, and another customer acting on this issuance', async () => {
-    expect((await start('issue-start-2')).data!.startCardIssuance).toMatchObject({ ok: false, error: { code: 'DUPLICATE_REQUEST', platformCode: 'CARD_ALREADY_ISSUED' } });
-    const stranger = await actAs(system, 'issuer', customerIdentity('00000000-0000-4000-8000-00000000abcd'), `query($id: ID!) { cardIssuance(id: $id) { id } }`, { id: issuanceId });
+    expect((await start('issue-start-2')).data!.startCardIssuance).toMatchObject({
+      ok: false,
+      error: { code: 'DUPLICATE_REQUEST', platformCode: 'CARD_ALREADY_ISSUED' },
+    });
+    const stranger = await actAs(
+      system,
+      'issuer',
+      customerIdentity('00000000-0000-4000-8000-00000000abcd'),
+      `query($id: ID!) { cardIssuance(id: $id) { id } }`,
+      { id: issuanceId },
+    );
     expect(stranger.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('refuses to start for a frozen customer, with every reason', async () => {
-    const frozen = await insertLifecycleCustomer(system, { createdAt: '2028-01-05T00:00:00+08:00', card: false, status: 'FROZEN', realNameLevel: 2 });
+    const frozen = await insertLifecycleCustomer(system, {
+      createdAt: '2028-01-05T00:00:00+08:00',
+      card: false,
+      status: 'FROZEN',
+      realNameLevel: 2,
+    });
     const { data } = await start('issue-start-frozen', frozen.customerId);
     expect(data!.startCardIssuance).toMatchObject({
       ok: false,

@@ -40,14 +40,19 @@ export async function insertLifecycleCustomer(
   await issuer.query(
     `INSERT INTO issuer.customers (id, name, birth_date, real_name_level, status, user_group, resident_id_encrypted, created_at)
      VALUES ($1, '测试用户', $2, $3, $4, 'YOUNG_PROFESSIONAL', $5, $6)`,
-    [customerId, birthDate, shape.realNameLevel ?? 3, shape.status ?? 'ACTIVE', system.vault.encrypt(residentIdFor(birthDate)), shape.createdAt],
+    [
+      customerId,
+      birthDate,
+      shape.realNameLevel ?? 3,
+      shape.status ?? 'ACTIVE',
+      system.vault.encrypt(residentIdFor(birthDate)),
+      shape.createdAt,
+    ],
   );
-  await issuer.query(`INSERT INTO issuer.credit_lines (id, customer_id, issuer_platform, limit_fen, used_fen, created_at) VALUES ($1, $2, 'jd-finance', $3, 0, $4)`, [
-    creditLineId,
-    customerId,
-    (shape.limitFen ?? 5_000_000n).toString(),
-    shape.createdAt,
-  ]);
+  await issuer.query(
+    `INSERT INTO issuer.credit_lines (id, customer_id, issuer_platform, limit_fen, used_fen, created_at) VALUES ($1, $2, 'jd-finance', $3, 0, $4)`,
+    [creditLineId, customerId, (shape.limitFen ?? 5_000_000n).toString(), shape.createdAt],
+  );
   let cardId: string | null = null;
   if (shape.card !== false) {
     cardId = randomUUID();
@@ -81,13 +86,10 @@ export async function insertLifecycleCustomer(
  */
 export async function postPurchase(system: TestSystem, customer: LifecycleCustomer, amountFen: bigint, at: string): Promise<void> {
   await system.issuer.database.dataSource.transaction(async (m) => {
-    await m.query(`INSERT INTO issuer.bill_items (id, bill_id, card_id, kind, amount_fen, posted_at, transaction_id) VALUES ($1, NULL, $2, 'PURCHASE', $3, $4, $5)`, [
-      randomUUID(),
-      customer.cardId,
-      amountFen.toString(),
-      at,
-      randomUUID(),
-    ]);
+    await m.query(
+      `INSERT INTO issuer.bill_items (id, bill_id, card_id, kind, amount_fen, posted_at, transaction_id) VALUES ($1, NULL, $2, 'PURCHASE', $3, $4, $5)`,
+      [randomUUID(), customer.cardId, amountFen.toString(), at, randomUUID()],
+    );
     await m.query(`UPDATE issuer.credit_lines SET used_fen = used_fen + $2 WHERE id = $1`, [customer.creditLineId, amountFen.toString()]);
   });
 }

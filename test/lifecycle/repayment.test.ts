@@ -24,7 +24,8 @@ const VIEW = `query($id: ID!) { card(id: $id) {
   issuerLimit { remainingFen blockedCode }
   customer { bills { edges { node { statementDate status paidFen penaltyPaidFen outstandingFen } } } } } }`;
 const view = async () => (await system.query<{ card: Record<string, any> }>(VIEW, { id: customer.cardId })).data!.card;
-const count = async (table: string) => (await system.issuer.database.dataSource.query(`SELECT count(*)::int AS n FROM issuer.${table}`))[0].n;
+const count = async (table: string) =>
+  (await system.issuer.database.dataSource.query(`SELECT count(*)::int AS n FROM issuer.${table}`))[0].n;
 
 beforeAll(async () => {
   system = await startTestSystem({ demoData: false, now: '2028-03-15T02:00:00.000Z' });

@@ -31,7 +31,9 @@ afterAll(async () => {
 });
 
 describe('freeze and unfreeze', () => {
-  const input = (idempotencyKey: string, reason = '异常登录，人工审核') => ({ input: { customerId: good.customerId, reason, idempotencyKey } });
+  const input = (idempotencyKey: string, reason = '异常登录，人工审核') => ({
+    input: { customerId: good.customerId, reason, idempotencyKey },
+  });
 
   it('is for operators only', async () => {
     const asCustomer = await actAs(system, 'issuer', customerIdentity(good.customerId), FREEZE, input('freeze-0'));
@@ -49,8 +51,12 @@ describe('freeze and unfreeze', () => {
     const card = (await system.query<{ card: any }>(CARD, { id: good.cardId })).data!.card;
     expect(card.issuerLimit).toEqual({ remainingFen: 0, blockedCode: 'ACCOUNT_FROZEN' });
     expect(card.payableNow.length).toBeGreaterThan(0);
-    for (const p of card.payableNow) expect(p).toMatchObject({ amountFen: 0, bindingRule: { ruleId: 'jd-finance.credit-available', blockedCode: 'ACCOUNT_FROZEN' } });
-    expect(card.customer.issuerEligibility).toEqual({ eligible: false, reasons: [{ rule: 'ACCOUNT_FROZEN', error: { code: 'ACCOUNT_FROZEN', remedy: 'CONTACT_SUPPORT' } }] });
+    for (const p of card.payableNow)
+      expect(p).toMatchObject({ amountFen: 0, bindingRule: { ruleId: 'jd-finance.credit-available', blockedCode: 'ACCOUNT_FROZEN' } });
+    expect(card.customer.issuerEligibility).toEqual({
+      eligible: false,
+      reasons: [{ rule: 'ACCOUNT_FROZEN', error: { code: 'ACCOUNT_FROZEN', remedy: 'CONTACT_SUPPORT' } }],
+    });
   });
 
   it('replays the same key, refuses it with another reason, and keeps one history row', async () => {
@@ -58,13 +64,21 @@ describe('freeze and unfreeze', () => {
     expect(again.data!.freezeCustomer).toMatchObject({ ok: true, changed: true });
     const reused = await actAs(system, 'issuer', operator, FREEZE, input('freeze-1', 'another reason'));
     expect(reused.data!.freezeCustomer).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' } });
-    const [{ n }] = await system.issuer.database.dataSource.query(`SELECT count(*)::int AS n FROM issuer.customer_status_changes WHERE customer_id = $1`, [good.customerId]);
+    const [{ n }] = await system.issuer.database.dataSource.query(
+      `SELECT count(*)::int AS n FROM issuer.customer_status_changes WHERE customer_id = $1`,
+      [good.customerId],
+    );
     expect(n).toBe(1);
   });
 
   it('unfreezes after review, and the card can pay again', async () => {
     const { data } = await actAs(system, 'issuer', operator, UNFREEZE, input('unfreeze-1', '审核通过'));
-    expect(data!.unfreezeCustomer).toEqual({ ok: true, changed: true, error: null, customer: { status: 'ACTIVE', isFrozen: false, freeze: null } });
+    expect(data!.unfreezeCustomer).toEqual({
+      ok: true,
+      changed: true,
+      error: null,
+      customer: { status: 'ACTIVE', isFrozen: false, freeze: null },
+    });
     const card = (await system.query<{ card: any }>(CARD, { id: good.cardId })).data!.card;
     expect(card.issuerLimit).toEqual({ remainingFen: 5_000_000, blockedCode: null });
     const twice = await actAs(system, 'issuer', operator, UNFREEZE, input('unfreeze-2', '重复'));
@@ -75,12 +89,23 @@ describe('freeze and unfreeze', () => {
 describe('eligibility at the issuer', () => {
   it('answers eligible for a level-3 adult in good standing', async () => {
     const { data } = await system.query<{ customer: any }>(ELIGIBILITY, { id: good.customerId });
-    expect(data!.customer.issuerEligibility).toEqual({ platform: { id: 'jd-finance' }, action: 'GET_CARD', eligible: true, age: 32, reasons: [] });
+    expect(data!.customer.issuerEligibility).toEqual({
+      platform: { id: 'jd-finance' },
+      action: 'GET_CARD',
+      eligible: true,
+      age: 32,
+      reasons: [],
+    });
   });
 
   it('lists every failing reason: real-name level, age from the ID number, overdue debt, frozen', async () => {
     // 56 on 2028-03-15 by the ID number's birth date (1972-03-15): one year over JD Finance's 55.
-    const risky = await insertLifecycleCustomer(system, { createdAt: '2028-01-05T00:00:00+08:00', realNameLevel: 2, birthDate: '1972-03-15', status: 'FROZEN' });
+    const risky = await insertLifecycleCustomer(system, {
+      createdAt: '2028-01-05T00:00:00+08:00',
+      realNameLevel: 2,
+      birthDate: '1972-03-15',
+      status: 'FROZEN',
+    });
     await postPurchase(system, risky, 10_000n, '2028-01-10T12:00:00+08:00');
     await runStatementJob(system.issuer.database.dataSource, system.registry, shanghai('2028-03-15T09:00:00'));
     const { data, errors } = await system.query<{ customer: any }>(ELIGIBILITY, { id: risky.customerId });
@@ -94,7 +119,11 @@ describe('eligibility at the issuer', () => {
       ['ACCOUNT_FROZEN', 'ACCOUNT_FROZEN', 'CONTACT_SUPPORT', 'ACCOUNT_FROZEN'],
     ]);
     for (const r of answer.reasons) {
-      expect(r.error).toMatchObject({ platform: 'jd-finance', platformMessage: expect.any(String), message: { zhCN: expect.any(String), en: expect.any(String) } });
+      expect(r.error).toMatchObject({
+        platform: 'jd-finance',
+        platformMessage: expect.any(String),
+        message: { zhCN: expect.any(String), en: expect.any(String) },
+      });
     }
   });
 
@@ -105,13 +134,21 @@ describe('eligibility at the issuer', () => {
     expect(data!.customer.issuerEligibility).toMatchObject({ eligible: true, age: 18 });
     const before = await insertLifecycleCustomer(system, { createdAt: '2028-01-05T00:00:00+08:00', birthDate: '2010-03-16' });
     const younger = (await system.query<{ customer: any }>(ELIGIBILITY, { id: before.customerId })).data!.customer.issuerEligibility;
-    expect(younger).toMatchObject({ eligible: false, age: 17, reasons: [{ rule: 'MIN_AGE', error: { code: 'NOT_ELIGIBLE', platformCode: 'AGE_NOT_ELIGIBLE' } }] });
+    expect(younger).toMatchObject({
+      eligible: false,
+      age: 17,
+      reasons: [{ rule: 'MIN_AGE', error: { code: 'NOT_ELIGIBLE', platformCode: 'AGE_NOT_ELIGIBLE' } }],
+    });
   });
 
-  it('answers per wallet from that wallet adapter\'s rules and the wallet account, beside the issuer', async () => {
+  it("answers per wallet from that wallet adapter's rules and the wallet account, beside the issuer", async () => {
     const wallets = system.registry.byRole('wallet').map((w) => w.manifest.id);
     // Level 2 is enough for the wallets; a restricted second wallet account is not.
-    const person = await insertLifecycleCustomer(system, { createdAt: '2028-01-05T00:00:00+08:00', realNameLevel: 2, wallets: ['ACTIVE', 'RESTRICTED'] });
+    const person = await insertLifecycleCustomer(system, {
+      createdAt: '2028-01-05T00:00:00+08:00',
+      realNameLevel: 2,
+      wallets: ['ACTIVE', 'RESTRICTED'],
+    });
     const { data, errors } = await system.query<{ customer: any }>(
       `query($id: ID!) { customer(id: $id) {
           issuerEligibility { eligible reasons { rule } }

@@ -73,7 +73,14 @@ describe('the statement job', () => {
     expect(late).toMatchObject({ billsCreated: 1, penaltyPostings: 19, penaltyFen: 3_800n });
     const [jan, feb] = await bills();
     expect(jan).toMatchObject({ penalty: '4000', postings: 20 });
-    expect(feb).toMatchObject({ statement_date: '2028-03-01', cycle_end: '2028-02-29', due_date: '2028-03-10', total: '50000', minimum: '5000', items: 1 });
+    expect(feb).toMatchObject({
+      statement_date: '2028-03-01',
+      cycle_end: '2028-02-29',
+      due_date: '2028-03-10',
+      total: '50000',
+      minimum: '5000',
+      items: 1,
+    });
   });
 
   it('runs as an operator mutation, as of now, and again changes nothing', async () => {
@@ -83,7 +90,12 @@ describe('the statement job', () => {
     const { data, errors } = await actAs<{ runStatements: Record<string, unknown> }>(system, 'issuer', operator, mutation);
     expect(errors).toBeUndefined();
     // Jan bill: 2–15 Mar (14 days × 200); Feb bill: 11–15 Mar (5 days × 25).
-    expect(data!.runStatements).toEqual({ businessDate: '2028-03-15', billsCreated: 0, penaltyPostings: 19, penaltyFen: 14 * 200 + 5 * 25 });
+    expect(data!.runStatements).toEqual({
+      businessDate: '2028-03-15',
+      billsCreated: 0,
+      penaltyPostings: 19,
+      penaltyFen: 14 * 200 + 5 * 25,
+    });
     const again = await actAs<{ runStatements: Record<string, unknown> }>(system, 'issuer', operator, mutation);
     expect(again.data!.runStatements).toEqual({ businessDate: '2028-03-15', billsCreated: 0, penaltyPostings: 0, penaltyFen: 0 });
   });
@@ -98,7 +110,12 @@ describe('the statement job', () => {
       { id: customer.cardId },
     );
     expect(errors).toBeUndefined();
-    expect(data!.card.overdue).toEqual({ isOverdue: true, overdueDays: 34, overdueAmountFen: 450_849, penaltyAccruedFen: 34 * 200 + 5 * 25 });
+    expect(data!.card.overdue).toEqual({
+      isOverdue: true,
+      overdueDays: 34,
+      overdueAmountFen: 450_849,
+      penaltyAccruedFen: 34 * 200 + 5 * 25,
+    });
     expect(data!.card.issuerLimit).toEqual({ remainingFen: 0, blockedCode: 'OVERDUE_DEBT' });
     expect(data!.card.currentBill).toEqual({
       statementDate: '2028-03-01',

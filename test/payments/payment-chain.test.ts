@@ -19,7 +19,11 @@ afterAll(async () => {
   await system?.stop();
 });
 
-async function freshCard(): Promise<{ customer: FixtureCustomer; wechat: string; pay: (amountFen: number, key?: string) => ReturnType<typeof pay> }> {
+async function freshCard(): Promise<{
+  customer: FixtureCustomer;
+  wechat: string;
+  pay: (amountFen: number, key?: string) => ReturnType<typeof pay>;
+}> {
   const customer = await insertCustomer(system, { cards: 1, billItems: 1 });
   const bindings = await bindingsOf(system, customer.cardIds[0]);
   const wechat = bindings.find((b) => b.platform === 'wechat-pay')!.id;
@@ -39,11 +43,19 @@ describe('paying through the chain', () => {
     const before = await books(system, customer.cardIds[0]);
     const { result, errors } = await payWith(12_345);
     expect(errors).toBeUndefined();
-    expect(result).toMatchObject({ ok: true, error: null, payment: { status: 'APPROVED', amountFen: 12_345, transaction: { status: 'APPROVED' } } });
+    expect(result).toMatchObject({
+      ok: true,
+      error: null,
+      payment: { status: 'APPROVED', amountFen: 12_345, transaction: { status: 'APPROVED' } },
+    });
     const after = await books(system, customer.cardIds[0]);
     expect(after.creditUsed - before.creditUsed).toBe(12_345n);
     expect(after.networkApproved).toBe(12_345n);
-    expect(after.networkUsage.find((u) => u.rule_window === 'DAILY')).toMatchObject({ window_key: '2026-11-26', amount_fen: '12345', payment_count: 1 });
+    expect(after.networkUsage.find((u) => u.rule_window === 'DAILY')).toMatchObject({
+      window_key: '2026-11-26',
+      amount_fen: '12345',
+      payment_count: 1,
+    });
     expectBooksAgree(after);
   });
 
@@ -51,11 +63,18 @@ describe('paying through the chain', () => {
     clock.set('2026-11-26T06:00:00Z');
     const { customer, pay: payWith } = await freshCard();
     const over = await payWith(100_001);
-    expect(over.result).toMatchObject({ ok: false, error: { code: 'LIMIT_EXCEEDED', platform: 'unionpay', decision: 'USER_ACTION', remedy: 'WAIT_FOR_NEXT_WINDOW' } });
+    expect(over.result).toMatchObject({
+      ok: false,
+      error: { code: 'LIMIT_EXCEEDED', platform: 'unionpay', decision: 'USER_ACTION', remedy: 'WAIT_FOR_NEXT_WINDOW' },
+    });
     expect(over.result!.error!.message.zhCN.length).toBeGreaterThan(0);
     for (let i = 0; i < 5; i += 1) expect((await payWith(100_000)).result!.ok).toBe(true);
     const sixth = await payWith(1);
-    expect(sixth.result).toMatchObject({ ok: false, payment: { status: 'DECLINED' }, error: { code: 'LIMIT_EXCEEDED', platform: 'unionpay' } });
+    expect(sixth.result).toMatchObject({
+      ok: false,
+      payment: { status: 'DECLINED' },
+      error: { code: 'LIMIT_EXCEEDED', platform: 'unionpay' },
+    });
     const b = await books(system, customer.cardIds[0]);
     expect(b.networkApproved).toBe(500_000n);
     expect(b.networkUsage.find((u) => u.rule_window === 'DAILY')!.amount_fen).toBe('500000');
@@ -106,11 +125,23 @@ describe('paying through the chain', () => {
       const { errors } = await system.queryAs(
         system.token(customer.customerId),
         `mutation($input: PayInput!) { pay(input: $input) { ok } }`,
-        { input: { idempotencyKey: 'valid-key-123', bindingId: wechat, amountFen: 100, merchantName: 'Shop', merchantCategoryCode: '5411', ...patch } },
+        {
+          input: {
+            idempotencyKey: 'valid-key-123',
+            bindingId: wechat,
+            amountFen: 100,
+            merchantName: 'Shop',
+            merchantCategoryCode: '5411',
+            ...patch,
+          },
+        },
       );
       expect(errors?.[0].message).toContain(field);
     }
-    const fractional = await system.queryAs(system.token(customer.customerId), `mutation { pay(input: { idempotencyKey: "valid-key-456", bindingId: "${wechat}", amountFen: 1.5, merchantName: "Shop", merchantCategoryCode: "5411" }) { ok } }`);
+    const fractional = await system.queryAs(
+      system.token(customer.customerId),
+      `mutation { pay(input: { idempotencyKey: "valid-key-456", bindingId: "${wechat}", amountFen: 1.5, merchantName: "Shop", merchantCategoryCode: "5411" }) { ok } }`,
+    );
     expect(fractional.errors?.[0].message).toMatch(/Fen/);
     const b = await books(system, customer.cardIds[0]);
     expect(b.creditUsed).toBe(0n);
@@ -136,12 +167,17 @@ describe('limit windows in Asia/Shanghai', () => {
     clock.set('2028-02-29T16:00:00Z'); // 00:00 on 1 March
     expect((await payWith(100)).result!.ok).toBe(true);
     const usage = (await books(system, customer.cardIds[0])).networkUsage.filter((u) => u.rule_window === 'DAILY');
-    expect(usage.map((u) => [u.window_key, u.amount_fen])).toEqual([['2028-02-29', '500000'], ['2028-03-01', '100']]);
+    expect(usage.map((u) => [u.window_key, u.amount_fen])).toEqual([
+      ['2028-02-29', '500000'],
+      ['2028-03-01', '100'],
+    ]);
   });
 
   it("resets WeChat Pay's yearly limit at local new year", async () => {
     const { customer, wechat, pay: payWith } = await freshCard();
-    const [account] = await system.wallet.database.dataSource.query(`SELECT wallet_account_id FROM wallet.card_bindings WHERE id = $1`, [wechat]);
+    const [account] = await system.wallet.database.dataSource.query(`SELECT wallet_account_id FROM wallet.card_bindings WHERE id = $1`, [
+      wechat,
+    ]);
     // 199,950 CNY already paid this year through this WeChat Pay account.
     await system.wallet.database.dataSource.query(
       `INSERT INTO wallet.limit_usage (scope_key, rule_window, window_key, amount_fen, payment_count) VALUES ($1, 'YEARLY', '2026', 19995000, 400)`,

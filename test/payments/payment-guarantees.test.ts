@@ -72,7 +72,8 @@ describeOnPostgres('payment guarantees across replicas and process failures', ()
       void issuer;
     }
     wallets = [];
-    for (const clearing of clearings) wallets.push(await startServiceProcess('wallet', await freePort(), { ...env, CLEARING_URL: clearing.url }));
+    for (const clearing of clearings)
+      wallets.push(await startServiceProcess('wallet', await freePort(), { ...env, CLEARING_URL: clearing.url }));
     processes.push(...issuers, ...clearings, ...wallets);
   });
 
@@ -84,7 +85,10 @@ describeOnPostgres('payment guarantees across replicas and process failures', ()
 
   async function cardWithCredit(limitFen: bigint) {
     const customer = await insertCustomer(system, { cards: 1, billItems: 1 });
-    await dbs[0].dataSource.query(`UPDATE issuer.credit_lines SET limit_fen = $2 WHERE customer_id = $1`, [customer.customerId, limitFen.toString()]);
+    await dbs[0].dataSource.query(`UPDATE issuer.credit_lines SET limit_fen = $2 WHERE customer_id = $1`, [
+      customer.customerId,
+      limitFen.toString(),
+    ]);
     const [binding] = await dbs[1].dataSource.query(`SELECT id FROM wallet.card_bindings WHERE card_id = $1 AND platform = 'wechat-pay'`, [
       customer.cardIds[0],
     ]);
@@ -98,7 +102,9 @@ describeOnPostgres('payment guarantees across replicas and process failures', ()
         gatewaySignedQuery<{ pay: PayResponse }>(
           wallets[i % wallets.length].url,
           PAY_AT_WALLET,
-          { input: { idempotencyKey: `race-${randomUUID()}`, bindingId, amountFen, merchantName: '盒马鲜生', merchantCategoryCode: '5411' } },
+          {
+            input: { idempotencyKey: `race-${randomUUID()}`, bindingId, amountFen, merchantName: '盒马鲜生', merchantCategoryCode: '5411' },
+          },
           identity,
         ),
       ),
@@ -148,7 +154,11 @@ describeOnPostgres('payment guarantees across replicas and process failures', ()
   it('leaves no partial payment when an issuer process is killed mid-payment, once recovery runs', async () => {
     const { customer, bindingId, identity } = await cardWithCredit(5_000_000n);
     const issuer = processes.find((p) => p.name === 'issuer' && p.port === issuerPorts[0])!;
-    const inFlight = payMany(bindingId, identity, Array.from({ length: 60 }, () => 1 + Math.floor(Math.random() * 8_000)));
+    const inFlight = payMany(
+      bindingId,
+      identity,
+      Array.from({ length: 60 }, () => 1 + Math.floor(Math.random() * 8_000)),
+    );
     await new Promise((r) => setTimeout(r, 150));
     await issuer.kill();
     const responses = await inFlight;

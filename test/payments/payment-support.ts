@@ -16,7 +16,14 @@ export const PAY_AT_WALLET = PAY.replace('transaction { id status }', 'transacti
 export interface PayResponse {
   ok: boolean;
   payment: { id: string; status: string; amountFen: number; transaction: { id: string; status: string } | null } | null;
-  error: { code: string; platform: string; platformCode: string; decision: string; remedy: string; message: { zhCN: string; en: string } } | null;
+  error: {
+    code: string;
+    platform: string;
+    platformCode: string;
+    decision: string;
+    remedy: string;
+    message: { zhCN: string; en: string };
+  } | null;
 }
 
 /** Pays through the gateway as the customer `customerId` (with that customer's token). */
@@ -34,7 +41,9 @@ export async function pay(
 }
 
 export async function bindingsOf(system: TestSystem, cardId: string): Promise<Array<{ id: string; platform: string }>> {
-  return system.wallet.database.dataSource.query(`SELECT id, platform FROM wallet.card_bindings WHERE card_id = $1 ORDER BY platform`, [cardId]);
+  return system.wallet.database.dataSource.query(`SELECT id, platform FROM wallet.card_bindings WHERE card_id = $1 ORDER BY platform`, [
+    cardId,
+  ]);
 }
 
 // The books of the three databases are shared with other suites.

@@ -34,7 +34,18 @@ const SNAPSHOT = `query($id: ID!) { customer(id: $id) { status creditLine { used
 
 beforeAll(async () => {
   system = await startTestSystem();
-  const { data } = await system.query<{ customers: { edges: Array<{ node: { id: string; name: string; cards: Array<{ id: string; walletBindings: Array<{ id: string }>; transactions: { edges: Array<{ node: { id: string } }> } }>; bills: { edges: Array<{ node: { id: string } }> } } }> } }>(
+  const { data } = await system.query<{
+    customers: {
+      edges: Array<{
+        node: {
+          id: string;
+          name: string;
+          cards: Array<{ id: string; walletBindings: Array<{ id: string }>; transactions: { edges: Array<{ node: { id: string } }> } }>;
+          bills: { edges: Array<{ node: { id: string } }> };
+        };
+      }>;
+    };
+  }>(
     `{ customers(first: 40) { edges { node { id name cards { id walletBindings { id } transactions(first: 1) { edges { node { id } } } } bills(first: 1) { edges { node { id } } } } } } }`,
   );
   const nodes = data!.customers.edges.map((e) => e.node);
@@ -95,7 +106,11 @@ describe('a customer and another customer’s data', () => {
     const tokenB = system.token(B.customer);
     const rounds = await Promise.all(
       Array.from({ length: 20 }, () =>
-        Promise.all([system.queryAs(tokenB, query, { id: B.customer }), asA(query, { id: B.customer }), system.query(query, { id: B.customer })]),
+        Promise.all([
+          system.queryAs(tokenB, query, { id: B.customer }),
+          asA(query, { id: B.customer }),
+          system.query(query, { id: B.customer }),
+        ]),
       ),
     );
     for (const [owner, other, operator] of rounds) {
@@ -121,27 +136,33 @@ describe('a customer and another customer’s data', () => {
     ['wallet', 'Card', () => B.card, '... on Card { walletBindings { id } }'],
     ['clearing', 'Card', () => B.card, '... on Card { transactions { edges { node { id } } } networkLimits { ruleId } }'],
     ['clearing', 'Transaction', () => B.transaction, '... on Transaction { id amountFen }'],
-  ] as const)('gets nothing of another customer’s %s %s through _entities, even signed by the gateway', async (subgraph, type, id, selection) => {
-    const url = system[subgraph].url;
-    const body = JSON.stringify({
-      query: `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
-      variables: { r: [{ __typename: type, id: id() }] },
-    });
-    const leaks = async (customerId: string) => {
-      const identity = { subject: `customer:${customerId}`, customerId, roles: ['CUSTOMER' as const] };
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...signServiceRequest({ service: 'gateway', method: 'POST', path: '/graphql', body, identity, keyring: system.keyring }) },
-        body,
+  ] as const)(
+    'gets nothing of another customer’s %s %s through _entities, even signed by the gateway',
+    async (subgraph, type, id, selection) => {
+      const url = system[subgraph].url;
+      const body = JSON.stringify({
+        query: `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
+        variables: { r: [{ __typename: type, id: id() }] },
       });
-      const result = (await response.json()) as { data?: { _entities: unknown[] } };
-      const entity = result.data?._entities[0] as Record<string, unknown> | null;
-      // Absent, or present with every list empty (the wallet and clearing only add fields to a key).
-      return !!entity && Object.values(entity).some((v) => (Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined));
-    };
-    expect(await leaks(A.customer)).toBe(false);
-    expect(await leaks(B.customer)).toBe(true); // the same request for its owner does answer
-  });
+      const leaks = async (customerId: string) => {
+        const identity = { subject: `customer:${customerId}`, customerId, roles: ['CUSTOMER' as const] };
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...signServiceRequest({ service: 'gateway', method: 'POST', path: '/graphql', body, identity, keyring: system.keyring }),
+          },
+          body,
+        });
+        const result = (await response.json()) as { data?: { _entities: unknown[] } };
+        const entity = result.data?._entities[0] as Record<string, unknown> | null;
+        // Absent, or present with every list empty (the wallet and clearing only add fields to a key).
+        return !!entity && Object.values(entity).some((v) => (Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined));
+      };
+      expect(await leaks(A.customer)).toBe(false);
+      expect(await leaks(B.customer)).toBe(true); // the same request for its owner does answer
+    },
+  );
 
   it('changes nothing and learns nothing of another customer through every mutation', async () => {
     const before = await system.query(SNAPSHOT, { id: B.customer });

@@ -65,9 +65,13 @@ add('invalid UTF-8 bytes', () => post(new Blob([new Uint8Array([0x7b, 0x22, 0x71
 add('text/plain body (CSRF shape)', () => post('{"query":"{ __typename }"}', { 'content-type': 'text/plain' }));
 add('form body', () => post('query=%7B__typename%7D', { 'content-type': 'application/x-www-form-urlencoded' }));
 add('GET with a mutation', () =>
-  fetch(`${gw()}?query=${encodeURIComponent('mutation { runStatements { __typename } }')}`, { headers: { authorization: `Bearer ${token}` } }),
+  fetch(`${gw()}?query=${encodeURIComponent('mutation { runStatements { __typename } }')}`, {
+    headers: { authorization: `Bearer ${token}` },
+  }),
 );
-add('PUT', () => fetch(gw(), { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' }));
+add('PUT', () =>
+  fetch(gw(), { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' }),
+);
 add('DELETE', () => fetch(gw(), { method: 'DELETE', headers: { authorization: `Bearer ${token}` } }));
 add('batched array of operations', () => post(json([{ query: '{ __typename }' }, { query: '{ __typename }' }])));
 
@@ -103,7 +107,8 @@ add('depth 20', () => gql(deep(10)));
 add('depth 100', () => gql(deep(50)));
 add('100 aliases', () => gql(`{ ${Array.from({ length: 100 }, (_, i) => `a${i}: __typename`).join(' ')} }`));
 add('5,000 tokens', () => gql(`{ ${Array.from({ length: 2500 }, () => '__typename').join(' ')} }`));
-const limitStatus = 'ruleId platform { id role displayName { zhCN en } } kind window scope limitFen usedFen remainingFen countLimit usedCount resetsAt blockedCode description { zhCN en }';
+const limitStatus =
+  'ruleId platform { id role displayName { zhCN en } } kind window scope limitFen usedFen remainingFen countLimit usedCount resetsAt blockedCode description { zhCN en }';
 const wideCard = `networkLimits { ${limitStatus} } issuerLimit { ${limitStatus} } payableNow { amountFen rules { ${limitStatus} } bindingRule { ${limitStatus} } }
   walletBindings { walletLimits { ${limitStatus} } account { limits { ${limitStatus} } } }`;
 add('cost bomb: every limit of every card, three times', () =>
@@ -130,7 +135,11 @@ for (const [name, query, variables] of [
   ['first negative', '{ customers(first: -1) { edges { node { id } } } }', undefined],
   ['first fractional', '{ customers(first: 1.5) { edges { node { id } } } }', undefined],
   ['garbage cursor', '{ customers(after: "!!notacursor!!") { edges { node { id } } } }', undefined],
-  ['cursor with SQL', `{ customers(after: "${Buffer.from(`{"sort":"x","id":"' OR 1=1 --"}`).toString('base64url')}") { edges { node { id } } } }`, undefined],
+  [
+    'cursor with SQL',
+    `{ customers(after: "${Buffer.from(`{"sort":"x","id":"' OR 1=1 --"}`).toString('base64url')}") { edges { node { id } } } }`,
+    undefined,
+  ],
   ['variable of the wrong declared type', 'query($id: Int!) { customer(id: $id) { id } }', { id: 1 }],
 ] as const) {
   add(`wrong type: ${name}`, () => gql(query, variables));
@@ -139,7 +148,14 @@ for (const [name, query, variables] of [
 // 5. Amounts, through pay and repay on the customer's own binding and account
 const pay = (amountFen: unknown, extra: Record<string, unknown> = {}) =>
   gql('mutation($input: PayInput!) { pay(input: $input) { ok error { code } } }', {
-    input: { idempotencyKey: `hostile-${randomUUID().slice(0, 8)}`, bindingId: own.binding, amountFen, merchantName: 'M', merchantCategoryCode: '5411', ...extra },
+    input: {
+      idempotencyKey: `hostile-${randomUUID().slice(0, 8)}`,
+      bindingId: own.binding,
+      amountFen,
+      merchantName: 'M',
+      merchantCategoryCode: '5411',
+      ...extra,
+    },
   });
 const repay = (amountFen: unknown) =>
   gql('mutation($input: RepayInput!) { repay(input: $input) { ok error { code } } }', {
@@ -165,7 +181,9 @@ add('repay amount zero', () => repay(0));
 add('repay amount fractional', () => repay(0.01));
 add('repay amount overflowing', () => repay('92233720368547758070'));
 add('pay amount as a literal float', () =>
-  gql(`mutation { pay(input: { idempotencyKey: "hostile-literal-1", bindingId: "${own.binding}", amountFen: 1.5, merchantName: "M", merchantCategoryCode: "5411" }) { __typename } }`),
+  gql(
+    `mutation { pay(input: { idempotencyKey: "hostile-literal-1", bindingId: "${own.binding}", amountFen: 1.5, merchantName: "M", merchantCategoryCode: "5411" }) { __typename } }`,
+  ),
 );
 
 // 6. Invalid card, ID and phone numbers where an id or a verification value is expected
@@ -188,7 +206,12 @@ for (const [name, value] of [
 ] as const) {
   add(`verification value: invalid ${name}`, () =>
     gql('mutation($input: VerifyCardIssuanceStepInput!) { verifyCardIssuanceStep(input: $input) { __typename } }', {
-      input: { issuanceId: randomUUID(), stepId: 'sms', fields: [{ name: name.replace(/\s/g, ''), value }], idempotencyKey: `hostile-${randomUUID().slice(0, 8)}` },
+      input: {
+        issuanceId: randomUUID(),
+        stepId: 'sms',
+        fields: [{ name: name.replace(/\s/g, ''), value }],
+        idempotencyKey: `hostile-${randomUUID().slice(0, 8)}`,
+      },
     }),
   );
 }
@@ -213,20 +236,33 @@ for (const [name, value] of [
   ['tautology', "' OR '1'='1"],
   ['stacked drop', "'; DROP TABLE issuer.cards; --"],
   ['union select', "x' UNION SELECT id, customer_id FROM issuer.cards --"],
-  ['comment', '00000000-0000-4000-8000-000000000001\'--'],
+  ['comment', "00000000-0000-4000-8000-000000000001'--"],
 ] as const) {
-  add(`SQL in an id: ${name}`, () => gql('query($id: ID!) { customer(id: $id) { id } card(id: $id) { id } transaction(id: $id) { id } walletBinding(id: $id) { id } }', { id: value }));
+  add(`SQL in an id: ${name}`, () =>
+    gql('query($id: ID!) { customer(id: $id) { id } card(id: $id) { id } transaction(id: $id) { id } walletBinding(id: $id) { id } }', {
+      id: value,
+    }),
+  );
 }
 add('SQL in an idempotency key', () => pay(100, { idempotencyKey: "x'); DELETE FROM wallet.card_bindings; --" }));
 add('SQL in a merchant name', () => pay(-5, { merchantName: "'); UPDATE issuer.credit_lines SET used_fen = 0; --" }));
 add('SQL in operationName', () => gql('query Evil { __typename }', undefined, { operationName: "Evil'; DROP TABLE x; --" }));
 add('SQL in a repay customer id', () =>
-  gql('mutation($input: RepayInput!) { repay(input: $input) { __typename } }', { input: { customerId: "' OR 1=1 --", amountFen: 100, idempotencyKey: 'hostile-sql-repay' } }),
+  gql('mutation($input: RepayInput!) { repay(input: $input) { __typename } }', {
+    input: { customerId: "' OR 1=1 --", amountFen: 100, idempotencyKey: 'hostile-sql-repay' },
+  }),
 );
 
 // 9. Forged tokens
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-const claims = () => ({ iss: 'https://auth.cardweave.local', aud: 'cardweave-gateway', sub: 'x', roles: ['OPERATOR'], iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 600 });
+const claims = () => ({
+  iss: 'https://auth.cardweave.local',
+  aud: 'cardweave-gateway',
+  sub: 'x',
+  roles: ['OPERATOR'],
+  iat: Math.floor(Date.now() / 1000),
+  exp: Math.floor(Date.now() / 1000) + 600,
+});
 const q = json({ query: '{ customers { edges { node { id name } } } }' });
 add('no token', () => post(q, {}, null));
 add('empty bearer', () => post(q, { authorization: 'Bearer ' }, null));
@@ -238,23 +274,69 @@ add('HS256 keyed with the public key (algorithm confusion)', () => {
   const data = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims())}`;
   return post(q, {}, `${data}.${createHmac('sha256', secret).update(data).digest('base64url')}`);
 });
-add('signed by another key', () => post(q, {}, mintToken({ privateKey: keyringFromLocalKeySet(generateLocalKeySet()).jwtPrivateKey!, roles: ['OPERATOR'] })));
-add('wrong issuer', () => post(q, {}, mintToken({ privateKey: system.keyring.jwtPrivateKey!, roles: ['OPERATOR'], issuer: 'https://evil.example' })));
-add('wrong audience', () => post(q, {}, mintToken({ privateKey: system.keyring.jwtPrivateKey!, roles: ['OPERATOR'], audience: 'someone-else' })));
-add('claims a SERVICE role only', () => post(q, {}, mintToken({ privateKey: system.keyring.jwtPrivateKey!, claims: { roles: ['SERVICE'] } })));
-add('customer role without a customer id', () => post(q, {}, mintToken({ privateKey: system.keyring.jwtPrivateKey!, roles: ['CUSTOMER'] })));
+add('signed by another key', () =>
+  post(q, {}, mintToken({ privateKey: keyringFromLocalKeySet(generateLocalKeySet()).jwtPrivateKey!, roles: ['OPERATOR'] })),
+);
+add('wrong issuer', () =>
+  post(q, {}, mintToken({ privateKey: system.keyring.jwtPrivateKey!, roles: ['OPERATOR'], issuer: 'https://evil.example' })),
+);
+add('wrong audience', () =>
+  post(q, {}, mintToken({ privateKey: system.keyring.jwtPrivateKey!, roles: ['OPERATOR'], audience: 'someone-else' })),
+);
+add('claims a SERVICE role only', () =>
+  post(q, {}, mintToken({ privateKey: system.keyring.jwtPrivateKey!, claims: { roles: ['SERVICE'] } })),
+);
+add('customer role without a customer id', () =>
+  post(q, {}, mintToken({ privateKey: system.keyring.jwtPrivateKey!, roles: ['CUSTOMER'] })),
+);
 add('payload swapped under a valid signature', () => {
   const [h, , s] = token.split('.');
   return post(q, {}, `${h}.${b64({ ...claims(), roles: ['OPERATOR'] })}.${s}`);
 });
 add('Basic credentials', () => post(q, { authorization: 'Basic dXNlcjpwYXNz' }, null));
-add('token in the query string', () => fetch(`${gw()}?access_token=${token}&query=${encodeURIComponent('{ customers { edges { node { id } } } }')}`));
+add('token in the query string', () =>
+  fetch(`${gw()}?access_token=${token}&query=${encodeURIComponent('{ customers { edges { node { id } } } }')}`),
+);
 
 // 10. Expired tokens
-add('expired an hour ago', () => post(q, {}, mintToken({ privateKey: system.keyring.jwtPrivateKey!, customerId: own.customer, issuedAt: Math.floor(Date.now() / 1000) - 7200, ttlSeconds: 3600 })));
-add('expired a minute ago', () => post(q, {}, mintToken({ privateKey: system.keyring.jwtPrivateKey!, customerId: own.customer, issuedAt: Math.floor(Date.now() / 1000) - 120, ttlSeconds: 60 })));
-add('not valid yet', () => post(q, {}, mintToken({ privateKey: system.keyring.jwtPrivateKey!, customerId: own.customer, claims: { nbf: Math.floor(Date.now() / 1000) + 3600 } })));
-add('no expiry at all', () => post(q, {}, mintToken({ privateKey: system.keyring.jwtPrivateKey!, customerId: own.customer, claims: { exp: undefined } })));
+add('expired an hour ago', () =>
+  post(
+    q,
+    {},
+    mintToken({
+      privateKey: system.keyring.jwtPrivateKey!,
+      customerId: own.customer,
+      issuedAt: Math.floor(Date.now() / 1000) - 7200,
+      ttlSeconds: 3600,
+    }),
+  ),
+);
+add('expired a minute ago', () =>
+  post(
+    q,
+    {},
+    mintToken({
+      privateKey: system.keyring.jwtPrivateKey!,
+      customerId: own.customer,
+      issuedAt: Math.floor(Date.now() / 1000) - 120,
+      ttlSeconds: 60,
+    }),
+  ),
+);
+add('not valid yet', () =>
+  post(
+    q,
+    {},
+    mintToken({
+      privateKey: system.keyring.jwtPrivateKey!,
+      customerId: own.customer,
+      claims: { nbf: Math.floor(Date.now() / 1000) + 3600 },
+    }),
+  ),
+);
+add('no expiry at all', () =>
+  post(q, {}, mintToken({ privateKey: system.keyring.jwtPrivateKey!, customerId: own.customer, claims: { exp: undefined } })),
+);
 
 // 11. Straight to a subgraph: unsigned, forged, replayed
 const direct = (headers: Record<string, string>, body = json({ query: '{ _service { sdl } }' }), path = '/graphql') =>
@@ -280,17 +362,38 @@ add('subgraph: replayed read signature', async () => {
 });
 add('subgraph: stale signature', () => {
   const body = json({ query: '{ __typename }' });
-  return direct(signServiceRequest({ service: 'gateway', method: 'POST', path: '/graphql', body, keyring: system.keyring, now: Date.now() - 10 * 60_000 }), body);
+  return direct(
+    signServiceRequest({
+      service: 'gateway',
+      method: 'POST',
+      path: '/graphql',
+      body,
+      keyring: system.keyring,
+      now: Date.now() - 10 * 60_000,
+    }),
+    body,
+  );
 });
 add('subgraph: identity swapped to an operator', () => {
   const body = json({ query: '{ __typename }' });
-  const h = signServiceRequest({ service: 'gateway', method: 'POST', path: '/graphql', body, identity: { subject: 'c', customerId: own.customer, roles: ['CUSTOMER'] }, keyring: system.keyring });
+  const h = signServiceRequest({
+    service: 'gateway',
+    method: 'POST',
+    path: '/graphql',
+    body,
+    identity: { subject: 'c', customerId: own.customer, roles: ['CUSTOMER'] },
+    keyring: system.keyring,
+  });
   return direct({ ...h, [HEADER.identity]: b64({ subject: 'c', customerId: null, roles: ['OPERATOR'] }) }, body);
 });
 add('subgraph: internal route unsigned', () => direct({}, json({ cardIds: [own.card] }), '/internal/card-owners'));
 add('subgraph: internal route signed by the gateway', () => {
   const body = json({ cardIds: [own.card] });
-  return direct(signServiceRequest({ service: 'gateway', method: 'POST', path: '/internal/card-owners', body, keyring: system.keyring }), body, '/internal/card-owners');
+  return direct(
+    signServiceRequest({ service: 'gateway', method: 'POST', path: '/internal/card-owners', body, keyring: system.keyring }),
+    body,
+    '/internal/card-owners',
+  );
 });
 
 // 12. Limits on the wire
@@ -298,9 +401,9 @@ add('Content-Length larger than the limit', () => post(json({ query: `{ __typena
 
 beforeAll(async () => {
   system = await startTestSystem();
-  const { data } = await system.query<{ customers: { edges: Array<{ node: { id: string; cards: Array<{ id: string; walletBindings: Array<{ id: string }> }> } }> } }>(
-    '{ customers(first: 40) { edges { node { id cards { id walletBindings { id } } } } } }',
-  );
+  const { data } = await system.query<{
+    customers: { edges: Array<{ node: { id: string; cards: Array<{ id: string; walletBindings: Array<{ id: string }> }> } }> };
+  }>('{ customers(first: 40) { edges { node { id cards { id walletBindings { id } } } } } }');
   const owner = data!.customers.edges.map((e) => e.node).find((n) => n.cards.some((c) => c.walletBindings.length))!;
   const card = owner.cards.find((c) => c.walletBindings.length)!;
   own = { customer: owner.id, card: card.id, binding: card.walletBindings[0].id };
@@ -311,7 +414,15 @@ afterAll(() => system?.stop());
 
 async function snapshot(): Promise<string> {
   const rows: unknown[] = [];
-  for (const [schema, table] of [['issuer', 'customers'], ['issuer', 'credit_lines'], ['issuer', 'cards'], ['issuer', 'bills'], ['wallet', 'card_bindings'], ['wallet', 'wallet_accounts'], ['clearing', 'transactions']] as const) {
+  for (const [schema, table] of [
+    ['issuer', 'customers'],
+    ['issuer', 'credit_lines'],
+    ['issuer', 'cards'],
+    ['issuer', 'bills'],
+    ['wallet', 'card_bindings'],
+    ['wallet', 'wallet_accounts'],
+    ['clearing', 'transactions'],
+  ] as const) {
     const source = system[schema].database.dataSource;
     rows.push(await source.query(`SELECT * FROM ${schema}.${table} ORDER BY id`));
   }
@@ -345,7 +456,8 @@ describe(`the hostile corpus`, () => {
       }
       if (response.status >= 400 && response.status < 500) {
         const code = body?.errors?.[0]?.extensions?.code;
-        if (body?.errors && (!code || !ALL_ERROR_CODES.has(code))) failures.push(`${item.name}: ${response.status} without a canonical code: ${text.slice(0, 200)}`);
+        if (body?.errors && (!code || !ALL_ERROR_CODES.has(code)))
+          failures.push(`${item.name}: ${response.status} without a canonical code: ${text.slice(0, 200)}`);
         if (!body?.errors && !text.trim()) failures.push(`${item.name}: ${response.status} with no explanation`);
         continue;
       }

@@ -49,7 +49,13 @@ afterAll(async () => {
 });
 
 const PAY = `mutation($input: PayInput!) { pay(input: $input) { ok error { code platform platformCode platformMessage decision remedy message { zhCN en } localizedMessage } } }`;
-const payInput = (key: string) => ({ idempotencyKey: key, bindingId: overdue.binding, amountFen: 100, merchantName: 'Cafe', merchantCategoryCode: '5814' });
+const payInput = (key: string) => ({
+  idempotencyKey: key,
+  bindingId: overdue.binding,
+  amountFen: 100,
+  merchantName: 'Cafe',
+  merchantCategoryCode: '5814',
+});
 
 describe('a platform decline at the edge', () => {
   it.each([
@@ -58,12 +64,9 @@ describe('a platform decline at the edge', () => {
     ['fr-FR', 'zhCN'],
   ] as const)('keeps its canonical fields and speaks %s', async (language, expected) => {
     const token = system.token(overdue.customer);
-    const { data } = await system.queryAs<{ pay: { ok: boolean; error: Record<string, unknown> & { message: { zhCN: string; en: string }; localizedMessage: string } } }>(
-      token,
-      PAY,
-      { input: payInput(`lang-${expected}-${language.length}`) },
-      { 'accept-language': language },
-    );
+    const { data } = await system.queryAs<{
+      pay: { ok: boolean; error: Record<string, unknown> & { message: { zhCN: string; en: string }; localizedMessage: string } };
+    }>(token, PAY, { input: payInput(`lang-${expected}-${language.length}`) }, { 'accept-language': language });
     const error = data!.pay.error;
     expect(data!.pay.ok).toBe(false);
     expect(error).toMatchObject({ code: 'OVERDUE_DEBT', decision: expect.any(String), remedy: expect.any(String) });
@@ -77,7 +80,9 @@ describe('a platform decline at the edge', () => {
 describe('metrics', () => {
   it('count errors by canonical code and platform, and time every subgraph', async () => {
     await system.queryAs(null, '{ customers { edges { node { id } } } }');
-    await system.query(`query($id: ID!) { customer(id: $id) { cards { walletBindings { id } transactions { edges { node { id } } } } } }`, { id: overdue.customer });
+    await system.query(`query($id: ID!) { customer(id: $id) { cards { walletBindings { id } transactions { edges { node { id } } } } } }`, {
+      id: overdue.customer,
+    });
     const text = await (await fetch(new URL('/metrics', system.gateway.url))).text();
     expect(text).toMatch(/cardweave_errors_total\{code="OVERDUE_DEBT",platform="[a-z-]+"\} [1-9]/);
     expect(text).toMatch(/cardweave_errors_total\{code="UNAUTHENTICATED",platform="gateway"\} [1-9]/);
@@ -91,7 +96,10 @@ describe('metrics', () => {
 describe('traces', () => {
   it('follow one request from the gateway into every subgraph', async () => {
     exporter.reset();
-    const { data } = await system.query(`query($id: ID!) { customer(id: $id) { cards { walletBindings { id } transactions { edges { node { id } } } } } }`, { id: overdue.customer });
+    const { data } = await system.query(
+      `query($id: ID!) { customer(id: $id) { cards { walletBindings { id } transactions { edges { node { id } } } } } }`,
+      { id: overdue.customer },
+    );
     expect(data).toBeDefined();
     await new Promise((r) => setTimeout(r, 200));
     const spans = exporter.getFinishedSpans();
@@ -134,7 +142,12 @@ describe('logs', () => {
       },
       { 'x-request-id': requestId },
     );
-    await system.queryAs(token, `query($id: ID!) { customer(id: $id) { cards { walletBindings { id } transactions { edges { node { id } } } } } }`, { id: overdue.customer }, { 'x-request-id': requestId });
+    await system.queryAs(
+      token,
+      `query($id: ID!) { customer(id: $id) { cards { walletBindings { id } transactions { edges { node { id } } } } } }`,
+      { id: overdue.customer },
+      { 'x-request-id': requestId },
+    );
     await new Promise((r) => setTimeout(r, 100));
     const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const services = new Set(records.filter((r) => r.requestId === requestId).map((r) => r.service));

@@ -58,7 +58,10 @@ describe('production mode', () => {
   it('runs a persisted operation by its hash', async () => {
     const [hash, text] = [...loadPersistedDocuments().entries()].find(([, t]) => /query CardView\b/.test(t))!;
     expect(createHash('sha256').update(text).digest('hex')).toBe(hash);
-    const response = await send({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } }, variables: { customerId: demoCustomerId(1) } });
+    const response = await send({
+      extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+      variables: { customerId: demoCustomerId(1) },
+    });
     const body = (await response.json()) as { data?: { customer?: { cards?: unknown[] } }; errors?: unknown };
     expect(body.errors).toBeUndefined();
     expect(body.data?.customer?.cards?.length).toBeGreaterThan(0);
@@ -73,12 +76,26 @@ describe('production mode', () => {
 
   it('masks internal errors and keeps only public extensions', () => {
     const masked = normalizeError(
-      { message: 'relation "issuer.cards" does not exist at /app/x.ts:12', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'], exception: { sql: 'SELECT' } } },
+      {
+        message: 'relation "issuer.cards" does not exist at /app/x.ts:12',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'], exception: { sql: 'SELECT' } },
+      },
       true,
     );
     expect(masked).toEqual({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-    const decline = normalizeError({ message: 'limit', extensions: { code: 'LIMIT_EXCEEDED', platform: 'unionpay', platformCode: '61', remedy: 'WAIT_FOR_NEXT_WINDOW' } }, true);
-    expect(decline.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', platform: 'unionpay', platformCode: '61', remedy: 'WAIT_FOR_NEXT_WINDOW' });
+    const decline = normalizeError(
+      {
+        message: 'limit',
+        extensions: { code: 'LIMIT_EXCEEDED', platform: 'unionpay', platformCode: '61', remedy: 'WAIT_FOR_NEXT_WINDOW' },
+      },
+      true,
+    );
+    expect(decline.extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      platform: 'unionpay',
+      platformCode: '61',
+      remedy: 'WAIT_FOR_NEXT_WINDOW',
+    });
   });
 
   it('has a manifest that matches the checked-in operations (npm run persisted-documents)', () => {

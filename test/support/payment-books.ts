@@ -61,7 +61,10 @@ export async function books(system: PlatformDatabases, cardId: string): Promise<
 }
 
 /** The issuer's unbilled purchase postings of a card, with the clearing transactions they name. */
-export async function unbilledPostings(system: PlatformDatabases, cardId: string): Promise<Array<{ amount_fen: string; transaction_id: string }>> {
+export async function unbilledPostings(
+  system: PlatformDatabases,
+  cardId: string,
+): Promise<Array<{ amount_fen: string; transaction_id: string }>> {
   return system.issuer.database.dataSource.query(
     `SELECT amount_fen, transaction_id FROM issuer.bill_items WHERE card_id = $1 AND bill_id IS NULL AND kind = 'PURCHASE'`,
     [cardId],

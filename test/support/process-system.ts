@@ -52,7 +52,12 @@ export interface ProcessSystem {
   stop(): Promise<void>;
 }
 
-async function queryThrough<T>(url: string, bearer: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer<T>> {
+async function queryThrough<T>(
+  url: string,
+  bearer: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLAnswer<T>> {
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -74,7 +79,9 @@ async function queryThrough<T>(url: string, bearer: string, query: string, varia
  * `env`: for every process; `gatewayEnv`: for the gateway only. The three subgraphs are
  * started one after another, the gateway beside them.
  */
-export async function startProcessSystem(options: { env?: Record<string, string>; gatewayEnv?: Record<string, string> } = {}): Promise<ProcessSystem> {
+export async function startProcessSystem(
+  options: { env?: Record<string, string>; gatewayEnv?: Record<string, string> } = {},
+): Promise<ProcessSystem> {
   const keys = generateLocalKeySet();
   const keyring = keyringFromLocalKeySet(keys);
   const cardDataKey = randomBytes(32);
@@ -116,7 +123,10 @@ export async function startProcessSystem(options: { env?: Record<string, string>
     const startGateway = async (gatewayEnv: Record<string, string> = {}): Promise<GatewayProcess> =>
       track(
         startServiceProcess('gateway', await freePort(), { ...env, ...urls, ...gatewayEnv }).then((p) =>
-          Object.assign(p, { queryAs: <T>(bearer: string, query: string, variables?: Record<string, unknown>) => queryThrough<T>(p.url, bearer, query, variables) }),
+          Object.assign(p, {
+            queryAs: <T>(bearer: string, query: string, variables?: Record<string, unknown>) =>
+              queryThrough<T>(p.url, bearer, query, variables),
+          }),
         ),
       );
     // The gateway touches no database: it starts beside the subgraphs, which start one after

@@ -25,16 +25,30 @@ export interface TestSystem extends RunningSystem {
   /** A valid token for a customer, or for an operator. */
   token(who: string | 'operator', options?: { ttlSeconds?: number }): string;
   /** Sends a GraphQL request through the gateway as `token` (an operator's unless given). */
-  queryAs<T = Record<string, unknown>>(token: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>;
+  queryAs<T = Record<string, unknown>>(
+    token: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>;
   /** Sends a GraphQL request through the gateway as an operator. */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>;
   /** Statements run so far by the three subgraphs together. */
   statementCount(): number;
   resetStatementCount(): void;
 }
 
 export async function startTestSystem(
-  options: { demoData?: boolean; now?: string; clock?: Clock; registry?: AdapterRegistry; platformHttp?: (adapterId: string) => HttpClient } = {},
+  options: {
+    demoData?: boolean;
+    now?: string;
+    clock?: Clock;
+    registry?: AdapterRegistry;
+    platformHttp?: (adapterId: string) => HttpClient;
+  } = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase();
   const vault = PanVault.fromKey(randomBytes(32));

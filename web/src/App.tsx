@@ -166,7 +166,9 @@ function Card({ card, line, ctx }: { card: CardView; line: CreditLineView; ctx: 
                 <td>
                   {localized(p.bindingRule.platform.displayName, lang)}: {localized(p.bindingRule.description, lang)}{' '}
                   <code className="muted">{p.bindingRule.ruleId}</code>
-                  {p.bindingRule.blockedCode && <ErrorBox error={canonicalError(p.bindingRule.blockedCode, p.bindingRule.platform.id)} ctx={ctx} />}
+                  {p.bindingRule.blockedCode && (
+                    <ErrorBox error={canonicalError(p.bindingRule.blockedCode, p.bindingRule.platform.id)} ctx={ctx} />
+                  )}
                 </td>
               </tr>
             ))}

@@ -50,7 +50,12 @@ export async function signIn(customerId: string): Promise<Session> {
   }).catch(() => null);
   if (!response) throw new RequestFailed(unreachable());
   if (response.ok) session = (await response.json()) as Session;
-  else if (response.status !== 404) throw new RequestFailed(errorFromGraphQL(((await response.json().catch(() => ({}))) as { errors?: Array<{ extensions?: Record<string, unknown> }> }).errors?.[0] ?? {}));
+  else if (response.status !== 404)
+    throw new RequestFailed(
+      errorFromGraphQL(
+        ((await response.json().catch(() => ({}))) as { errors?: Array<{ extensions?: Record<string, unknown> }> }).errors?.[0] ?? {},
+      ),
+    );
   sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
   return session;
 }
@@ -84,7 +89,10 @@ async function demoCustomersFromGateway(): Promise<DemoCustomersQuery | null> {
   const response = await fetch('/web/demo-customers', { headers: { accept: 'application/json' } }).catch(() => null);
   if (!response) throw new RequestFailed(unreachable());
   if (response.status === 404) return null;
-  const body = (await response.json().catch(() => ({}))) as { data?: DemoCustomersQuery; errors?: Array<{ extensions?: Record<string, unknown> }> };
+  const body = (await response.json().catch(() => ({}))) as {
+    data?: DemoCustomersQuery;
+    errors?: Array<{ extensions?: Record<string, unknown> }>;
+  };
   if (body.errors?.length || !body.data) throw new RequestFailed(body.errors?.length ? errorFromGraphQL(body.errors[0]) : unreachable());
   return body.data;
 }
@@ -101,7 +109,12 @@ export async function listDemoCustomers(language: Language, first = 20): Promise
 }
 
 export async function loadCardView(session: Session, language: Language): Promise<CustomerView> {
-  const data = await request<CardViewQuery, CardViewQueryVariables>(cardViewDocument, { customerId: session.customerId }, language, session);
+  const data = await request<CardViewQuery, CardViewQueryVariables>(
+    cardViewDocument,
+    { customerId: session.customerId },
+    language,
+    session,
+  );
   if (!data.customer) throw new RequestFailed(errorFromGraphQL({ extensions: { code: 'NOT_FOUND' } }));
   return data.customer;
 }

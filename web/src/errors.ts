@@ -101,7 +101,10 @@ const CATALOG: Partial<Record<CanonicalErrorCode, Row>> = {
 export const REMEDY_TEXT: Record<Remedy, LocalizedText> = {
   NONE: { zhCN: '无需处理', en: 'Nothing to do' },
   RETRY_LATER: { zhCN: '请稍后重试', en: 'Try again later' },
-  CHANGE_PAYMENT_SCENE: { zhCN: '更换支付场景，或联系客服解除异常状态', en: 'Pay in another scene, or ask support to lift the restriction' },
+  CHANGE_PAYMENT_SCENE: {
+    zhCN: '更换支付场景，或联系客服解除异常状态',
+    en: 'Pay in another scene, or ask support to lift the restriction',
+  },
   CONTACT_SUPPORT: { zhCN: '请联系客服', en: 'Contact support' },
   REPAY_OVERDUE_BILL: { zhCN: '请先在发卡方处还清逾期账单', en: 'Repay the overdue bill at the issuer first' },
   UNLOCK_CARD: { zhCN: '请先解锁卡片', en: 'Unlock the card first' },

@@ -81,11 +81,22 @@ const en = {
   code: 'Code',
   remedy: 'What to do',
   retry: 'Try again',
-  windows: { PER_PAYMENT: 'per payment', DAILY: 'per day', MONTHLY: 'per month', YEARLY: 'per year', ALL_TIME: 'in total' } as Record<string, string>,
+  windows: { PER_PAYMENT: 'per payment', DAILY: 'per day', MONTHLY: 'per month', YEARLY: 'per year', ALL_TIME: 'in total' } as Record<
+    string,
+    string
+  >,
   kinds: { PURCHASE: 'Purchase', PENALTY: 'Penalty', REPAYMENT: 'Repayment' } as Record<string, string>,
   statuses: {
-    ACTIVE: 'active', LOCKED: 'locked', FROZEN: 'frozen', CLOSED: 'closed', SUSPENDED: 'suspended', REMOVED: 'removed',
-    OPEN: 'open', PAID: 'paid', OVERDUE: 'overdue', RESTRICTED: 'restricted',
+    ACTIVE: 'active',
+    LOCKED: 'locked',
+    FROZEN: 'frozen',
+    CLOSED: 'closed',
+    SUSPENDED: 'suspended',
+    REMOVED: 'removed',
+    OPEN: 'open',
+    PAID: 'paid',
+    OVERDUE: 'overdue',
+    RESTRICTED: 'restricted',
   } as Record<string, string>,
 };
 
@@ -154,8 +165,16 @@ const zhCN: Messages = {
   windows: { PER_PAYMENT: '单笔', DAILY: '每日', MONTHLY: '每月', YEARLY: '每年', ALL_TIME: '累计' },
   kinds: { PURCHASE: '消费', PENALTY: '罚息', REPAYMENT: '还款' },
   statuses: {
-    ACTIVE: '正常', LOCKED: '已锁定', FROZEN: '已冻结', CLOSED: '已注销', SUSPENDED: '已暂停', REMOVED: '已解绑',
-    OPEN: '未到期', PAID: '已还清', OVERDUE: '已逾期', RESTRICTED: '受限',
+    ACTIVE: '正常',
+    LOCKED: '已锁定',
+    FROZEN: '已冻结',
+    CLOSED: '已注销',
+    SUSPENDED: '已暂停',
+    REMOVED: '已解绑',
+    OPEN: '未到期',
+    PAID: '已还清',
+    OVERDUE: '已逾期',
+    RESTRICTED: '受限',
   },
 };
 

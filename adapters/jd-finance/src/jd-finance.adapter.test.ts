@@ -16,7 +16,11 @@ const ops = jdFinanceAdapter.operations!;
 
 describe('jd-finance transformers', () => {
   it('reads the recorded envelope', () => {
-    expect(readEnvelope({ resultCode: '0000', resultMsg: '成功', data: { amount: '100' } })).toEqual({ resultCode: '0000', resultMsg: '成功', data: { amount: '100' } });
+    expect(readEnvelope({ resultCode: '0000', resultMsg: '成功', data: { amount: '100' } })).toEqual({
+      resultCode: '0000',
+      resultMsg: '成功',
+      data: { amount: '100' },
+    });
     expect(() => readEnvelope({ data: {} })).toThrow(/resultCode missing/);
     expect(toStatusOutcome('r', { status: 'PROCESSING' })).toBe('IN_PROGRESS');
     expect(() => toStatusOutcome('r', { status: 'SUCCESS', amount: '1.5' })).toThrow(/whole fen/);
@@ -52,14 +56,33 @@ describe('jd-finance adapter', () => {
     const { sim, ctx } = setup();
     sim.seedAccount('late', { overdue: true });
     sim.seedAccount('frozen', { frozen: true });
-    expect(await ops.authorize!({ accountRef: 'late', amountFen: 1n, currency: 'CNY' }, ctx())).toMatchObject({ error: { code: 'OVERDUE_DEBT', remedy: 'REPAY_OVERDUE_BILL' } });
-    expect(await ops.authorize!({ accountRef: 'frozen', amountFen: 1n, currency: 'CNY' }, ctx())).toMatchObject({ error: { code: 'ACCOUNT_FROZEN', remedy: 'CONTACT_SUPPORT' } });
+    expect(await ops.authorize!({ accountRef: 'late', amountFen: 1n, currency: 'CNY' }, ctx())).toMatchObject({
+      error: { code: 'OVERDUE_DEBT', remedy: 'REPAY_OVERDUE_BILL' },
+    });
+    expect(await ops.authorize!({ accountRef: 'frozen', amountFen: 1n, currency: 'CNY' }, ctx())).toMatchObject({
+      error: { code: 'ACCOUNT_FROZEN', remedy: 'CONTACT_SUPPORT' },
+    });
   });
 
   it('keeps the vague terms as options with documented defaults', () => {
-    expect(jdFinanceAdapter.issuerTerms).toMatchObject({ statementDay: 1, gracePeriodDays: 9, rounding: 'HALF_UP', penaltyPerDay: { numerator: 5n, denominator: 10_000n } });
-    const custom = createJdFinanceAdapter({ statementDay: 15, rounding: 'HALF_EVEN', repaymentAllocation: ['PRINCIPAL', 'PENALTY'], minimumDue: '5/100' as never });
-    expect(custom.issuerTerms).toMatchObject({ statementDay: 15, rounding: 'HALF_EVEN', repaymentAllocation: ['PRINCIPAL', 'PENALTY'], minimumDue: { numerator: 5n, denominator: 100n } });
+    expect(jdFinanceAdapter.issuerTerms).toMatchObject({
+      statementDay: 1,
+      gracePeriodDays: 9,
+      rounding: 'HALF_UP',
+      penaltyPerDay: { numerator: 5n, denominator: 10_000n },
+    });
+    const custom = createJdFinanceAdapter({
+      statementDay: 15,
+      rounding: 'HALF_EVEN',
+      repaymentAllocation: ['PRINCIPAL', 'PENALTY'],
+      minimumDue: '5/100' as never,
+    });
+    expect(custom.issuerTerms).toMatchObject({
+      statementDay: 15,
+      rounding: 'HALF_EVEN',
+      repaymentAllocation: ['PRINCIPAL', 'PENALTY'],
+      minimumDue: { numerator: 5n, denominator: 100n },
+    });
     expect(() => createJdFinanceAdapter({ statementDay: 29 })).toThrow(/jd-finance: option "statementDay" is 29/);
     expect(() => createJdFinanceAdapter({ rounding: 'BANKERS' as never })).toThrow(/option "rounding"/);
   });

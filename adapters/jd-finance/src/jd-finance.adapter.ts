@@ -17,7 +17,17 @@ import {
 } from '@cardweave/adapter-sdk';
 import { jdFinanceErrors } from './jd-finance.errors';
 import { JD_SIGNATURE_HEADER, jdFinanceOptionSpec, type JdFinanceOptions } from './jd-finance.options';
-import { fenField, JD_FINANCE, JD_SUCCESS, readEnvelope, toAuthorizeBody, toRepayBody, toStatusOutcome, toVerifyBody, type JdEnvelope } from './jd-finance.transformers';
+import {
+  fenField,
+  JD_FINANCE,
+  JD_SUCCESS,
+  readEnvelope,
+  toAuthorizeBody,
+  toRepayBody,
+  toStatusOutcome,
+  toVerifyBody,
+  type JdEnvelope,
+} from './jd-finance.transformers';
 
 export function jdFinanceDeclaration(options: JdFinanceOptions): AdapterDeclaration {
   return {
@@ -51,7 +61,9 @@ export function jdFinanceDeclaration(options: JdFinanceOptions): AdapterDeclarat
           id: 'payment-password',
           kind: 'PAYMENT_PASSWORD',
           label: { 'zh-CN': '支付密码', en: 'Payment password' },
-          fields: [{ name: 'paymentPassword', kind: 'PAYMENT_PASSWORD', label: { 'zh-CN': '支付密码', en: 'Payment password' }, secret: true }],
+          fields: [
+            { name: 'paymentPassword', kind: 'PAYMENT_PASSWORD', label: { 'zh-CN': '支付密码', en: 'Payment password' }, secret: true },
+          ],
         },
       ],
       // 3–5 minutes, face recognition included.
@@ -67,9 +79,29 @@ export function jdFinanceDeclaration(options: JdFinanceOptions): AdapterDeclarat
     },
     devices: [
       // NFC is optional for the issuer: the card works by QR without it.
-      { os: 'IOS', nfc: { supported: true, minVersion: 'iPhone 6', note: { 'zh-CN': 'iOS 15 起限制后台读取', en: 'iOS 15+ restricts background reads' } }, qr: { supported: true, note: { 'zh-CN': '需要相机权限', en: 'Needs camera permission' } } },
-      { os: 'ANDROID', nfc: { supported: true, minVersion: '5.0', note: { 'zh-CN': '部分厂商限制非官方应用', en: 'Some vendors restrict unofficial apps' } }, qr: { supported: true } },
-      { os: 'WINDOWS', nfc: { supported: false, note: { 'zh-CN': '电脑不支持 NFC', en: 'No NFC on PCs' } }, qr: { supported: false, note: { 'zh-CN': '仅网页支付', en: 'Web payments only' } } },
+      {
+        os: 'IOS',
+        nfc: {
+          supported: true,
+          minVersion: 'iPhone 6',
+          note: { 'zh-CN': 'iOS 15 起限制后台读取', en: 'iOS 15+ restricts background reads' },
+        },
+        qr: { supported: true, note: { 'zh-CN': '需要相机权限', en: 'Needs camera permission' } },
+      },
+      {
+        os: 'ANDROID',
+        nfc: {
+          supported: true,
+          minVersion: '5.0',
+          note: { 'zh-CN': '部分厂商限制非官方应用', en: 'Some vendors restrict unofficial apps' },
+        },
+        qr: { supported: true },
+      },
+      {
+        os: 'WINDOWS',
+        nfc: { supported: false, note: { 'zh-CN': '电脑不支持 NFC', en: 'No NFC on PCs' } },
+        qr: { supported: false, note: { 'zh-CN': '仅网页支付', en: 'Web payments only' } },
+      },
     ],
     errors: jdFinanceErrors,
     issuerTerms: {
@@ -105,7 +137,8 @@ export function createJdFinanceAdapter(rawOptions: Partial<JdFinanceOptions> = {
     const answer = await exchangeJson(JD_FINANCE, ctx.http, request, signature);
     if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference, reason: answer.detail };
     const envelope = readEnvelope(answer.data);
-    if (envelope.resultCode !== JD_SUCCESS) return resultFromPlatformCode(JD_FINANCE, jdFinanceErrors, flow, envelope.resultCode, envelope.resultMsg, reference);
+    if (envelope.resultCode !== JD_SUCCESS)
+      return resultFromPlatformCode(JD_FINANCE, jdFinanceErrors, flow, envelope.resultCode, envelope.resultMsg, reference);
     return onSuccess(envelope);
   }
 
@@ -114,7 +147,10 @@ export function createJdFinanceAdapter(rawOptions: Partial<JdFinanceOptions> = {
       post(ctx, 'verifyStep', '/verify', toVerifyBody(input, ctx.idempotencyKey), ctx.idempotencyKey, () => {
         const steps = declaration.verification.steps;
         const next = steps[steps.findIndex((s) => s.id === input.stepId) + 1];
-        return { status: 'SUCCESS', value: next ? { stepId: input.stepId, verified: true, nextStepId: next.id } : { stepId: input.stepId, verified: true } };
+        return {
+          status: 'SUCCESS',
+          value: next ? { stepId: input.stepId, verified: true, nextStepId: next.id } : { stepId: input.stepId, verified: true },
+        };
       }),
 
     authorize: (input, ctx) =>
@@ -134,10 +170,14 @@ export function createJdFinanceAdapter(rawOptions: Partial<JdFinanceOptions> = {
       const answer = await exchangeJson(JD_FINANCE, ctx.http, request, signature);
       if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: input.reference, reason: answer.detail };
       const envelope = readEnvelope(answer.data);
-      if (envelope.resultCode === 'ORDER_NOT_FOUND') return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
-      if (envelope.resultCode !== JD_SUCCESS) return resultFromPlatformCode(JD_FINANCE, jdFinanceErrors, 'queryStatus', envelope.resultCode, envelope.resultMsg, input.reference);
+      if (envelope.resultCode === 'ORDER_NOT_FOUND')
+        return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
+      if (envelope.resultCode !== JD_SUCCESS)
+        return resultFromPlatformCode(JD_FINANCE, jdFinanceErrors, 'queryStatus', envelope.resultCode, envelope.resultMsg, input.reference);
       const outcome = toStatusOutcome(input.reference, envelope.data);
-      return outcome === 'IN_PROGRESS' ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 } : { status: 'SUCCESS', value: outcome };
+      return outcome === 'IN_PROGRESS'
+        ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 }
+        : { status: 'SUCCESS', value: outcome };
     },
   });
 }

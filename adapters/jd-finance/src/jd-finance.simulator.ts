@@ -30,7 +30,11 @@ export class JdFinanceSimulator extends PlatformSimulatorBase {
   private readonly defaultLine: Fen;
 
   constructor(clock: Clock, options: JdFinanceSimulatorOptions = {}) {
-    super(clock, { signingKey: options.platformKey ?? jdFinanceOptionSpec.platformKey.default, signatureHeader: JD_SIGNATURE_HEADER, limits: [] });
+    super(clock, {
+      signingKey: options.platformKey ?? jdFinanceOptionSpec.platformKey.default,
+      signatureHeader: JD_SIGNATURE_HEADER,
+      limits: [],
+    });
     this.defaultLine = options.creditLineFen ?? JD_DEFAULT_CREDIT_LINE_FEN;
   }
 

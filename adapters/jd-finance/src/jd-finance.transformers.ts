@@ -1,5 +1,13 @@
 /** Pure transformers between JD Finance's `{resultCode, resultMsg, data}` envelope and ours. */
-import { toFen, UnparseableResponseError, type AuthorizeInput, type Fen, type RepayInput, type StatusOutcome, type VerifyStepInput } from '@cardweave/adapter-sdk';
+import {
+  toFen,
+  UnparseableResponseError,
+  type AuthorizeInput,
+  type Fen,
+  type RepayInput,
+  type StatusOutcome,
+  type VerifyStepInput,
+} from '@cardweave/adapter-sdk';
 
 export const JD_FINANCE = 'jd-finance';
 export const JD_SUCCESS = '0000';
@@ -9,7 +17,13 @@ export function toVerifyBody(input: VerifyStepInput, requestNo: string) {
 }
 
 export function toAuthorizeBody(input: AuthorizeInput, requestNo: string) {
-  return { requestNo, customerRef: input.accountRef, amount: input.amountFen.toString(), currency: input.currency, merchantRef: input.merchantRef };
+  return {
+    requestNo,
+    customerRef: input.accountRef,
+    amount: input.amountFen.toString(),
+    currency: input.currency,
+    merchantRef: input.merchantRef,
+  };
 }
 
 export function toRepayBody(input: RepayInput, requestNo: string) {

@@ -55,7 +55,10 @@ export class AdapterOptionsError extends AdapterError {
 }
 
 export class IdempotencyKeyReusedError extends AdapterError {
-  constructor(adapter: string, readonly idempotencyKey: string) {
+  constructor(
+    adapter: string,
+    readonly idempotencyKey: string,
+  ) {
     super('IDEMPOTENCY_KEY_REUSED', adapter, `idempotency key "${idempotencyKey}" was already used with different input`);
   }
 }

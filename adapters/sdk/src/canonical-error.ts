@@ -48,11 +48,14 @@ export function findErrorRow(
   const applicable = table.filter(appliesTo);
   for (const tier of [applicable.filter((r) => !!r.flows), applicable.filter((r) => !r.flows)]) {
     const found =
-      (platformMessage !== undefined ? tier.find((row) => row.platformCode === platformCode && row.platformMessage === platformMessage) : undefined) ??
-      tier.find((row) => row.platformCode === platformCode);
+      (platformMessage !== undefined
+        ? tier.find((row) => row.platformCode === platformCode && row.platformMessage === platformMessage)
+        : undefined) ?? tier.find((row) => row.platformCode === platformCode);
     if (found) return found;
   }
-  return platformMessage ? [...applicable].sort((a, b) => Number(!!b.flows) - Number(!!a.flows)).find((row) => row.platformMessage === platformMessage) : undefined;
+  return platformMessage
+    ? [...applicable].sort((a, b) => Number(!!b.flows) - Number(!!a.flows)).find((row) => row.platformMessage === platformMessage)
+    : undefined;
 }
 
 export function toCanonicalError(

@@ -1,5 +1,12 @@
 import { findErrorRow } from './canonical-error';
-import { CANONICAL_ERROR_CODES, CANONICAL_ERROR_RULES, errorRowProblems, missingRequiredErrorCodes, REMEDIES, REQUIRED_ERROR_CODES } from './canonical-errors';
+import {
+  CANONICAL_ERROR_CODES,
+  CANONICAL_ERROR_RULES,
+  errorRowProblems,
+  missingRequiredErrorCodes,
+  REMEDIES,
+  REQUIRED_ERROR_CODES,
+} from './canonical-errors';
 import type { ErrorTableRow } from './contract';
 
 const row = (over: Partial<ErrorTableRow>): ErrorTableRow => ({
@@ -24,8 +31,14 @@ describe('the canonical table', () => {
 
   it('accepts a row that agrees with it', () => {
     expect(errorRowProblems(row({}))).toEqual([]);
-    expect(errorRowProblems(row({ code: 'LIMIT_EXCEEDED', decision: 'USER_ACTION', remedy: 'WAIT_FOR_NEXT_WINDOW', limitWindows: ['DAILY', 'YEARLY'] }))).toEqual([]);
-    expect(errorRowProblems(row({ code: 'LIMIT_EXCEEDED', decision: 'USER_ACTION', remedy: 'LOWER_AMOUNT', limitWindows: ['PER_PAYMENT'] }))).toEqual([]);
+    expect(
+      errorRowProblems(
+        row({ code: 'LIMIT_EXCEEDED', decision: 'USER_ACTION', remedy: 'WAIT_FOR_NEXT_WINDOW', limitWindows: ['DAILY', 'YEARLY'] }),
+      ),
+    ).toEqual([]);
+    expect(
+      errorRowProblems(row({ code: 'LIMIT_EXCEEDED', decision: 'USER_ACTION', remedy: 'LOWER_AMOUNT', limitWindows: ['PER_PAYMENT'] })),
+    ).toEqual([]);
     expect(errorRowProblems(row({ code: 'DEVICE_NOT_SUPPORTED', decision: 'USER_ACTION', remedy: 'PAY_BY_QR_CODE' }))).toEqual([]);
   });
 
@@ -33,10 +46,21 @@ describe('the canonical table', () => {
     expect(errorRowProblems(row({ code: 'PLATFORM_UNAVAILABLE', decision: 'DO_NOT_RETRY' }))).toEqual([
       'X "错误" (PLATFORM_UNAVAILABLE): PLATFORM_UNAVAILABLE is transient (the platform, or the issuer behind it, is unavailable or timed out), so its decision must be RETRY, not DO_NOT_RETRY',
     ]);
-    expect(errorRowProblems(row({ platformMessage: '服务暂不可用', code: 'PLATFORM_ERROR', decision: 'DO_NOT_RETRY', remedy: 'CONTACT_SUPPORT' }))[0]).toMatch(
-      /message says the failure is transient .* not DO_NOT_RETRY$/,
-    );
-    expect(errorRowProblems(row({ platformMessage: 'Service temporarily unavailable', code: 'PLATFORM_ERROR', decision: 'DO_NOT_RETRY', remedy: 'CONTACT_SUPPORT' }))).toHaveLength(1);
+    expect(
+      errorRowProblems(
+        row({ platformMessage: '服务暂不可用', code: 'PLATFORM_ERROR', decision: 'DO_NOT_RETRY', remedy: 'CONTACT_SUPPORT' }),
+      )[0],
+    ).toMatch(/message says the failure is transient .* not DO_NOT_RETRY$/);
+    expect(
+      errorRowProblems(
+        row({
+          platformMessage: 'Service temporarily unavailable',
+          code: 'PLATFORM_ERROR',
+          decision: 'DO_NOT_RETRY',
+          remedy: 'CONTACT_SUPPORT',
+        }),
+      ),
+    ).toHaveLength(1);
   });
 
   it('refuses a remedy that does not fit the code', () => {
@@ -46,18 +70,28 @@ describe('the canonical table', () => {
   });
 
   it('refuses waiting for a window on a per-payment or lifetime limit, and a limit row that names no window', () => {
-    expect(errorRowProblems(row({ code: 'LIMIT_EXCEEDED', decision: 'USER_ACTION', remedy: 'WAIT_FOR_NEXT_WINDOW', limitWindows: ['PER_PAYMENT', 'DAILY'] }))).toEqual([
+    expect(
+      errorRowProblems(
+        row({ code: 'LIMIT_EXCEEDED', decision: 'USER_ACTION', remedy: 'WAIT_FOR_NEXT_WINDOW', limitWindows: ['PER_PAYMENT', 'DAILY'] }),
+      ),
+    ).toEqual([
       'X "错误" (LIMIT_EXCEEDED): reports a PER_PAYMENT limit but its remedy is WAIT_FOR_NEXT_WINDOW; a per-payment limit never resets with a window (use LOWER_AMOUNT or another remedy)',
     ]);
-    expect(errorRowProblems(row({ code: 'LIMIT_EXCEEDED', decision: 'USER_ACTION', remedy: 'WAIT_FOR_NEXT_WINDOW', limitWindows: ['ALL_TIME'] }))[0]).toMatch(/lifetime limit never resets/);
-    expect(errorRowProblems(row({ code: 'LIMIT_EXCEEDED', decision: 'USER_ACTION', remedy: 'LOWER_AMOUNT' }))[0]).toMatch(/must name the limit windows/);
+    expect(
+      errorRowProblems(
+        row({ code: 'LIMIT_EXCEEDED', decision: 'USER_ACTION', remedy: 'WAIT_FOR_NEXT_WINDOW', limitWindows: ['ALL_TIME'] }),
+      )[0],
+    ).toMatch(/lifetime limit never resets/);
+    expect(errorRowProblems(row({ code: 'LIMIT_EXCEEDED', decision: 'USER_ACTION', remedy: 'LOWER_AMOUNT' }))[0]).toMatch(
+      /must name the limit windows/,
+    );
     expect(errorRowProblems(row({ code: 'SYSTEM_BUSY', limitWindows: ['DAILY'] }))[0]).toMatch(/limitWindows belongs on a limit code/);
   });
 
   it('keeps a pending outcome retryable', () => {
-    expect(errorRowProblems(row({ code: 'DUPLICATE_REQUEST', decision: 'DO_NOT_RETRY', remedy: 'QUERY_STATUS', outcome: 'PENDING' }))).toEqual([
-      'X "错误" (DUPLICATE_REQUEST): outcome PENDING is not final, so its decision must be RETRY, not DO_NOT_RETRY',
-    ]);
+    expect(
+      errorRowProblems(row({ code: 'DUPLICATE_REQUEST', decision: 'DO_NOT_RETRY', remedy: 'QUERY_STATUS', outcome: 'PENDING' })),
+    ).toEqual(['X "错误" (DUPLICATE_REQUEST): outcome PENDING is not final, so its decision must be RETRY, not DO_NOT_RETRY']);
   });
 });
 
@@ -67,7 +101,9 @@ describe('the rows each role must map', () => {
       expect(CANONICAL_ERROR_CODES).toContain(required.code);
       expect(required.why.length).toBeGreaterThan(10);
     }
-    expect(REQUIRED_ERROR_CODES.wallet.map((r) => r.code)).toEqual(expect.arrayContaining(['HOLDER_INFO_MISMATCH', 'INVALID_FORMAT', 'LIMIT_EXCEEDED', 'DEVICE_NOT_SUPPORTED']));
+    expect(REQUIRED_ERROR_CODES.wallet.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['HOLDER_INFO_MISMATCH', 'INVALID_FORMAT', 'LIMIT_EXCEEDED', 'DEVICE_NOT_SUPPORTED']),
+    );
   });
 
   it('lists what a table lacks', () => {

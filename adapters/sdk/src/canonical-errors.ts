@@ -102,55 +102,138 @@ const USER_OR_FINAL: readonly Decision[] = ['USER_ACTION', 'DO_NOT_RETRY'];
 
 /** One declared table: every canonical code, the decisions and the remedies it allows. */
 export const CANONICAL_ERROR_RULES: { readonly [C in CanonicalErrorCode]: CanonicalCodeRule } = {
-  VERIFICATION_FAILED: { meaning: 'a verification step (face, SMS code, CVV2, password) did not pass', decisions: USER, remedies: ['CORRECT_INPUT', 'REVERIFY_IDENTITY', 'CONTACT_SUPPORT'] },
+  VERIFICATION_FAILED: {
+    meaning: 'a verification step (face, SMS code, CVV2, password) did not pass',
+    decisions: USER,
+    remedies: ['CORRECT_INPUT', 'REVERIFY_IDENTITY', 'CONTACT_SUPPORT'],
+  },
   SYSTEM_BUSY: { meaning: 'the platform is busy', transient: true, decisions: ['RETRY'], remedies: ['RETRY_LATER'] },
-  MERCHANT_RESTRICTED: { meaning: 'the merchant or the account is restricted', decisions: USER_OR_FINAL, remedies: ['CHANGE_PAYMENT_SCENE', 'CONTACT_SUPPORT'] },
+  MERCHANT_RESTRICTED: {
+    meaning: 'the merchant or the account is restricted',
+    decisions: USER_OR_FINAL,
+    remedies: ['CHANGE_PAYMENT_SCENE', 'CONTACT_SUPPORT'],
+  },
   INVALID_FORMAT: { meaning: 'input or message format error', decisions: USER_OR_FINAL, remedies: ['CORRECT_INPUT', 'CONTACT_SUPPORT'] },
   CARD_LOCKED: { meaning: 'the card is locked', decisions: USER, remedies: ['UNLOCK_CARD', 'CONTACT_SUPPORT', 'USE_ANOTHER_CARD'] },
-  INVALID_CARD_NUMBER: { meaning: 'no such card, or a malformed card number', decisions: USER_OR_FINAL, remedies: ['CORRECT_INPUT', 'USE_ANOTHER_CARD'] },
-  INSUFFICIENT_CREDIT: { meaning: 'not enough credit available on the credit line', decisions: USER, remedies: ['REPAY_AT_ISSUER', 'LOWER_AMOUNT', 'USE_ANOTHER_CARD'] },
+  INVALID_CARD_NUMBER: {
+    meaning: 'no such card, or a malformed card number',
+    decisions: USER_OR_FINAL,
+    remedies: ['CORRECT_INPUT', 'USE_ANOTHER_CARD'],
+  },
+  INSUFFICIENT_CREDIT: {
+    meaning: 'not enough credit available on the credit line',
+    decisions: USER,
+    remedies: ['REPAY_AT_ISSUER', 'LOWER_AMOUNT', 'USE_ANOTHER_CARD'],
+  },
   LIMIT_EXCEEDED: {
     meaning: 'a payment limit (per payment or per window) is used up',
     decisions: USER,
     remedies: ['WAIT_FOR_NEXT_WINDOW', 'LOWER_AMOUNT', 'USE_ANOTHER_CARD', 'USE_ANOTHER_WALLET', 'CHANGE_PAYMENT_SCENE'],
     limit: 'WINDOWS_REQUIRED',
   },
-  FREQUENCY_LIMITED: { meaning: 'too many attempts in a period', decisions: ['RETRY', 'USER_ACTION'], remedies: ['RETRY_LATER', 'WAIT_FOR_NEXT_WINDOW'], limit: 'WINDOWS_ALLOWED' },
-  ACCOUNT_FROZEN: { meaning: 'the account is frozen (risk control, manual review)', decisions: USER_OR_FINAL, remedies: ['CONTACT_SUPPORT'] },
-  CARD_NOT_ACTIVE: { meaning: 'the card is not (yet) active', decisions: USER_OR_FINAL, remedies: ['REVERIFY_IDENTITY', 'CONTACT_SUPPORT', 'USE_ANOTHER_CARD'] },
+  FREQUENCY_LIMITED: {
+    meaning: 'too many attempts in a period',
+    decisions: ['RETRY', 'USER_ACTION'],
+    remedies: ['RETRY_LATER', 'WAIT_FOR_NEXT_WINDOW'],
+    limit: 'WINDOWS_ALLOWED',
+  },
+  ACCOUNT_FROZEN: {
+    meaning: 'the account is frozen (risk control, manual review)',
+    decisions: USER_OR_FINAL,
+    remedies: ['CONTACT_SUPPORT'],
+  },
+  CARD_NOT_ACTIVE: {
+    meaning: 'the card is not (yet) active',
+    decisions: USER_OR_FINAL,
+    remedies: ['REVERIFY_IDENTITY', 'CONTACT_SUPPORT', 'USE_ANOTHER_CARD'],
+  },
   CARD_EXPIRED: { meaning: 'the card has expired', decisions: USER_OR_FINAL, remedies: ['USE_ANOTHER_CARD', 'CONTACT_SUPPORT'] },
   OVERDUE_DEBT: { meaning: 'a bill is overdue', decisions: USER, remedies: ['REPAY_OVERDUE_BILL', 'REPAY_AT_ISSUER'] },
-  NOT_ELIGIBLE: { meaning: 'the person does not meet the platform rules (real-name level, age)', decisions: USER_OR_FINAL, remedies: ['RAISE_REAL_NAME_LEVEL', 'REVERIFY_IDENTITY', 'CONTACT_SUPPORT', 'NONE'] },
-  BINDING_NOT_ACTIVE: { meaning: 'the card binding in the wallet is not active', decisions: USER_OR_FINAL, remedies: ['CONTACT_SUPPORT', 'REVERIFY_IDENTITY'] },
+  NOT_ELIGIBLE: {
+    meaning: 'the person does not meet the platform rules (real-name level, age)',
+    decisions: USER_OR_FINAL,
+    remedies: ['RAISE_REAL_NAME_LEVEL', 'REVERIFY_IDENTITY', 'CONTACT_SUPPORT', 'NONE'],
+  },
+  BINDING_NOT_ACTIVE: {
+    meaning: 'the card binding in the wallet is not active',
+    decisions: USER_OR_FINAL,
+    remedies: ['CONTACT_SUPPORT', 'REVERIFY_IDENTITY'],
+  },
   REPAYMENT_NOT_SUPPORTED: { meaning: 'this platform takes no repayments', decisions: USER, remedies: ['REPAY_AT_ISSUER'] },
-  DUPLICATE_REQUEST: { meaning: 'the same request was already made', decisions: ['DO_NOT_RETRY', 'RETRY'], remedies: ['QUERY_STATUS', 'NONE', 'RETRY_LATER'] },
-  IDEMPOTENCY_KEY_REUSED: { meaning: 'an idempotency key was reused with other input', decisions: FINAL, remedies: ['CORRECT_INPUT', 'NONE'] },
-  SUSPECTED_FRAUD: { meaning: 'risk control refused the transaction', decisions: USER_OR_FINAL, remedies: ['CONTACT_SUPPORT', 'REVERIFY_IDENTITY'] },
-  PIN_TRIES_EXCEEDED: { meaning: 'too many wrong PINs or passwords', decisions: USER_OR_FINAL, remedies: ['UNLOCK_CARD', 'CONTACT_SUPPORT', 'WAIT_FOR_NEXT_WINDOW'] },
-  PLATFORM_UNAVAILABLE: { meaning: 'the platform, or the issuer behind it, is unavailable or timed out', transient: true, decisions: ['RETRY'], remedies: ['RETRY_LATER'] },
+  DUPLICATE_REQUEST: {
+    meaning: 'the same request was already made',
+    decisions: ['DO_NOT_RETRY', 'RETRY'],
+    remedies: ['QUERY_STATUS', 'NONE', 'RETRY_LATER'],
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    meaning: 'an idempotency key was reused with other input',
+    decisions: FINAL,
+    remedies: ['CORRECT_INPUT', 'NONE'],
+  },
+  SUSPECTED_FRAUD: {
+    meaning: 'risk control refused the transaction',
+    decisions: USER_OR_FINAL,
+    remedies: ['CONTACT_SUPPORT', 'REVERIFY_IDENTITY'],
+  },
+  PIN_TRIES_EXCEEDED: {
+    meaning: 'too many wrong PINs or passwords',
+    decisions: USER_OR_FINAL,
+    remedies: ['UNLOCK_CARD', 'CONTACT_SUPPORT', 'WAIT_FOR_NEXT_WINDOW'],
+  },
+  PLATFORM_UNAVAILABLE: {
+    meaning: 'the platform, or the issuer behind it, is unavailable or timed out',
+    transient: true,
+    decisions: ['RETRY'],
+    remedies: ['RETRY_LATER'],
+  },
   PLATFORM_ERROR: { meaning: 'an error the table does not know', decisions: FINAL, remedies: ['CONTACT_SUPPORT'] },
-  HOLDER_INFO_MISMATCH: { meaning: 'name, ID number or mobile does not match the card holder', decisions: USER, remedies: ['CORRECT_INPUT', 'REVERIFY_IDENTITY', 'CONTACT_SUPPORT'] },
+  HOLDER_INFO_MISMATCH: {
+    meaning: 'name, ID number or mobile does not match the card holder',
+    decisions: USER,
+    remedies: ['CORRECT_INPUT', 'REVERIFY_IDENTITY', 'CONTACT_SUPPORT'],
+  },
   CARD_LOST: { meaning: 'the card is reported lost or stolen', decisions: FINAL, remedies: ['USE_ANOTHER_CARD', 'CONTACT_SUPPORT'] },
   CARD_RESTRICTED: { meaning: 'the card may not be used', decisions: USER_OR_FINAL, remedies: ['CONTACT_SUPPORT', 'USE_ANOTHER_CARD'] },
-  INSUFFICIENT_FUNDS: { meaning: 'not enough balance or credit', decisions: USER, remedies: ['USE_ANOTHER_CARD', 'LOWER_AMOUNT', 'REPAY_AT_ISSUER'] },
+  INSUFFICIENT_FUNDS: {
+    meaning: 'not enough balance or credit',
+    decisions: USER,
+    remedies: ['USE_ANOTHER_CARD', 'LOWER_AMOUNT', 'REPAY_AT_ISSUER'],
+  },
   INCORRECT_PIN: { meaning: 'a wrong PIN or payment password', decisions: USER, remedies: ['CORRECT_INPUT'] },
   INVALID_AMOUNT: { meaning: 'the amount is not acceptable', decisions: USER_OR_FINAL, remedies: ['CORRECT_INPUT', 'LOWER_AMOUNT'] },
-  INVALID_MERCHANT: { meaning: 'the merchant cannot take this payment', decisions: USER_OR_FINAL, remedies: ['CHANGE_PAYMENT_SCENE', 'CONTACT_SUPPORT'] },
+  INVALID_MERCHANT: {
+    meaning: 'the merchant cannot take this payment',
+    decisions: USER_OR_FINAL,
+    remedies: ['CHANGE_PAYMENT_SCENE', 'CONTACT_SUPPORT'],
+  },
   INVALID_TOKEN: { meaning: 'the card token is not valid', decisions: USER, remedies: ['REVERIFY_IDENTITY', 'CONTACT_SUPPORT'] },
   ISSUER_DECLINED: { meaning: 'the issuing bank declined', decisions: USER_OR_FINAL, remedies: ['CONTACT_SUPPORT', 'USE_ANOTHER_CARD'] },
   ORDER_CLOSED: { meaning: 'the order is closed', decisions: FINAL, remedies: ['NONE'] },
-  TRANSACTION_IN_PROGRESS: { meaning: 'not finished yet: confirm in the app or query again', decisions: ['RETRY'], remedies: ['QUERY_STATUS', 'CONFIRM_IN_APP', 'RETRY_LATER'] },
-  TRANSACTION_NOT_PERMITTED: { meaning: 'this transaction is not allowed', decisions: USER_OR_FINAL, remedies: ['CONTACT_SUPPORT', 'CHANGE_PAYMENT_SCENE', 'USE_ANOTHER_CARD'] },
+  TRANSACTION_IN_PROGRESS: {
+    meaning: 'not finished yet: confirm in the app or query again',
+    decisions: ['RETRY'],
+    remedies: ['QUERY_STATUS', 'CONFIRM_IN_APP', 'RETRY_LATER'],
+  },
+  TRANSACTION_NOT_PERMITTED: {
+    meaning: 'this transaction is not allowed',
+    decisions: USER_OR_FINAL,
+    remedies: ['CONTACT_SUPPORT', 'CHANGE_PAYMENT_SCENE', 'USE_ANOTHER_CARD'],
+  },
   DAILY_QUOTA_REACHED: { meaning: 'no attempts left today', decisions: USER, remedies: ['WAIT_FOR_NEXT_WINDOW'], limit: 'WINDOWS_ALLOWED' },
   CONFIGURATION_ERROR: { meaning: 'our side is misconfigured', decisions: FINAL, remedies: ['CONTACT_SUPPORT'] },
-  DEVICE_NOT_SUPPORTED: { meaning: 'this device cannot pay this way (no NFC, too old, a PC)', decisions: USER, remedies: ['PAY_BY_QR_CODE', 'USE_ANOTHER_WALLET', 'CHANGE_PAYMENT_SCENE'] },
+  DEVICE_NOT_SUPPORTED: {
+    meaning: 'this device cannot pay this way (no NFC, too old, a PC)',
+    decisions: USER,
+    remedies: ['PAY_BY_QR_CODE', 'USE_ANOTHER_WALLET', 'CHANGE_PAYMENT_SCENE'],
+  },
 };
 
 /**
  * Platform wording that says "busy / unavailable / timed out / try later": a row whose
  * platform message reads like this is transient, whatever code it maps to.
  */
-export const TRANSIENT_WORDING = /繁忙|暂不可用|暂时不可用|暂停服务|暂时无法|超时|稍后再试|稍后重试|\bbusy\b|temporarily|unavailable|timed? ?out|try again later/i;
+export const TRANSIENT_WORDING =
+  /繁忙|暂不可用|暂时不可用|暂停服务|暂时无法|超时|稍后再试|稍后重试|\bbusy\b|temporarily|unavailable|timed? ?out|try again later/i;
 
 const rowLabel = (row: ErrorTableRow) => `${row.platformCode} "${row.platformMessage}" (${row.code})`;
 
@@ -165,7 +248,12 @@ export function errorRowProblems(row: ErrorTableRow): string[] {
   } else if (!rule.decisions.includes(row.decision)) {
     problems.push(`${label}: decision ${row.decision} does not fit ${row.code} (${rule.meaning}); allowed: ${rule.decisions.join(', ')}`);
   }
-  if (!rule.transient && row.decision !== 'RETRY' && (row.outcome ?? 'DECLINED') === 'DECLINED' && TRANSIENT_WORDING.test(row.platformMessage)) {
+  if (
+    !rule.transient &&
+    row.decision !== 'RETRY' &&
+    (row.outcome ?? 'DECLINED') === 'DECLINED' &&
+    TRANSIENT_WORDING.test(row.platformMessage)
+  ) {
     problems.push(
       `${label}: the platform's message says the failure is transient (busy, unavailable, timed out or "try later"), so map it to SYSTEM_BUSY or PLATFORM_UNAVAILABLE with decision RETRY, not ${row.decision}`,
     );
@@ -177,7 +265,10 @@ export function errorRowProblems(row: ErrorTableRow): string[] {
     problems.push(`${label}: outcome ${row.outcome} is not final, so its decision must be RETRY, not ${row.decision}`);
   }
   const windows = row.limitWindows;
-  if (windows !== undefined && !rule.limit) problems.push(`${label}: limitWindows belongs on a limit code (LIMIT_EXCEEDED, FREQUENCY_LIMITED, DAILY_QUOTA_REACHED), not ${row.code}`);
+  if (windows !== undefined && !rule.limit)
+    problems.push(
+      `${label}: limitWindows belongs on a limit code (LIMIT_EXCEEDED, FREQUENCY_LIMITED, DAILY_QUOTA_REACHED), not ${row.code}`,
+    );
   if (rule.limit === 'WINDOWS_REQUIRED' && (!windows || windows.length === 0)) {
     problems.push(`${label}: a ${row.code} row must name the limit windows whose breach it reports (limitWindows: PER_PAYMENT, DAILY, …)`);
   }
@@ -226,10 +317,16 @@ export const REQUIRED_ERROR_CODES: { readonly [R in AdapterRole]: readonly Requi
     { code: 'SYSTEM_BUSY', why: 'the platform is busy: the client must be told to retry' },
     { code: 'INVALID_FORMAT', why: 'the wallet subgraph refuses malformed binding input with it' },
     { code: 'INVALID_CARD_NUMBER', why: 'the wallet subgraph refuses a card the issuer does not know' },
-    { code: 'HOLDER_INFO_MISMATCH', why: 'the wallet subgraph refuses a binding whose name, ID number or card does not match the card holder' },
+    {
+      code: 'HOLDER_INFO_MISMATCH',
+      why: 'the wallet subgraph refuses a binding whose name, ID number or card does not match the card holder',
+    },
     { code: 'LIMIT_EXCEEDED', why: "the wallet subgraph declines a payment over the wallet's limits" },
     { code: 'MERCHANT_RESTRICTED', why: 'the wallet subgraph refuses a restricted wallet account' },
-    { code: 'BINDING_NOT_ACTIVE', why: 'the wallet subgraph refuses a payment through a suspended binding; eligibility reports an inactive wallet with it' },
+    {
+      code: 'BINDING_NOT_ACTIVE',
+      why: 'the wallet subgraph refuses a payment through a suspended binding; eligibility reports an inactive wallet with it',
+    },
     { code: 'TRANSACTION_NOT_PERMITTED', why: 'the wallet subgraph refuses a binding when the wallet offers none' },
     { code: 'DUPLICATE_REQUEST', why: 'the wallet subgraph refuses a request whose key is still being processed' },
     { code: 'IDEMPOTENCY_KEY_REUSED', why: 'the wallet subgraph refuses a key reused with other input' },

@@ -60,24 +60,10 @@ export interface LimitRule {
   description: LocalizedText;
 }
 
-export type VerificationStepKind =
-  | 'FACE_RECOGNITION'
-  | 'SMS_CODE'
-  | 'PAYMENT_PASSWORD'
-  | 'FOUR_ELEMENTS'
-  | 'CVV2'
-  | 'CARD_PASSWORD';
+export type VerificationStepKind = 'FACE_RECOGNITION' | 'SMS_CODE' | 'PAYMENT_PASSWORD' | 'FOUR_ELEMENTS' | 'CVV2' | 'CARD_PASSWORD';
 
 export type InputFieldKind =
-  | 'NAME'
-  | 'RESIDENT_ID'
-  | 'MOBILE'
-  | 'CARD_NUMBER'
-  | 'CVV2'
-  | 'SMS_CODE'
-  | 'PAYMENT_PASSWORD'
-  | 'FACE_TOKEN'
-  | 'EXPIRY';
+  'NAME' | 'RESIDENT_ID' | 'MOBILE' | 'CARD_NUMBER' | 'CVV2' | 'SMS_CODE' | 'PAYMENT_PASSWORD' | 'FACE_TOKEN' | 'EXPIRY';
 
 export interface VerificationInputField {
   name: string;

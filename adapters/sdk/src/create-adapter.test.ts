@@ -3,11 +3,25 @@ import { InMemoryIdempotencyStore, deserializeResult, serializeResult } from './
 import type { OperationContext } from './operations';
 
 const declaration: AdapterDeclaration = {
-  manifest: { id: 'probe-pay', role: 'wallet', displayName: { 'zh-CN': '探针', en: 'Probe' }, currencies: ['CNY'], cardNetworks: ['UNIONPAY'], binRanges: [] },
+  manifest: {
+    id: 'probe-pay',
+    role: 'wallet',
+    displayName: { 'zh-CN': '探针', en: 'Probe' },
+    currencies: ['CNY'],
+    cardNetworks: ['UNIONPAY'],
+    binRanges: [],
+  },
   limits: [],
   verification: {
     purpose: 'BINDING',
-    steps: [{ id: 'sms', kind: 'SMS_CODE', label: { 'zh-CN': '验证码', en: 'Code' }, fields: [{ name: 'smsCode', kind: 'SMS_CODE', label: { 'zh-CN': '验证码', en: 'Code' }, secret: true }] }],
+    steps: [
+      {
+        id: 'sms',
+        kind: 'SMS_CODE',
+        label: { 'zh-CN': '验证码', en: 'Code' },
+        fields: [{ name: 'smsCode', kind: 'SMS_CODE', label: { 'zh-CN': '验证码', en: 'Code' }, secret: true }],
+      },
+    ],
     typicalDurationSeconds: { min: 1, max: 2 },
   },
   devices: [],
@@ -15,7 +29,12 @@ const declaration: AdapterDeclaration = {
 };
 
 function context(store = new InMemoryIdempotencyStore(), key = 'key-1'): OperationContext {
-  return { idempotencyKey: key, clock: { now: () => new Date('2026-01-01T00:00:00Z') }, http: { send: async () => ({ status: 200, headers: {}, body: '' }) }, idempotency: store };
+  return {
+    idempotencyKey: key,
+    clock: { now: () => new Date('2026-01-01T00:00:00Z') },
+    http: { send: async () => ({ status: 200, headers: {}, body: '' }) },
+    idempotency: store,
+  };
 }
 
 describe('createAdapter guard rails', () => {
@@ -32,7 +51,10 @@ describe('createAdapter guard rails', () => {
     });
     const store = new InMemoryIdempotencyStore();
     const input = { accountRef: 'a', amountFen: 100n, currency: 'CNY' };
-    const [one, two] = await Promise.all([adapter.operations!.authorize!(input, context(store)), adapter.operations!.authorize!(input, context(store))]);
+    const [one, two] = await Promise.all([
+      adapter.operations!.authorize!(input, context(store)),
+      adapter.operations!.authorize!(input, context(store)),
+    ]);
     expect(one).toEqual(two);
     expect(await adapter.operations!.authorize!(input, context(store))).toEqual(one);
     expect(store.size).toBe(1);
@@ -47,8 +69,12 @@ describe('createAdapter guard rails', () => {
     await adapter.operations!.verifyStep!({ subjectRef: 's', stepId: 'sms', fields: { smsCode: '111111' } }, context(store));
     const record = await store.find('probe-pay:verifyStep', 'key-1');
     expect(JSON.stringify(record)).not.toContain('111111');
-    await expect(adapter.operations!.verifyStep!({ subjectRef: 's', stepId: 'sms', fields: { smsCode: '222222' } }, context(store))).resolves.toMatchObject({ status: 'SUCCESS' });
-    await expect(adapter.operations!.verifyStep!({ subjectRef: 'other', stepId: 'sms', fields: { smsCode: '111111' } }, context(store))).rejects.toMatchObject({
+    await expect(
+      adapter.operations!.verifyStep!({ subjectRef: 's', stepId: 'sms', fields: { smsCode: '222222' } }, context(store)),
+    ).resolves.toMatchObject({ status: 'SUCCESS' });
+    await expect(
+      adapter.operations!.verifyStep!({ subjectRef: 'other', stepId: 'sms', fields: { smsCode: '111111' } }, context(store)),
+    ).rejects.toMatchObject({
       code: 'IDEMPOTENCY_KEY_REUSED',
     });
   });
@@ -61,7 +87,9 @@ describe('createAdapter guard rails', () => {
       queryStatus: async (i) => ({ status: 'SUCCESS', value: { reference: i.reference, state: 'NOT_FOUND' } }),
     });
     const input = { accountRef: 'a', amountFen: 1n, currency: 'CNY' };
-    await expect(adapter.operations!.authorize!(input, { ...context(), idempotencyKey: '' })).rejects.toMatchObject({ code: 'INVALID_CONTEXT' });
+    await expect(adapter.operations!.authorize!(input, { ...context(), idempotencyKey: '' })).rejects.toMatchObject({
+      code: 'INVALID_CONTEXT',
+    });
     const error = await adapter.operations!.authorize!(input, context()).catch((e: Error) => e);
     expect(error).toMatchObject({ code: 'INTERNAL', message: 'probe-pay: authorize failed: cannot read card **** 7897' });
   });

@@ -57,7 +57,9 @@ const REF = /^[\x21-\x7e]{1,128}$/;
 
 function requireRef(field: string, value: unknown, errors: FieldError[]): void {
   if (typeof value !== 'string' || !REF.test(value)) {
-    errors.push(fieldError(field, value ? 'INVALID_FORMAT' : 'REQUIRED', '引用标识缺失或格式错误', 'The reference is missing or malformed'));
+    errors.push(
+      fieldError(field, value ? 'INVALID_FORMAT' : 'REQUIRED', '引用标识缺失或格式错误', 'The reference is missing or malformed'),
+    );
   }
 }
 
@@ -83,7 +85,8 @@ function flowFields(decl: AdapterDeclaration): VerificationInputField[] {
   return [...seen.values()];
 }
 
-type Validated<N extends OperationName> = { ok: true; input: OperationIO[N]['input']; fingerprintInput: unknown } | { ok: false; errors: FieldError[] };
+type Validated<N extends OperationName> =
+  { ok: true; input: OperationIO[N]['input']; fingerprintInput: unknown } | { ok: false; errors: FieldError[] };
 
 function validateInput(decl: AdapterDeclaration, operation: OperationName, raw: unknown, asOf: Date): Validated<OperationName> {
   const settings = decl.validation ?? DEFAULT_VALIDATION;
@@ -104,7 +107,11 @@ function validateInput(decl: AdapterDeclaration, operation: OperationName, raw: 
       const fields = collect(validateFields(step.fields, input.fields ?? {}, settings, asOf), errors);
       if (errors.length || !fields) return { ok: false, errors };
       const normalized = { ...input, fields };
-      return { ok: true, input: normalized, fingerprintInput: { ...normalized, fields: withoutOneTime(fields, oneTimeNames(step.fields)) } };
+      return {
+        ok: true,
+        input: normalized,
+        fingerprintInput: { ...normalized, fields: withoutOneTime(fields, oneTimeNames(step.fields)) },
+      };
     }
     case 'bind': {
       const input = raw as BindInput;
@@ -121,7 +128,9 @@ function validateInput(decl: AdapterDeclaration, operation: OperationName, raw: 
       checkAmount(decl, input, errors);
       if (input.cardToken !== undefined) requireRef('cardToken', input.cardToken, errors);
       const cardNumber =
-        input.cardNumber === undefined ? undefined : collect(validateCardNumber(input.cardNumber, { luhnForUnionPay: settings.luhnForUnionPay }), errors);
+        input.cardNumber === undefined
+          ? undefined
+          : collect(validateCardNumber(input.cardNumber, { luhnForUnionPay: settings.luhnForUnionPay }), errors);
       if (input.merchantRef !== undefined) requireRef('merchantRef', input.merchantRef, errors);
       if (errors.length) return { ok: false, errors };
       const normalized = cardNumber === undefined ? input : { ...input, cardNumber };
@@ -203,9 +212,18 @@ function guard<N extends OperationName>(decl: AdapterDeclaration, operation: N, 
       // An adapter bug, not a platform answer: typed, scrubbed, and never a stack trace to a client.
       throw new AdapterError('INTERNAL', adapterId, `${operation} failed: ${scrub(String((error as Error)?.message ?? error))}`);
     }
-    logger.info(`${operation} ${result.status}`, result.status === 'DECLINED' ? { code: result.error.code, platformCode: result.error.platformCode } : {});
+    logger.info(
+      `${operation} ${result.status}`,
+      result.status === 'DECLINED' ? { code: result.error.code, platformCode: result.error.platformCode } : {},
+    );
     if (!idempotent || !shouldStore(result)) return result;
-    const saved = await ctx.idempotency.saveFirst({ scope, key: ctx.idempotencyKey, fingerprint, result: serializeResult(result), createdAt: ctx.clock.now() });
+    const saved = await ctx.idempotency.saveFirst({
+      scope,
+      key: ctx.idempotencyKey,
+      fingerprint,
+      result: serializeResult(result),
+      createdAt: ctx.clock.now(),
+    });
     if (saved.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(adapterId, ctx.idempotencyKey);
     return deserializeResult(saved.result);
   };

@@ -24,15 +24,23 @@ export interface EligibilityFailure {
 }
 
 /** Every unmet rule, not just the first, so a client can show them all. Age is taken in Asia/Shanghai. */
-export function evaluateEligibility(rules: EligibilityRules, applicant: Applicant, at: Date): { eligible: boolean; age: number; failures: EligibilityFailure[] } {
+export function evaluateEligibility(
+  rules: EligibilityRules,
+  applicant: Applicant,
+  at: Date,
+): { eligible: boolean; age: number; failures: EligibilityFailure[] } {
   const age = ageAt(applicant.birthDate, at);
   const failures: EligibilityFailure[] = [];
-  if (applicant.realNameLevel < rules.minRealNameLevel) failures.push({ rule: 'REAL_NAME_LEVEL', code: 'NOT_ELIGIBLE', remedy: 'RAISE_REAL_NAME_LEVEL' });
+  if (applicant.realNameLevel < rules.minRealNameLevel)
+    failures.push({ rule: 'REAL_NAME_LEVEL', code: 'NOT_ELIGIBLE', remedy: 'RAISE_REAL_NAME_LEVEL' });
   if (age < rules.minAge) failures.push({ rule: 'MIN_AGE', code: 'NOT_ELIGIBLE', remedy: 'NONE' });
   if (rules.maxAge !== undefined && age > rules.maxAge) failures.push({ rule: 'MAX_AGE', code: 'NOT_ELIGIBLE', remedy: 'NONE' });
-  if (rules.requireNoOverdueDebt && applicant.hasOverdueDebt) failures.push({ rule: 'OVERDUE_DEBT', code: 'OVERDUE_DEBT', remedy: 'REPAY_OVERDUE_BILL' });
-  if (rules.requireAccountNotFrozen && applicant.accountFrozen) failures.push({ rule: 'ACCOUNT_FROZEN', code: 'ACCOUNT_FROZEN', remedy: 'CONTACT_SUPPORT' });
-  if (rules.requireWalletActive && !applicant.walletActive) failures.push({ rule: 'WALLET_INACTIVE', code: 'BINDING_NOT_ACTIVE', remedy: 'CONTACT_SUPPORT' });
+  if (rules.requireNoOverdueDebt && applicant.hasOverdueDebt)
+    failures.push({ rule: 'OVERDUE_DEBT', code: 'OVERDUE_DEBT', remedy: 'REPAY_OVERDUE_BILL' });
+  if (rules.requireAccountNotFrozen && applicant.accountFrozen)
+    failures.push({ rule: 'ACCOUNT_FROZEN', code: 'ACCOUNT_FROZEN', remedy: 'CONTACT_SUPPORT' });
+  if (rules.requireWalletActive && !applicant.walletActive)
+    failures.push({ rule: 'WALLET_INACTIVE', code: 'BINDING_NOT_ACTIVE', remedy: 'CONTACT_SUPPORT' });
   return { eligible: failures.length === 0, age, failures };
 }
 

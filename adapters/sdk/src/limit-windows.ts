@@ -75,11 +75,7 @@ export type LimitTerms = Pick<LimitRule, 'id' | 'window' | 'amountFen' | 'count'
  * A payment must pass every rule at once (Marqeta's rule). `usage` is keyed by rule id;
  * a missing entry means nothing used yet in the current window.
  */
-export function evaluateLimits(
-  rules: readonly LimitTerms[],
-  usage: Readonly<Record<string, LimitUsage>>,
-  amountFen: Fen,
-): LimitEvaluation {
+export function evaluateLimits(rules: readonly LimitTerms[], usage: Readonly<Record<string, LimitUsage>>, amountFen: Fen): LimitEvaluation {
   const checks = rules.map((rule): LimitCheck => {
     if (rule.window === 'PER_PAYMENT') {
       return { ruleId: rule.id, remainingFen: rule.amountFen, passes: amountFen <= rule.amountFen };

@@ -23,7 +23,9 @@ describe('log scrubber', () => {
     expect(out).not.toMatch(/6253 5012 3456|739|480615|123456/);
   });
   it('masks card numbers of 13 to 19 digits, Luhn or not, spaced or dashed, but not times and epoch millis', () => {
-    const out = scrubText('visa 4222222222222 amex 3782-822463-10005 unionpay 6253 5012 3456 7890 long 6253501234567897123 at 1732662000000 txnTime 20270101003005');
+    const out = scrubText(
+      'visa 4222222222222 amex 3782-822463-10005 unionpay 6253 5012 3456 7890 long 6253501234567897123 at 1732662000000 txnTime 20270101003005',
+    );
     expect(out).not.toMatch(/4222222222222|822463|5012 3456|6253501234567897123/);
     expect(out).toContain('**** 7890');
     expect(out).toContain('at 1732662000000 txnTime 20270101003005');
@@ -35,11 +37,20 @@ describe('log scrubber', () => {
     expect(out).toContain(`sms code is ${'[REDACTED]'}`);
   });
   it('leaves ordinary words and short numbers alone', () => {
-    expect(scrubText('pinned 2 items; sms sent; password reset link; step 3 of 5')).toBe('pinned 2 items; sms sent; password reset link; step 3 of 5');
+    expect(scrubText('pinned 2 items; sms sent; password reset link; step 3 of 5')).toBe(
+      'pinned 2 items; sms sent; password reset link; step 3 of 5',
+    );
   });
   it('redacts secrets by key and masks sensitive keys in nested objects, without touching the original', () => {
     const input = {
-      fields: { cvv2: '739', smsCode: '480615', cardNumber: '6253501234567897', residentId: '11010519491231002X', mobile: '13800138000', name: '张三' },
+      fields: {
+        cvv2: '739',
+        smsCode: '480615',
+        cardNumber: '6253501234567897',
+        residentId: '11010519491231002X',
+        mobile: '13800138000',
+        name: '张三',
+      },
       note: ['cvv: 739'],
       amountFen: 100n,
     };

@@ -13,7 +13,8 @@ import { residentIdCheckCharacter } from './validation/resident-id.validator';
 export const REDACTED = '[REDACTED]';
 
 // Secrets that are never stored at all: nothing of them survives.
-const SECRET_KEY = /^(cvv2?|cvn2?|cvc2?|sms_?code|sms|verify_?code|verification_?code|otp|dynamic_?code|password|payment_?password|pin|pin_?block|face_?token|card_?password|secret|signing_?key)$/i;
+const SECRET_KEY =
+  /^(cvv2?|cvn2?|cvc2?|sms_?code|sms|verify_?code|verification_?code|otp|dynamic_?code|password|payment_?password|pin|pin_?block|face_?token|card_?password|secret|signing_?key)$/i;
 const CARD_KEY = /^(card_?number|card_?no|acc_?no|pan|account_?number)$/i;
 const ID_KEY = /^(resident_?id|id_?number|id_?no|id_?card|certificate_?no|cert_?id)$/i;
 const MOBILE_KEY = /^(mobile|phone|phone_?no|phone_?number|mobile_?number|tel)$/i;
@@ -91,9 +92,7 @@ export function scrub<T>(value: T, seen: WeakMap<object, unknown> = new WeakMap(
 
 /** Wraps a logger so every message and every data object is scrubbed first. */
 export function scrubbingLogger(inner: AdapterLogger): AdapterLogger {
-  const wrap =
-    (level: keyof AdapterLogger) =>
-    (message: string, data?: Record<string, unknown>) =>
-      data === undefined ? inner[level](scrubText(message)) : inner[level](scrubText(message), scrub(data));
+  const wrap = (level: keyof AdapterLogger) => (message: string, data?: Record<string, unknown>) =>
+    data === undefined ? inner[level](scrubText(message)) : inner[level](scrubText(message), scrub(data));
   return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') };
 }

@@ -26,7 +26,9 @@ describe('adapter options', () => {
     });
   });
   it('names the bad option', () => {
-    expect(() => parseOptions('jd-finance', spec, { statementDay: 31 })).toThrow(/jd-finance: option "statementDay" is 31 \(expected an integer from 1 to 28\)/);
+    expect(() => parseOptions('jd-finance', spec, { statementDay: 31 })).toThrow(
+      /jd-finance: option "statementDay" is 31 \(expected an integer from 1 to 28\)/,
+    );
     expect(() => parseOptions('x', spec, { rounding: 'BANKERS' })).toThrow(AdapterOptionsError);
     expect(() => parseOptions('x', spec, { creditLineFen: 12.5 })).toThrow(/"creditLineFen"/);
     expect(() => parseOptions('x', spec, { allocation: ['PRINCIPAL'] })).toThrow(/"allocation"/);

@@ -68,7 +68,10 @@ export function fenOption(defaultValue: Fen, min: Fen = 0n): OptionRule<Fen> {
   };
 }
 
-export function fractionOption(defaultValue: Fraction, description = 'a fraction {numerator, denominator} or "n/d", 0 ≤ value ≤ 1'): OptionRule<Fraction> {
+export function fractionOption(
+  defaultValue: Fraction,
+  description = 'a fraction {numerator, denominator} or "n/d", 0 ≤ value ≤ 1',
+): OptionRule<Fraction> {
   return {
     default: defaultValue,
     description,

@@ -48,7 +48,9 @@ describe('adapter registry', () => {
 
   it('names a bad option', () => {
     const config = writeConfig([{ module: path.join(ADAPTERS, 'jd-finance'), options: { statementDay: 31 } }]);
-    expect(() => loadAdapterRegistry({ CARDWEAVE_ADAPTERS_CONFIG: config })).toThrow(/rejected its options: jd-finance: option "statementDay" is 31/);
+    expect(() => loadAdapterRegistry({ CARDWEAVE_ADAPTERS_CONFIG: config })).toThrow(
+      /rejected its options: jd-finance: option "statementDay" is 31/,
+    );
   });
 
   it('names the bad field of an invalid adapter', () => {
@@ -58,7 +60,9 @@ describe('adapter registry', () => {
        module.exports = { ...real, limits: [{ ...real.limits[0], amountFen: 5000000 }], errors: [{ ...real.errors[0], code: 'OOPS' }] };`,
     );
     expect(() => loadAdapterModule(broken, scratch)).toThrow(AdapterLoadError);
-    expect(() => loadAdapterModule(broken, scratch)).toThrow(/limits\[0\]\.amountFen must be a bigint fen amount > 0; errors\[0\]\.code "OOPS" is not a canonical code/);
+    expect(() => loadAdapterModule(broken, scratch)).toThrow(
+      /limits\[0\]\.amountFen must be a bigint fen amount > 0; errors\[0\]\.code "OOPS" is not a canonical code/,
+    );
   });
 
   it('refuses a module that exports no adapter, one that cannot load, and a duplicate id', () => {

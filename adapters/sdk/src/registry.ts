@@ -72,7 +72,10 @@ export function adapterSpecsFromConfig(env: NodeJS.ProcessEnv = process.env): {
 } {
   const fromEnv = env.CARDWEAVE_ADAPTERS?.trim();
   if (fromEnv) {
-    const specs = fromEnv.split(',').map((s) => s.trim()).filter(Boolean);
+    const specs = fromEnv
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     return { specs, entries: specs.map((module) => ({ module })), baseDir: process.cwd() };
   }
   const file = env.CARDWEAVE_ADAPTERS_CONFIG ?? DEFAULT_ADAPTER_CONFIG;
@@ -80,7 +83,9 @@ export function adapterSpecsFromConfig(env: NodeJS.ProcessEnv = process.env): {
   const list = parsed.adapters;
   const isEntry = (e: unknown): e is AdapterConfigEntry =>
     typeof e === 'string' ||
-    (!!e && typeof e === 'object' && typeof (e as AdapterConfigEntry).module === 'string' &&
+    (!!e &&
+      typeof e === 'object' &&
+      typeof (e as AdapterConfigEntry).module === 'string' &&
       ((e as AdapterConfigEntry).options === undefined || typeof (e as AdapterConfigEntry).options === 'object'));
   if (!Array.isArray(list) || !list.every(isEntry)) {
     throw new Error(`${file}: "adapters" must be a list of module paths or package names (or {"module", "options"} objects)`);

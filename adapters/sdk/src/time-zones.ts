@@ -22,7 +22,8 @@ export function isSupportedTimeZone(zone: string): boolean {
 
 export function offsetMinutes(zone: string): number {
   const offset = FIXED_OFFSET_ZONES[zone];
-  if (offset === undefined) throw new RangeError(`unsupported time zone "${zone}" (supported: ${Object.keys(FIXED_OFFSET_ZONES).join(', ')})`);
+  if (offset === undefined)
+    throw new RangeError(`unsupported time zone "${zone}" (supported: ${Object.keys(FIXED_OFFSET_ZONES).join(', ')})`);
   return offset;
 }
 

@@ -25,7 +25,8 @@ export function validateAdapter(adapter: unknown): AdapterProblem[] {
   const bad = (path: string, problem: string) => problems.push({ path, problem });
   const text = (path: string, v: unknown) => {
     const t = v as Record<string, unknown> | undefined;
-    if (!t || typeof t['zh-CN'] !== 'string' || !t['zh-CN'] || typeof t.en !== 'string' || !t.en) bad(path, 'needs non-empty zh-CN and en text');
+    if (!t || typeof t['zh-CN'] !== 'string' || !t['zh-CN'] || typeof t.en !== 'string' || !t.en)
+      bad(path, 'needs non-empty zh-CN and en text');
   };
   const a = adapter as PlatformAdapter;
   if (!a || typeof a !== 'object') return [{ path: '(adapter)', problem: 'is not an object' }];
@@ -39,12 +40,16 @@ export function validateAdapter(adapter: unknown): AdapterProblem[] {
     if (!Array.isArray(m.currencies) || m.currencies.length === 0) bad('manifest.currencies', 'must list at least one currency');
     else m.currencies.forEach((c, i) => /^[A-Z]{3}$/.test(c) || bad(`manifest.currencies[${i}]`, 'must be an ISO 4217 code'));
     if (!Array.isArray(m.cardNetworks) || m.cardNetworks.length === 0) bad('manifest.cardNetworks', 'must list at least one network');
-    else m.cardNetworks.forEach((n, i) => /^[A-Z][A-Z_]*$/.test(n) || bad(`manifest.cardNetworks[${i}]`, 'must be an upper-case network name'));
+    else
+      m.cardNetworks.forEach(
+        (n, i) => /^[A-Z][A-Z_]*$/.test(n) || bad(`manifest.cardNetworks[${i}]`, 'must be an upper-case network name'),
+      );
     if (!Array.isArray(m.binRanges)) bad('manifest.binRanges', 'must be a list (empty = any)');
     else
       m.binRanges.forEach((r, i) => {
         const p = `manifest.binRanges[${i}]`;
-        if (!/^\d{1,11}$/.test(r.from) || !/^\d{1,11}$/.test(r.to) || r.from.length !== r.to.length) bad(p, 'from/to must be digit prefixes of equal length');
+        if (!/^\d{1,11}$/.test(r.from) || !/^\d{1,11}$/.test(r.to) || r.from.length !== r.to.length)
+          bad(p, 'from/to must be digit prefixes of equal length');
         else if (r.from > r.to) bad(p, 'from must not exceed to');
         if (!Number.isInteger(r.length) || r.length < 16 || r.length > 19) bad(`${p}.length`, 'must be 16–19');
       });
@@ -102,7 +107,8 @@ export function validateAdapter(adapter: unknown): AdapterProblem[] {
     const e = a.eligibility;
     if (![1, 2, 3].includes(e.minRealNameLevel)) bad('eligibility.minRealNameLevel', 'must be 1, 2 or 3');
     if (!Number.isInteger(e.minAge) || e.minAge < 0 || e.minAge > 150) bad('eligibility.minAge', 'must be an age');
-    if (e.maxAge !== undefined && (!Number.isInteger(e.maxAge) || e.maxAge < e.minAge)) bad('eligibility.maxAge', 'must be an age ≥ minAge');
+    if (e.maxAge !== undefined && (!Number.isInteger(e.maxAge) || e.maxAge < e.minAge))
+      bad('eligibility.maxAge', 'must be an age ≥ minAge');
   }
 
   if (!Array.isArray(a.devices)) bad('devices', 'must be a list');
@@ -136,7 +142,8 @@ export function validateAdapter(adapter: unknown): AdapterProblem[] {
       if (r.flows !== undefined && (!Array.isArray(r.flows) || r.flows.some((f) => !(OPERATION_NAMES as readonly string[]).includes(f)))) {
         bad(`${p}.flows`, `must list operation names (${OPERATION_NAMES.join(', ')})`);
       }
-      if (r.outcome !== undefined && !['DECLINED', 'PENDING', 'INDETERMINATE'].includes(r.outcome)) bad(`${p}.outcome`, 'must be DECLINED, PENDING or INDETERMINATE');
+      if (r.outcome !== undefined && !['DECLINED', 'PENDING', 'INDETERMINATE'].includes(r.outcome))
+        bad(`${p}.outcome`, 'must be DECLINED, PENDING or INDETERMINATE');
       if (r.limitWindows !== undefined && (!Array.isArray(r.limitWindows) || r.limitWindows.some((w) => !WINDOWS.includes(w)))) {
         bad(`${p}.limitWindows`, `must list limit windows (${WINDOWS.join(', ')})`);
       }
@@ -150,17 +157,21 @@ export function validateAdapter(adapter: unknown): AdapterProblem[] {
     const t = a.issuerTerms;
     if (!t) bad('issuerTerms', 'is required for an issuer');
     else {
-      if (typeof t.maxCreditLineFen !== 'bigint' || t.maxCreditLineFen <= 0n) bad('issuerTerms.maxCreditLineFen', 'must be a bigint fen amount > 0');
+      if (typeof t.maxCreditLineFen !== 'bigint' || t.maxCreditLineFen <= 0n)
+        bad('issuerTerms.maxCreditLineFen', 'must be a bigint fen amount > 0');
       if (!Number.isInteger(t.statementDay) || t.statementDay < 1 || t.statementDay > 28) bad('issuerTerms.statementDay', 'must be 1–28');
-      if (!Number.isInteger(t.gracePeriodDays) || t.gracePeriodDays < 0 || t.gracePeriodDays > 60) bad('issuerTerms.gracePeriodDays', 'must be 0–60');
+      if (!Number.isInteger(t.gracePeriodDays) || t.gracePeriodDays < 0 || t.gracePeriodDays > 60)
+        bad('issuerTerms.gracePeriodDays', 'must be 0–60');
       for (const f of ['penaltyPerDay', 'minimumDue'] as const) {
         const x = t[f];
         if (!x || typeof x.numerator !== 'bigint' || typeof x.denominator !== 'bigint' || x.denominator <= 0n || x.numerator < 0n) {
           bad(`issuerTerms.${f}`, 'must be a bigint fraction with a positive denominator');
         }
       }
-      if (!['HALF_UP', 'HALF_EVEN', 'DOWN', 'UP'].includes(t.rounding)) bad('issuerTerms.rounding', 'must be HALF_UP, HALF_EVEN, DOWN or UP');
-      if (!Array.isArray(t.repaymentAllocation) || t.repaymentAllocation.length === 0) bad('issuerTerms.repaymentAllocation', 'must list PENALTY and PRINCIPAL');
+      if (!['HALF_UP', 'HALF_EVEN', 'DOWN', 'UP'].includes(t.rounding))
+        bad('issuerTerms.rounding', 'must be HALF_UP, HALF_EVEN, DOWN or UP');
+      if (!Array.isArray(t.repaymentAllocation) || t.repaymentAllocation.length === 0)
+        bad('issuerTerms.repaymentAllocation', 'must list PENALTY and PRINCIPAL');
     }
   }
 

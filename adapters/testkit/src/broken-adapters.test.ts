@@ -30,7 +30,10 @@ const WINDOWS = 'each limit window resets exactly at its boundary in Asia/Shangh
 const NO_SECRETS = 'no card number, ID number, mobile, CVV2, SMS code or password in logs, console output or results';
 
 /** The failing checks of a run, by name, with their failures. */
-async function failures<S extends PlatformSimulator>(adapter: PlatformAdapter, exp: ConformanceExpectations<S>): Promise<Record<string, string[]>> {
+async function failures<S extends PlatformSimulator>(
+  adapter: PlatformAdapter,
+  exp: ConformanceExpectations<S>,
+): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const r of await runConformance(adapter, exp)) if (r.failures.length) out[r.name] = r.failures;
   return out;
@@ -85,7 +88,10 @@ describe('the conformance suite fails a broken adapter and names what is broken'
   });
 
   it('a daily limit declared with a MONTHLY window', async () => {
-    const monthly = { ...quickPass, limits: quickPass.limits.map((l) => (l.window === 'DAILY' ? { ...l, window: 'MONTHLY' as const } : l)) };
+    const monthly = {
+      ...quickPass,
+      limits: quickPass.limits.map((l) => (l.window === 'DAILY' ? { ...l, window: 'MONTHLY' as const } : l)),
+    };
     expect(await failures(monthly, quickPassExpectations)).toEqual({
       [DECLARED_LIMITS]: [
         `limit "unionpay-quickpass.daily" is declared with window MONTHLY; the platform's documentation (expectations) says DAILY`,
@@ -99,8 +105,15 @@ describe('the conformance suite fails a broken adapter and names what is broken'
   });
 
   it('a simulator that copies a wrong window from the declaration', async () => {
-    const monthly = { ...quickPass, limits: quickPass.limits.map((l) => (l.window === 'DAILY' ? { ...l, window: 'MONTHLY' as const } : l)) };
-    const copying = { ...quickPassExpectations, createSimulator: (clock: Parameters<typeof quickPassExpectations.createSimulator>[0]) => new QuickPassSimulator(clock, { limits: monthly.limits }) };
+    const monthly = {
+      ...quickPass,
+      limits: quickPass.limits.map((l) => (l.window === 'DAILY' ? { ...l, window: 'MONTHLY' as const } : l)),
+    };
+    const copying = {
+      ...quickPassExpectations,
+      createSimulator: (clock: Parameters<typeof quickPassExpectations.createSimulator>[0]) =>
+        new QuickPassSimulator(clock, { limits: monthly.limits }),
+    };
     const found = await failures(monthly, copying);
     expect(Object.keys(found)).toEqual([DECLARED_LIMITS, WINDOWS]);
     expect(found[WINDOWS]).toContain(
@@ -110,15 +123,22 @@ describe('the conformance suite fails a broken adapter and names what is broken'
   });
 
   it('a daily window that resets an hour before Beijing midnight, declared or on the simulator', async () => {
-    const tokyo = <T extends { window: string; timezone: string }>(limits: readonly T[]) => limits.map((l) => (l.window === 'DAILY' ? { ...l, timezone: 'Asia/Tokyo' } : l));
+    const tokyo = <T extends { window: string; timezone: string }>(limits: readonly T[]) =>
+      limits.map((l) => (l.window === 'DAILY' ? { ...l, timezone: 'Asia/Tokyo' } : l));
     const early = await failures({ ...quickPass, limits: tokyo(quickPass.limits) }, quickPassExpectations);
     expect(Object.keys(early)).toEqual([DECLARED_LIMITS, WINDOWS]);
-    expect(early[DECLARED_LIMITS]).toEqual(['limit "unionpay-quickpass.daily" is declared in time zone Asia/Tokyo; its windows follow Asia/Shanghai']);
+    expect(early[DECLARED_LIMITS]).toEqual([
+      'limit "unionpay-quickpass.daily" is declared in time zone Asia/Tokyo; its windows follow Asia/Shanghai',
+    ]);
     expect(early[WINDOWS]).toContain(
       'unionpay-quickpass.daily (declared DAILY in Asia/Tokyo), an ordinary midnight: usage from 2026-03-13T16:00:00.000Z (2026-03-14 00:00:00.000 Asia/Shanghai) ' +
         'no longer counts at 2026-03-14T15:59:59.999Z (2026-03-14 23:59:59.999 Asia/Shanghai), before the documented DAILY window ends',
     );
-    const earlySimulator = { ...quickPassExpectations, createSimulator: (clock: Parameters<typeof quickPassExpectations.createSimulator>[0]) => new QuickPassSimulator(clock, { limits: tokyo(QUICKPASS_PLATFORM_LIMITS) }) };
+    const earlySimulator = {
+      ...quickPassExpectations,
+      createSimulator: (clock: Parameters<typeof quickPassExpectations.createSimulator>[0]) =>
+        new QuickPassSimulator(clock, { limits: tokyo(QUICKPASS_PLATFORM_LIMITS) }),
+    };
     const found = await failures(quickPass, earlySimulator);
     expect(Object.keys(found)).toEqual([WINDOWS]);
     expect(found[WINDOWS]).toContain(
@@ -128,8 +148,15 @@ describe('the conformance suite fails a broken adapter and names what is broken'
   });
 
   it('a simulator that copies a wrong amount from the declaration', async () => {
-    const wide = { ...wechatPay, limits: wechatPay.limits.map((l) => (l.window === 'PER_PAYMENT' ? { ...l, amountFen: yuan(60_000) } : l)) };
-    const copying = { ...wechatPayExpectations, createSimulator: (clock: Parameters<typeof wechatPayExpectations.createSimulator>[0]) => new WechatPaySimulator(clock, { limits: wide.limits }) };
+    const wide = {
+      ...wechatPay,
+      limits: wechatPay.limits.map((l) => (l.window === 'PER_PAYMENT' ? { ...l, amountFen: yuan(60_000) } : l)),
+    };
+    const copying = {
+      ...wechatPayExpectations,
+      createSimulator: (clock: Parameters<typeof wechatPayExpectations.createSimulator>[0]) =>
+        new WechatPaySimulator(clock, { limits: wide.limits }),
+    };
     expect(await failures(wide, copying)).toEqual({
       [DECLARED_LIMITS]: [`limit "wechat-pay.per-payment" is declared as 6000000 fen; the platform's documentation says 5000000 fen`],
       [LIMITS]: [
@@ -147,7 +174,9 @@ describe('the conformance suite fails a broken adapter and names what is broken'
       () => failures(wechatPay, wechatPayExpectations),
     );
     expect(found).toEqual({
-      [CANONICAL_TABLE]: ['errors[4] SYSTEM_ERROR "系统错误" (SYSTEM_BUSY): SYSTEM_BUSY is transient (the platform is busy), so its decision must be RETRY, not DO_NOT_RETRY'],
+      [CANONICAL_TABLE]: [
+        'errors[4] SYSTEM_ERROR "系统错误" (SYSTEM_BUSY): SYSTEM_BUSY is transient (the platform is busy), so its decision must be RETRY, not DO_NOT_RETRY',
+      ],
     });
   });
 
@@ -161,12 +190,24 @@ describe('the conformance suite fails a broken adapter and names what is broken'
       message: { 'zh-CN': '服务暂不可用', en: 'The service is unavailable' },
     });
     const index = wechatPay.errors.length;
-    expect(await withErrorTable(wechatPay.errors, (rows) => rows.push(unavailable('PLATFORM_UNAVAILABLE', 'RETRY_LATER')), () => failures(wechatPay, wechatPayExpectations))).toEqual({
+    expect(
+      await withErrorTable(
+        wechatPay.errors,
+        (rows) => rows.push(unavailable('PLATFORM_UNAVAILABLE', 'RETRY_LATER')),
+        () => failures(wechatPay, wechatPayExpectations),
+      ),
+    ).toEqual({
       [CANONICAL_TABLE]: [
         `errors[${index}] SERVICE_UNAVAILABLE "服务暂不可用" (PLATFORM_UNAVAILABLE): PLATFORM_UNAVAILABLE is transient (the platform, or the issuer behind it, is unavailable or timed out), so its decision must be RETRY, not DO_NOT_RETRY`,
       ],
     });
-    expect(await withErrorTable(wechatPay.errors, (rows) => rows.push(unavailable('PLATFORM_ERROR', 'CONTACT_SUPPORT')), () => failures(wechatPay, wechatPayExpectations))).toEqual({
+    expect(
+      await withErrorTable(
+        wechatPay.errors,
+        (rows) => rows.push(unavailable('PLATFORM_ERROR', 'CONTACT_SUPPORT')),
+        () => failures(wechatPay, wechatPayExpectations),
+      ),
+    ).toEqual({
       [CANONICAL_TABLE]: [
         `errors[${index}] SERVICE_UNAVAILABLE "服务暂不可用" (PLATFORM_ERROR): the platform's message says the failure is transient (busy, unavailable, timed out or "try later"), so map it to SYSTEM_BUSY or PLATFORM_UNAVAILABLE with decision RETRY, not DO_NOT_RETRY`,
       ],
@@ -219,7 +260,11 @@ describe('the conformance suite fails a broken adapter and names what is broken'
   it('a deleted required row', async () => {
     const found = await withErrorTable(
       wechatPay.errors,
-      (rows) => rows.splice(rows.findIndex((r) => r.code === 'HOLDER_INFO_MISMATCH'), 1),
+      (rows) =>
+        rows.splice(
+          rows.findIndex((r) => r.code === 'HOLDER_INFO_MISMATCH'),
+          1,
+        ),
       () => failures(wechatPay, wechatPayExpectations),
     );
     expect(found).toEqual({
@@ -241,7 +286,9 @@ describe('the conformance suite fails a broken adapter and names what is broken'
       [CANONICAL_TABLE]: [
         'errors[11] SINGLE_QUOTA_EXCEEDED "超出单笔支付限额" (LIMIT_EXCEEDED): reports a PER_PAYMENT limit but its remedy is WAIT_FOR_NEXT_WINDOW; a per-payment limit never resets with a window (use LOWER_AMOUNT or another remedy)',
       ],
-      [LIMITS]: ['wechat-pay.per-payment: a payment over this PER_PAYMENT limit is declined with remedy WAIT_FOR_NEXT_WINDOW, but no window resets a per-payment limit'],
+      [LIMITS]: [
+        'wechat-pay.per-payment: a payment over this PER_PAYMENT limit is declined with remedy WAIT_FOR_NEXT_WINDOW, but no window resets a per-payment limit',
+      ],
     });
   });
 
@@ -249,7 +296,10 @@ describe('the conformance suite fails a broken adapter and names what is broken'
     const found = await withErrorTable(
       wechatPay.errors,
       (rows) => {
-        rows.splice(rows.findIndex((r) => r.platformCode === 'SINGLE_QUOTA_EXCEEDED'), 1);
+        rows.splice(
+          rows.findIndex((r) => r.platformCode === 'SINGLE_QUOTA_EXCEEDED'),
+          1,
+        );
         delete row(rows, 'QUOTA_EXCEEDED').limitWindows;
       },
       () => failures(wechatPay, wechatPayExpectations),

@@ -42,7 +42,9 @@ describe('the conformance suite', () => {
     const broken = { ...wechatPay, manifest: { ...wechatPay.manifest, role: 'bank' as never, currencies: ['yuan'] } };
     const results = await runConformance(broken, expectations);
     const manifest = results.find((r) => r.name.startsWith('manifest'))!;
-    expect(manifest.failures).toEqual(expect.arrayContaining([expect.stringMatching(/^manifest\.role/), expect.stringMatching(/^manifest\.currencies\[0\]/)]));
+    expect(manifest.failures).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^manifest\.role/), expect.stringMatching(/^manifest\.currencies\[0\]/)]),
+    );
   });
 
   it('fails a declared limit the platform does not enforce', async () => {
@@ -59,41 +61,67 @@ describe('the conformance suite', () => {
   });
 
   it('fails an adapter that logs raw input', async () => {
-    const leaky = wrapOperations((name, real) => (async (input: unknown, ctx: OperationContext) => {
-      ctx.logger?.info(`${name} request ${JSON.stringify(input, (_k, v) => (typeof v === 'bigint' ? `${v}` : v))}`);
-      return (real as AnyOp)(input, ctx);
-    }) as never);
-    expect(await failingChecks(leaky)).toEqual(['no card number, ID number, mobile, CVV2, SMS code or password in logs, console output or results']);
+    const leaky = wrapOperations(
+      (name, real) =>
+        (async (input: unknown, ctx: OperationContext) => {
+          ctx.logger?.info(`${name} request ${JSON.stringify(input, (_k, v) => (typeof v === 'bigint' ? `${v}` : v))}`);
+          return (real as AnyOp)(input, ctx);
+        }) as never,
+    );
+    expect(await failingChecks(leaky)).toEqual([
+      'no card number, ID number, mobile, CVV2, SMS code or password in logs, console output or results',
+    ]);
   });
 
   it('fails an adapter whose mapping ignores the error table', async () => {
-    const flat = wrapOperations(() => (async (input: unknown, ctx: OperationContext) => {
-      const r = (await (wechatPay.operations!.authorize as AnyOp)(input, ctx).catch(() => null)) as { status: string; error?: object } | null;
-      return r?.status === 'DECLINED' ? { ...r, error: { ...r.error, code: 'PLATFORM_ERROR' } } : r;
-    }) as never);
+    const flat = wrapOperations(
+      () =>
+        (async (input: unknown, ctx: OperationContext) => {
+          const r = (await (wechatPay.operations!.authorize as AnyOp)(input, ctx).catch(() => null)) as {
+            status: string;
+            error?: object;
+          } | null;
+          return r?.status === 'DECLINED' ? { ...r, error: { ...r.error, code: 'PLATFORM_ERROR' } } : r;
+        }) as never,
+    );
     const failing = await failingChecks(flat);
     expect(failing).toContain('every error-table row maps and is reachable; unknown codes keep their raw code');
   });
 
   it('fails an adapter that calls the platform before validating', async () => {
-    const eager = wrapOperations((_name, real) => (async (input: unknown, ctx: OperationContext) => {
-      await ctx.http.send({ method: 'POST', url: 'https://api.mch.weixin.qq.com/v3/precheck', headers: {}, body: '{}' }).catch(() => undefined);
-      return (real as AnyOp)(input, ctx);
-    }) as never);
+    const eager = wrapOperations(
+      (_name, real) =>
+        (async (input: unknown, ctx: OperationContext) => {
+          await ctx.http
+            .send({ method: 'POST', url: 'https://api.mch.weixin.qq.com/v3/precheck', headers: {}, body: '{}' })
+            .catch(() => undefined);
+          return (real as AnyOp)(input, ctx);
+        }) as never,
+    );
     expect(await failingChecks(eager)).toContain('malformed input is rejected with field errors before any platform call');
   });
 
   it('fails an adapter that forgets idempotency', async () => {
-    const forgetful = wrapOperations((_name, real) => (async (input: unknown, ctx: OperationContext) =>
-      (real as AnyOp)(input, { ...ctx, idempotency: new InMemoryIdempotencyStore() })) as never);
-    expect(await failingChecks(forgetful)).toContain('an idempotent retry returns the first result; the same key with other input is refused');
+    const forgetful = wrapOperations(
+      (_name, real) =>
+        (async (input: unknown, ctx: OperationContext) =>
+          (real as AnyOp)(input, { ...ctx, idempotency: new InMemoryIdempotencyStore() })) as never,
+    );
+    expect(await failingChecks(forgetful)).toContain(
+      'an idempotent retry returns the first result; the same key with other input is refused',
+    );
   });
 
   it('fails an adapter that reads the machine clock', async () => {
-    const wallClock = wrapOperations((_name, real) => (async (input: unknown, ctx: OperationContext) => {
-      const r = (await (real as AnyOp)(input, ctx)) as { status: string; value?: Record<string, unknown> };
-      return r.status === 'SUCCESS' && r.value?.authorizedAt ? { ...r, value: { ...r.value, authorizedAt: new Date(0).toISOString() } } : r;
-    }) as never);
+    const wallClock = wrapOperations(
+      (_name, real) =>
+        (async (input: unknown, ctx: OperationContext) => {
+          const r = (await (real as AnyOp)(input, ctx)) as { status: string; value?: Record<string, unknown> };
+          return r.status === 'SUCCESS' && r.value?.authorizedAt
+            ? { ...r, value: { ...r.value, authorizedAt: new Date(0).toISOString() } }
+            : r;
+        }) as never,
+    );
     expect(await failingChecks(wallClock)).toEqual(['timestamps come from the injected clock']);
   });
 });

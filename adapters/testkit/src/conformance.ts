@@ -154,7 +154,13 @@ function harness(adapter: PlatformAdapter, exp: ConformanceExpectations, at?: st
   const logger = new RecordingLogger();
   const serial = letters((harnessSerial += 1));
   let n = 0;
-  const ctx = (key?: string): OperationContext => ({ idempotencyKey: key ?? `conf-${serial}-${letters((n += 1))}`, clock, http: sim, idempotency: store, logger });
+  const ctx = (key?: string): OperationContext => ({
+    idempotencyKey: key ?? `conf-${serial}-${letters((n += 1))}`,
+    clock,
+    http: sim,
+    idempotency: store,
+    logger,
+  });
   return {
     clock,
     sim,
@@ -235,16 +241,24 @@ export const checkDeclaredLimits: Check = (adapter, exp) =>
         continue;
       }
       const zone = doc.timezone ?? DEFAULT_ZONE;
-      if (rule.window !== doc.window) f.push(`limit "${id}" is declared with window ${rule.window}; the platform's documentation (expectations) says ${doc.window}`);
-      if (rule.amountFen !== doc.amountFen) f.push(`limit "${id}" is declared as ${rule.amountFen} fen; the platform's documentation says ${doc.amountFen} fen`);
-      if (rule.scope !== doc.scope) f.push(`limit "${id}" is declared per ${rule.scope}; the platform's documentation counts it per ${doc.scope}`);
-      if (rule.count !== doc.count) f.push(`limit "${id}" is declared with count ${rule.count ?? 'none'}; the platform's documentation says ${doc.count ?? 'none'}`);
+      if (rule.window !== doc.window)
+        f.push(`limit "${id}" is declared with window ${rule.window}; the platform's documentation (expectations) says ${doc.window}`);
+      if (rule.amountFen !== doc.amountFen)
+        f.push(`limit "${id}" is declared as ${rule.amountFen} fen; the platform's documentation says ${doc.amountFen} fen`);
+      if (rule.scope !== doc.scope)
+        f.push(`limit "${id}" is declared per ${rule.scope}; the platform's documentation counts it per ${doc.scope}`);
+      if (rule.count !== doc.count)
+        f.push(`limit "${id}" is declared with count ${rule.count ?? 'none'}; the platform's documentation says ${doc.count ?? 'none'}`);
       if (rule.timezone !== zone) f.push(`limit "${id}" is declared in time zone ${rule.timezone}; its windows follow ${zone}`);
     }
     for (const rule of declared) {
-      if (!exp.limits?.[rule.id]) f.push(`limit "${rule.id}" is declared but not documented in the expectations (add it with its documented amount, window and scope)`);
+      if (!exp.limits?.[rule.id])
+        f.push(
+          `limit "${rule.id}" is declared but not documented in the expectations (add it with its documented amount, window and scope)`,
+        );
       const named = periodNamed(rule);
-      if (named && named !== rule.window) f.push(`limit "${rule.id}": its id and description say ${named} but its window is ${rule.window}`);
+      if (named && named !== rule.window)
+        f.push(`limit "${rule.id}": its id and description say ${named} but its window is ${rule.window}`);
     }
   });
 
@@ -317,7 +331,9 @@ export const checkErrorTriggers: Check = (adapter, exp) =>
         continue;
       }
       if (r.error.platformCode !== t.platformCode || r.error.platformMessage !== t.platformMessage) {
-        f.push(`${label}: the simulator answered ${r.error.platformCode} "${r.error.platformMessage}"; the platform's documentation says ${t.platformCode} "${t.platformMessage}"`);
+        f.push(
+          `${label}: the simulator answered ${r.error.platformCode} "${r.error.platformMessage}"; the platform's documentation says ${t.platformCode} "${t.platformMessage}"`,
+        );
       }
       if (!findErrorRow(adapter.errors, t.operation, r.error.platformCode, r.error.platformMessage)) {
         f.push(`${label}: ${r.error.platformCode} "${r.error.platformMessage}" has no error-table row, so it declines as PLATFORM_ERROR`);
@@ -332,7 +348,8 @@ async function expectFault(f: string[], label: string, code: string, run: () => 
     const r = await run();
     f.push(`${label}: expected a thrown ${code}, got a result ${json(r)}`);
   } catch (error) {
-    if ((error as { code?: string }).code !== code) f.push(`${label}: expected a thrown ${code}, got ${(error as Error).name}: ${(error as Error).message}`);
+    if ((error as { code?: string }).code !== code)
+      f.push(`${label}: expected a thrown ${code}, got ${(error as Error).name}: ${(error as Error).message}`);
   }
 }
 
@@ -363,7 +380,8 @@ export const checkFaults: Check = (adapter, exp) =>
         f.push(`queryStatus after a lost ${money} answer: expected SUCCESS/SUCCEEDED, got ${json(status)}`);
       }
       const retried = await h.run(money, input(exp, money, 1), 'lost-answer-key');
-      if (retried.status !== 'SUCCESS') f.push(`retrying a lost ${money} with the same key: expected SUCCESS, got ${describeResult(retried)}`);
+      if (retried.status !== 'SUCCESS')
+        f.push(`retrying a lost ${money} with the same key: expected SUCCESS, got ${describeResult(retried)}`);
     }
   });
 
@@ -387,14 +405,20 @@ function seed(f: string[], h: Harness, id: string, ref: string, amountFen: Fen, 
 function checkLimitDecline(f: string[], adapter: PlatformAdapter, id: string, doc: DocumentedLimit, r: OperationResult<unknown>): void {
   if (r.status !== 'DECLINED') return;
   if (doc.platformCode !== undefined && (r.error.platformCode !== doc.platformCode || r.error.platformMessage !== doc.platformMessage)) {
-    f.push(`${id}: the simulator declined with ${r.error.platformCode} "${r.error.platformMessage}"; the platform's documentation says ${doc.platformCode} "${doc.platformMessage}"`);
+    f.push(
+      `${id}: the simulator declined with ${r.error.platformCode} "${r.error.platformMessage}"; the platform's documentation says ${doc.platformCode} "${doc.platformMessage}"`,
+    );
   }
   const row = findErrorRow(adapter.errors, 'authorize', r.error.platformCode, r.error.platformMessage);
   if (row?.limitWindows && !row.limitWindows.includes(doc.window)) {
-    f.push(`${id}: declined through row ${row.platformCode} "${row.platformMessage}", which reports ${row.limitWindows.join('/')} limits, not ${doc.window}`);
+    f.push(
+      `${id}: declined through row ${row.platformCode} "${row.platformMessage}", which reports ${row.limitWindows.join('/')} limits, not ${doc.window}`,
+    );
   }
   if ((doc.window === 'PER_PAYMENT' || doc.window === 'ALL_TIME') && r.error.remedy === 'WAIT_FOR_NEXT_WINDOW') {
-    f.push(`${id}: a payment over this ${doc.window} limit is declined with remedy WAIT_FOR_NEXT_WINDOW, but no window resets a ${doc.window === 'PER_PAYMENT' ? 'per-payment' : 'lifetime'} limit`);
+    f.push(
+      `${id}: a payment over this ${doc.window} limit is declined with remedy WAIT_FOR_NEXT_WINDOW, but no window resets a ${doc.window === 'PER_PAYMENT' ? 'per-payment' : 'lifetime'} limit`,
+    );
   }
 }
 
@@ -423,7 +447,9 @@ export const checkLimits: Check = (adapter, exp) =>
         const r = await h.run('authorize', { ...i, amountFen: amount });
         const ok = r.status === 'SUCCESS';
         if (ok !== allowed || (!allowed && (r.status !== 'DECLINED' || r.error.code !== declineCode))) {
-          f.push(`${id} ${label} (${amount} fen after ${seeded} used, documented limit ${doc.amountFen} fen ${doc.window}): expected ${allowed ? 'SUCCESS' : `DECLINED ${declineCode}`}, got ${describeResult(r)}`);
+          f.push(
+            `${id} ${label} (${amount} fen after ${seeded} used, documented limit ${doc.amountFen} fen ${doc.window}): expected ${allowed ? 'SUCCESS' : `DECLINED ${declineCode}`}, got ${describeResult(r)}`,
+          );
         }
         if (!allowed) checkLimitDecline(f, adapter, id, doc, r);
       }
@@ -432,7 +458,8 @@ export const checkLimits: Check = (adapter, exp) =>
         const { input: i, subject } = authorizeSubject(exp, 1);
         if (!seed(f, h, id, scopeRef(doc.scope, subject), 0n, doc.count)) continue;
         const r = await h.run('authorize', { ...i, amountFen: 1n });
-        if (r.status !== 'DECLINED' || r.error.code !== declineCode) f.push(`${id}: payment number ${doc.count + 1} should be declined, got ${describeResult(r)}`);
+        if (r.status !== 'DECLINED' || r.error.code !== declineCode)
+          f.push(`${id}: payment number ${doc.count + 1} should be declined, got ${describeResult(r)}`);
       }
     }
   });
@@ -487,10 +514,12 @@ export const checkWindowRollover: Check = (adapter, exp) =>
           ledger.seed(id, 'window-probe', declared.amountFen, declared.count ?? 1);
           clock.set(new Date(last));
           const decl = `${id} (declared ${declared.window} in ${declared.timezone})`;
-          if (ledger.check(subject, 1n).allowed) f.push(`${decl}, ${where} no longer counts at ${when(last, zone)}, before the documented ${doc.window} window ends`);
+          if (ledger.check(subject, 1n).allowed)
+            f.push(`${decl}, ${where} no longer counts at ${when(last, zone)}, before the documented ${doc.window} window ends`);
           clock.set(new Date(end));
           const fresh = ledger.check(subject, 1n).allowed;
-          if (resets && !fresh) f.push(`${decl}, ${where} still counts at ${when(end, zone)}, where the documented ${doc.window} window resets`);
+          if (resets && !fresh)
+            f.push(`${decl}, ${where} still counts at ${when(end, zone)}, where the documented ${doc.window} window resets`);
           if (!resets && fresh) f.push(`${decl}, ${where} no longer counts at ${when(end, zone)}, though an ALL_TIME limit never resets`);
         }
 
@@ -501,14 +530,19 @@ export const checkWindowRollover: Check = (adapter, exp) =>
         h.clock.set(new Date(last));
         const full = await h.run('authorize', { ...i, amountFen: 1n });
         if (full.status !== 'DECLINED' || full.error.code !== declineCode) {
-          f.push(`${id} on the simulator, ${where} no longer counts at ${when(last, zone)}, before the documented ${doc.window} window ends (1 fen: ${describeResult(full)})`);
+          f.push(
+            `${id} on the simulator, ${where} no longer counts at ${when(last, zone)}, before the documented ${doc.window} window ends (1 fen: ${describeResult(full)})`,
+          );
         }
         h.clock.set(new Date(end));
         const fresh = await h.run('authorize', { ...i, amountFen: 1n });
         if (resets && fresh.status !== 'SUCCESS') {
-          f.push(`${id} on the simulator, ${where} still counts at ${when(end, zone)}, where the documented ${doc.window} window resets (1 fen: ${describeResult(fresh)})`);
+          f.push(
+            `${id} on the simulator, ${where} still counts at ${when(end, zone)}, where the documented ${doc.window} window resets (1 fen: ${describeResult(fresh)})`,
+          );
         }
-        if (!resets && fresh.status === 'SUCCESS') f.push(`${id} on the simulator, ${where} no longer counts at ${when(end, zone)}, though an ALL_TIME limit never resets`);
+        if (!resets && fresh.status === 'SUCCESS')
+          f.push(`${id} on the simulator, ${where} no longer counts at ${when(end, zone)}, though an ALL_TIME limit never resets`);
       }
     }
   });
@@ -526,18 +560,23 @@ export const checkIdempotency: Check = (adapter, exp) =>
         const other = await h.run(op, input(exp, op, 2), 'same-key');
         f.push(`${op}: the same key with different input was accepted (${describeResult(other)})`);
       } catch (error) {
-        if ((error as { code?: string }).code !== 'IDEMPOTENCY_KEY_REUSED') f.push(`${op}: key reuse threw ${(error as Error).message}, expected IDEMPOTENCY_KEY_REUSED`);
+        if ((error as { code?: string }).code !== 'IDEMPOTENCY_KEY_REUSED')
+          f.push(`${op}: key reuse threw ${(error as Error).message}, expected IDEMPOTENCY_KEY_REUSED`);
       }
       if (h.sim.calls.length !== callsAfterFirst) f.push(`${op}: the refused key reuse reached the platform`);
       // A transient decline is not an answer to keep: the same key must ask the platform again.
-      const transient = adapter.errors.find((r) => r.decision === 'RETRY' && (r.outcome ?? 'DECLINED') === 'DECLINED' && probeFor(adapter, exp, r) === op);
+      const transient = adapter.errors.find(
+        (r) => r.decision === 'RETRY' && (r.outcome ?? 'DECLINED') === 'DECLINED' && probeFor(adapter, exp, r) === op,
+      );
       if (transient) {
         const t = harness(adapter, exp);
         t.sim.failNext({ kind: 'PLATFORM_ERROR', platformCode: transient.platformCode, platformMessage: transient.platformMessage });
         const busy = await t.run(op, input(exp, op, 3), 'retry-key');
         const retried = await t.run(op, input(exp, op, 3), 'retry-key');
         if (busy.status !== 'DECLINED' || retried.status !== 'SUCCESS') {
-          f.push(`${op}: after a RETRY decline (${transient.platformCode}) the same key should reach the platform again and succeed, got ${describeResult(busy)} then ${describeResult(retried)}`);
+          f.push(
+            `${op}: after a RETRY decline (${transient.platformCode}) the same key should reach the platform again and succeed, got ${describeResult(busy)} then ${describeResult(retried)}`,
+          );
         }
       }
     }
@@ -576,7 +615,13 @@ function derivedMalformed(adapter: PlatformAdapter, exp: ConformanceExpectations
     const good = input(exp, 'authorize', 1);
     cases.push({ operation: 'authorize', input: { ...good, amountFen: 0n }, field: 'amountFen' });
     cases.push({ operation: 'authorize', input: { ...good, currency: 'XXX' }, field: 'currency' });
-    if (good.cardNumber) cases.push({ operation: 'authorize', input: { ...good, cardNumber: `${good.cardNumber.slice(0, -1)}A` }, field: 'cardNumber', value: `${good.cardNumber.slice(0, -1)}A` });
+    if (good.cardNumber)
+      cases.push({
+        operation: 'authorize',
+        input: { ...good, cardNumber: `${good.cardNumber.slice(0, -1)}A` },
+        field: 'cardNumber',
+        value: `${good.cardNumber.slice(0, -1)}A`,
+      });
   }
   if (exp.inputs.repay) cases.push({ operation: 'repay', input: { ...input(exp, 'repay', 1), amountFen: -1n }, field: 'amountFen' });
   return cases;
@@ -595,7 +640,8 @@ export const checkValidationFirst: Check = (adapter, exp) =>
         f.push(`${label}: threw ${(error as Error).message} instead of declining`);
         continue;
       }
-      if (r.status !== 'DECLINED' || !r.fieldErrors?.some((e) => e.field === c.field)) f.push(`${label}: expected a decline naming "${c.field}", got ${json(r)}`);
+      if (r.status !== 'DECLINED' || !r.fieldErrors?.some((e) => e.field === c.field))
+        f.push(`${label}: expected a decline naming "${c.field}", got ${json(r)}`);
       if (h.sim.calls.length !== 0) f.push(`${label}: the platform was called ${h.sim.calls.length} time(s)`);
       if (c.value && c.value.trim().length >= 6 && json(r).includes(c.value)) f.push(`${label}: the rejection echoes the input value`);
     }
@@ -648,7 +694,11 @@ export const checkNoSensitiveData: Check = (adapter, exp) =>
       try {
         record(`the ${label} result`, await body());
       } catch (error) {
-        record(`the ${label} error`, { name: (error as Error).name, message: (error as Error).message, code: (error as { code?: unknown }).code });
+        record(`the ${label} error`, {
+          name: (error as Error).name,
+          message: (error as Error).message,
+          code: (error as { code?: unknown }).code,
+        });
       }
       for (const entry of h.logger.entries.slice(before)) record(`the logger (${label})`, entry);
     };
@@ -695,7 +745,8 @@ export const checkInjectedClock: Check = (adapter, exp) =>
     const h = harness(adapter, exp, '2030-01-02T03:04:05.678Z');
     const r = await h.run('authorize', input(exp, 'authorize', 1));
     if (r.status !== 'SUCCESS') f.push(`authorize with a valid input: expected SUCCESS, got ${describeResult(r)}`);
-    else if (r.value.authorizedAt !== '2030-01-02T03:04:05.678Z') f.push(`authorizedAt is ${r.value.authorizedAt}, not the injected clock's time`);
+    else if (r.value.authorizedAt !== '2030-01-02T03:04:05.678Z')
+      f.push(`authorizedAt is ${r.value.authorizedAt}, not the injected clock's time`);
   });
 
 export const CONFORMANCE_CHECKS: Readonly<Record<string, Check>> = {
@@ -729,7 +780,10 @@ export const CHECK_TITLES: Readonly<Record<string, string>> = {
 };
 
 /** Runs every check; an adapter conforms when every result has no failures. */
-export async function runConformance<S extends PlatformSimulator>(adapter: PlatformAdapter, exp: ConformanceExpectations<S>): Promise<CheckResult[]> {
+export async function runConformance<S extends PlatformSimulator>(
+  adapter: PlatformAdapter,
+  exp: ConformanceExpectations<S>,
+): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   for (const check of Object.values(CONFORMANCE_CHECKS)) results.push(await check(adapter, exp as unknown as ConformanceExpectations));
   return results;

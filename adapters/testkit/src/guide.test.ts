@@ -23,6 +23,8 @@ it('lists the canonical table as the SDK declares it', () => {
 });
 
 it("lists each role's required rows as the SDK declares them", () => {
-  const rows = Object.entries(REQUIRED_ERROR_CODES).flatMap(([role, required]) => required.map((r) => `| ${role} | \`${r.code}\` | ${r.why} |`));
+  const rows = Object.entries(REQUIRED_ERROR_CODES).flatMap(([role, required]) =>
+    required.map((r) => `| ${role} | \`${r.code}\` | ${r.why} |`),
+  );
   expect(block('required-rows')).toBe(['| role | canonical code | why the role must map it |', '|---|---|---|', ...rows].join('\n'));
 });

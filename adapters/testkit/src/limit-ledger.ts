@@ -3,7 +3,16 @@
  * enforce the limits their platform enforces. In-process on purpose: it stands in for
  * the platform, not for our database.
  */
-import { evaluateLimits, windowOf, type Clock, type Fen, type LimitEvaluation, type LimitRule, type LimitScope, type LimitUsage } from '@cardweave/adapter-sdk';
+import {
+  evaluateLimits,
+  windowOf,
+  type Clock,
+  type Fen,
+  type LimitEvaluation,
+  type LimitRule,
+  type LimitScope,
+  type LimitUsage,
+} from '@cardweave/adapter-sdk';
 
 /**
  * A limit as a platform enforces it. A simulator writes its own from the platform's

@@ -4,7 +4,15 @@
  * platform does, enforces the platform's limits, dedupes by order number, and can be
  * told to fail in the ways real platforms fail.
  */
-import { hmacSignature, HttpTransportError, type Clock, type Fen, type HttpClient, type HttpRequest, type HttpResponse } from '@cardweave/adapter-sdk';
+import {
+  hmacSignature,
+  HttpTransportError,
+  type Clock,
+  type Fen,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+} from '@cardweave/adapter-sdk';
 import { LimitLedger, type LimitSubject, type PlatformLimit } from './limit-ledger';
 
 export type SimulatorFault =
@@ -107,7 +115,11 @@ export abstract class PlatformSimulatorBase implements PlatformSimulator {
     if (fault?.kind === 'ANSWER_LOST') throw new HttpTransportError('RESPONSE', 'socket hang up after the request was sent (simulated)');
     if (fault?.kind === 'GARBLED') {
       const html = '<html><body><h1>502 Bad Gateway</h1></body></html>';
-      return { status: 502, headers: { 'content-type': 'text/html', [this.settings.signatureHeader]: hmacSignature(this.settings.signingKey, html) }, body: html };
+      return {
+        status: 502,
+        headers: { 'content-type': 'text/html', [this.settings.signatureHeader]: hmacSignature(this.settings.signingKey, html) },
+        body: html,
+      };
     }
     return this.sign(answer, fault?.kind === 'BAD_SIGNATURE');
   }

@@ -36,7 +36,8 @@ export function withWrongCheckDigit(cardNumber: string): string {
 /** A resident ID number for a birth date (YYYYMMDD), with the GB 11643-1999 check character. */
 export function testResidentId(birthDate = '19491231', area = '110105', sequence = '002'): string {
   const first17 = `${area}${birthDate}${sequence}`;
-  if (!/^\d{17}$/.test(first17)) throw new RangeError('area (6 digits), birth date (YYYYMMDD) and sequence (3 digits) make the first 17 digits');
+  if (!/^\d{17}$/.test(first17))
+    throw new RangeError('area (6 digits), birth date (YYYYMMDD) and sequence (3 digits) make the first 17 digits');
   return `${first17}${residentIdCheckCharacter(first17)}`;
 }
 

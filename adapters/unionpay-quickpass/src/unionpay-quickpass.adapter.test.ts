@@ -16,7 +16,11 @@ const ops = quickPassAdapter.operations!;
 
 describe('unionpay-quickpass transformers', () => {
   it('reads recorded answers', () => {
-    expect(readReply({ resp: { code: '00', msg: '成功' }, data: { txnAmt: '100' } })).toEqual({ code: '00', msg: '成功', data: { txnAmt: '100' } });
+    expect(readReply({ resp: { code: '00', msg: '成功' }, data: { txnAmt: '100' } })).toEqual({
+      code: '00',
+      msg: '成功',
+      data: { txnAmt: '100' },
+    });
     expect(() => readReply({ data: {} })).toThrow(/resp\.code missing/);
     expect(toStatusOutcome('r', { origCode: '05', txnAmt: '1' })).toBe('IN_PROGRESS');
     expect(toStatusOutcome('r', { origCode: '00', txnAmt: '100000' })).toEqual({ reference: 'r', state: 'SUCCEEDED', amountFen: 100_000n });
@@ -39,10 +43,15 @@ describe('unionpay-quickpass adapter', () => {
 
   it('walks the two verification steps in order', async () => {
     const { ctx } = setup();
-    expect(await ops.verifyStep!({ subjectRef: 'u1', stepId: 'card-cvv2', fields: { cardNumber: '6253501234567897', cvv2: '739' } }, ctx())).toMatchObject({
+    expect(
+      await ops.verifyStep!({ subjectRef: 'u1', stepId: 'card-cvv2', fields: { cardNumber: '6253501234567897', cvv2: '739' } }, ctx()),
+    ).toMatchObject({
       value: { nextStepId: 'sms' },
     });
-    expect(await ops.verifyStep!({ subjectRef: 'u1', stepId: 'sms', fields: { smsCode: '480615' } }, ctx())).toEqual({ status: 'SUCCESS', value: { stepId: 'sms', verified: true } });
+    expect(await ops.verifyStep!({ subjectRef: 'u1', stepId: 'sms', fields: { smsCode: '480615' } }, ctx())).toEqual({
+      status: 'SUCCESS',
+      value: { stepId: 'sms', verified: true },
+    });
   });
 
   it('pays up to 1,000 CNY at once and 5,000 CNY a Beijing day', async () => {
@@ -55,7 +64,10 @@ describe('unionpay-quickpass adapter', () => {
     });
     for (let i = 0; i < 5; i += 1) expect((await pay(yuan(1_000))).status).toBe('SUCCESS');
     // The day used up: it resets at Beijing midnight.
-    expect(await pay(1n)).toMatchObject({ status: 'DECLINED', error: { platformCode: '61', platformMessage: '超出金额限制', remedy: 'WAIT_FOR_NEXT_WINDOW' } });
+    expect(await pay(1n)).toMatchObject({
+      status: 'DECLINED',
+      error: { platformCode: '61', platformMessage: '超出金额限制', remedy: 'WAIT_FOR_NEXT_WINDOW' },
+    });
     clock.set('2026-12-31T16:00:00.000Z');
     expect((await pay(yuan(1_000))).status).toBe('SUCCESS');
   });
@@ -65,7 +77,10 @@ describe('unionpay-quickpass adapter', () => {
     await ops.authorize!({ accountRef: 'u1', cardToken: 'qp_t', amountFen: 100n, currency: 'CNY' }, ctx('pay-1'));
     sim.holdAsProcessing('pay-1');
     expect(await ops.queryStatus!({ reference: 'pay-1' }, ctx())).toMatchObject({ status: 'PENDING', reference: 'pay-1' });
-    expect(await ops.queryStatus!({ reference: 'never' }, ctx())).toEqual({ status: 'SUCCESS', value: { reference: 'never', state: 'NOT_FOUND' } });
+    expect(await ops.queryStatus!({ reference: 'never' }, ctx())).toEqual({
+      status: 'SUCCESS',
+      value: { reference: 'never', state: 'NOT_FOUND' },
+    });
   });
 
   it('names a bad option', () => {

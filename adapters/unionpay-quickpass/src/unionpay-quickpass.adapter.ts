@@ -92,7 +92,11 @@ export function quickPassDeclaration(options: QuickPassOptions): AdapterDeclarat
       requireWalletActive: true,
     },
     devices: [
-      { os: 'IOS', nfc: { supported: true, minVersion: 'iPhone 6' }, qr: { supported: true, note: { 'zh-CN': '需要相机权限', en: 'Needs camera permission' } } },
+      {
+        os: 'IOS',
+        nfc: { supported: true, minVersion: 'iPhone 6' },
+        qr: { supported: true, note: { 'zh-CN': '需要相机权限', en: 'Needs camera permission' } },
+      },
       { os: 'ANDROID', nfc: { supported: true, minVersion: '5.0' }, qr: { supported: true } },
       { os: 'WINDOWS', nfc: { supported: false }, qr: { supported: false, note: { 'zh-CN': '仅网页支付', en: 'Web payments only' } } },
     ],
@@ -127,7 +131,10 @@ export function createQuickPassAdapter(rawOptions: Partial<QuickPassOptions> = {
       post(ctx, 'verifyStep', '/verify', toVerifyBody(input, ctx.idempotencyKey), ctx.idempotencyKey, () => {
         const steps = declaration.verification.steps;
         const next = steps[steps.findIndex((s) => s.id === input.stepId) + 1];
-        return { status: 'SUCCESS', value: next ? { stepId: input.stepId, verified: true, nextStepId: next.id } : { stepId: input.stepId, verified: true } };
+        return {
+          status: 'SUCCESS',
+          value: next ? { stepId: input.stepId, verified: true, nextStepId: next.id } : { stepId: input.stepId, verified: true },
+        };
       }),
 
     bind: (input, ctx) =>
@@ -144,9 +151,12 @@ export function createQuickPassAdapter(rawOptions: Partial<QuickPassOptions> = {
 
     queryStatus: (input, ctx) =>
       post(ctx, 'queryStatus', '/payments/query', { requestId: input.reference }, input.reference, (r) => {
-        if (r.data.origCode === undefined && r.data.found === false) return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
+        if (r.data.origCode === undefined && r.data.found === false)
+          return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
         const outcome = toStatusOutcome(input.reference, r.data);
-        return outcome === 'IN_PROGRESS' ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 } : { status: 'SUCCESS', value: outcome };
+        return outcome === 'IN_PROGRESS'
+          ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 }
+          : { status: 'SUCCESS', value: outcome };
       }),
   });
 }

@@ -22,7 +22,19 @@ export const quickPassExpectations: ConformanceExpectations<QuickPassSimulator> 
   requiredPlatformMessages: ['卡片锁定', '无效卡号'],
   // PLATFORMS.md §1: 1,000 CNY a payment, 5,000 CNY a day; ISO 8583 61 "exceeds amount limit".
   limits: {
-    'unionpay-quickpass.per-payment': { amountFen: yuan(1_000), window: 'PER_PAYMENT', scope: 'WALLET_ACCOUNT', platformCode: '61', platformMessage: '超出单笔金额限制' },
-    'unionpay-quickpass.daily': { amountFen: yuan(5_000), window: 'DAILY', scope: 'WALLET_ACCOUNT', platformCode: '61', platformMessage: '超出金额限制' },
+    'unionpay-quickpass.per-payment': {
+      amountFen: yuan(1_000),
+      window: 'PER_PAYMENT',
+      scope: 'WALLET_ACCOUNT',
+      platformCode: '61',
+      platformMessage: '超出单笔金额限制',
+    },
+    'unionpay-quickpass.daily': {
+      amountFen: yuan(5_000),
+      window: 'DAILY',
+      scope: 'WALLET_ACCOUNT',
+      platformCode: '61',
+      platformMessage: '超出金额限制',
+    },
   },
 };

@@ -13,7 +13,13 @@ import { QUICKPASS_SIGNATURE_HEADER, quickPassOptionSpec } from './unionpay-quic
 
 /** QuickPass's own limits: 1,000 CNY a payment, 5,000 CNY a day per wallet account (Beijing time). */
 export const QUICKPASS_PLATFORM_LIMITS: readonly PlatformLimit[] = [
-  { id: 'unionpay-quickpass.per-payment', window: 'PER_PAYMENT', amountFen: yuan(1_000), scope: 'WALLET_ACCOUNT', timezone: 'Asia/Shanghai' },
+  {
+    id: 'unionpay-quickpass.per-payment',
+    window: 'PER_PAYMENT',
+    amountFen: yuan(1_000),
+    scope: 'WALLET_ACCOUNT',
+    timezone: 'Asia/Shanghai',
+  },
   { id: 'unionpay-quickpass.daily', window: 'DAILY', amountFen: yuan(5_000), scope: 'WALLET_ACCOUNT', timezone: 'Asia/Shanghai' },
 ];
 
@@ -55,7 +61,10 @@ export class QuickPassSimulator extends PlatformSimulatorBase {
     if (path === '/cards') {
       return this.once(`card:${requestId}`, () => {
         const cardNo = String(body.cardNo);
-        const token = `qp_${createHash('sha256').update(`${String(body.userId)}|${cardNo}`).digest('hex').slice(0, 24)}`;
+        const token = `qp_${createHash('sha256')
+          .update(`${String(body.userId)}|${cardNo}`)
+          .digest('hex')
+          .slice(0, 24)}`;
         return this.ok({ cardToken: token, last4: cardNo.slice(-4), issuer: '上海银行' });
       });
     }

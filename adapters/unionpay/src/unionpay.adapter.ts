@@ -89,7 +89,8 @@ export function createUnionPayAdapter(rawOptions: Partial<UnionPayOptions> = {})
       const answer = await call(ctx, '/gateway/api/verify.do', toVerifyMessage(input, ctx.idempotencyKey));
       if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: ctx.idempotencyKey, reason: answer.detail };
       const reply = readReply(answer.data);
-      if (reply.respCode !== '00') return resultFromPlatformCode(UNIONPAY, unionPayErrors, 'verifyStep', reply.respCode, reply.respMsg, ctx.idempotencyKey);
+      if (reply.respCode !== '00')
+        return resultFromPlatformCode(UNIONPAY, unionPayErrors, 'verifyStep', reply.respCode, reply.respMsg, ctx.idempotencyKey);
       return { status: 'SUCCESS', value: { stepId: input.stepId, verified: true } };
     },
 
@@ -98,9 +99,13 @@ export function createUnionPayAdapter(rawOptions: Partial<UnionPayOptions> = {})
       // The network may have routed it: only a status query can tell.
       if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: ctx.idempotencyKey, reason: answer.detail };
       const reply = readReply(answer.data);
-      if (reply.respCode !== '00') return resultFromPlatformCode(UNIONPAY, unionPayErrors, 'authorize', reply.respCode, reply.respMsg, ctx.idempotencyKey);
+      if (reply.respCode !== '00')
+        return resultFromPlatformCode(UNIONPAY, unionPayErrors, 'authorize', reply.respCode, reply.respMsg, ctx.idempotencyKey);
       ctx.logger.info('unionpay consume accepted', { orderId: ctx.idempotencyKey });
-      return { status: 'SUCCESS', value: { reference: ctx.idempotencyKey, amountFen: amountOf(reply.data), authorizedAt: ctx.clock.now().toISOString() } };
+      return {
+        status: 'SUCCESS',
+        value: { reference: ctx.idempotencyKey, amountFen: amountOf(reply.data), authorizedAt: ctx.clock.now().toISOString() },
+      };
     },
 
     async queryStatus(input, ctx) {
@@ -108,9 +113,12 @@ export function createUnionPayAdapter(rawOptions: Partial<UnionPayOptions> = {})
       if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: input.reference, reason: answer.detail };
       const reply = readReply(answer.data);
       if (reply.respCode === '34') return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
-      if (reply.respCode !== '00') return resultFromPlatformCode(UNIONPAY, unionPayErrors, 'queryStatus', reply.respCode, reply.respMsg, input.reference);
+      if (reply.respCode !== '00')
+        return resultFromPlatformCode(UNIONPAY, unionPayErrors, 'queryStatus', reply.respCode, reply.respMsg, input.reference);
       const outcome = toStatusOutcome(input.reference, reply.data);
-      return outcome === 'IN_PROGRESS' ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 } : { status: 'SUCCESS', value: outcome };
+      return outcome === 'IN_PROGRESS'
+        ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 }
+        : { status: 'SUCCESS', value: outcome };
     },
   });
 }

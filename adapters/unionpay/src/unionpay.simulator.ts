@@ -50,7 +50,10 @@ export class UnionPaySimulator extends PlatformSimulatorBase {
     const path = new URL(request.url).pathname;
     const orderId = String(body.orderId);
     if (path === '/gateway/api/verify.do') {
-      return this.once(`verify:${orderId}`, () => ({ status: 200, body: { version: '5.1.0', respCode: '00', respMsg: '成功[0000000]', orderId } }));
+      return this.once(`verify:${orderId}`, () => ({
+        status: 200,
+        body: { version: '5.1.0', respCode: '00', respMsg: '成功[0000000]', orderId },
+      }));
     }
     if (path === '/gateway/api/backTransReq.do') {
       return this.once(`consume:${orderId}`, () => {
@@ -61,7 +64,10 @@ export class UnionPaySimulator extends PlatformSimulatorBase {
         this.ledger.record(subject, toFen(txnAmt));
         this.transactions.set(orderId, { txnAmt, origRespCode: '00' });
         const queryId = `6${String(this.transactions.size).padStart(20, '0')}`;
-        return { status: 200, body: { version: '5.1.0', respCode: '00', respMsg: '成功[0000000]', orderId, queryId, txnAmt, txnTime: body.txnTime } };
+        return {
+          status: 200,
+          body: { version: '5.1.0', respCode: '00', respMsg: '成功[0000000]', orderId, queryId, txnAmt, txnTime: body.txnTime },
+        };
       });
     }
     if (path === '/gateway/api/queryTrans.do') {
@@ -69,7 +75,15 @@ export class UnionPaySimulator extends PlatformSimulatorBase {
       if (!t) return { status: 200, body: { version: '5.1.0', respCode: '34', respMsg: '查无此交易', orderId } };
       return {
         status: 200,
-        body: { version: '5.1.0', respCode: '00', respMsg: '成功', orderId, origRespCode: t.origRespCode, origRespMsg: t.origRespCode === '00' ? '成功' : '处理中', txnAmt: t.txnAmt },
+        body: {
+          version: '5.1.0',
+          respCode: '00',
+          respMsg: '成功',
+          orderId,
+          origRespCode: t.origRespCode,
+          origRespMsg: t.origRespCode === '00' ? '成功' : '处理中',
+          txnAmt: t.txnAmt,
+        },
       };
     }
     return this.errorAnswer('12', '无效交易', request);

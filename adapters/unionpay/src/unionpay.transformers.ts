@@ -1,5 +1,13 @@
 /** Pure transformers between UnionPay's gateway messages and ours. Amounts are fen as digit strings. */
-import { offsetMinutes, toFen, UnparseableResponseError, type AuthorizeInput, type Fen, type StatusOutcome, type VerifyStepInput } from '@cardweave/adapter-sdk';
+import {
+  offsetMinutes,
+  toFen,
+  UnparseableResponseError,
+  type AuthorizeInput,
+  type Fen,
+  type StatusOutcome,
+  type VerifyStepInput,
+} from '@cardweave/adapter-sdk';
 
 export const UNIONPAY = 'unionpay';
 
@@ -32,7 +40,15 @@ export function toQueryMessage(orderId: string) {
 }
 
 export function toVerifyMessage(input: VerifyStepInput, orderId: string) {
-  return { version: '5.1.0', txnType: '77', txnSubType: '00', orderId, token: input.subjectRef, cvn2: input.fields.cvv2, smsCode: input.fields.smsCode };
+  return {
+    version: '5.1.0',
+    txnType: '77',
+    txnSubType: '00',
+    orderId,
+    token: input.subjectRef,
+    cvn2: input.fields.cvv2,
+    smsCode: input.fields.smsCode,
+  };
 }
 
 export interface UnionPayReply {

@@ -50,7 +50,12 @@ describe('wechat-pay adapter', () => {
     const r = await ops.bind!({ accountRef: 'o1', fields: FIELDS }, ctx());
     expect(r).toMatchObject({ status: 'SUCCESS', value: { cardLastFour: '7897' } });
     const sent = JSON.parse(sim.calls[0].body!);
-    expect(sent.bank_card).toEqual({ name: '买买提·艾力', id_card_number: '11010519491231002X', mobile: '13800138000', card_number: '6253501234567897' });
+    expect(sent.bank_card).toEqual({
+      name: '买买提·艾力',
+      id_card_number: '11010519491231002X',
+      mobile: '13800138000',
+      card_number: '6253501234567897',
+    });
     expect(JSON.stringify(logger.entries)).not.toContain('6253501234567897');
   });
 
@@ -59,7 +64,13 @@ describe('wechat-pay adapter', () => {
     sim.failNext({ kind: 'PLATFORM_ERROR', platformCode: 'RULELIMIT', platformMessage: '商户限制' });
     expect(await ops.authorize!({ accountRef: 'o1', cardToken: 't', amountFen: 100n, currency: 'CNY' }, ctx())).toMatchObject({
       status: 'DECLINED',
-      error: { code: 'MERCHANT_RESTRICTED', decision: 'USER_ACTION', remedy: 'CHANGE_PAYMENT_SCENE', platform: 'wechat-pay', iso8583: '57' },
+      error: {
+        code: 'MERCHANT_RESTRICTED',
+        decision: 'USER_ACTION',
+        remedy: 'CHANGE_PAYMENT_SCENE',
+        platform: 'wechat-pay',
+        iso8583: '57',
+      },
     });
   });
 
@@ -74,9 +85,13 @@ describe('wechat-pay adapter', () => {
   it('counts the yearly 200,000 CNY per wallet account across cards', async () => {
     const { ctx } = setup();
     for (const card of ['t1', 't2', 't3', 't4']) {
-      expect((await ops.authorize!({ accountRef: 'o1', cardToken: card, amountFen: yuan(50_000), currency: 'CNY' }, ctx())).status).toBe('SUCCESS');
+      expect((await ops.authorize!({ accountRef: 'o1', cardToken: card, amountFen: yuan(50_000), currency: 'CNY' }, ctx())).status).toBe(
+        'SUCCESS',
+      );
     }
-    expect(await ops.authorize!({ accountRef: 'o1', cardToken: 't5', amountFen: 1n, currency: 'CNY' }, ctx())).toMatchObject({ error: { code: 'LIMIT_EXCEEDED' } });
+    expect(await ops.authorize!({ accountRef: 'o1', cardToken: 't5', amountFen: 1n, currency: 'CNY' }, ctx())).toMatchObject({
+      error: { code: 'LIMIT_EXCEEDED' },
+    });
     expect((await ops.authorize!({ accountRef: 'o2', cardToken: 't5', amountFen: 1n, currency: 'CNY' }, ctx())).status).toBe('SUCCESS');
   });
 });

@@ -87,7 +87,16 @@ export function createWechatPayAdapter(rawOptions: Partial<WechatPayOptions> = {
       const answer = await call(ctx, 'POST', '/v3/cardweave/bank-cards', toBindBody(input, ctx.idempotencyKey));
       if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: ctx.idempotencyKey, reason: answer.detail };
       const reply = readAnswer(answer.status, answer.headers, answer.data);
-      if (!reply.ok) return resultFromPlatformCode(WECHAT_PAY, wechatPayErrors, 'bind', reply.code, reply.message, ctx.idempotencyKey, reply.retryAfterSeconds);
+      if (!reply.ok)
+        return resultFromPlatformCode(
+          WECHAT_PAY,
+          wechatPayErrors,
+          'bind',
+          reply.code,
+          reply.message,
+          ctx.idempotencyKey,
+          reply.retryAfterSeconds,
+        );
       return { status: 'SUCCESS', value: fromBindData(reply.data, input.fields.cardNumber) };
     },
 
@@ -95,13 +104,25 @@ export function createWechatPayAdapter(rawOptions: Partial<WechatPayOptions> = {
       const answer = await call(ctx, 'POST', '/v3/pay/transactions/card', toPayBody(input, ctx.idempotencyKey));
       if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: ctx.idempotencyKey, reason: answer.detail };
       const reply = readAnswer(answer.status, answer.headers, answer.data);
-      if (!reply.ok) return resultFromPlatformCode(WECHAT_PAY, wechatPayErrors, 'authorize', reply.code, reply.message, ctx.idempotencyKey, reply.retryAfterSeconds);
+      if (!reply.ok)
+        return resultFromPlatformCode(
+          WECHAT_PAY,
+          wechatPayErrors,
+          'authorize',
+          reply.code,
+          reply.message,
+          ctx.idempotencyKey,
+          reply.retryAfterSeconds,
+        );
       const paid = fromPayData(reply.data);
       if (paid.tradeState !== 'SUCCESS') {
         return resultFromPlatformCode(WECHAT_PAY, wechatPayErrors, 'authorize', paid.tradeState, paid.tradeState, paid.reference);
       }
       ctx.logger.info('wechat-pay payment authorized', { reference: paid.reference });
-      return { status: 'SUCCESS', value: { reference: paid.reference, amountFen: paid.amountFen, authorizedAt: ctx.clock.now().toISOString() } };
+      return {
+        status: 'SUCCESS',
+        value: { reference: paid.reference, amountFen: paid.amountFen, authorizedAt: ctx.clock.now().toISOString() },
+      };
     },
 
     async queryStatus(input, ctx) {
@@ -110,10 +131,20 @@ export function createWechatPayAdapter(rawOptions: Partial<WechatPayOptions> = {
       const reply = readAnswer(answer.status, answer.headers, answer.data);
       if (!reply.ok) {
         if (reply.code === 'ORDER_NOT_EXIST') return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
-        return resultFromPlatformCode(WECHAT_PAY, wechatPayErrors, 'queryStatus', reply.code, reply.message, input.reference, reply.retryAfterSeconds);
+        return resultFromPlatformCode(
+          WECHAT_PAY,
+          wechatPayErrors,
+          'queryStatus',
+          reply.code,
+          reply.message,
+          input.reference,
+          reply.retryAfterSeconds,
+        );
       }
       const outcome = toStatusOutcome(reply.data);
-      return outcome === 'IN_PROGRESS' ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 } : { status: 'SUCCESS', value: outcome };
+      return outcome === 'IN_PROGRESS'
+        ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 }
+        : { status: 'SUCCESS', value: outcome };
     },
   });
 }

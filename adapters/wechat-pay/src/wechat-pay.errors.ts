@@ -118,7 +118,10 @@ export const wechatPayErrors: ErrorTableRow[] = [
     decision: 'USER_ACTION',
     remedy: 'WAIT_FOR_NEXT_WINDOW',
     limitWindows: ['YEARLY'],
-    message: { 'zh-CN': '已达到微信支付年度限额（每个账户20万元），明年1月1日恢复', en: 'The WeChat Pay yearly limit (200,000 CNY per account) is used up; it resets on 1 January' },
+    message: {
+      'zh-CN': '已达到微信支付年度限额（每个账户20万元），明年1月1日恢复',
+      en: 'The WeChat Pay yearly limit (200,000 CNY per account) is used up; it resets on 1 January',
+    },
     iso8583: '61',
   },
   {
@@ -129,7 +132,10 @@ export const wechatPayErrors: ErrorTableRow[] = [
     decision: 'USER_ACTION',
     remedy: 'LOWER_AMOUNT',
     limitWindows: ['PER_PAYMENT'],
-    message: { 'zh-CN': '超出微信支付单笔限额（5万元），请减少金额', en: 'Over the WeChat Pay per-payment limit (50,000 CNY); pay a smaller amount' },
+    message: {
+      'zh-CN': '超出微信支付单笔限额（5万元），请减少金额',
+      en: 'Over the WeChat Pay per-payment limit (50,000 CNY); pay a smaller amount',
+    },
     iso8583: '61',
   },
   {
@@ -266,7 +272,10 @@ export const wechatPayErrors: ErrorTableRow[] = [
     code: 'IDEMPOTENCY_KEY_REUSED',
     decision: 'DO_NOT_RETRY',
     remedy: 'CORRECT_INPUT',
-    message: { 'zh-CN': '该请求号已用于不同的请求，请重新发起', en: 'This request number was used for a different request; start a new one' },
+    message: {
+      'zh-CN': '该请求号已用于不同的请求，请重新发起',
+      en: 'This request number was used for a different request; start a new one',
+    },
   },
   {
     // PLATFORMS.md §6: WeChat Pay pays by QR code (camera permission), has no NFC, and a PC takes web payments only.

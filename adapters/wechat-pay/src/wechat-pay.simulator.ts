@@ -58,7 +58,10 @@ export class WechatPaySimulator extends PlatformSimulatorBase {
     if (request.method === 'POST' && path === '/v3/cardweave/bank-cards') {
       return this.once(`bind:${String(body.out_request_no)}`, () => {
         const card = (body.bank_card as { card_number: string }).card_number;
-        const token = `wxcard_${createHash('sha256').update(`${String(body.openid)}|${card}`).digest('hex').slice(0, 20)}`;
+        const token = `wxcard_${createHash('sha256')
+          .update(`${String(body.openid)}|${card}`)
+          .digest('hex')
+          .slice(0, 20)}`;
         return { status: 200, body: { card_token: token, card_tail: card.slice(-4), bank_name: '上海银行' } };
       });
     }

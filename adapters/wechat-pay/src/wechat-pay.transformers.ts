@@ -54,8 +54,7 @@ export function toPayBody(input: AuthorizeInput, idempotencyKey: string): Wechat
 
 /** v3 answers 2xx with the resource, 4xx/5xx with {code, message, detail}. */
 export type WechatAnswer =
-  | { ok: true; data: Record<string, unknown> }
-  | { ok: false; code: string; message: string; retryAfterSeconds?: number };
+  { ok: true; data: Record<string, unknown> } | { ok: false; code: string; message: string; retryAfterSeconds?: number };
 
 export function readAnswer(status: number, headers: Record<string, string>, data: Record<string, unknown>): WechatAnswer {
   if (status >= 200 && status < 300) return { ok: true, data };

@@ -28,7 +28,10 @@ export function gatewayPlugins(options: ResolvedGatewayOptions, context: Gateway
     ...useIdentity({ publicKey: options.keyring.jwtPublicKey!, issuer: options.tokens.issuer, audience: options.tokens.audience }),
     useServiceSignature({ keyring: options.keyring, identityOf }),
     useSubgraphErrorNames(),
-    useEdgeErrors({ production: options.production, observe: (r, req) => (countResult(options.metrics.errors, r, req), recordErrors(r, req)) }),
+    useEdgeErrors({
+      production: options.production,
+      observe: (r, req) => (countResult(options.metrics.errors, r, req), recordErrors(r, req)),
+    }),
     useWebPage({ demoSignIn: options.production ? undefined : { privateKey: options.keyring.jwtPrivateKey, ...options.tokens } }),
   ];
 }

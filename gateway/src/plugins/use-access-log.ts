@@ -17,7 +17,10 @@ interface RequestRecord {
 const records = new WeakMap<Request, RequestRecord>();
 
 /** Records a result's (canonical) error codes for the request's log line; called by useEdgeErrors. */
-export function recordErrors(result: { errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> }, request: Request): void {
+export function recordErrors(
+  result: { errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> },
+  request: Request,
+): void {
   const errors = result.errors ?? [];
   const record = records.get(request);
   if (!errors.length || !record) return;

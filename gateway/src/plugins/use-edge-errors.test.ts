@@ -19,7 +19,9 @@ describe('useEdgeErrors', () => {
   });
 
   it('leaves a request that failed before execution without data', () => {
-    const result = processed({ errors: [createGraphQLError('Syntax Error: Unexpected Name "quer"', { extensions: { http: { status: 400 } } })] });
+    const result = processed({
+      errors: [createGraphQLError('Syntax Error: Unexpected Name "quer"', { extensions: { http: { status: 400 } } })],
+    });
     expect(result).not.toHaveProperty('data');
     expect(result.errors).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } } })]);
   });

@@ -49,7 +49,8 @@ const LIMIT_MESSAGES: Array<[RegExp, string]> = [
   [/operation estimated cost|cost.*exceed|too expensive/i, 'cost'],
 ];
 
-const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|socket hang up|fetch failed|timed? ?out|aborted|upstream|could not (connect|reach)|EHOSTUNREACH|ETIMEDOUT|other side closed|Bad Gateway|Service Unavailable|UND_ERR/i;
+const UNAVAILABLE =
+  /ECONNREFUSED|ECONNRESET|socket hang up|fetch failed|timed? ?out|aborted|upstream|could not (connect|reach)|EHOSTUNREACH|ETIMEDOUT|other side closed|Bad Gateway|Service Unavailable|UND_ERR/i;
 
 /** The edge code for one error as Hive, Yoga or a plugin produced it. */
 export function classify(error: WireError): { code: string; limit?: string } {
@@ -58,7 +59,8 @@ export function classify(error: WireError): { code: string; limit?: string } {
   const given = typeof ext.code === 'string' ? ext.code : undefined;
   const message = error.message ?? '';
   for (const [pattern, limit] of LIMIT_MESSAGES) if (pattern.test(message)) return { code: 'OPERATION_LIMIT_EXCEEDED', limit };
-  if (given === 'COST_ESTIMATED_TOO_EXPENSIVE' || given === 'COST_QUERY_PARSE_FAILURE') return { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'cost' };
+  if (given === 'COST_ESTIMATED_TOO_EXPENSIVE' || given === 'COST_QUERY_PARSE_FAILURE')
+    return { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'cost' };
   if (given === 'PERSISTED_QUERY_NOT_FOUND' || given === 'PERSISTED_QUERY_NOT_IN_LIST' || message === 'PersistedQueryNotFound') {
     return { code: 'PERSISTED_QUERY_NOT_FOUND' };
   }
@@ -68,11 +70,14 @@ export function classify(error: WireError): { code: string; limit?: string } {
   if (/not configured to execute subscription/i.test(message)) return { code: 'BAD_REQUEST' };
   // The Rust query planner refuses an operation the schema cannot serve (an unknown root type).
   if (/Failed to normalize operation/i.test(message)) return { code: 'GRAPHQL_VALIDATION_FAILED' };
-  if (given === 'PERSISTED_QUERY_ONLY' || /persisted (query|document|operation)s? (only|is required|are allowed)|arbitrary documents|None of the persisted/i.test(message)) {
+  if (
+    given === 'PERSISTED_QUERY_ONLY' ||
+    /persisted (query|document|operation)s? (only|is required|are allowed)|arbitrary documents|None of the persisted/i.test(message)
+  ) {
     return { code: 'PERSISTED_QUERY_ONLY' };
   }
   if (given === 'GATEWAY_TIMEOUT') return { code: 'SUBGRAPH_UNAVAILABLE' };
-  if (given === 'DOWNSTREAM_SERVICE_ERROR' || given === 'UNAUTHENTICATED' && ext.serviceName) {
+  if (given === 'DOWNSTREAM_SERVICE_ERROR' || (given === 'UNAUTHENTICATED' && ext.serviceName)) {
     return UNAVAILABLE.test(message) ? { code: 'SUBGRAPH_UNAVAILABLE' } : { code: 'INTERNAL_SERVER_ERROR' };
   }
   if (given === 'GRAPHQL_VALIDATION_FAILED' && /introspection/i.test(message)) return { code: 'GRAPHQL_VALIDATION_FAILED' };
@@ -84,10 +89,21 @@ export function classify(error: WireError): { code: string; limit?: string } {
   if (/^Variable "\$|got invalid value|Expected value of type|cannot represent|Int cannot represent|Expected type/i.test(message)) {
     return { code: 'BAD_USER_INPUT' };
   }
-  if (given === 'BAD_REQUEST' || /POST body|request body|Content-Type|JSON|must provide|Must provide|query.*missing|Unexpected parameter|Invalid|is not a valid|extensions|operationName/i.test(message) && status === 400) {
+  if (
+    given === 'BAD_REQUEST' ||
+    (/POST body|request body|Content-Type|JSON|must provide|Must provide|query.*missing|Unexpected parameter|Invalid|is not a valid|extensions|operationName/i.test(
+      message,
+    ) &&
+      status === 400)
+  ) {
     return { code: 'BAD_REQUEST' };
   }
-  if (status === 400 || /Cannot query field|Unknown (argument|type|directive|fragment)|must have a selection|must not have a selection|Field ".*" argument|required|Did you mean|not defined|is never used|Fragment|introspection|Only one|cannot be|must be unique/i.test(message)) {
+  if (
+    status === 400 ||
+    /Cannot query field|Unknown (argument|type|directive|fragment)|must have a selection|must not have a selection|Field ".*" argument|required|Did you mean|not defined|is never used|Fragment|introspection|Only one|cannot be|must be unique/i.test(
+      message,
+    )
+  ) {
     return { code: 'GRAPHQL_VALIDATION_FAILED' };
   }
   if (UNAVAILABLE.test(message)) return { code: 'SUBGRAPH_UNAVAILABLE' };
@@ -95,8 +111,20 @@ export function classify(error: WireError): { code: string; limit?: string } {
 }
 
 const PUBLIC_EXTENSIONS = new Set([
-  'code', 'http', 'limit', 'field', 'subgraph', 'platform', 'platformCode', 'platformMessage', 'decision',
-  'retryAfterSeconds', 'remedy', 'localizedMessage', 'message', 'iso8583',
+  'code',
+  'http',
+  'limit',
+  'field',
+  'subgraph',
+  'platform',
+  'platformCode',
+  'platformMessage',
+  'decision',
+  'retryAfterSeconds',
+  'remedy',
+  'localizedMessage',
+  'message',
+  'iso8583',
 ]);
 
 /** Messages that are only an identifier where they come from. */
@@ -136,7 +164,9 @@ export function normalizeError(error: WireError, production: boolean, requestFai
     delete extensions.platformMessage;
   }
   if (code === 'SUBGRAPH_UNAVAILABLE') {
-    message = subgraph ? `the ${subgraph} service is unavailable; its part of the result is missing` : 'a service is unavailable; part of the result is missing';
+    message = subgraph
+      ? `the ${subgraph} service is unavailable; its part of the result is missing`
+      : 'a service is unavailable; part of the result is missing';
   }
   // A request that failed as a whole answers with its 4xx; a partial result stays 200.
   if (requestFailed && REQUEST_STATUS[code]) extensions.http = { status: REQUEST_STATUS[code] };
@@ -169,7 +199,10 @@ export function useEdgeErrors(options: UseEdgeErrorsOptions): GatewayPlugin {
     // planners leave `data` out, which would read as a failed request and answer HTTP 500.
     if (Array.isArray(r.errors) && !('data' in r) && r.errors.some(duringExecution)) r = { ...r, data: null };
     const failed = r.data === undefined || r.data === null;
-    const fixed = !Array.isArray(r.errors) || r.errors.length === 0 ? r : { ...r, errors: r.errors.map((e) => normalizeError(toWire(e), options.production, failed)) };
+    const fixed =
+      !Array.isArray(r.errors) || r.errors.length === 0
+        ? r
+        : { ...r, errors: r.errors.map((e) => normalizeError(toWire(e), options.production, failed)) };
     options.observe?.(fixed, request);
     return fixed;
   };

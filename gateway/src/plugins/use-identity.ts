@@ -27,12 +27,13 @@ export function identityOf(context: Record<string, unknown>): Identity | null {
 /** Whether every operation of a document selects nothing but `__typename` at its root. */
 export function isTypenameProbe(document: DocumentNode): boolean {
   return document.definitions.every(
-    (d) => d.kind === Kind.OPERATION_DEFINITION && d.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value === '__typename'),
+    (d) =>
+      d.kind === Kind.OPERATION_DEFINITION &&
+      d.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value === '__typename'),
   );
 }
 
-const unauthenticated = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 
 /** Hive's JWT plugin, then the check that the verified claims grant a role. */
 export function useIdentity(options: UseIdentityOptions): GatewayPlugin[] {
@@ -52,15 +53,15 @@ export function useIdentity(options: UseIdentityOptions): GatewayPlugin[] {
   return [
     jwt as unknown as GatewayPlugin,
     {
-    onExecute({ args, setResultAndStopExecution }) {
-      const context = args.contextValue as Record<string, unknown>;
-      if (!context.jwt) {
-        if (!isTypenameProbe(args.document)) setResultAndStopExecution({ errors: [unauthenticated('Unauthenticated')] });
-        return;
-      }
-      // A verified token whose claims grant no role (or a customer role without a customer).
-      if (!identityOf(context)) setResultAndStopExecution({ errors: [unauthenticated('the token grants no access')] });
-    },
+      onExecute({ args, setResultAndStopExecution }) {
+        const context = args.contextValue as Record<string, unknown>;
+        if (!context.jwt) {
+          if (!isTypenameProbe(args.document)) setResultAndStopExecution({ errors: [unauthenticated('Unauthenticated')] });
+          return;
+        }
+        // A verified token whose claims grant no role (or a customer role without a customer).
+        if (!identityOf(context)) setResultAndStopExecution({ errors: [unauthenticated('the token grants no access')] });
+      },
     },
   ];
 }

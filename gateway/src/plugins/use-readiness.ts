@@ -22,7 +22,10 @@ export function useReadiness(options: UseReadinessOptions): GatewayPlugin {
       return (async () => {
         const checks: Record<string, string> = {};
         try {
-          await Promise.race([options.loadSupergraph(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs * 3).unref())]);
+          await Promise.race([
+            options.loadSupergraph(),
+            new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs * 3).unref()),
+          ]);
           checks.supergraph = 'ready';
         } catch {
           checks.supergraph = 'not loaded';

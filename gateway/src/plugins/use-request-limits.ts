@@ -69,7 +69,15 @@ export function useRequestLimits(options: {
     maxAliasesPlugin({ n: limits.maxAliases, allowList: [], exposeLimits: true }),
     maxTokensPlugin({ n: limits.maxTokens, exposeLimits: true }),
     // The cost of the client's whole operation; Hive's demand control (gateway.ts) bounds each subgraph request.
-    costLimitPlugin({ maxCost: limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, flattenFragments: true, ignoreIntrospection: true, exposeLimits: true }),
+    costLimitPlugin({
+      maxCost: limits.maxCost,
+      objectCost: 2,
+      scalarCost: 1,
+      depthCostFactor: 1.5,
+      flattenFragments: true,
+      ignoreIntrospection: true,
+      exposeLimits: true,
+    }),
     ...(options.production ? [blockFieldSuggestionsPlugin()] : []),
   ];
   const bodyLimit: GatewayPlugin = {

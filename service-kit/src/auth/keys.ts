@@ -34,8 +34,7 @@ export interface Keyring {
   jwtPrivateKey?: KeyObject;
 }
 
-const der = (key: KeyObject, kind: 'pkcs8' | 'spki') =>
-  key.export({ format: 'der', type: kind } as never).toString('base64');
+const der = (key: KeyObject, kind: 'pkcs8' | 'spki') => key.export({ format: 'der', type: kind } as never).toString('base64');
 
 export function generateLocalKeySet(): LocalKeySet {
   const jwt = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -49,8 +48,7 @@ export function generateLocalKeySet(): LocalKeySet {
 
 const privateFromDer = (b64: string) => createPrivateKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'pkcs8' });
 const publicFromDer = (b64: string) => createPublicKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'spki' });
-const publicFromText = (text: string) =>
-  text.includes('-----BEGIN') ? createPublicKey(text) : publicFromDer(text.trim());
+const publicFromText = (text: string) => (text.includes('-----BEGIN') ? createPublicKey(text) : publicFromDer(text.trim()));
 
 export function keyringFromLocalKeySet(set: LocalKeySet): Keyring {
   const servicePublicKeys = new Map<string, KeyObject>();
@@ -80,7 +78,9 @@ export function localKeySetFile(dataDir: string): LocalKeySet {
 export function keyringFromEnv(env: NodeJS.ProcessEnv = process.env, service?: ServiceName): Keyring {
   if (env.SERVICE_PUBLIC_KEYS) {
     const servicePublicKeys = new Map<string, KeyObject>();
-    for (const entry of env.SERVICE_PUBLIC_KEYS.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const entry of env.SERVICE_PUBLIC_KEYS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const at = entry.indexOf('=');
       if (at < 1) throw new Error('SERVICE_PUBLIC_KEYS: expected name=<base64 SPKI DER>, …');
       servicePublicKeys.set(entry.slice(0, at), publicFromDer(entry.slice(at + 1)));

@@ -46,8 +46,25 @@ export interface SignRequest {
 
 const sha256 = (body: string | Uint8Array) => createHash('sha256').update(body).digest('base64url');
 
-function canonical(parts: { caller: string; method: string; path: string; timestamp: string; nonce: string; identity: string; bodyHash: string }) {
-  return ['cardweave-v1', parts.caller, parts.method.toUpperCase(), parts.path, parts.timestamp, parts.nonce, parts.identity, parts.bodyHash].join('\n');
+function canonical(parts: {
+  caller: string;
+  method: string;
+  path: string;
+  timestamp: string;
+  nonce: string;
+  identity: string;
+  bodyHash: string;
+}) {
+  return [
+    'cardweave-v1',
+    parts.caller,
+    parts.method.toUpperCase(),
+    parts.path,
+    parts.timestamp,
+    parts.nonce,
+    parts.identity,
+    parts.bodyHash,
+  ].join('\n');
 }
 
 export function encodeIdentity(identity: Identity | null | undefined): string {
@@ -74,7 +91,15 @@ export function signServiceRequest(request: SignRequest): Record<string, string>
   const timestamp = String(request.now ?? Date.now());
   const nonce = randomBytes(16).toString('base64url');
   const identity = encodeIdentity(request.identity);
-  const data = canonical({ caller: request.service, method: request.method, path: request.path, timestamp, nonce, identity, bodyHash: sha256(request.body) });
+  const data = canonical({
+    caller: request.service,
+    method: request.method,
+    path: request.path,
+    timestamp,
+    nonce,
+    identity,
+    bodyHash: sha256(request.body),
+  });
   const headers: Record<string, string> = {
     [HEADER.caller]: request.service,
     [HEADER.timestamp]: timestamp,
@@ -182,7 +207,15 @@ export async function verifyServiceRequest(request: VerifyRequest): Promise<Veri
   if (!/^\d{1,15}$/.test(timestamp) || !/^[A-Za-z0-9_-]{16,64}$/.test(nonce)) throw new ServiceAuthError('malformed signature headers');
   const now = request.now ?? Date.now();
   if (Math.abs(now - Number(timestamp)) > SIGNATURE_WINDOW_MS) throw new ServiceAuthError('signature expired');
-  const data = canonical({ caller, method: request.method, path: request.path, timestamp, nonce, identity: identityHeader, bodyHash: sha256(request.body) });
+  const data = canonical({
+    caller,
+    method: request.method,
+    path: request.path,
+    timestamp,
+    nonce,
+    identity: identityHeader,
+    bodyHash: sha256(request.body),
+  });
   let valid = false;
   try {
     valid = verify(null, Buffer.from(data), key, Buffer.from(signature, 'base64url'));

@@ -53,7 +53,13 @@ export function writeLog(level: LogLevel, service: string, msg: string, fields: 
   let line: string;
   try {
     line = JSON.stringify(
-      { time: new Date().toISOString(), level, service, msg: scrubText(String(msg)), ...scrub(namedValuesAsKeys(fields) as Record<string, unknown>) },
+      {
+        time: new Date().toISOString(),
+        level,
+        service,
+        msg: scrubText(String(msg)),
+        ...scrub(namedValuesAsKeys(fields) as Record<string, unknown>),
+      },
       (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
     );
   } catch {

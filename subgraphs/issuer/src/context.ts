@@ -64,7 +64,12 @@ export interface IssuerContextExtras {
 
 const realPlatforms = fetchHttpClient();
 
-export function createIssuerContext(dataSource: DataSource, registry: AdapterRegistry, clock: Clock, extras: IssuerContextExtras = {}): IssuerContext {
+export function createIssuerContext(
+  dataSource: DataSource,
+  registry: AdapterRegistry,
+  clock: Clock,
+  extras: IssuerContextExtras = {},
+): IssuerContext {
   return {
     vault: extras.vault,
     platformHttp: extras.platformHttp ?? (() => realPlatforms),

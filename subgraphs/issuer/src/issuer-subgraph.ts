@@ -42,7 +42,11 @@ export async function startIssuerSubgraph(options: IssuerSubgraphOptions): Promi
     },
     schemaFile: ISSUER_SCHEMA_FILE,
     resolvers: issuerResolvers as never,
-    context: () => createIssuerContext(database.dataSource, options.registry, options.clock, { vault: options.vault, platformHttp: options.platformHttp }),
+    context: () =>
+      createIssuerContext(database.dataSource, options.registry, options.clock, {
+        vault: options.vault,
+        platformHttp: options.platformHttp,
+      }),
     port: options.port,
     host: options.host,
   });

@@ -5,7 +5,17 @@
  * eligibility and the payment hops between siblings.
  */
 export { CardOwnerDirectory, cardOwnerRoutes } from './auth/card-owners';
-export { byIdLoader, countLoader, groupedLoader, groupedWithParentLoader, hydrate, pagedLoader, type JoinedParent, type PagedSpec, type PageKey } from './db/batched-queries';
+export {
+  byIdLoader,
+  countLoader,
+  groupedLoader,
+  groupedWithParentLoader,
+  hydrate,
+  pagedLoader,
+  type JoinedParent,
+  type PagedSpec,
+  type PageKey,
+} from './db/batched-queries';
 export { fenColumn, openSubgraphDatabase, type SubgraphDatabase, type SubgraphDatabaseOptions } from './db/data-source';
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres';
 export { platformEligibility, type EligibilityReasonModel, type PlatformEligibilityModel } from './eligibility/platform-eligibility';

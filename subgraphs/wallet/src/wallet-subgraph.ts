@@ -44,7 +44,13 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
   const payments = { coordinator, recovery: new PaymentRecovery(database.dataSource, coordinator, options.clock) };
   const issuer = siblingClient('wallet', options.issuerUrl, options.hopTimeoutMs ?? 8_000);
   const http = fetchHttpClient();
-  const binding = new CardBindingService(database.dataSource, options.registry, issuer, options.clock, options.platformHttp ?? (() => http));
+  const binding = new CardBindingService(
+    database.dataSource,
+    options.registry,
+    issuer,
+    options.clock,
+    options.platformHttp ?? (() => http),
+  );
   const cardOwners = new CardOwnerDirectory(options.issuerUrl, 'wallet');
   const stopRecovery = options.recoveryIntervalMs
     ? payments.recovery.schedule(options.recoveryIntervalMs, options.recoveryAfterMs ?? 30_000)

@@ -34,7 +34,9 @@ export function validateCardNumber(value: string | undefined, options: CardNumbe
   }
   const luhnRequired = options.luhnForUnionPay !== false || !isUnionPayPrefix(digits);
   if (luhnRequired && !luhnValid(digits)) {
-    return invalid(fieldError(field, 'INVALID_CHECKSUM', '卡号校验失败，请检查是否输错', 'The card number check digit is wrong; check for a typo'));
+    return invalid(
+      fieldError(field, 'INVALID_CHECKSUM', '卡号校验失败，请检查是否输错', 'The card number check digit is wrong; check for a typo'),
+    );
   }
   return valid(digits);
 }

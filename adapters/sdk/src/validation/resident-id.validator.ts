@@ -34,21 +34,39 @@ function compareDates(a: LocalDate, b: LocalDate): number {
 
 export function validateResidentId(value: string | undefined, options: ResidentIdOptions = {}): ValidationResult<ResidentId> {
   const field = options.field ?? 'residentId';
-  if (value === undefined || value.trim() === '') return invalid(fieldError(field, 'REQUIRED', '请输入身份证号', 'Enter the resident ID number'));
+  if (value === undefined || value.trim() === '')
+    return invalid(fieldError(field, 'REQUIRED', '请输入身份证号', 'Enter the resident ID number'));
   const normalized = value.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(normalized)) {
-    return invalid(fieldError(field, 'INVALID_FORMAT', '身份证号应为18位，最后一位可为X', 'A resident ID number has 18 characters, the last may be X'));
+    return invalid(
+      fieldError(field, 'INVALID_FORMAT', '身份证号应为18位，最后一位可为X', 'A resident ID number has 18 characters, the last may be X'),
+    );
   }
-  const birthDate = { year: Number(normalized.slice(6, 10)), month: Number(normalized.slice(10, 12)), day: Number(normalized.slice(12, 14)) };
+  const birthDate = {
+    year: Number(normalized.slice(6, 10)),
+    month: Number(normalized.slice(10, 12)),
+    day: Number(normalized.slice(12, 14)),
+  };
   if (birthDate.year < 1850 || !isRealDate(birthDate)) {
-    return invalid(fieldError(field, 'INVALID_DATE', '身份证号中的出生日期无效', 'The birth date in the resident ID number is not a real date'));
+    return invalid(
+      fieldError(field, 'INVALID_DATE', '身份证号中的出生日期无效', 'The birth date in the resident ID number is not a real date'),
+    );
   }
   const today = localDateOf(options.asOf ?? new Date(), 'Asia/Shanghai');
   if (compareDates(birthDate, today) > 0) {
-    return invalid(fieldError(field, 'DATE_IN_FUTURE', '身份证号中的出生日期晚于今天', 'The birth date in the resident ID number is in the future'));
+    return invalid(
+      fieldError(field, 'DATE_IN_FUTURE', '身份证号中的出生日期晚于今天', 'The birth date in the resident ID number is in the future'),
+    );
   }
   if (residentIdCheckCharacter(normalized) !== normalized[17]) {
-    return invalid(fieldError(field, 'INVALID_CHECKSUM', '身份证号校验位错误，请检查是否输错', 'The resident ID check character is wrong; check for a typo'));
+    return invalid(
+      fieldError(
+        field,
+        'INVALID_CHECKSUM',
+        '身份证号校验位错误，请检查是否输错',
+        'The resident ID check character is wrong; check for a typo',
+      ),
+    );
   }
   return valid({ normalized, birthDate });
 }

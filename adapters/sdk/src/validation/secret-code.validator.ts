@@ -35,7 +35,9 @@ export function validateExpiry(value: string | undefined, field = 'expiry'): Val
 
 /** An opaque token from a face-recognition SDK: non-empty, printable, bounded. */
 export function validateOpaqueToken(value: string | undefined, field: string): ValidationResult<string> {
-  if (value === undefined || value.trim() === '') return invalid(fieldError(field, 'REQUIRED', '缺少验证凭证', 'The verification token is missing'));
-  if (!/^[\x21-\x7e]{8,512}$/.test(value)) return invalid(fieldError(field, 'INVALID_FORMAT', '验证凭证格式错误', 'The verification token is malformed'));
+  if (value === undefined || value.trim() === '')
+    return invalid(fieldError(field, 'REQUIRED', '缺少验证凭证', 'The verification token is missing'));
+  if (!/^[\x21-\x7e]{8,512}$/.test(value))
+    return invalid(fieldError(field, 'INVALID_FORMAT', '验证凭证格式错误', 'The verification token is malformed'));
   return valid(value);
 }

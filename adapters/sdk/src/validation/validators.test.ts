@@ -34,9 +34,18 @@ describe('card numbers', () => {
 describe('resident ID numbers (GB 11643-1999)', () => {
   const today = new Date('2026-11-27T04:00:00Z');
   it('accepts the standard examples, uppercasing a lowercase x', () => {
-    expect(validateResidentId('11010519491231002X', { asOf: today })).toMatchObject({ ok: true, value: { normalized: '11010519491231002X' } });
-    expect(validateResidentId('11010519491231002x', { asOf: today })).toMatchObject({ ok: true, value: { normalized: '11010519491231002X' } });
-    expect(validateResidentId('440524188001010014', { asOf: today })).toMatchObject({ ok: true, value: { birthDate: { year: 1880, month: 1, day: 1 } } });
+    expect(validateResidentId('11010519491231002X', { asOf: today })).toMatchObject({
+      ok: true,
+      value: { normalized: '11010519491231002X' },
+    });
+    expect(validateResidentId('11010519491231002x', { asOf: today })).toMatchObject({
+      ok: true,
+      value: { normalized: '11010519491231002X' },
+    });
+    expect(validateResidentId('440524188001010014', { asOf: today })).toMatchObject({
+      ok: true,
+      value: { birthDate: { year: 1880, month: 1, day: 1 } },
+    });
   });
   it('rejects a wrong check character, an impossible date and a future date', () => {
     expect(codes(validateResidentId('110105194912310021', { asOf: today }))).toEqual(['INVALID_CHECKSUM']);
@@ -87,10 +96,18 @@ describe('verification step fields', () => {
   it('returns every field error at once, and refuses undeclared fields', () => {
     const r = validateFields(fields, { cardNumber: '1234', cvv2: '12', extra: 'x' }, { luhnForUnionPay: true });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['cardNumber:INVALID_LENGTH', 'cvv2:INVALID_FORMAT', 'smsCode:REQUIRED', 'extra:UNKNOWN_FIELD']);
+    if (!r.ok)
+      expect(r.errors.map((e) => `${e.field}:${e.code}`)).toEqual([
+        'cardNumber:INVALID_LENGTH',
+        'cvv2:INVALID_FORMAT',
+        'smsCode:REQUIRED',
+        'extra:UNKNOWN_FIELD',
+      ]);
   });
   it('normalizes valid values', () => {
-    expect(validateFields(fields, { cardNumber: '6253 5012 3456 7897', cvv2: '739', smsCode: '480615' }, { luhnForUnionPay: true })).toEqual({
+    expect(
+      validateFields(fields, { cardNumber: '6253 5012 3456 7897', cvv2: '739', smsCode: '480615' }, { luhnForUnionPay: true }),
+    ).toEqual({
       ok: true,
       value: { cardNumber: '6253501234567897', cvv2: '739', smsCode: '480615' },
     });

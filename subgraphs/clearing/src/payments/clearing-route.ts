@@ -49,7 +49,11 @@ export class ClearingRoute {
       // A reversal got here first: the issuer's leg was reversed with it.
       return approved ? { status: 'APPROVED', transactionId: reserved.transactionId } : { status: 'REVERSED' };
     }
-    await this.settle(payment.paymentId, answer.status === 'DECLINED' ? 'DECLINED' : 'REVERSED', answer.status === 'DECLINED' ? answer.error : null);
+    await this.settle(
+      payment.paymentId,
+      answer.status === 'DECLINED' ? 'DECLINED' : 'REVERSED',
+      answer.status === 'DECLINED' ? answer.error : null,
+    );
     return answer.status === 'DECLINED' ? { ...answer, transactionId: reserved.transactionId } : answer;
   }
 
@@ -79,10 +83,9 @@ export class ClearingRoute {
   }
 
   private async leg(paymentId: string): Promise<LegRow | undefined> {
-    const rows = (await this.dataSource.query(
-      `SELECT id, status, decline, reservations FROM clearing.transactions WHERE payment_id = $1`,
-      [paymentId],
-    )) as LegRow[];
+    const rows = (await this.dataSource.query(`SELECT id, status, decline, reservations FROM clearing.transactions WHERE payment_id = $1`, [
+      paymentId,
+    ])) as LegRow[];
     return rows[0];
   }
 
@@ -98,7 +101,18 @@ export class ClearingRoute {
          (id, payment_id, card_id, wallet_platform, network_platform, merchant_name, merchant_category, amount_fen, status, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
        ON CONFLICT (payment_id) DO NOTHING RETURNING id`,
-      [id, payment.paymentId, payment.cardId, payment.walletPlatform, this.network.manifest.id, payment.merchantName, payment.merchantCategory, payment.amountFen, status, now],
+      [
+        id,
+        payment.paymentId,
+        payment.cardId,
+        payment.walletPlatform,
+        this.network.manifest.id,
+        payment.merchantName,
+        payment.merchantCategory,
+        payment.amountFen,
+        status,
+        now,
+      ],
     )) as unknown[];
     return rows.length === 1;
   }
@@ -125,10 +139,11 @@ export class ClearingRoute {
       );
       if (!result.ok) {
         const error = declineFor(this.network, 'LIMIT_EXCEEDED', '61');
-        await m.query(
-          `UPDATE clearing.transactions SET status = 'DECLINED', decline_code = $2, decline = $3 WHERE payment_id = $1`,
-          [payment.paymentId, error.code, JSON.stringify({ ...error, limitRuleId: result.rule.id })],
-        );
+        await m.query(`UPDATE clearing.transactions SET status = 'DECLINED', decline_code = $2, decline = $3 WHERE payment_id = $1`, [
+          payment.paymentId,
+          error.code,
+          JSON.stringify({ ...error, limitRuleId: result.rule.id }),
+        ]);
         return { outcome: { status: 'DECLINED', error, transactionId } };
       }
       await m.query(`UPDATE clearing.transactions SET reservations = $2 WHERE payment_id = $1`, [

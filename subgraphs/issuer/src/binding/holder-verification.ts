@@ -41,7 +41,10 @@ export function holderVerificationRoutes(dataSource: DataSource, vault: PanVault
         if (key === 'name') matches.name = entered.normalize('NFC').trim() === customer.name;
         if (key === 'cardNumber') matches.cardNumber = !!vault && entered.replace(/\s/g, '') === vault.decrypt(card.panEncrypted);
         if (key === 'residentId') {
-          matches.residentId = !!vault && !!customer.residentIdEncrypted && entered.toUpperCase() === vault.decrypt(customer.residentIdEncrypted).toUpperCase();
+          matches.residentId =
+            !!vault &&
+            !!customer.residentIdEncrypted &&
+            entered.toUpperCase() === vault.decrypt(customer.residentIdEncrypted).toUpperCase();
         }
       }
       return { status: 200, body: { found: true, matches } satisfies HolderVerdict };

@@ -10,4 +10,8 @@ import { AddLifecycleTables1764979200000 } from './migrations/1764979200000-AddL
 
 export const ISSUER_SCHEMA = 'issuer';
 export const issuerEntities = [CustomerEntity, CreditLineEntity, CardEntity, BillEntity, BillItemEntity];
-export const issuerMigrations = [CreateIssuerTables1764115200000, CreatePaymentAuthorizations1764116000000, AddLifecycleTables1764979200000];
+export const issuerMigrations = [
+  CreateIssuerTables1764115200000,
+  CreatePaymentAuthorizations1764116000000,
+  AddLifecycleTables1764979200000,
+];

@@ -19,11 +19,7 @@ export function spendBlockCode(customer: CustomerEntity, card: CardEntity, overd
   return null;
 }
 
-export function issuerLimitStatus(
-  adapter: PlatformAdapter,
-  line: CreditLineEntity,
-  blockedCode: string | null,
-): LimitStatusModel {
+export function issuerLimitStatus(adapter: PlatformAdapter, line: CreditLineEntity, blockedCode: string | null): LimitStatusModel {
   const available = clampToZero(line.limitFen - line.usedFen);
   return {
     ruleId: `${adapter.manifest.id}.credit-available`,

@@ -54,7 +54,9 @@ describe('penalty accrual, one posting per overdue day in Asia/Shanghai', () => 
 
   it('stops once the minimum is paid', () => {
     const repaid: Allocation[] = [{ penaltyFen: 200n, principalFen: 39_885n, allocatedAt: at('2028-02-28T12:00:00') }];
-    expect(penaltyPostingsDue(bill('2028-02-27'), repaid, null, day('2028-03-05T00:00:00'), terms).map((p) => p.accrualDate)).toEqual(['2028-02-28']);
+    expect(penaltyPostingsDue(bill('2028-02-27'), repaid, null, day('2028-03-05T00:00:00'), terms).map((p) => p.accrualDate)).toEqual([
+      '2028-02-28',
+    ]);
   });
 
   it('rounds once per posting with the configured mode', () => {
@@ -68,8 +70,18 @@ describe('penalty accrual, one posting per overdue day in Asia/Shanghai', () => 
 describe('statement cycles', () => {
   const issuer = { statementDay: 1, gracePeriodDays: 9 } as never;
   it('closes a cycle on the statement day, due after the grace period', () => {
-    expect(cycleClosingOn('2028-03-01', issuer)).toEqual({ cycleStart: '2028-02-01', cycleEnd: '2028-02-29', statementDate: '2028-03-01', dueDate: '2028-03-10' });
-    expect(cycleClosingOn('2027-01-01', issuer)).toEqual({ cycleStart: '2026-12-01', cycleEnd: '2026-12-31', statementDate: '2027-01-01', dueDate: '2027-01-10' });
+    expect(cycleClosingOn('2028-03-01', issuer)).toEqual({
+      cycleStart: '2028-02-01',
+      cycleEnd: '2028-02-29',
+      statementDate: '2028-03-01',
+      dueDate: '2028-03-10',
+    });
+    expect(cycleClosingOn('2027-01-01', issuer)).toEqual({
+      cycleStart: '2026-12-01',
+      cycleEnd: '2026-12-31',
+      statementDate: '2027-01-01',
+      dueDate: '2027-01-10',
+    });
   });
   it('lists the cycles that closed after a date up to today, across a year end', () => {
     expect(cyclesClosingBetween('2026-11-01', '2027-01-01', issuer).map((c) => c.statementDate)).toEqual(['2026-12-01', '2027-01-01']);

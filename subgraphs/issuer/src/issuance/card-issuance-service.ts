@@ -8,7 +8,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { AdapterError, IdempotencyKeyReusedError, type OperationResult, type PlatformAdapter, type VerifyStepOutcome } from '@cardweave/adapter-sdk';
+import {
+  AdapterError,
+  IdempotencyKeyReusedError,
+  type OperationResult,
+  type PlatformAdapter,
+  type VerifyStepOutcome,
+} from '@cardweave/adapter-sdk';
 import { assertCanActForCustomer } from '@cardweave/service-kit';
 import { requireId } from '@cardweave/service-kit';
 import { canonicalErrorModel, fieldErrorModels, type CanonicalErrorModel } from '@cardweave/subgraph-kit';
@@ -66,8 +72,15 @@ function toRow(raw: Record<string, unknown>): CardIssuanceRow {
   };
 }
 
-export async function loadIssuance(ctx: IssuerContext, id: string, lock = false, manager = ctx.dataSource.manager): Promise<CardIssuanceRow | null> {
-  const rows = (await manager.query(`SELECT * FROM issuer.card_issuances WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id])) as Array<Record<string, unknown>>;
+export async function loadIssuance(
+  ctx: IssuerContext,
+  id: string,
+  lock = false,
+  manager = ctx.dataSource.manager,
+): Promise<CardIssuanceRow | null> {
+  const rows = (await manager.query(`SELECT * FROM issuer.card_issuances WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id])) as Array<
+    Record<string, unknown>
+  >;
   return rows[0] ? toRow(rows[0]) : null;
 }
 
@@ -87,7 +100,10 @@ export function nextStepOf(adapter: PlatformAdapter, issuance: CardIssuanceRow) 
   return adapter.verification.steps.find((s) => !issuance.passedSteps.includes(s.id)) ?? null;
 }
 
-export async function startCardIssuance(ctx: IssuerContext, args: { customerId: string; idempotencyKey: string }): Promise<IssuanceOutcome> {
+export async function startCardIssuance(
+  ctx: IssuerContext,
+  args: { customerId: string; idempotencyKey: string },
+): Promise<IssuanceOutcome> {
   const customerId = requireId(args.customerId, 'customerId');
   assertCanActForCustomer(ctx, customerId, 'customer');
   const adapter = ctx.registry.single('issuer');
@@ -109,7 +125,9 @@ export async function startCardIssuance(ctx: IssuerContext, args: { customerId: 
       await keys.complete(m, 'startCardIssuance', args.idempotencyKey, outcome);
       return outcome;
     };
-    const [status] = (await m.query(`SELECT status FROM issuer.customers WHERE id = $1 FOR UPDATE`, [customerId])) as Array<{ status: string }>;
+    const [status] = (await m.query(`SELECT status FROM issuer.customers WHERE id = $1 FOR UPDATE`, [customerId])) as Array<{
+      status: string;
+    }>;
     if (!eligibility.eligible || status.status === 'FROZEN') {
       const error = eligibility.reasons[0]?.error ?? platformDecline(adapter, 'authorize', 'ACCOUNT_FROZEN', '账户已冻结');
       return finish(declined(error, null, { eligibility }));
@@ -135,7 +153,9 @@ export async function startCardIssuance(ctx: IssuerContext, args: { customerId: 
         ),
       );
     }
-    const [open] = (await m.query(`SELECT count(*)::int AS n FROM issuer.cards WHERE credit_line_id = $1 AND status <> 'CLOSED'`, [line.id])) as Array<{ n: number }>;
+    const [open] = (await m.query(`SELECT count(*)::int AS n FROM issuer.cards WHERE credit_line_id = $1 AND status <> 'CLOSED'`, [
+      line.id,
+    ])) as Array<{ n: number }>;
     if (open.n > 0) {
       return finish(
         declined(
@@ -178,7 +198,10 @@ export async function verifyCardIssuanceStep(
   }
   if (issuance.passedSteps.includes(args.stepId)) return { ok: true, error: null, fieldErrors: [], issuanceId: issuance.id };
   if (args.stepId !== expected.id) {
-    return declined(inputDecline(platform, 'stepId', `请先完成“${expected.label['zh-CN']}”`, `Complete "${expected.label.en}" first`), issuance.id);
+    return declined(
+      inputDecline(platform, 'stepId', `请先完成“${expected.label['zh-CN']}”`, `Complete "${expected.label.en}" first`),
+      issuance.id,
+    );
   }
   const verifyStep = adapter.operations?.verifyStep;
   if (!verifyStep) throw new GraphQLError(`${platform} offers no verification`, { extensions: { code: 'CONFIGURATION_ERROR', platform } });
@@ -227,8 +250,13 @@ export async function verifyCardIssuanceStep(
       ]);
       outcome = { ok: true, error: null, fieldErrors: [], issuanceId: current.id };
     } else {
-      await m.query(`UPDATE issuer.card_issuances SET failed_attempts = failed_attempts + 1, updated_at = $2 WHERE id = $1`, [current.id, now]);
-      outcome = declined(canonicalErrorModel(result.error), current.id, { fieldErrors: fieldErrorModels(platform, result.fieldErrors ?? []) });
+      await m.query(`UPDATE issuer.card_issuances SET failed_attempts = failed_attempts + 1, updated_at = $2 WHERE id = $1`, [
+        current.id,
+        now,
+      ]);
+      outcome = declined(canonicalErrorModel(result.error), current.id, {
+        fieldErrors: fieldErrorModels(platform, result.fieldErrors ?? []),
+      });
     }
     await keys.complete(m, 'verifyCardIssuanceStep', args.idempotencyKey, outcome);
     return outcome;
@@ -278,8 +306,11 @@ export async function issueCard(ctx: IssuerContext, args: { issuanceId: string; 
         ),
       );
     }
-    const [customer] = (await m.query(`SELECT status FROM issuer.customers WHERE id = $1 FOR UPDATE`, [current.customerId])) as Array<{ status: string }>;
-    if (customer.status === 'FROZEN') return finish(declined(platformDecline(adapter, 'authorize', 'ACCOUNT_FROZEN', '账户已冻结'), current.id));
+    const [customer] = (await m.query(`SELECT status FROM issuer.customers WHERE id = $1 FOR UPDATE`, [current.customerId])) as Array<{
+      status: string;
+    }>;
+    if (customer.status === 'FROZEN')
+      return finish(declined(platformDecline(adapter, 'authorize', 'ACCOUNT_FROZEN', '账户已冻结'), current.id));
     const range = adapter.manifest.binRanges[0];
     if (!range) throw new GraphQLError(`${platform} declares no BIN range`, { extensions: { code: 'CONFIGURATION_ERROR', platform } });
     const pan = generateCardNumber(range);
@@ -287,9 +318,24 @@ export async function issueCard(ctx: IssuerContext, args: { issuanceId: string; 
     await m.query(
       `INSERT INTO issuer.cards (id, customer_id, credit_line_id, issuer_platform, network, bin, last4, pan_encrypted, status, expires_on, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', $9, $10)`,
-      [cardId, current.customerId, current.creditLineId, platform, adapter.manifest.cardNetworks[0] ?? 'UNIONPAY', pan.slice(0, 6), pan.slice(-4), vault.encrypt(pan), expiryOf(ctx.today), now],
+      [
+        cardId,
+        current.customerId,
+        current.creditLineId,
+        platform,
+        adapter.manifest.cardNetworks[0] ?? 'UNIONPAY',
+        pan.slice(0, 6),
+        pan.slice(-4),
+        vault.encrypt(pan),
+        expiryOf(ctx.today),
+        now,
+      ],
     );
-    await m.query(`UPDATE issuer.card_issuances SET status = 'ISSUED', card_id = $2, updated_at = $3 WHERE id = $1`, [current.id, cardId, now]);
+    await m.query(`UPDATE issuer.card_issuances SET status = 'ISSUED', card_id = $2, updated_at = $3 WHERE id = $1`, [
+      current.id,
+      cardId,
+      now,
+    ]);
     return finish({ ok: true, error: null, fieldErrors: [], issuanceId: current.id });
   });
 }

@@ -30,7 +30,11 @@ export interface CustomerStatusOutcome {
 
 const keys = new IdempotencyKeys(ISSUER_SCHEMA);
 
-export async function setCustomerStatus(ctx: IssuerContext, target: 'ACTIVE' | 'FROZEN', args: CustomerStatusArgs): Promise<CustomerStatusOutcome> {
+export async function setCustomerStatus(
+  ctx: IssuerContext,
+  target: 'ACTIVE' | 'FROZEN',
+  args: CustomerStatusArgs,
+): Promise<CustomerStatusOutcome> {
   assertOperator(ctx);
   const customerId = requireId(args.customerId, 'customerId');
   const platform = ctx.registry.single('issuer').manifest.id;
@@ -48,11 +52,18 @@ export async function setCustomerStatus(ctx: IssuerContext, target: 'ACTIVE' | '
     if (claim.kind === 'REPLAY') return claim.result;
     if (claim.kind === 'KEY_REUSED') return declined(keyReusedDecline(platform));
     if (claim.kind === 'IN_PROGRESS') return declined(inProgressDecline(platform));
-    const [customer] = (await m.query(`SELECT status FROM issuer.customers WHERE id = $1 FOR UPDATE`, [customerId])) as Array<{ status: string }>;
+    const [customer] = (await m.query(`SELECT status FROM issuer.customers WHERE id = $1 FOR UPDATE`, [customerId])) as Array<{
+      status: string;
+    }>;
     if (!customer) throw new GraphQLError('customer not found', { extensions: { code: 'NOT_FOUND' } });
     const changed = customer.status !== target;
     if (changed) {
-      await m.query(`UPDATE issuer.customers SET status = $2, status_reason = $3, status_changed_at = $4 WHERE id = $1`, [customerId, target, reason, now]);
+      await m.query(`UPDATE issuer.customers SET status = $2, status_reason = $3, status_changed_at = $4 WHERE id = $1`, [
+        customerId,
+        target,
+        reason,
+        now,
+      ]);
       await m.query(
         `INSERT INTO issuer.customer_status_changes (id, customer_id, status, reason, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5, $6)`,
         [randomUUID(), customerId, target, reason, ctx.identity?.subject ?? null, now],

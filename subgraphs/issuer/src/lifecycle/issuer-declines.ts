@@ -8,7 +8,12 @@ import { mapPlatformError } from '@cardweave/adapter-sdk';
 import { canonicalErrorModel, type CanonicalErrorModel } from '@cardweave/subgraph-kit';
 
 /** A reply in the platform's dialect, mapped through its error table. */
-export function platformDecline(adapter: PlatformAdapter, flow: OperationName, platformCode: string, platformMessage: string): CanonicalErrorModel {
+export function platformDecline(
+  adapter: PlatformAdapter,
+  flow: OperationName,
+  platformCode: string,
+  platformMessage: string,
+): CanonicalErrorModel {
   return canonicalErrorModel(mapPlatformError(adapter.manifest.id, adapter.errors, flow, platformCode, platformMessage).error);
 }
 
@@ -20,7 +25,10 @@ export function keyReusedDecline(platform: string): CanonicalErrorModel {
     platformMessage: 'this idempotency key was used with different input',
     decision: 'DO_NOT_RETRY',
     remedy: 'CORRECT_INPUT',
-    message: { zhCN: '该幂等键已用于不同的请求，请使用新的幂等键', en: 'This idempotency key was used for a different request; use a new key' },
+    message: {
+      zhCN: '该幂等键已用于不同的请求，请使用新的幂等键',
+      en: 'This idempotency key was used for a different request; use a new key',
+    },
     field: 'idempotencyKey',
   };
 }
@@ -38,7 +46,13 @@ export function inProgressDecline(platform: string): CanonicalErrorModel {
   };
 }
 
-export function inputDecline(platform: string, field: string, zhCN: string, en: string, code: CanonicalErrorModel['code'] = 'INVALID_FORMAT'): CanonicalErrorModel {
+export function inputDecline(
+  platform: string,
+  field: string,
+  zhCN: string,
+  en: string,
+  code: CanonicalErrorModel['code'] = 'INVALID_FORMAT',
+): CanonicalErrorModel {
   return {
     code,
     platform,
@@ -55,5 +69,7 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** An idempotency key is 1–255 printable ASCII characters; anything else is bad input. */
 export function idempotencyKeyDecline(platform: string, key: string): CanonicalErrorModel | null {
-  return KEY.test(key) ? null : inputDecline(platform, 'idempotencyKey', '幂等键应为1至255个可打印字符', 'The idempotency key must be 1–255 printable characters');
+  return KEY.test(key)
+    ? null
+    : inputDecline(platform, 'idempotencyKey', '幂等键应为1至255个可打印字符', 'The idempotency key must be 1–255 printable characters');
 }

@@ -93,7 +93,9 @@ export class IssuerAuthorizations {
   }
 
   async status(paymentId: string): Promise<HopOutcome | { status: 'UNKNOWN' }> {
-    const rows = (await this.dataSource.query(`SELECT * FROM issuer.authorizations WHERE payment_id = $1`, [paymentId])) as AuthorizationRow[];
+    const rows = (await this.dataSource.query(`SELECT * FROM issuer.authorizations WHERE payment_id = $1`, [
+      paymentId,
+    ])) as AuthorizationRow[];
     return rows.length ? outcomeOf(rows[0]) : { status: 'UNKNOWN' };
   }
 
@@ -126,7 +128,12 @@ export class IssuerAuthorizations {
       .getOneOrFail();
     const day = programDateOf(now);
     const bills = await m.getRepository(BillEntity).findBy({ creditLineId: card.creditLineId });
-    const blocked = spendBlockCode(customer, card, bills.some((b) => isBillOverdue(b, day)), day);
+    const blocked = spendBlockCode(
+      customer,
+      card,
+      bills.some((b) => isBillOverdue(b, day)),
+      day,
+    );
     if (blocked) return declineFor(issuer, blocked as Parameters<typeof declineFor>[1]);
     const taken = (await m.query(
       `UPDATE issuer.credit_lines SET used_fen = used_fen + $2 WHERE id = $1 AND used_fen + $2 <= limit_fen RETURNING used_fen`,

@@ -16,7 +16,11 @@ describe('allocateRepayment', () => {
     });
   });
   it('follows another configured order', () => {
-    expect(allocateRepayment(10_200n, bills, ['PRINCIPAL', 'PENALTY']).allocations[0]).toEqual({ billId: 'old', penaltyFen: 200n, principalFen: 10_000n });
+    expect(allocateRepayment(10_200n, bills, ['PRINCIPAL', 'PENALTY']).allocations[0]).toEqual({
+      billId: 'old',
+      penaltyFen: 200n,
+      principalFen: 10_000n,
+    });
   });
   it('knows what is owed after earlier repayments', () => {
     const partly = [{ ...bills[0], paidFen: 700n, penaltyPaidFen: 500n }];

@@ -46,7 +46,8 @@ export function allocateRepayment(
       taken[bucket] += take;
       left -= take;
     }
-    if (taken.PENALTY + taken.PRINCIPAL > 0n) allocations.push({ billId: bill.id, penaltyFen: taken.PENALTY, principalFen: taken.PRINCIPAL });
+    if (taken.PENALTY + taken.PRINCIPAL > 0n)
+      allocations.push({ billId: bill.id, penaltyFen: taken.PENALTY, principalFen: taken.PRINCIPAL });
   }
   return { allocations, unallocatedFen: left };
 }

@@ -53,7 +53,16 @@ export async function repay(ctx: IssuerContext, args: RepayArgs): Promise<RepayO
   const badKey = idempotencyKeyDecline(platform, args.idempotencyKey);
   if (badKey) return declined(customerId, badKey);
   if (args.amountFen <= 0n) {
-    return declined(customerId, inputDecline(platform, 'amountFen', '还款金额必须为正的整数分', 'The repayment must be a positive whole number of fen', 'INVALID_AMOUNT'));
+    return declined(
+      customerId,
+      inputDecline(
+        platform,
+        'amountFen',
+        '还款金额必须为正的整数分',
+        'The repayment must be a positive whole number of fen',
+        'INVALID_AMOUNT',
+      ),
+    );
   }
   const terms = adapter.issuerTerms!;
   const now = ctx.clock.now();
@@ -69,7 +78,9 @@ export async function repay(ctx: IssuerContext, args: RepayArgs): Promise<RepayO
       return outcome;
     };
     // The line first, then its bills: the same lock order as the statement job and authorizations.
-    const [line] = (await m.query(`SELECT id FROM issuer.credit_lines WHERE customer_id = $1 FOR UPDATE`, [customerId])) as Array<{ id: string }>;
+    const [line] = (await m.query(`SELECT id FROM issuer.credit_lines WHERE customer_id = $1 FOR UPDATE`, [customerId])) as Array<{
+      id: string;
+    }>;
     if (!line) return finish({ ok: false, error: platformDecline(adapter, 'repay', 'CARD_NOT_ACTIVE', '闪付卡未开通'), repayment: null });
     const bills = (
       (await m.query(
@@ -78,18 +89,20 @@ export async function repay(ctx: IssuerContext, args: RepayArgs): Promise<RepayO
           ORDER BY statement_date, id FOR UPDATE`,
         [line.id],
       )) as Array<{ id: string; total: string; paid: string; penalty: string; penalty_paid: string }>
-    ).map(
-      (b): OwedBill => ({
-        id: b.id,
-        totalDueFen: BigInt(b.total),
-        paidFen: BigInt(b.paid),
-        penaltyAccruedFen: BigInt(b.penalty),
-        penaltyPaidFen: BigInt(b.penalty_paid),
-      }),
-    );
+    ).map((b): OwedBill => ({
+      id: b.id,
+      totalDueFen: BigInt(b.total),
+      paidFen: BigInt(b.paid),
+      penaltyAccruedFen: BigInt(b.penalty),
+      penaltyPaidFen: BigInt(b.penalty_paid),
+    }));
     // Only billed amounts are repaid here; paying more than is owed is the platform's own refusal.
     if (args.amountFen > totalOwed(bills)) {
-      return finish({ ok: false, error: platformDecline(adapter, 'repay', 'REPAY_AMOUNT_EXCEEDS', '还款金额超过应还金额'), repayment: null });
+      return finish({
+        ok: false,
+        error: platformDecline(adapter, 'repay', 'REPAY_AMOUNT_EXCEEDS', '还款金额超过应还金额'),
+        repayment: null,
+      });
     }
     const { allocations } = allocateRepayment(args.amountFen, bills, terms.repaymentAllocation);
     const repaymentId = randomUUID();
@@ -114,7 +127,11 @@ export async function repay(ctx: IssuerContext, args: RepayArgs): Promise<RepayO
     }
     // Repaid principal is credit available again; a penalty never drew on the credit line.
     await m.query(`UPDATE issuer.credit_lines SET used_fen = used_fen - $2 WHERE id = $1`, [line.id, principal.toString()]);
-    return finish({ ok: true, error: null, repayment: { id: repaymentId, amountFen: args.amountFen, repaidAt: now.toISOString(), allocations } });
+    return finish({
+      ok: true,
+      error: null,
+      repayment: { id: repaymentId, amountFen: args.amountFen, repaidAt: now.toISOString(), allocations },
+    });
   });
   return { ...stored, customerId };
 }

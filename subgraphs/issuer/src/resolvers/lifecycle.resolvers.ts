@@ -43,7 +43,8 @@ export const lifecycleResolvers: Resolvers = {
   },
   CardIssuance: {
     customer: async (issuance, _, ctx) => (await ctx.loaders.customerById.load(issuance.customerId))!,
-    steps: (issuance, _, ctx) => ctx.registry.get(issuance.issuerPlatform).verification.steps.map((s) => issuanceStep(s, issuance.passedSteps)),
+    steps: (issuance, _, ctx) =>
+      ctx.registry.get(issuance.issuerPlatform).verification.steps.map((s) => issuanceStep(s, issuance.passedSteps)),
     nextStep: (issuance, _, ctx) => {
       const step = nextStepOf(ctx.registry.get(issuance.issuerPlatform), issuance);
       return step ? issuanceStep(step, issuance.passedSteps) : null;
@@ -70,9 +71,7 @@ export const lifecycleResolvers: Resolvers = {
     hasOverdueDebt: (customer, _, ctx) => hasOverdueDebt(customer, ctx),
     isFrozen: (customer) => customer.status === 'FROZEN',
     freeze: (customer) =>
-      customer.status === 'FROZEN'
-        ? { reason: customer.statusReason ?? '', since: customer.statusChangedAt ?? customer.createdAt }
-        : null,
+      customer.status === 'FROZEN' ? { reason: customer.statusReason ?? '', since: customer.statusChangedAt ?? customer.createdAt } : null,
   },
   Bill: {
     penaltyPaidFen: (bill) => bill.penaltyPaidFen ?? 0n,

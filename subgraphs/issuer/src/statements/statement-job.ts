@@ -37,7 +37,9 @@ function termsOf(registry: AdapterRegistry, platform: string): IssuerTerms {
 }
 
 async function closeCycles(m: EntityManager, line: LineRow, terms: IssuerTerms, today: string): Promise<number> {
-  const [{ last }] = (await m.query(`SELECT max(statement_date)::text AS last FROM issuer.bills WHERE credit_line_id = $1`, [line.id])) as Array<{
+  const [{ last }] = (await m.query(`SELECT max(statement_date)::text AS last FROM issuer.bills WHERE credit_line_id = $1`, [
+    line.id,
+  ])) as Array<{
     last: string | null;
   }>;
   const opened = programDateOf(new Date(line.created_at));
@@ -53,7 +55,16 @@ async function closeCycles(m: EntityManager, line: LineRow, terms: IssuerTerms, 
     const inserted = (await m.query(
       `INSERT INTO issuer.bills (id, credit_line_id, cycle_start, cycle_end, statement_date, due_date, total_due_fen, minimum_due_fen, paid_fen, penalty_accrued_fen)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, 0) ON CONFLICT (credit_line_id, cycle_start) DO NOTHING RETURNING id`,
-      [randomUUID(), line.id, cycle.cycleStart, cycle.cycleEnd, cycle.statementDate, cycle.dueDate, total.toString(), minimumDueOf(total, terms).toString()],
+      [
+        randomUUID(),
+        line.id,
+        cycle.cycleStart,
+        cycle.cycleEnd,
+        cycle.statementDate,
+        cycle.dueDate,
+        total.toString(),
+        minimumDueOf(total, terms).toString(),
+      ],
     )) as Array<{ id: string }>;
     if (inserted.length === 0) continue;
     await m.query(`UPDATE issuer.bill_items SET bill_id = $1 WHERE id = ANY($2)`, [inserted[0].id, items.map((i) => i.id)]);
@@ -110,7 +121,14 @@ async function postPenalties(m: EntityManager, line: LineRow, terms: IssuerTerms
 export async function runStatementJob(dataSource: DataSource, registry: AdapterRegistry, asOf: Date): Promise<StatementRunModel> {
   const today = programDateOf(asOf);
   const lines = (await dataSource.query(`SELECT id, issuer_platform, created_at FROM issuer.credit_lines ORDER BY id`)) as LineRow[];
-  const result: StatementRunModel = { asOf, businessDate: today, creditLines: lines.length, billsCreated: 0, penaltyPostings: 0, penaltyFen: 0n };
+  const result: StatementRunModel = {
+    asOf,
+    businessDate: today,
+    creditLines: lines.length,
+    billsCreated: 0,
+    penaltyPostings: 0,
+    penaltyFen: 0n,
+  };
   for (const line of lines) {
     const terms = termsOf(registry, line.issuer_platform);
     await dataSource.transaction(async (m) => {

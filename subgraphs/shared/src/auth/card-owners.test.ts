@@ -54,7 +54,14 @@ describe('CardOwnerDirectory', () => {
   it('reports an issuer that fails or does not answer as SUBGRAPH_UNAVAILABLE, to every request waiting, and asks again later', async () => {
     answer = 'error';
     const directory = new CardOwnerDirectory(url, 'clearing', 500);
-    const failed = await Promise.all(Array.from({ length: 5 }, () => directory.loader().load(CARD).catch((e: { extensions?: { code?: string } }) => e.extensions?.code)));
+    const failed = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        directory
+          .loader()
+          .load(CARD)
+          .catch((e: { extensions?: { code?: string } }) => e.extensions?.code),
+      ),
+    );
     expect(failed).toEqual(Array(5).fill('SUBGRAPH_UNAVAILABLE'));
     expect(lookups).toBe(1);
 

@@ -26,10 +26,10 @@ export function groupedLoader<T extends ObjectLiteral>(
   tail = '',
 ): DataLoader<string, T[]> {
   return new DataLoader(async (keys) => {
-    const rows = (await repo.query(
-      `SELECT t.* FROM ${repo.metadata.tablePath} t WHERE t."${column}" = ANY($1) ${tail}`,
-      [keys],
-    )) as Record<string, unknown>[];
+    const rows = (await repo.query(`SELECT t.* FROM ${repo.metadata.tablePath} t WHERE t."${column}" = ANY($1) ${tail}`, [keys])) as Record<
+      string,
+      unknown
+    >[];
     const byKey = new Map<string, T[]>(keys.map((k) => [k, []]));
     for (const raw of rows) byKey.get(String(raw[column]))?.push(hydrate(repo, raw));
     return keys.map((k) => byKey.get(k) ?? []);

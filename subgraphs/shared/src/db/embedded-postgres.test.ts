@@ -66,7 +66,11 @@ describe('many connections at once', () => {
           break;
         }
         case 3: {
-          const { rows } = await client.query('INSERT INTO notes (token, worker, seq) VALUES ($1, $2, $3) RETURNING token, worker, seq', [token, worker, seq]);
+          const { rows } = await client.query('INSERT INTO notes (token, worker, seq) VALUES ($1, $2, $3) RETURNING token, worker, seq', [
+            token,
+            worker,
+            seq,
+          ]);
           check('note', `${rows[0]?.token},${rows[0]?.worker},${rows[0]?.seq}`, `${token},${worker},${seq}`);
           notesWritten++;
           break;
@@ -78,7 +82,11 @@ describe('many connections at once', () => {
           try {
             const read = await client.query('SELECT n, $2::text AS token FROM counters WHERE id = $1 FOR UPDATE', [id, token]);
             check('locked read', read.rows[0]?.token, token);
-            const written = await client.query('UPDATE counters SET n = $2 WHERE id = $1 RETURNING n, $3::text AS token', [id, read.rows[0].n + 1, token]);
+            const written = await client.query('UPDATE counters SET n = $2 WHERE id = $1 RETURNING n, $3::text AS token', [
+              id,
+              read.rows[0].n + 1,
+              token,
+            ]);
             check('update', `${written.rows[0]?.n},${written.rows[0]?.token}`, `${read.rows[0].n + 1},${token}`);
             await client.query('COMMIT');
             increments[id]++;
@@ -213,7 +221,15 @@ function startupPacket(): Buffer {
 const sslRequest = () => Buffer.concat([int32(8), int32(80877103)]);
 const parse = (sql: string) => frame('P', text(''), text(sql), int16(0));
 const bind = (params: string[]) =>
-  frame('B', text(''), text(''), int16(0), int16(params.length), ...params.flatMap((p) => [int32(Buffer.byteLength(p)), Buffer.from(p)]), int16(0));
+  frame(
+    'B',
+    text(''),
+    text(''),
+    int16(0),
+    int16(params.length),
+    ...params.flatMap((p) => [int32(Buffer.byteLength(p)), Buffer.from(p)]),
+    int16(0),
+  );
 const execute = () => frame('E', text(''), int32(0));
 const sync = () => frame('S');
 const flush = () => frame('H');
@@ -242,7 +258,11 @@ describe('the wire protocol, message by message', () => {
     await client.trickle(startupPacket());
     expect((await client.readUntil('Z')).types).toEqual(expect.arrayContaining(['R', 'K', 'ZI']));
 
-    client.send(statement('SELECT $1::text AS v', ['one']), statement('SELECT $1::text || $2::text AS v', ['tw', 'o']), query('SELECT 3 AS v'));
+    client.send(
+      statement('SELECT $1::text AS v', ['one']),
+      statement('SELECT $1::text || $2::text AS v', ['tw', 'o']),
+      query('SELECT 3 AS v'),
+    );
     const answers = [await client.readUntil('Z'), await client.readUntil('Z'), await client.readUntil('Z')];
     expect(answers.map((a) => a.values)).toEqual([['one'], ['two'], ['3']]);
     expect(answers.map((a) => a.types.at(-1))).toEqual(['ZI', 'ZI', 'ZI']);

@@ -4,7 +4,13 @@
  * adapter's declaration; the wording is the adapter's own error row for that outcome when
  * it has one, else the neutral text below. Each subgraph answers for its own platforms.
  */
-import { evaluateEligibility, type Applicant, type EligibilityFailure, type EligibilityRule, type PlatformAdapter } from '@cardweave/adapter-sdk';
+import {
+  evaluateEligibility,
+  type Applicant,
+  type EligibilityFailure,
+  type EligibilityRule,
+  type PlatformAdapter,
+} from '@cardweave/adapter-sdk';
 import type { CanonicalErrorModel } from '../graphql/canonical-error';
 import { localized, platformOf, type PlatformModel } from '../graphql/platform';
 
@@ -61,7 +67,12 @@ function requirementOf(adapter: PlatformAdapter, rule: EligibilityRule): string 
   }
 }
 
-export function platformEligibility(adapter: PlatformAdapter, action: PlatformEligibilityModel['action'], applicant: Applicant, at: Date): PlatformEligibilityModel {
+export function platformEligibility(
+  adapter: PlatformAdapter,
+  action: PlatformEligibilityModel['action'],
+  applicant: Applicant,
+  at: Date,
+): PlatformEligibilityModel {
   if (!adapter.eligibility) {
     return { platform: platformOf(adapter), action, eligible: true, age: 0, reasons: [] };
   }

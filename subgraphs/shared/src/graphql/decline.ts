@@ -2,7 +2,13 @@
  * A decline in a platform's own dialect: the adapter's error-table row for a canonical
  * code, so a limit declined by UnionPay carries UnionPay's code and words.
  */
-import { toCanonicalError, UNKNOWN_PLATFORM_ERROR, type CanonicalError, type CanonicalErrorCode, type PlatformAdapter } from '@cardweave/adapter-sdk';
+import {
+  toCanonicalError,
+  UNKNOWN_PLATFORM_ERROR,
+  type CanonicalError,
+  type CanonicalErrorCode,
+  type PlatformAdapter,
+} from '@cardweave/adapter-sdk';
 
 export function declineFor(adapter: PlatformAdapter, code: CanonicalErrorCode, preferIso8583?: string): CanonicalError {
   const rows = adapter.errors.filter((r) => r.code === code);

@@ -59,9 +59,10 @@ export class IdempotencyKeys {
 
   /** Stores the result of a claimed key; later claims replay it. */
   async complete(manager: EntityManager, scope: string, key: string, result: unknown): Promise<void> {
-    await manager.query(
-      `UPDATE ${this.schema}.idempotency_keys SET state = 'DONE', result = $3 WHERE scope = $1 AND key = $2`,
-      [scope, key, serializeResult(result)],
-    );
+    await manager.query(`UPDATE ${this.schema}.idempotency_keys SET state = 'DONE', result = $3 WHERE scope = $1 AND key = $2`, [
+      scope,
+      key,
+      serializeResult(result),
+    ]);
   }
 }

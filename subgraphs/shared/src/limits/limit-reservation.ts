@@ -80,7 +80,7 @@ export async function reserveLimits(
 
 /** Gives back what a reservation took, in the very windows it was counted in. */
 export async function releaseLimits(manager: EntityManager, schema: string, reservations: readonly Reservation[]): Promise<void> {
-  for (const r of [...reservations].sort((a, b) => `${a.scopeKey}|${a.window}` < `${b.scopeKey}|${b.window}` ? -1 : 1)) {
+  for (const r of [...reservations].sort((a, b) => (`${a.scopeKey}|${a.window}` < `${b.scopeKey}|${b.window}` ? -1 : 1))) {
     await manager.query(
       `UPDATE ${schema}.limit_usage
           SET amount_fen = amount_fen - $4, payment_count = payment_count - 1

@@ -23,12 +23,7 @@ export function createLimitUsageTableSql(schema: string): string {
 /** Usage per window for a scope key; only the windows the rules use, as of `now`. */
 export type UsageByWindow = Map<LimitRule['window'], WindowUsage>;
 
-export function usageLoader(
-  dataSource: DataSource,
-  schema: string,
-  rules: LimitRule[],
-  now: Date,
-): DataLoader<string, UsageByWindow> {
+export function usageLoader(dataSource: DataSource, schema: string, rules: LimitRule[], now: Date): DataLoader<string, UsageByWindow> {
   const windows = new Map<string, string>();
   for (const rule of rules) {
     if (rule.window !== 'PER_PAYMENT') windows.set(rule.window, windowOf(rule.window, now, rule.timezone).key);

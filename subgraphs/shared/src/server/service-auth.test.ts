@@ -24,7 +24,9 @@ describe('trust between services', () => {
       name: 'issuer',
       schemaFile,
       resolvers: {
-        Query: { whoami: (_: unknown, __: unknown, ctx: { identity?: { subject: string } | null }) => ctx.identity?.subject ?? 'anonymous' },
+        Query: {
+          whoami: (_: unknown, __: unknown, ctx: { identity?: { subject: string } | null }) => ctx.identity?.subject ?? 'anonymous',
+        },
         Mutation: { touch: () => 'ok' },
       } as never,
       context: () => ({}),
@@ -75,7 +77,10 @@ describe('trust between services', () => {
   it('rejects a key other than the gateway for /graphql, and a key nobody configured', async () => {
     expect((await graphql(query, signed('wallet', '/graphql', query))).status).toBe(401);
     const stranger = keyringFromLocalKeySet(generateLocalKeySet());
-    expect((await graphql(query, signServiceRequest({ service: 'gateway', method: 'POST', path: '/graphql', body: query, keyring: stranger }))).status).toBe(401);
+    expect(
+      (await graphql(query, signServiceRequest({ service: 'gateway', method: 'POST', path: '/graphql', body: query, keyring: stranger })))
+        .status,
+    ).toBe(401);
   });
 
   it('rejects a replayed signature', async () => {

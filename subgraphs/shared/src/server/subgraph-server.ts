@@ -14,12 +14,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { getOperationAST, parse } from 'graphql';
 import type { Identity } from '@cardweave/service-kit';
-import {
-  MemoryNonceStore,
-  ServiceAuthError,
-  verifyServiceRequest,
-  type NonceStore,
-} from '@cardweave/service-kit';
+import { MemoryNonceStore, ServiceAuthError, verifyServiceRequest, type NonceStore } from '@cardweave/service-kit';
 import type { Keyring } from '@cardweave/service-kit';
 import { canonicalErrorResolvers } from '../graphql/canonical-error';
 import { writeLog } from '@cardweave/service-kit';
@@ -90,7 +85,9 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return (
     /^(08|57P)/.test(code) ||
     ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) ||
-    /Connection terminated|terminating connection|connection (is )?(closed|ended)|Client has encountered a connection error/i.test(String(e?.message ?? ''))
+    /Connection terminated|terminating connection|connection (is )?(closed|ended)|Client has encountered a connection error/i.test(
+      String(e?.message ?? ''),
+    )
   );
 }
 
@@ -160,7 +157,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     // A lost database connection is an outage of this subgraph, not a bug: say so with a code.
     formatError: (formatted, error) =>
       isDatabaseUnavailable(unwrapResolverError(error))
-        ? { ...formatted, message: `the ${options.name} database is unavailable`, extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: options.name } }
+        ? {
+            ...formatted,
+            message: `the ${options.name} database is unavailable`,
+            extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: options.name },
+          }
         : formatted,
     // Federated traces are for Apollo's hosted platform; the gateway here does not read them.
     // No schema carries @cacheControl hints, so Apollo's cache-control plugin would only wrap
@@ -189,12 +190,22 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     const run = () => handle(request, response, url, started);
     void (
       tracingEnabled()
-        ? withServerSpan(`${options.name} ${request.method} ${url.pathname}`, request.headers, { 'cardweave.subgraph': options.name, 'http.route': url.pathname }, run)
+        ? withServerSpan(
+            `${options.name} ${request.method} ${url.pathname}`,
+            request.headers,
+            { 'cardweave.subgraph': options.name, 'http.route': url.pathname },
+            run,
+          )
         : run()
     ).catch(() => undefined);
   });
 
-  async function handle(request: http.IncomingMessage, response: http.ServerResponse, url: URL, started = performance.now()): Promise<void> {
+  async function handle(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    url: URL,
+    started = performance.now(),
+  ): Promise<void> {
     try {
       if (url.pathname === '/healthz') return sendJson(response, 200, { status: 'ok' });
       if (url.pathname === '/readyz') {
@@ -228,7 +239,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         });
       } catch (error) {
         if (!(error instanceof ServiceAuthError)) throw error;
-        return sendJson(response, 401, { errors: [{ message: `unauthenticated: ${error.message}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+        return sendJson(response, 401, {
+          errors: [{ message: `unauthenticated: ${error.message}`, extensions: { code: 'UNAUTHENTICATED' } }],
+        });
       }
       const caller: RequestCaller = {
         ...verified,
@@ -268,7 +281,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       const status = (error as { status?: number }).status ?? 500;
       if (!response.headersSent) {
         sendJson(response, status, {
-          errors: [{ message: status === 413 ? 'request body too large' : 'internal error', extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR' } }],
+          errors: [
+            {
+              message: status === 413 ? 'request body too large' : 'internal error',
+              extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR' },
+            },
+          ],
         });
       } else response.end();
       writeLog('error', options.name, 'request failed', { requestId: request.headers['x-request-id'], error: (error as Error).message });

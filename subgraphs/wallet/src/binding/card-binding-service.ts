@@ -71,7 +71,9 @@ export class CardBindingService {
     const wallet = this.registry.get(request.walletPlatform);
     const scope = `bind:${customerId}`;
     const fingerprint = { cardId: request.cardId, walletPlatform: request.walletPlatform, fields: Object.keys(request.fields).sort() };
-    const claim = await this.dataSource.transaction((m) => this.keys.claim<BindCardResultModel>(m, scope, request.idempotencyKey, fingerprint));
+    const claim = await this.dataSource.transaction((m) =>
+      this.keys.claim<BindCardResultModel>(m, scope, request.idempotencyKey, fingerprint),
+    );
     if (claim.kind === 'REPLAY') return claim.result;
     if (claim.kind !== 'NEW') {
       return this.refused(declineFor(wallet, claim.kind === 'KEY_REUSED' ? 'IDEMPOTENCY_KEY_REUSED' : 'DUPLICATE_REQUEST'));
@@ -91,7 +93,12 @@ export class CardBindingService {
     return result;
   }
 
-  private async run(request: BindCardRequest, wallet: PlatformAdapter, customerId: string, identity: Identity | null): Promise<BindCardResultModel> {
+  private async run(
+    request: BindCardRequest,
+    wallet: PlatformAdapter,
+    customerId: string,
+    identity: Identity | null,
+  ): Promise<BindCardResultModel> {
     const account = await this.account(customerId, wallet.manifest.id);
     if (account.status !== 'ACTIVE') return this.refused(declineFor(wallet, 'MERCHANT_RESTRICTED'));
     const bind = wallet.operations?.bind;
@@ -107,13 +114,22 @@ export class CardBindingService {
     const declared = wallet.verification.steps.flatMap((step) => step.fields);
     const checked = validateFields(declared, request.fields, wallet.validation ?? DEFAULT_VALIDATION, this.clock.now());
     if (!checked.ok) {
-      return { ok: false, bindingId: null, error: canonicalErrorModel(declineFor(wallet, 'INVALID_FORMAT')), fieldErrors: fieldErrorModels(wallet.manifest.id, checked.errors) };
+      return {
+        ok: false,
+        bindingId: null,
+        error: canonicalErrorModel(declineFor(wallet, 'INVALID_FORMAT')),
+        fieldErrors: fieldErrorModels(wallet.manifest.id, checked.errors),
+      };
     }
     request = { ...request, fields: checked.value };
 
     // The issuer confirms the elements belong to this card before the wallet is asked.
     const holderFields = Object.fromEntries(Object.entries(request.fields).filter(([k]) => HOLDER_FIELDS.has(k)));
-    const verdict = await this.issuer.post<HolderVerdict>('cards/verify-holder', { cardId: request.cardId, fields: holderFields }, identity);
+    const verdict = await this.issuer.post<HolderVerdict>(
+      'cards/verify-holder',
+      { cardId: request.cardId, fields: holderFields },
+      identity,
+    );
     if (!verdict.found) return this.refused(declineFor(wallet, 'INVALID_CARD_NUMBER'));
 
     const outcome = await bind({ accountRef: account.id, fields: request.fields }, ctx);
@@ -165,7 +181,11 @@ export class CardBindingService {
     const live = await this.dataSource
       .getRepository(CardBindingEntity)
       .createQueryBuilder('b')
-      .where('b.card_id = :card AND b.wallet_account_id = :account AND b.status <> :removed', { card: request.cardId, account: account.id, removed: 'REMOVED' })
+      .where('b.card_id = :card AND b.wallet_account_id = :account AND b.status <> :removed', {
+        card: request.cardId,
+        account: account.id,
+        removed: 'REMOVED',
+      })
       .getOneOrFail();
     return live.id;
   }
@@ -178,9 +198,13 @@ export class CardBindingService {
 function unavailable(platform: string, reason: string): CanonicalError {
   return toCanonicalError(
     platform,
-    { code: 'PLATFORM_UNAVAILABLE', decision: 'RETRY', remedy: 'RETRY_LATER', message: { 'zh-CN': '暂时无法绑卡，请稍后重试', en: 'The card cannot be bound right now; try again later' } },
+    {
+      code: 'PLATFORM_UNAVAILABLE',
+      decision: 'RETRY',
+      remedy: 'RETRY_LATER',
+      message: { 'zh-CN': '暂时无法绑卡，请稍后重试', en: 'The card cannot be bound right now; try again later' },
+    },
     'BIND_NOT_COMPLETED',
     reason,
   );
 }
-

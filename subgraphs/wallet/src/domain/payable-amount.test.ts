@@ -22,7 +22,12 @@ const binding = { id: 'b' } as CardBindingEntity;
 
 describe('payableAmount', () => {
   it('is the smallest remaining amount and names the rule that gives it', () => {
-    const result = payableAmount(binding, platform('wechat-pay'), [rule('jd-finance.credit', 800_000n), rule('unionpay.per-payment', 100_000n), rule('unionpay.daily', 30_000n)], [rule('wechat-pay.yearly', 900_000n)]);
+    const result = payableAmount(
+      binding,
+      platform('wechat-pay'),
+      [rule('jd-finance.credit', 800_000n), rule('unionpay.per-payment', 100_000n), rule('unionpay.daily', 30_000n)],
+      [rule('wechat-pay.yearly', 900_000n)],
+    );
     expect(result.amountFen).toBe(30_000n);
     expect(result.bindingRule.ruleId).toBe('unionpay.daily');
     expect(result.rules).toHaveLength(4);

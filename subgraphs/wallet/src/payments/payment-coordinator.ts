@@ -52,7 +52,10 @@ export function unavailableError(platform: string, reason: string): CanonicalErr
       code: 'PLATFORM_UNAVAILABLE',
       decision: 'RETRY',
       remedy: 'RETRY_LATER',
-      message: { 'zh-CN': '支付网络暂时不可用，未扣款，请稍后重试', en: 'The payment network is unavailable; nothing was charged. Try again later' },
+      message: {
+        'zh-CN': '支付网络暂时不可用，未扣款，请稍后重试',
+        en: 'The payment network is unavailable; nothing was charged. Try again later',
+      },
       iso8583: '91',
     },
     'HOP_UNAVAILABLE',
@@ -75,7 +78,12 @@ export class PaymentCoordinator {
   }
 
   /** `identity` acts for the binding's owner (already checked); the hops check it again. */
-  async pay(input: PayInput, binding: CardBindingEntity, account: WalletAccountEntity, identity: Identity | null): Promise<PaymentResultModel> {
+  async pay(
+    input: PayInput,
+    binding: CardBindingEntity,
+    account: WalletAccountEntity,
+    identity: Identity | null,
+  ): Promise<PaymentResultModel> {
     const wallet = this.registry.get(binding.platform);
     const scope = `pay:${account.customerId}`;
     const fingerprint = { ...input, amountFen: input.amountFen.toString(), idempotencyKey: undefined };
@@ -143,8 +151,9 @@ export class PaymentCoordinator {
       return result;
     }
     const status: PaymentStatus = answer.status === 'APPROVED' ? 'APPROVED' : answer.status === 'DECLINED' ? 'DECLINED' : 'REVERSED';
-    const error = answer.status === 'DECLINED' ? answer.error : answer.status === 'REVERSED' ? unavailableError(wallet.manifest.id, 'reversed') : null;
-    const settled = await this.settle(payment, status, error, answer.status !== 'REVERSED' ? answer.transactionId ?? null : null);
+    const error =
+      answer.status === 'DECLINED' ? answer.error : answer.status === 'REVERSED' ? unavailableError(wallet.manifest.id, 'reversed') : null;
+    const settled = await this.settle(payment, status, error, answer.status !== 'REVERSED' ? (answer.transactionId ?? null) : null);
     const result: PaymentResultModel = settled
       ? { ok: status === 'APPROVED', paymentId: payment.id, error }
       : // Recovery reversed it while we waited: that is the outcome.

@@ -26,7 +26,9 @@ export async function repayThroughWallet(
   const customerId = requireId(input.customerId, 'customerId');
   assertCanActForCustomer(ctx, customerId, 'customer');
   if (!ctx.registry.has(input.walletPlatform) || ctx.registry.get(input.walletPlatform).manifest.role !== 'wallet') {
-    throw new GraphQLError(`no wallet platform "${input.walletPlatform}"`, { extensions: { code: 'BAD_USER_INPUT', field: 'walletPlatform' } });
+    throw new GraphQLError(`no wallet platform "${input.walletPlatform}"`, {
+      extensions: { code: 'BAD_USER_INPUT', field: 'walletPlatform' },
+    });
   }
   const wallet = ctx.registry.get(input.walletPlatform);
   // Only one issuer serves this program; with several, the card's issuer would be asked for.

@@ -20,9 +20,15 @@ export const bindingResolvers: Resolvers = {
       }
       // Whose card it is, from the issuer; someone else's card is reported as unknown.
       const owner = await ctx.cardOwners.load(cardId);
-      if (!owner || !canActForCustomer(ctx, owner)) throw new GraphQLError('cardId: no such card', { extensions: { code: 'NOT_FOUND', field: 'cardId' } });
+      if (!owner || !canActForCustomer(ctx, owner))
+        throw new GraphQLError('cardId: no such card', { extensions: { code: 'NOT_FOUND', field: 'cardId' } });
       return ctx.binding.bind(
-        { idempotencyKey: input.idempotencyKey, cardId, walletPlatform: input.walletPlatform, fields: Object.fromEntries(input.fields.map((f) => [f.name, f.value])) },
+        {
+          idempotencyKey: input.idempotencyKey,
+          cardId,
+          walletPlatform: input.walletPlatform,
+          fields: Object.fromEntries(input.fields.map((f) => [f.name, f.value])),
+        },
         owner,
         ctx.identity ?? null,
       );

@@ -18,7 +18,8 @@ export const paymentResolvers: Resolvers = {
       const checked = validatePayInput(input);
       const binding = await ctx.loaders.bindingById.load(requireId(checked.bindingId, 'bindingId'));
       const account = binding && (await ctx.loaders.accountById.load(binding.walletAccountId));
-      if (!binding || !account) throw new GraphQLError('bindingId: no such binding', { extensions: { code: 'NOT_FOUND', field: 'bindingId' } });
+      if (!binding || !account)
+        throw new GraphQLError('bindingId: no such binding', { extensions: { code: 'NOT_FOUND', field: 'bindingId' } });
       assertCanActForCustomer(ctx, account.customerId, 'binding');
       return ctx.payments.coordinator.pay(checked, binding, account, ctx.identity ?? null);
     },

@@ -23,7 +23,11 @@ export class RoutePayments1764116000001 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM clearing.transactions WHERE status = 'PENDING'`);
     await q.query(`ALTER TABLE clearing.transactions DROP CONSTRAINT transactions_status_check`);
-    await q.query(`ALTER TABLE clearing.transactions ADD CONSTRAINT transactions_status_check CHECK (status IN ('APPROVED', 'DECLINED', 'REVERSED'))`);
-    await q.query(`ALTER TABLE clearing.transactions DROP COLUMN payment_id, DROP COLUMN reservations, DROP COLUMN decline, DROP COLUMN updated_at`);
+    await q.query(
+      `ALTER TABLE clearing.transactions ADD CONSTRAINT transactions_status_check CHECK (status IN ('APPROVED', 'DECLINED', 'REVERSED'))`,
+    );
+    await q.query(
+      `ALTER TABLE clearing.transactions DROP COLUMN payment_id, DROP COLUMN reservations, DROP COLUMN decline, DROP COLUMN updated_at`,
+    );
   }
 }

@@ -91,7 +91,9 @@ export class AddLifecycleTables1764979200000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE issuer.card_issuances, issuer.customer_status_changes, issuer.repayment_allocations, issuer.repayments, issuer.penalty_postings, issuer.idempotency_keys`);
+    await q.query(
+      `DROP TABLE issuer.card_issuances, issuer.customer_status_changes, issuer.repayment_allocations, issuer.repayments, issuer.penalty_postings, issuer.idempotency_keys`,
+    );
     await q.query(`ALTER TABLE issuer.customers DROP COLUMN status_changed_at, DROP COLUMN status_reason`);
     await q.query(`ALTER TABLE issuer.bills DROP CONSTRAINT bills_paid_within_owed, DROP COLUMN penalty_paid_fen`);
     await q.query(`DROP INDEX issuer.bill_items_purchase_transaction_uq, issuer.bill_items_unbilled_idx`);
