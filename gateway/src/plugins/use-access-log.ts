@@ -2,7 +2,7 @@
  * One structured JSON line per GraphQL request: request id (Hive's x-request-id, the same id
  * every subgraph logs), operation, duration, HTTP status and the codes of the errors returned,
  * and, for a failed request, its variables — all through the SDK's scrubber
- * (subgraphs/shared/src/logging/json-log.ts), so no card, ID or mobile number, CVV2 or SMS
+ * (service-kit/src/logging/json-log.ts), so no card, ID or mobile number, CVV2 or SMS
  * code reaches the log.
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';

@@ -1,7 +1,7 @@
 /**
  * Who is asking: Hive's JWT plugin verifies the client's bearer token (signature, issuer,
  * audience, expiry; ES256 only) and rejects a request without one; the token's claims become
- * the Identity the subgraphs authorize against (subgraphs/shared/src/auth/tokens.ts).
+ * the Identity the subgraphs authorize against (service-kit/src/auth/tokens.ts).
  * Health, readiness, metrics and the IDE page are served before this runs, so they need no token.
  * One GraphQL request needs none either: a bare `{ __typename }`, the liveness probe clients
  * and uptime checks send, which the gateway answers itself and which reveals nothing.

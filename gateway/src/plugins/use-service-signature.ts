@@ -1,7 +1,7 @@
 /**
  * Signs every request the gateway sends to a subgraph with the gateway's own key, binding
  * the verified identity of the client, a timestamp and a one-time nonce to the exact body
- * (subgraphs/shared/src/auth/service-auth.ts). Also forwards the client's Accept-Language.
+ * (service-kit/src/auth/service-auth.ts). Also forwards the client's Accept-Language.
  *
  * Written here rather than configuring Hive's `hmacUpstreamSignature`: that plugin signs the
  * GraphQL parameters with one shared secret and nothing else, so a captured request could be
