@@ -238,9 +238,18 @@ async function main(): Promise<void> {
       if (settings.profileDir) await Promise.all(Object.values(services).map((c) => c.ask({ type: 'profile-start' })));
 
       const backends = await databaseBackends(admin, settings.database);
-      const databaseCpu = () =>
-        databaseChild ? processCpuMs(databaseChild.pid) : backends.reduce((sum, pid) => sum + (processCpuMs(pid) || 0), 0);
-      const cpuBefore = { ...snapshotCpu(pids), database: databaseCpu() };
+      // The real server: this database's backends, each counted over the window if it lived through it.
+      const backendsBefore = new Map(backends.map((pid) => [pid, processCpuMs(pid)]));
+      const databaseCpu = (): number => {
+        if (databaseChild) return processCpuMs(databaseChild.pid);
+        let sum = 0;
+        for (const [pid, before] of backendsBefore) {
+          const delta = processCpuMs(pid) - before;
+          if (Number.isFinite(delta)) sum += delta;
+        }
+        return sum;
+      };
+      const cpuBefore = { ...snapshotCpu(pids), database: databaseChild ? databaseCpu() : 0 };
       const clientBefore = process.cpuUsage();
       const latencies: number[] = [];
       const ids: string[] = [];
@@ -253,7 +262,10 @@ async function main(): Promise<void> {
       const cpuAfter = { ...snapshotCpu(pids), database: databaseCpu() };
       const backendsAfter = await databaseBackends(admin, settings.database);
       const newBackends = backendsAfter.filter((pid) => !backends.includes(pid));
-      if (newBackends.length) log(`note: ${newBackends.length} database backends started during the window; their CPU is not counted`);
+      const goneBackends = backends.filter((pid) => !backendsAfter.includes(pid));
+      if (newBackends.length || goneBackends.length) {
+        log(`note: ${newBackends.length} database backends started and ${goneBackends.length} ended during the window; their CPU is not counted`);
+      }
 
       if (settings.profileDir) {
         for (const [name, child] of Object.entries(services)) {
