@@ -264,7 +264,9 @@ async function main(): Promise<void> {
       const newBackends = backendsAfter.filter((pid) => !backends.includes(pid));
       const goneBackends = backends.filter((pid) => !backendsAfter.includes(pid));
       if (newBackends.length || goneBackends.length) {
-        log(`note: ${newBackends.length} database backends started and ${goneBackends.length} ended during the window; their CPU is not counted`);
+        log(
+          `note: ${newBackends.length} database backends started and ${goneBackends.length} ended during the window; their CPU is not counted`,
+        );
       }
 
       if (settings.profileDir) {
