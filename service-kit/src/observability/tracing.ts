@@ -6,7 +6,7 @@
  * when OTEL_EXPORTER_OTLP_ENDPOINT is set, spans go there over OTLP/HTTP; tests pass an
  * in-memory exporter. Without either, tracing costs nothing.
  */
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import { context, INVALID_SPAN_CONTEXT, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 let enabled = false;
@@ -37,13 +37,20 @@ export async function setupTracing(options: { serviceName: string; exporter?: Sp
 
 const tracer = () => trace.getTracer('cardweave-subgraph');
 
-/** Runs one subgraph request inside a server span that continues the caller's trace. */
+/** A span that records nothing, for requests served while tracing is off. */
+const NO_SPAN = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+
+/**
+ * Runs one subgraph request inside a server span that continues the caller's trace. With tracing
+ * off it runs the request as it is: no header extraction, no span, no extra promise per request.
+ */
 export function withServerSpan<T>(
   name: string,
   headers: Record<string, string | string[] | undefined>,
   attributes: Record<string, string>,
   run: (span: Span) => Promise<T>,
 ): Promise<T> {
+  if (!enabled) return run(NO_SPAN);
   const parent = propagation.extract(context.active(), headers);
   return tracer().startActiveSpan(name, { kind: SpanKind.SERVER, attributes }, parent, async (span) => {
     try {

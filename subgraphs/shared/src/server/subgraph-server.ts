@@ -18,7 +18,7 @@ import { MemoryNonceStore, ServiceAuthError, verifyServiceRequest, type NonceSto
 import type { Keyring } from '@cardweave/service-kit';
 import { canonicalErrorResolvers } from '../graphql/canonical-error';
 import { writeLog } from '@cardweave/service-kit';
-import { tracingEnabled, withServerSpan } from '@cardweave/service-kit';
+import { withServerSpan } from '@cardweave/service-kit';
 
 export const COMMON_SCHEMA_FILE = path.resolve(__dirname, '../../schema/common.graphql');
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -187,16 +187,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         caller: request.headers['x-cardweave-caller'],
       }),
     );
-    const run = () => handle(request, response, url, started);
-    void (
-      tracingEnabled()
-        ? withServerSpan(
-            `${options.name} ${request.method} ${url.pathname}`,
-            request.headers,
-            { 'cardweave.subgraph': options.name, 'http.route': url.pathname },
-            run,
-          )
-        : run()
+    void withServerSpan(
+      `${options.name} ${request.method} ${url.pathname}`,
+      request.headers,
+      { 'cardweave.subgraph': options.name, 'http.route': url.pathname },
+      () => handle(request, response, url, started),
     ).catch(() => undefined);
   });
 
