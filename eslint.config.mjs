@@ -34,6 +34,8 @@ export default tseslint.config(
       // A relative import that reaches into another workspace package (found by the nearest
       // package.json of the file it resolves to): import that package by its name instead.
       'import-x/no-relative-packages': 'error',
+      // One import statement per module: the package layout once left several from the same package.
+      'import-x/no-duplicates': 'error',
       // A package's files are its own: others use its entry points ("exports").
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -5,8 +5,7 @@
  */
 import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
 import { clearingEntities, clearingMigrations, CLEARING_SCHEMA } from '@cardweave/clearing-subgraph';
-import { PanVault } from '@cardweave/issuer-subgraph';
-import { issuerEntities, issuerMigrations, ISSUER_SCHEMA } from '@cardweave/issuer-subgraph';
+import { PanVault, issuerEntities, issuerMigrations, ISSUER_SCHEMA } from '@cardweave/issuer-subgraph';
 import { clockFromEnv } from '@cardweave/service-kit';
 import { openSubgraphDatabase } from '@cardweave/subgraph-kit';
 import { walletEntities, walletMigrations, WALLET_SCHEMA } from '@cardweave/wallet-subgraph';

@@ -7,8 +7,7 @@
  * Built: `node dist/scripts/mint-token.js <customer id>`.
  */
 import { createPrivateKey } from 'node:crypto';
-import { keyringFromEnv } from '@cardweave/service-kit';
-import { mintToken, tokenSettingsFromEnv } from '@cardweave/service-kit';
+import { keyringFromEnv, mintToken, tokenSettingsFromEnv } from '@cardweave/service-kit';
 
 const args = process.argv.slice(2);
 const operator = args.includes('--operator');

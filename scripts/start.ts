@@ -3,8 +3,7 @@
  * embedded PostgreSQL (PGlite) kept in .data/ (`-- --memory` for a throwaway run) and
  * loads demo data; with DATABASE_URL (or one URL per subgraph) it runs on that server.
  */
-import { currentKeyring } from '@cardweave/service-kit';
-import { mintToken, tokenSettingsFromEnv } from '@cardweave/service-kit';
+import { currentKeyring, mintToken, tokenSettingsFromEnv } from '@cardweave/service-kit';
 import { demoCustomerId } from './demo-data/random';
 import { startSystem } from './system/start-system';
 import { systemConfigFromEnv } from './system/system-config';

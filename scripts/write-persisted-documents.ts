@@ -4,8 +4,7 @@
  * client operation by the SHA-256 of its text. `npm run persisted-documents`; a test fails when stale.
  */
 import * as fs from 'node:fs';
-import { PERSISTED_DOCUMENTS_FILE } from '@cardweave/gateway';
-import { persistedDocumentStore } from '@cardweave/gateway';
+import { PERSISTED_DOCUMENTS_FILE, persistedDocumentStore } from '@cardweave/gateway';
 
 export function persistedDocumentsManifest(): string {
   const entries = [...persistedDocumentStore().entries()].sort(([a], [b]) => a.localeCompare(b));

@@ -23,11 +23,16 @@ import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { Identity } from '@cardweave/service-kit';
-import { installKeyring, keyringFromEnv } from '@cardweave/service-kit';
-import { decodeIdentity, encodeIdentity, HEADER, signServiceRequest } from '@cardweave/service-kit';
-import { tokenSettingsFromEnv } from '@cardweave/service-kit';
-import { identityOf, useIdentity } from '@cardweave/gateway/identity-plugins';
-import { useServiceSignature } from '@cardweave/gateway/identity-plugins';
+import {
+  installKeyring,
+  keyringFromEnv,
+  decodeIdentity,
+  encodeIdentity,
+  HEADER,
+  signServiceRequest,
+  tokenSettingsFromEnv,
+} from '@cardweave/service-kit';
+import { identityOf, useIdentity, useServiceSignature } from '@cardweave/gateway/identity-plugins';
 import { answerParent, tellParentFailed, tellParentReady } from '../lib/child';
 import { identityFromBearer } from './peer-identity';
 

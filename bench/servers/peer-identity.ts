@@ -5,8 +5,8 @@
  * Node's crypto, and turns the claims into the Identity the subgraphs authorize against.
  */
 import { verify, type KeyObject } from 'node:crypto';
-import type { Identity } from '@cardweave/service-kit';
-import { identityFromClaims, type TokenSettings } from '@cardweave/service-kit';
+import type { Identity, TokenSettings } from '@cardweave/service-kit';
+import { identityFromClaims } from '@cardweave/service-kit';
 
 const CLOCK_TOLERANCE_SECONDS = 5;
 

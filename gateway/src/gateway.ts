@@ -9,9 +9,15 @@ import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { Logger } from '@graphql-hive/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { currentKeyring, type Keyring } from '@cardweave/service-kit';
-import { mintToken, tokenSettingsFromEnv, type TokenSettings } from '@cardweave/service-kit';
-import { writeLog, type LogLevel } from '@cardweave/service-kit';
+import {
+  currentKeyring,
+  type Keyring,
+  mintToken,
+  tokenSettingsFromEnv,
+  type TokenSettings,
+  writeLog,
+  type LogLevel,
+} from '@cardweave/service-kit';
 import { tracingEnabled } from '@cardweave/service-kit';
 import { performanceOptions } from './performance';
 import { gatewayPlugins } from './plugins';

@@ -1,7 +1,5 @@
 /** The gateway as its own process: `tsx gateway/src/main.ts`, subgraph URLs from ISSUER_URL, WALLET_URL, CLEARING_URL. */
-import { installKeyring, keyringFromEnv } from '@cardweave/service-kit';
-import { portFromEnv } from '@cardweave/service-kit';
-import { runStandalone } from '@cardweave/service-kit';
+import { installKeyring, keyringFromEnv, portFromEnv, runStandalone } from '@cardweave/service-kit';
 import { startGateway, subgraphUrlsFromEnv } from './gateway';
 import { GATEWAY_DEFAULT_PORT } from './subgraph-catalog';
 

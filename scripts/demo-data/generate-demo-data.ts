@@ -17,14 +17,9 @@ import {
   type PlatformAdapter,
 } from '@cardweave/adapter-sdk';
 import { addDays, isoDateOf } from '@cardweave/issuer-subgraph';
-import type { BillItemEntity } from '@cardweave/issuer-subgraph';
-import type { BillEntity } from '@cardweave/issuer-subgraph';
-import type { CardEntity } from '@cardweave/issuer-subgraph';
-import type { CreditLineEntity } from '@cardweave/issuer-subgraph';
-import type { CustomerEntity } from '@cardweave/issuer-subgraph';
+import type { BillItemEntity, BillEntity, CardEntity, CreditLineEntity, CustomerEntity } from '@cardweave/issuer-subgraph';
 import type { TransactionEntity } from '@cardweave/clearing-subgraph';
-import type { CardBindingEntity } from '@cardweave/wallet-subgraph';
-import type { WalletAccountEntity } from '@cardweave/wallet-subgraph';
+import type { CardBindingEntity, WalletAccountEntity } from '@cardweave/wallet-subgraph';
 import { demoCustomerId, SeededRandom } from './random';
 import { GIVEN_NAMES, SURNAMES, USER_GROUPS, type UserGroup } from './user-groups';
 

@@ -4,14 +4,9 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import type { UsageRow, DemoData } from './generate-demo-data';
-import { BillItemEntity } from '@cardweave/issuer-subgraph';
-import { BillEntity } from '@cardweave/issuer-subgraph';
-import { CardEntity } from '@cardweave/issuer-subgraph';
-import { CreditLineEntity } from '@cardweave/issuer-subgraph';
-import { CustomerEntity } from '@cardweave/issuer-subgraph';
+import { BillItemEntity, BillEntity, CardEntity, CreditLineEntity, CustomerEntity } from '@cardweave/issuer-subgraph';
 import { TransactionEntity } from '@cardweave/clearing-subgraph';
-import { CardBindingEntity } from '@cardweave/wallet-subgraph';
-import { WalletAccountEntity } from '@cardweave/wallet-subgraph';
+import { CardBindingEntity, WalletAccountEntity } from '@cardweave/wallet-subgraph';
 
 export interface SubgraphDataSources {
   issuer: DataSource;

@@ -10,8 +10,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
 import { CLEARING_SCHEMA, clearingEntities, clearingMigrations } from '@cardweave/clearing-subgraph';
-import { PanVault } from '@cardweave/issuer-subgraph';
-import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from '@cardweave/issuer-subgraph';
+import { PanVault, ISSUER_SCHEMA, issuerEntities, issuerMigrations } from '@cardweave/issuer-subgraph';
 import type { Identity } from '@cardweave/service-kit';
 import { generateLocalKeySet, installKeyring, keyringFromLocalKeySet } from '@cardweave/service-kit';
 import { openSubgraphDatabase, type SubgraphDatabase } from '@cardweave/subgraph-kit';

@@ -4,9 +4,7 @@
  * data; the gateway and the subgraphs stay up and ready throughout.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import { generateLocalKeySet, keyringFromLocalKeySet } from '@cardweave/service-kit';
-import { HEADER, signServiceRequest } from '@cardweave/service-kit';
-import { mintToken } from '@cardweave/service-kit';
+import { generateLocalKeySet, keyringFromLocalKeySet, HEADER, signServiceRequest, mintToken } from '@cardweave/service-kit';
 import { ALL_ERROR_CODES } from '@cardweave/gateway';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 

@@ -5,8 +5,7 @@
  * the gateway to every subgraph, with no card, ID or mobile number, CVV2 or SMS code in them.
  */
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
-import { setLogSink } from '@cardweave/service-kit';
-import { setupTracing } from '@cardweave/service-kit';
+import { setLogSink, setupTracing } from '@cardweave/service-kit';
 import { demoCustomerId } from '../../scripts/demo-data/random';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 

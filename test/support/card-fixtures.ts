@@ -2,13 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { luhnValid } from '@cardweave/adapter-sdk';
 import { TransactionEntity } from '@cardweave/clearing-subgraph';
-import { BillItemEntity } from '@cardweave/issuer-subgraph';
-import { BillEntity } from '@cardweave/issuer-subgraph';
-import { CardEntity } from '@cardweave/issuer-subgraph';
-import { CreditLineEntity } from '@cardweave/issuer-subgraph';
-import { CustomerEntity } from '@cardweave/issuer-subgraph';
-import { CardBindingEntity } from '@cardweave/wallet-subgraph';
-import { WalletAccountEntity } from '@cardweave/wallet-subgraph';
+import { BillItemEntity, BillEntity, CardEntity, CreditLineEntity, CustomerEntity } from '@cardweave/issuer-subgraph';
+import { CardBindingEntity, WalletAccountEntity } from '@cardweave/wallet-subgraph';
 import type { AdapterRegistry } from '@cardweave/adapter-sdk';
 import type { PanVault } from '@cardweave/issuer-subgraph';
 import type { PlatformDatabases } from './payment-books';

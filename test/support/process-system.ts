@@ -8,10 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { loadAdapterRegistry, type AdapterRegistry } from '@cardweave/adapter-sdk';
 import { CLEARING_SCHEMA, clearingEntities, clearingMigrations } from '@cardweave/clearing-subgraph';
-import { PanVault } from '@cardweave/issuer-subgraph';
-import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from '@cardweave/issuer-subgraph';
-import { generateLocalKeySet, keyringFromLocalKeySet } from '@cardweave/service-kit';
-import { mintToken } from '@cardweave/service-kit';
+import { PanVault, ISSUER_SCHEMA, issuerEntities, issuerMigrations } from '@cardweave/issuer-subgraph';
+import { generateLocalKeySet, keyringFromLocalKeySet, mintToken } from '@cardweave/service-kit';
 import { openSubgraphDatabase, type SubgraphDatabase } from '@cardweave/subgraph-kit';
 import { WALLET_SCHEMA, walletEntities, walletMigrations } from '@cardweave/wallet-subgraph';
 import type { PlatformDatabases } from './payment-books';

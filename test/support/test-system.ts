@@ -2,11 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { loadAdapterRegistry, type AdapterRegistry, type Clock, type HttpClient } from '@cardweave/adapter-sdk';
 import { PanVault } from '@cardweave/issuer-subgraph';
-import { fixedClock } from '@cardweave/service-kit';
+import { fixedClock, mintToken, setLogSink } from '@cardweave/service-kit';
 import { startSystem, type RunningSystem } from '../../scripts/system/start-system';
 import { generateLocalKeySet, keyringFromLocalKeySet, type Keyring, type LocalKeySet } from '@cardweave/service-kit';
-import { mintToken } from '@cardweave/service-kit';
-import { setLogSink } from '@cardweave/service-kit';
 
 // Request logs are checked by their own test; elsewhere they would only bury Jest's report.
 if (!process.env.CARDWEAVE_TEST_LOGS) setLogSink(() => undefined);

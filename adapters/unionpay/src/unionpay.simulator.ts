@@ -7,8 +7,8 @@
  * read from the adapter's declaration.
  */
 import { toFen, yuan, type Clock, type HttpRequest } from '@cardweave/adapter-sdk';
-import type { PlatformLimit } from '@cardweave/adapter-testkit';
-import { PlatformSimulatorBase, type SimulatorAnswer } from '@cardweave/adapter-testkit';
+import type { PlatformLimit, SimulatorAnswer } from '@cardweave/adapter-testkit';
+import { PlatformSimulatorBase } from '@cardweave/adapter-testkit';
 import { UNIONPAY_SIGNATURE_HEADER, unionPayOptionSpec } from './unionpay.options';
 
 /** The network's own limits per card: 1,000 CNY a payment (QuickPass), 5,000 CNY a day, 500,000 CNY a year (Beijing time). */

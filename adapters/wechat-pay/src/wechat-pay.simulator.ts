@@ -9,8 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { toFen, yuan, type Clock, type HttpRequest } from '@cardweave/adapter-sdk';
-import type { PlatformLimit } from '@cardweave/adapter-testkit';
-import { PlatformSimulatorBase, type SimulatorAnswer } from '@cardweave/adapter-testkit';
+import type { PlatformLimit, SimulatorAnswer } from '@cardweave/adapter-testkit';
+import { PlatformSimulatorBase } from '@cardweave/adapter-testkit';
 import { WECHAT_SIGNATURE_HEADER, wechatPayOptionSpec } from './wechat-pay.options';
 
 /** WeChat Pay's own limits: 50,000 CNY a payment, 200,000 CNY a year per wallet account (Beijing time). */

@@ -9,9 +9,8 @@
  * secret could forge the gateway. Sibling subgraphs sign their internal calls the same way.
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { Identity } from '@cardweave/service-kit';
+import type { Identity, Keyring } from '@cardweave/service-kit';
 import { signServiceRequest } from '@cardweave/service-kit';
-import type { Keyring } from '@cardweave/service-kit';
 
 export interface UseServiceSignatureOptions {
   keyring?: Keyring;

@@ -2,10 +2,8 @@
 import type { DataSource } from 'typeorm';
 import type { AdapterRegistry, PlatformAdapter } from '@cardweave/adapter-sdk';
 import type DataLoader from 'dataloader';
-import type { HasIdentity } from '@cardweave/service-kit';
-import type { Clock } from '@cardweave/service-kit';
-import { byIdLoader, pagedLoader } from '@cardweave/subgraph-kit';
-import { usageLoader } from '@cardweave/subgraph-kit';
+import type { HasIdentity, Clock } from '@cardweave/service-kit';
+import { byIdLoader, pagedLoader, usageLoader } from '@cardweave/subgraph-kit';
 import { CLEARING_SCHEMA } from './db/clearing-database';
 import { TransactionEntity } from './db/entities/transaction.entity';
 

@@ -1,9 +1,14 @@
 /** The clearing subgraph as its own process: `tsx subgraphs/clearing/src/main.ts`. */
 import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
-import { installKeyring, keyringFromEnv } from '@cardweave/service-kit';
-import { clockFromEnv } from '@cardweave/service-kit';
-import { portFromEnv, positiveIntFromEnv } from '@cardweave/service-kit';
-import { requiredEnv, runStandalone } from '@cardweave/service-kit';
+import {
+  installKeyring,
+  keyringFromEnv,
+  clockFromEnv,
+  portFromEnv,
+  positiveIntFromEnv,
+  requiredEnv,
+  runStandalone,
+} from '@cardweave/service-kit';
 import { startClearingSubgraph } from './clearing-subgraph';
 
 void runStandalone('clearing', async () => {

@@ -1,8 +1,7 @@
 /** Per-request state of the issuer subgraph: fresh DataLoaders, the adapters, the clock. */
 import type { DataSource } from 'typeorm';
 import { fetchHttpClient, type AdapterRegistry, type HttpClient, type IdempotencyStore } from '@cardweave/adapter-sdk';
-import type { Identity } from '@cardweave/service-kit';
-import type { Clock } from '@cardweave/service-kit';
+import type { Identity, Clock } from '@cardweave/service-kit';
 import { byIdLoader, countLoader, groupedLoader, pagedLoader } from '@cardweave/subgraph-kit';
 import { BillItemEntity } from './db/entities/bill-item.entity';
 import { BillEntity } from './db/entities/bill.entity';

@@ -1,9 +1,6 @@
 /** The issuer subgraph as its own process: `tsx subgraphs/issuer/src/main.ts`. */
 import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
-import { installKeyring, keyringFromEnv } from '@cardweave/service-kit';
-import { clockFromEnv } from '@cardweave/service-kit';
-import { portFromEnv } from '@cardweave/service-kit';
-import { requiredEnv, runStandalone } from '@cardweave/service-kit';
+import { installKeyring, keyringFromEnv, clockFromEnv, portFromEnv, requiredEnv, runStandalone } from '@cardweave/service-kit';
 import { PanVault } from './card-number/pan-vault';
 import { startIssuerSubgraph } from './issuer-subgraph';
 

@@ -2,13 +2,12 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { AdapterRegistry } from '@cardweave/adapter-sdk';
-import type { Clock } from '@cardweave/service-kit';
+import type { Clock, HasIdentity } from '@cardweave/service-kit';
 import { byIdLoader, groupedLoader, groupedWithParentLoader } from '@cardweave/subgraph-kit';
 import { usageLoader, type UsageByWindow } from '@cardweave/subgraph-kit';
 import { CardBindingEntity } from './db/entities/card-binding.entity';
 import { WalletAccountEntity } from './db/entities/wallet-account.entity';
 import { WALLET_SCHEMA } from './db/wallet-database';
-import type { HasIdentity } from '@cardweave/service-kit';
 import type { CardBindingService } from './binding/card-binding-service';
 import type { PaymentCoordinator } from './payments/payment-coordinator';
 import type { PaymentRecovery } from './payments/payment-recovery';

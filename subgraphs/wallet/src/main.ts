@@ -1,9 +1,14 @@
 /** The wallet subgraph as its own process: `tsx subgraphs/wallet/src/main.ts`. */
 import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
-import { installKeyring, keyringFromEnv } from '@cardweave/service-kit';
-import { clockFromEnv } from '@cardweave/service-kit';
-import { portFromEnv, positiveIntFromEnv } from '@cardweave/service-kit';
-import { requiredEnv, runStandalone } from '@cardweave/service-kit';
+import {
+  installKeyring,
+  keyringFromEnv,
+  clockFromEnv,
+  portFromEnv,
+  positiveIntFromEnv,
+  requiredEnv,
+  runStandalone,
+} from '@cardweave/service-kit';
 import { startWalletSubgraph } from './wallet-subgraph';
 
 void runStandalone('wallet', async () => {

@@ -8,10 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { CanonicalError, Clock, PlatformAdapter } from '@cardweave/adapter-sdk';
 import type { Identity } from '@cardweave/service-kit';
-import { declineFor } from '@cardweave/subgraph-kit';
-import { releaseLimits, reserveLimits, type Reservation } from '@cardweave/subgraph-kit';
-import type { HopOutcome, PaymentDescriptor, ReversalOutcome } from '@cardweave/subgraph-kit';
-import { HopUnavailable, type SiblingClient } from '@cardweave/subgraph-kit';
+import { declineFor, releaseLimits, reserveLimits, HopUnavailable } from '@cardweave/subgraph-kit';
+import type { HopOutcome, PaymentDescriptor, ReversalOutcome, Reservation, SiblingClient } from '@cardweave/subgraph-kit';
 import { CLEARING_SCHEMA } from '../db/clearing-database';
 
 interface LegRow {

@@ -1,9 +1,6 @@
-import { canActForCustomer } from '@cardweave/service-kit';
-import { requireId } from '@cardweave/service-kit';
-import { platformById, platformOf } from '@cardweave/subgraph-kit';
-import { scalarResolvers } from '@cardweave/subgraph-kit';
+import { canActForCustomer, requireId } from '@cardweave/service-kit';
+import { platformById, platformOf, scalarResolvers, amountLimitStatus, limitStatusFromRepresentation } from '@cardweave/subgraph-kit';
 import { GraphQLError } from 'graphql';
-import { amountLimitStatus, limitStatusFromRepresentation } from '@cardweave/subgraph-kit';
 import type { ClearingContext } from '../context';
 import type { CardRepresentation } from '../domain/card-representation';
 import type { Resolvers } from '../generated/resolvers-types';

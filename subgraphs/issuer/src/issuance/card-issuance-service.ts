@@ -15,11 +15,9 @@ import {
   type PlatformAdapter,
   type VerifyStepOutcome,
 } from '@cardweave/adapter-sdk';
-import { assertCanActForCustomer } from '@cardweave/service-kit';
-import { requireId } from '@cardweave/service-kit';
-import { canonicalErrorModel, fieldErrorModels, type CanonicalErrorModel } from '@cardweave/subgraph-kit';
-import type { PlatformEligibilityModel } from '@cardweave/subgraph-kit';
-import { IdempotencyKeys } from '@cardweave/subgraph-kit';
+import { assertCanActForCustomer, requireId } from '@cardweave/service-kit';
+import { canonicalErrorModel, fieldErrorModels, IdempotencyKeys } from '@cardweave/subgraph-kit';
+import type { PlatformEligibilityModel, CanonicalErrorModel } from '@cardweave/subgraph-kit';
 import { generateCardNumber } from '../card-number/card-number-generator';
 import type { IssuerContext } from '../context';
 import { ISSUER_SCHEMA } from '../db/issuer-database';

@@ -6,8 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { assertOperator } from '@cardweave/service-kit';
-import { requireId } from '@cardweave/service-kit';
+import { assertOperator, requireId } from '@cardweave/service-kit';
 import type { CanonicalErrorModel } from '@cardweave/subgraph-kit';
 import { IdempotencyKeys } from '@cardweave/subgraph-kit';
 import type { IssuerContext } from '../context';

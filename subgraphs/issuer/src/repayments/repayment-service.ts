@@ -5,8 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { PlatformAdapter } from '@cardweave/adapter-sdk';
-import { assertCanActForCustomer } from '@cardweave/service-kit';
-import { requireId } from '@cardweave/service-kit';
+import { assertCanActForCustomer, requireId } from '@cardweave/service-kit';
 import type { CanonicalErrorModel } from '@cardweave/subgraph-kit';
 import { IdempotencyKeys } from '@cardweave/subgraph-kit';
 import type { IssuerContext } from '../context';

@@ -1,5 +1,4 @@
-import { canActForCustomer } from '@cardweave/service-kit';
-import { requireId } from '@cardweave/service-kit';
+import { canActForCustomer, requireId } from '@cardweave/service-kit';
 import { billOutstandingFen, billOverdueDays, billStatus } from '../domain/overdue';
 import type { Resolvers } from '../generated/resolvers-types';
 

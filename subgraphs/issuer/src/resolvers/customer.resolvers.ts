@@ -1,8 +1,7 @@
 import { clampToZero } from '@cardweave/adapter-sdk';
 import { canActForCustomer, type HasIdentity } from '@cardweave/service-kit';
 import { requireId } from '@cardweave/service-kit';
-import { platformById } from '@cardweave/subgraph-kit';
-import { decodeCursor, pageSize, toConnection } from '@cardweave/subgraph-kit';
+import { platformById, decodeCursor, pageSize, toConnection } from '@cardweave/subgraph-kit';
 import { CustomerEntity } from '../db/entities/customer.entity';
 import type { Resolvers } from '../generated/resolvers-types';
 

@@ -1,6 +1,5 @@
 /** The card lifecycle at the issuer: eligibility, issuance, statements, repayment, freezes. */
-import { assertOperator } from '@cardweave/service-kit';
-import { requireId } from '@cardweave/service-kit';
+import { assertCanActForCustomer, assertOperator, requireId } from '@cardweave/service-kit';
 import { issuanceStep } from '../issuance/issuance-step';
 import { issueCard, loadIssuance, nextStepOf, startCardIssuance, verifyCardIssuanceStep } from '../issuance/card-issuance-service';
 import { setCustomerStatus } from '../lifecycle/customer-freeze';
@@ -9,7 +8,6 @@ import { isoDateOf } from '../domain/calendar-dates';
 import { repay } from '../repayments/repayment-service';
 import { owedOn } from '../repayments/repayment-allocation';
 import { runStatementJob } from '../statements/statement-job';
-import { assertCanActForCustomer } from '@cardweave/service-kit';
 import type { Resolvers } from '../generated/resolvers-types';
 
 const owedOf = (bill: { totalDueFen: bigint; paidFen: bigint; penaltyAccruedFen: bigint; penaltyPaidFen?: bigint; id: string }) =>

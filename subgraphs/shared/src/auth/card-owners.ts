@@ -9,9 +9,8 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { requireId } from '@cardweave/service-kit';
+import { requireId, signServiceRequest } from '@cardweave/service-kit';
 import type { InternalRoute } from '../server/subgraph-server';
-import { signServiceRequest } from '@cardweave/service-kit';
 
 const MAX_IDS = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -4,8 +4,7 @@
  * (signed callers only; ready while the database answers), and stop both as one.
  */
 import type { EntitySchema, MixedList } from 'typeorm';
-import { DatabaseNonceStore, signServiceRequest } from '@cardweave/service-kit';
-import { serviceNoncesMigration } from '@cardweave/service-kit';
+import { DatabaseNonceStore, signServiceRequest, serviceNoncesMigration } from '@cardweave/service-kit';
 import { openSubgraphDatabase, type SubgraphDatabase } from '../db/data-source';
 import { SiblingClient } from '../payments/sibling-client';
 import { startSubgraphServer, type RunningSubgraph, type SubgraphServerOptions } from './subgraph-server';

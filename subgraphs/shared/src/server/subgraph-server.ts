@@ -13,12 +13,9 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { getOperationAST, parse } from 'graphql';
-import type { Identity } from '@cardweave/service-kit';
-import { MemoryNonceStore, ServiceAuthError, verifyServiceRequest, type NonceStore } from '@cardweave/service-kit';
-import type { Keyring } from '@cardweave/service-kit';
+import type { Identity, NonceStore, Keyring } from '@cardweave/service-kit';
+import { MemoryNonceStore, ServiceAuthError, verifyServiceRequest, writeLog, withServerSpan } from '@cardweave/service-kit';
 import { canonicalErrorResolvers } from '../graphql/canonical-error';
-import { writeLog } from '@cardweave/service-kit';
-import { withServerSpan } from '@cardweave/service-kit';
 
 export const COMMON_SCHEMA_FILE = path.resolve(__dirname, '../../schema/common.graphql');
 const MAX_BODY_BYTES = 1024 * 1024;

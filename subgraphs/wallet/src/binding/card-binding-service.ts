@@ -28,10 +28,8 @@ import {
   type PlatformAdapter,
 } from '@cardweave/adapter-sdk';
 import type { Identity } from '@cardweave/service-kit';
-import { canonicalErrorModel, fieldErrorModels, type CanonicalErrorModel } from '@cardweave/subgraph-kit';
-import { declineFor } from '@cardweave/subgraph-kit';
-import { IdempotencyKeys } from '@cardweave/subgraph-kit';
-import type { SiblingClient } from '@cardweave/subgraph-kit';
+import { canonicalErrorModel, fieldErrorModels, declineFor, IdempotencyKeys } from '@cardweave/subgraph-kit';
+import type { SiblingClient, CanonicalErrorModel } from '@cardweave/subgraph-kit';
 import { CardBindingEntity } from '../db/entities/card-binding.entity';
 import { WalletAccountEntity } from '../db/entities/wallet-account.entity';
 import { WALLET_SCHEMA } from '../db/wallet-database';

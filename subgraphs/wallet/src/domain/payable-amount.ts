@@ -3,8 +3,7 @@
  * over every platform's rules, and the rule that gives it. No single platform knows it;
  * this is where the three views meet.
  */
-import { bindingRule, type LimitStatusModel } from '@cardweave/subgraph-kit';
-import type { PlatformModel } from '@cardweave/subgraph-kit';
+import { bindingRule, type LimitStatusModel, type PlatformModel } from '@cardweave/subgraph-kit';
 import type { CardBindingEntity } from '../db/entities/card-binding.entity';
 
 export interface PayableAmountModel {

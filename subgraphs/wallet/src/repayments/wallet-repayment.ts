@@ -7,10 +7,9 @@
  */
 import { GraphQLError } from 'graphql';
 import type { PlatformAdapter } from '@cardweave/adapter-sdk';
-import { assertCanActForCustomer } from '@cardweave/service-kit';
-import { requireId } from '@cardweave/service-kit';
-import type { CanonicalErrorModel } from '@cardweave/subgraph-kit';
-import { localized, platformOf, type LocalizedTextModel, type PlatformModel } from '@cardweave/subgraph-kit';
+import { assertCanActForCustomer, requireId } from '@cardweave/service-kit';
+import type { CanonicalErrorModel, LocalizedTextModel, PlatformModel } from '@cardweave/subgraph-kit';
+import { localized, platformOf } from '@cardweave/subgraph-kit';
 import type { WalletContext } from '../context';
 
 export interface WalletRepaymentOutcome {

@@ -1,6 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { canActForCustomer } from '@cardweave/service-kit';
-import { requireId } from '@cardweave/service-kit';
+import { canActForCustomer, requireId } from '@cardweave/service-kit';
 import type { Resolvers } from '../generated/resolvers-types';
 
 function invalid(field: string, message: string): GraphQLError {

@@ -1,9 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { canActForCustomer } from '@cardweave/service-kit';
-import { requireId } from '@cardweave/service-kit';
-import { platformById } from '@cardweave/subgraph-kit';
-import { scalarResolvers } from '@cardweave/subgraph-kit';
-import { limitStatusFromRepresentation } from '@cardweave/subgraph-kit';
+import { canActForCustomer, requireId } from '@cardweave/service-kit';
+import { platformById, scalarResolvers, limitStatusFromRepresentation } from '@cardweave/subgraph-kit';
 import type { WalletContext } from '../context';
 import type { CardBindingEntity } from '../db/entities/card-binding.entity';
 import { payableAmount } from '../domain/payable-amount';

@@ -1,6 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { assertCanActForCustomer, assertOperator, canActForCustomer } from '@cardweave/service-kit';
-import { requireId } from '@cardweave/service-kit';
+import { assertCanActForCustomer, assertOperator, canActForCustomer, requireId } from '@cardweave/service-kit';
 import { canonicalErrorModel } from '@cardweave/subgraph-kit';
 import type { CanonicalError } from '@cardweave/adapter-sdk';
 import type { Resolvers } from '../generated/resolvers-types';
