@@ -36,7 +36,7 @@ export async function startClearingSubgraph(options: ClearingSubgraphOptions): P
     name: 'clearing',
     internalRoutes: paymentRoutes('wallet', route),
     schemaFile: CLEARING_SCHEMA_FILE,
-    resolvers: clearingResolvers as never,
+    resolvers: clearingResolvers,
     context: () => createClearingContext(database.dataSource, options.registry, options.clock, cardOwners.loader()),
     port: options.port,
     host: options.host,

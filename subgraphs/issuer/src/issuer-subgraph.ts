@@ -40,7 +40,7 @@ export async function startIssuerSubgraph(options: IssuerSubgraphOptions): Promi
       ...holderVerificationRoutes(database.dataSource, options.vault),
     },
     schemaFile: ISSUER_SCHEMA_FILE,
-    resolvers: issuerResolvers as never,
+    resolvers: issuerResolvers,
     context: () =>
       createIssuerContext(database.dataSource, options.registry, options.clock, {
         vault: options.vault,

@@ -61,7 +61,7 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
     {
       name: 'wallet',
       schemaFile: WALLET_SCHEMA_FILE,
-      resolvers: walletResolvers as never,
+      resolvers: walletResolvers,
       context: () => createWalletContext(database.dataSource, options.registry, options.clock, payments, binding, cardOwners.loader()),
       port: options.port,
       host: options.host,

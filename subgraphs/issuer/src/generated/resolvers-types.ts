@@ -843,8 +843,7 @@ export type VerifyCardIssuanceStepInput = {
   stepId: Scalars['ID']['input'];
 };
 
-export type WithIndex<TObject> = TObject & Record<string, any>;
-export type ResolversObject<TObject> = WithIndex<TObject>;
+
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
@@ -923,14 +922,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 ) => TResult | Promise<TResult>;
 
 /** Mapping of federation types */
-export type FederationTypes = ResolversObject<{
+export type FederationTypes = {
   Bill: Bill;
   Card: Card;
   Customer: Customer;
-}>;
+};
 
 /** Mapping of federation reference types */
-export type FederationReferenceTypes = ResolversObject<{
+export type FederationReferenceTypes = {
   Bill:
     ( { __typename: 'Bill' }
     & GraphQLRecursivePick<FederationTypes['Bill'], {"id":true}> );
@@ -940,12 +939,12 @@ export type FederationReferenceTypes = ResolversObject<{
   Customer:
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
-}>;
+};
 
 
 
 /** Mapping between all available schema types and the resolvers types */
-export type ResolversTypes = ResolversObject<{
+export type ResolversTypes = {
   Bill: ResolverTypeWrapper<BillEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1007,10 +1006,10 @@ export type ResolversTypes = ResolversObject<{
   VerificationField: ResolverTypeWrapper<Omit<VerificationField, 'label'> & { label: ResolversTypes['LocalizedText'] }>;
   VerificationFieldInput: VerificationFieldInput;
   VerifyCardIssuanceStepInput: VerifyCardIssuanceStepInput;
-}>;
+};
 
 /** Mapping between all available schema types and the resolvers parents */
-export type ResolversParentTypes = ResolversObject<{
+export type ResolversParentTypes = {
   Bill: BillEntity;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
@@ -1057,9 +1056,9 @@ export type ResolversParentTypes = ResolversObject<{
   VerificationField: Omit<VerificationField, 'label'> & { label: ResolversParentTypes['LocalizedText'] };
   VerificationFieldInput: VerificationFieldInput;
   VerifyCardIssuanceStepInput: VerifyCardIssuanceStepInput;
-}>;
+};
 
-export type BillResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Bill'] = ResolversParentTypes['Bill'], FederationReferenceType extends FederationReferenceTypes['Bill'] = FederationReferenceTypes['Bill']> = ResolversObject<{
+export type BillResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Bill'] = ResolversParentTypes['Bill'], FederationReferenceType extends FederationReferenceTypes['Bill'] = FederationReferenceTypes['Bill']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Bill']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cycleEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   cycleStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1076,39 +1075,39 @@ export type BillResolvers<ContextType = IssuerContext, ParentType extends Resolv
   statementDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['BillStatus'], ParentType, ContextType>;
   totalDueFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
-}>;
+};
 
-export type BillConnectionResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['BillConnection'] = ResolversParentTypes['BillConnection']> = ResolversObject<{
+export type BillConnectionResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['BillConnection'] = ResolversParentTypes['BillConnection']> = {
   edges?: Resolver<Array<ResolversTypes['BillEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-}>;
+};
 
-export type BillEdgeResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['BillEdge'] = ResolversParentTypes['BillEdge']> = ResolversObject<{
+export type BillEdgeResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['BillEdge'] = ResolversParentTypes['BillEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Bill'], ParentType, ContextType>;
-}>;
+};
 
-export type BillItemResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['BillItem'] = ResolversParentTypes['BillItem']> = ResolversObject<{
+export type BillItemResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['BillItem'] = ResolversParentTypes['BillItem']> = {
   amountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   card?: Resolver<ResolversTypes['Card'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['BillItemKind'], ParentType, ContextType>;
   postedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType>;
-}>;
+};
 
-export type BillItemConnectionResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['BillItemConnection'] = ResolversParentTypes['BillItemConnection']> = ResolversObject<{
+export type BillItemConnectionResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['BillItemConnection'] = ResolversParentTypes['BillItemConnection']> = {
   edges?: Resolver<Array<ResolversTypes['BillItemEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-}>;
+};
 
-export type BillItemEdgeResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['BillItemEdge'] = ResolversParentTypes['BillItemEdge']> = ResolversObject<{
+export type BillItemEdgeResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['BillItemEdge'] = ResolversParentTypes['BillItemEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['BillItem'], ParentType, ContextType>;
-}>;
+};
 
-export type CanonicalErrorResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CanonicalError'] = ResolversParentTypes['CanonicalError']> = ResolversObject<{
+export type CanonicalErrorResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CanonicalError'] = ResolversParentTypes['CanonicalError']> = {
   code?: Resolver<ResolversTypes['CanonicalErrorCode'], ParentType, ContextType>;
   decision?: Resolver<ResolversTypes['ErrorDecision'], ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1120,9 +1119,9 @@ export type CanonicalErrorResolvers<ContextType = IssuerContext, ParentType exte
   platformMessage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   remedy?: Resolver<ResolversTypes['Remedy'], ParentType, ContextType>;
   retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-}>;
+};
 
-export type CardResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Card'] = ResolversParentTypes['Card'], FederationReferenceType extends FederationReferenceTypes['Card'] = FederationReferenceTypes['Card']> = ResolversObject<{
+export type CardResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Card'] = ResolversParentTypes['Card'], FederationReferenceType extends FederationReferenceTypes['Card'] = FederationReferenceTypes['Card']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Card']> | FederationReferenceType, FederationReferenceType, ContextType>;
   bin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   credit?: Resolver<ResolversTypes['CreditLine'], ParentType, ContextType>;
@@ -1139,9 +1138,9 @@ export type CardResolvers<ContextType = IssuerContext, ParentType extends Resolv
   overdue?: Resolver<ResolversTypes['OverdueState'], ParentType, ContextType>;
   repayAt?: Resolver<ResolversTypes['RepaymentChannel'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CardStatus'], ParentType, ContextType>;
-}>;
+};
 
-export type CardIssuanceResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CardIssuance'] = ResolversParentTypes['CardIssuance']> = ResolversObject<{
+export type CardIssuanceResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CardIssuance'] = ResolversParentTypes['CardIssuance']> = {
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
   failedAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1149,25 +1148,25 @@ export type CardIssuanceResolvers<ContextType = IssuerContext, ParentType extend
   nextStep?: Resolver<Maybe<ResolversTypes['IssuanceStep']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CardIssuanceStatus'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['IssuanceStep']>, ParentType, ContextType>;
-}>;
+};
 
-export type CardIssuanceResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CardIssuanceResult'] = ResolversParentTypes['CardIssuanceResult']> = ResolversObject<{
+export type CardIssuanceResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CardIssuanceResult'] = ResolversParentTypes['CardIssuanceResult']> = {
   eligibility?: Resolver<Maybe<ResolversTypes['PlatformEligibility']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
   fieldErrors?: Resolver<Array<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
   issuance?: Resolver<Maybe<ResolversTypes['CardIssuance']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-}>;
+};
 
-export type CreditLineResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CreditLine'] = ResolversParentTypes['CreditLine']> = ResolversObject<{
+export type CreditLineResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CreditLine'] = ResolversParentTypes['CreditLine']> = {
   availableFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuer?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
   limitFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   usedFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
-}>;
+};
 
-export type CustomerResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
+export type CustomerResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   bills?: Resolver<ResolversTypes['BillConnection'], ParentType, ContextType, RequireFields<CustomerBillsArgs, 'first'>>;
   birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1182,29 +1181,29 @@ export type CustomerResolvers<ContextType = IssuerContext, ParentType extends Re
   realNameLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CustomerStatus'], ParentType, ContextType>;
   userGroup?: Resolver<ResolversTypes['UserGroup'], ParentType, ContextType>;
-}>;
+};
 
-export type CustomerConnectionResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = ResolversObject<{
+export type CustomerConnectionResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = {
   edges?: Resolver<Array<ResolversTypes['CustomerEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-}>;
+};
 
-export type CustomerEdgeResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CustomerEdge'] = ResolversParentTypes['CustomerEdge']> = ResolversObject<{
+export type CustomerEdgeResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CustomerEdge'] = ResolversParentTypes['CustomerEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
-}>;
+};
 
-export type CustomerFreezeResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CustomerFreeze'] = ResolversParentTypes['CustomerFreeze']> = ResolversObject<{
+export type CustomerFreezeResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CustomerFreeze'] = ResolversParentTypes['CustomerFreeze']> = {
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-}>;
+};
 
-export type CustomerStatusResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CustomerStatusResult'] = ResolversParentTypes['CustomerStatusResult']> = ResolversObject<{
+export type CustomerStatusResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CustomerStatusResult'] = ResolversParentTypes['CustomerStatusResult']> = {
   changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-}>;
+};
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -1214,24 +1213,24 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type EligibilityReasonResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['EligibilityReason'] = ResolversParentTypes['EligibilityReason']> = ResolversObject<{
+export type EligibilityReasonResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['EligibilityReason'] = ResolversParentTypes['EligibilityReason']> = {
   error?: Resolver<ResolversTypes['CanonicalError'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['EligibilityRule'], ParentType, ContextType>;
-}>;
+};
 
 export interface FenScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Fen'], any> {
   name: 'Fen';
 }
 
-export type IssuanceStepResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['IssuanceStep'] = ResolversParentTypes['IssuanceStep']> = ResolversObject<{
+export type IssuanceStepResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['IssuanceStep'] = ResolversParentTypes['IssuanceStep']> = {
   fields?: Resolver<Array<ResolversTypes['VerificationField']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-}>;
+};
 
-export type LimitStatusResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['LimitStatus'] = ResolversParentTypes['LimitStatus']> = ResolversObject<{
+export type LimitStatusResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['LimitStatus'] = ResolversParentTypes['LimitStatus']> = {
   blockedCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   countLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
@@ -1245,14 +1244,14 @@ export type LimitStatusResolvers<ContextType = IssuerContext, ParentType extends
   usedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   usedFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   window?: Resolver<ResolversTypes['LimitWindow'], ParentType, ContextType>;
-}>;
+};
 
-export type LocalizedTextResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['LocalizedText'] = ResolversParentTypes['LocalizedText']> = ResolversObject<{
+export type LocalizedTextResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['LocalizedText'] = ResolversParentTypes['LocalizedText']> = {
   en?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   zhCN?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-}>;
+};
 
-export type MutationResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+export type MutationResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   freezeCustomer?: Resolver<ResolversTypes['CustomerStatusResult'], ParentType, ContextType, RequireFields<MutationFreezeCustomerArgs, 'input'>>;
   issueCard?: Resolver<ResolversTypes['CardIssuanceResult'], ParentType, ContextType, RequireFields<MutationIssueCardArgs, 'input'>>;
   repay?: Resolver<ResolversTypes['RepaymentResult'], ParentType, ContextType, RequireFields<MutationRepayArgs, 'input'>>;
@@ -1260,88 +1259,88 @@ export type MutationResolvers<ContextType = IssuerContext, ParentType extends Re
   startCardIssuance?: Resolver<ResolversTypes['CardIssuanceResult'], ParentType, ContextType, RequireFields<MutationStartCardIssuanceArgs, 'input'>>;
   unfreezeCustomer?: Resolver<ResolversTypes['CustomerStatusResult'], ParentType, ContextType, RequireFields<MutationUnfreezeCustomerArgs, 'input'>>;
   verifyCardIssuanceStep?: Resolver<ResolversTypes['CardIssuanceResult'], ParentType, ContextType, RequireFields<MutationVerifyCardIssuanceStepArgs, 'input'>>;
-}>;
+};
 
-export type OverdueStateResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['OverdueState'] = ResolversParentTypes['OverdueState']> = ResolversObject<{
+export type OverdueStateResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['OverdueState'] = ResolversParentTypes['OverdueState']> = {
   isOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   overdueAmountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   overdueDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   penaltyAccruedFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   penaltyRule?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
-}>;
+};
 
-export type PageInfoResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+export type PageInfoResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-}>;
+};
 
-export type PlatformResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform']> = ResolversObject<{
+export type PlatformResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform']> = {
   displayName?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['PlatformRole'], ParentType, ContextType>;
-}>;
+};
 
-export type PlatformEligibilityResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['PlatformEligibility'] = ResolversParentTypes['PlatformEligibility']> = ResolversObject<{
+export type PlatformEligibilityResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['PlatformEligibility'] = ResolversParentTypes['PlatformEligibility']> = {
   action?: Resolver<ResolversTypes['EligibilityAction'], ParentType, ContextType>;
   age?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['EligibilityReason']>, ParentType, ContextType>;
-}>;
+};
 
-export type QueryResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+export type QueryResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType, RequireFields<QueryCardArgs, 'id'>>;
   cardIssuance?: Resolver<Maybe<ResolversTypes['CardIssuance']>, ParentType, ContextType, RequireFields<QueryCardIssuanceArgs, 'id'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
-}>;
+};
 
-export type RepaymentResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Repayment'] = ResolversParentTypes['Repayment']> = ResolversObject<{
+export type RepaymentResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Repayment'] = ResolversParentTypes['Repayment']> = {
   allocations?: Resolver<Array<ResolversTypes['RepaymentAllocation']>, ParentType, ContextType>;
   amountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   repaidAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-}>;
+};
 
-export type RepaymentAllocationResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['RepaymentAllocation'] = ResolversParentTypes['RepaymentAllocation']> = ResolversObject<{
+export type RepaymentAllocationResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['RepaymentAllocation'] = ResolversParentTypes['RepaymentAllocation']> = {
   bill?: Resolver<ResolversTypes['Bill'], ParentType, ContextType>;
   penaltyFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   principalFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
-}>;
+};
 
-export type RepaymentChannelResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['RepaymentChannel'] = ResolversParentTypes['RepaymentChannel']> = ResolversObject<{
+export type RepaymentChannelResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['RepaymentChannel'] = ResolversParentTypes['RepaymentChannel']> = {
   channel?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
-}>;
+};
 
-export type RepaymentResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['RepaymentResult'] = ResolversParentTypes['RepaymentResult']> = ResolversObject<{
+export type RepaymentResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['RepaymentResult'] = ResolversParentTypes['RepaymentResult']> = {
   creditLine?: Resolver<Maybe<ResolversTypes['CreditLine']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   repayment?: Resolver<Maybe<ResolversTypes['Repayment']>, ParentType, ContextType>;
-}>;
+};
 
-export type StatementRunResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['StatementRunResult'] = ResolversParentTypes['StatementRunResult']> = ResolversObject<{
+export type StatementRunResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['StatementRunResult'] = ResolversParentTypes['StatementRunResult']> = {
   asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   billsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   businessDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   creditLines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   penaltyFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   penaltyPostings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-}>;
+};
 
-export type TransactionResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = ResolversObject<{
+export type TransactionResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-}>;
+};
 
-export type VerificationFieldResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['VerificationField'] = ResolversParentTypes['VerificationField']> = ResolversObject<{
+export type VerificationFieldResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['VerificationField'] = ResolversParentTypes['VerificationField']> = {
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-}>;
+};
 
-export type Resolvers<ContextType = IssuerContext> = ResolversObject<{
+export type Resolvers<ContextType = IssuerContext> = {
   Bill?: BillResolvers<ContextType>;
   BillConnection?: BillConnectionResolvers<ContextType>;
   BillEdge?: BillEdgeResolvers<ContextType>;
@@ -1378,5 +1377,5 @@ export type Resolvers<ContextType = IssuerContext> = ResolversObject<{
   StatementRunResult?: StatementRunResultResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
   VerificationField?: VerificationFieldResolvers<ContextType>;
-}>;
+};
 

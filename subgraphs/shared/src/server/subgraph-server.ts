@@ -11,11 +11,11 @@ import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { getOperationAST, parse } from 'graphql';
 import type { Identity, NonceStore, Keyring } from '@cardweave/service-kit';
 import { MemoryNonceStore, ServiceAuthError, verifyServiceRequest, writeLog, withServerSpan } from '@cardweave/service-kit';
 import { canonicalErrorResolvers } from '../graphql/canonical-error';
+import type { ServedRequestContext, SubgraphResolverMap } from './subgraph-resolvers';
 
 export const COMMON_SCHEMA_FILE = path.resolve(__dirname, '../../schema/common.graphql');
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -28,7 +28,8 @@ export function subgraphSdl(schemaFile: string): string {
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
   schemaFile: string;
-  resolvers: GraphQLResolverMap<TContext>;
+  /** The subgraph's generated `Resolvers`: they receive the context below plus what the server adds. */
+  resolvers: SubgraphResolverMap<TContext & ServedRequestContext>;
   /**
    * Builds the per-request context (fresh DataLoaders each time). The server adds
    * `identity` (who the verified caller acts for), `requestId` and `acceptLanguage` to it.
@@ -143,10 +144,8 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
 export async function startSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningSubgraph> {
-  const schema = buildSubgraphSchema({
-    typeDefs: parse(subgraphSdl(options.schemaFile)),
-    resolvers: { ...canonicalErrorResolvers, ...options.resolvers } as GraphQLResolverMap<unknown>,
-  });
+  const resolvers: SubgraphResolverMap<TContext & ServedRequestContext> = { ...canonicalErrorResolvers, ...options.resolvers };
+  const schema = buildSubgraphSchema([{ typeDefs: parse(subgraphSdl(options.schemaFile)), resolvers }]);
   const apollo = new ApolloServer<TContext>({
     schema,
     csrfPrevention: true,

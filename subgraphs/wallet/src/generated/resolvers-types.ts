@@ -1,10 +1,11 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { EntityRef, PlatformEligibilityModel, EligibilityReasonModel, CanonicalErrorModel, LimitStatusModel, PlatformModel, LocalizedTextModel } from '@cardweave/subgraph-kit';
+import { CustomerFacts } from '../eligibility/wallet-eligibility';
 import { CardRepresentation } from '../domain/card-representation';
 import { WalletAccountEntity } from '../db/entities/wallet-account.entity';
 import { CardBindingEntity } from '../db/entities/card-binding.entity';
 import { PayableAmountModel } from '../domain/payable-amount';
 import { WalletRepaymentOutcome } from '../repayments/wallet-repayment';
+import { PlatformEligibilityModel, EligibilityReasonModel, EntityRef, CanonicalErrorModel, LimitStatusModel, PlatformModel, LocalizedTextModel } from '@cardweave/subgraph-kit';
 import { PaymentEntity } from '../db/entities/payment.entity';
 import { PaymentResultModel } from '../payments/payment-coordinator';
 import { BindCardResultModel } from '../binding/card-binding-service';
@@ -572,8 +573,7 @@ export type WalletRepaymentResult = {
   repayAt?: Maybe<WalletRepayAt>;
 };
 
-export type WithIndex<TObject> = TObject & Record<string, any>;
-export type ResolversObject<TObject> = WithIndex<TObject>;
+
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
@@ -652,13 +652,13 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 ) => TResult | Promise<TResult>;
 
 /** Mapping of federation types */
-export type FederationTypes = ResolversObject<{
+export type FederationTypes = {
   Card: Card;
   Customer: Customer;
-}>;
+};
 
 /** Mapping of federation reference types */
-export type FederationReferenceTypes = ResolversObject<{
+export type FederationReferenceTypes = {
   Card:
     ( { __typename: 'Card' }
     & GraphQLRecursivePick<FederationTypes['Card'], {"id":true}>
@@ -669,12 +669,12 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"realNameLevel":true,"birthDate":true,"hasOverdueDebt":true,"isFrozen":true}> ) );
-}>;
+};
 
 
 
 /** Mapping between all available schema types and the resolvers types */
-export type ResolversTypes = ResolversObject<{
+export type ResolversTypes = {
   BindCardInput: BindCardInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -685,7 +685,7 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CanonicalErrorCode: CanonicalErrorCode;
   Card: ResolverTypeWrapper<CardRepresentation>;
-  Customer: ResolverTypeWrapper<EntityRef>;
+  Customer: ResolverTypeWrapper<CustomerFacts>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EligibilityAction: EligibilityAction;
@@ -719,10 +719,10 @@ export type ResolversTypes = ResolversObject<{
   WalletRepayAt: ResolverTypeWrapper<Omit<WalletRepayAt, 'channel' | 'platform'> & { channel: ResolversTypes['LocalizedText'], platform: ResolversTypes['Platform'] }>;
   WalletRepaymentInput: WalletRepaymentInput;
   WalletRepaymentResult: ResolverTypeWrapper<WalletRepaymentOutcome>;
-}>;
+};
 
 /** Mapping between all available schema types and the resolvers parents */
-export type ResolversParentTypes = ResolversObject<{
+export type ResolversParentTypes = {
   BindCardInput: BindCardInput;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
@@ -731,7 +731,7 @@ export type ResolversParentTypes = ResolversObject<{
   CanonicalError: CanonicalErrorModel;
   Int: Scalars['Int']['output'];
   Card: CardRepresentation;
-  Customer: EntityRef;
+  Customer: CustomerFacts;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   EligibilityReason: EligibilityReasonModel;
@@ -755,16 +755,16 @@ export type ResolversParentTypes = ResolversObject<{
   WalletRepayAt: Omit<WalletRepayAt, 'channel' | 'platform'> & { channel: ResolversParentTypes['LocalizedText'], platform: ResolversParentTypes['Platform'] };
   WalletRepaymentInput: WalletRepaymentInput;
   WalletRepaymentResult: WalletRepaymentOutcome;
-}>;
+};
 
-export type BindCardResultResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['BindCardResult'] = ResolversParentTypes['BindCardResult']> = ResolversObject<{
+export type BindCardResultResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['BindCardResult'] = ResolversParentTypes['BindCardResult']> = {
   binding?: Resolver<Maybe<ResolversTypes['WalletBinding']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
   fieldErrors?: Resolver<Array<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-}>;
+};
 
-export type CanonicalErrorResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['CanonicalError'] = ResolversParentTypes['CanonicalError']> = ResolversObject<{
+export type CanonicalErrorResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['CanonicalError'] = ResolversParentTypes['CanonicalError']> = {
   code?: Resolver<ResolversTypes['CanonicalErrorCode'], ParentType, ContextType>;
   decision?: Resolver<ResolversTypes['ErrorDecision'], ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -776,21 +776,21 @@ export type CanonicalErrorResolvers<ContextType = WalletContext, ParentType exte
   platformMessage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   remedy?: Resolver<ResolversTypes['Remedy'], ParentType, ContextType>;
   retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-}>;
+};
 
-export type CardResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Card'] = ResolversParentTypes['Card'], FederationReferenceType extends FederationReferenceTypes['Card'] = FederationReferenceTypes['Card']> = ResolversObject<{
+export type CardResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Card'] = ResolversParentTypes['Card'], FederationReferenceType extends FederationReferenceTypes['Card'] = FederationReferenceTypes['Card']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Card']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   payableNow?: Resolver<Array<ResolversTypes['PayableAmount']>, ParentType, ContextType>;
   walletBindings?: Resolver<Array<ResolversTypes['WalletBinding']>, ParentType, ContextType>;
-}>;
+};
 
-export type CustomerResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
+export type CustomerResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   walletAccounts?: Resolver<Array<ResolversTypes['WalletAccount']>, ParentType, ContextType>;
   walletEligibility?: Resolver<Array<ResolversTypes['PlatformEligibility']>, ParentType, ContextType>;
-}>;
+};
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -800,16 +800,16 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type EligibilityReasonResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['EligibilityReason'] = ResolversParentTypes['EligibilityReason']> = ResolversObject<{
+export type EligibilityReasonResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['EligibilityReason'] = ResolversParentTypes['EligibilityReason']> = {
   error?: Resolver<ResolversTypes['CanonicalError'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['EligibilityRule'], ParentType, ContextType>;
-}>;
+};
 
 export interface FenScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Fen'], any> {
   name: 'Fen';
 }
 
-export type LimitStatusResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['LimitStatus'] = ResolversParentTypes['LimitStatus']> = ResolversObject<{
+export type LimitStatusResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['LimitStatus'] = ResolversParentTypes['LimitStatus']> = {
   blockedCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   countLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
@@ -823,40 +823,40 @@ export type LimitStatusResolvers<ContextType = WalletContext, ParentType extends
   usedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   usedFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   window?: Resolver<ResolversTypes['LimitWindow'], ParentType, ContextType>;
-}>;
+};
 
-export type LocalizedTextResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['LocalizedText'] = ResolversParentTypes['LocalizedText']> = ResolversObject<{
+export type LocalizedTextResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['LocalizedText'] = ResolversParentTypes['LocalizedText']> = {
   en?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   zhCN?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-}>;
+};
 
-export type MutationResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+export type MutationResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   bindCard?: Resolver<ResolversTypes['BindCardResult'], ParentType, ContextType, RequireFields<MutationBindCardArgs, 'input'>>;
   pay?: Resolver<ResolversTypes['PayResult'], ParentType, ContextType, RequireFields<MutationPayArgs, 'input'>>;
   recoverPayments?: Resolver<ResolversTypes['PaymentRecoveryReport'], ParentType, ContextType, RequireFields<MutationRecoverPaymentsArgs, 'olderThanSeconds'>>;
   repayThroughWallet?: Resolver<ResolversTypes['WalletRepaymentResult'], ParentType, ContextType, RequireFields<MutationRepayThroughWalletArgs, 'input'>>;
-}>;
+};
 
-export type PageInfoResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+export type PageInfoResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-}>;
+};
 
-export type PayResultResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PayResult'] = ResolversParentTypes['PayResult']> = ResolversObject<{
+export type PayResultResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PayResult'] = ResolversParentTypes['PayResult']> = {
   error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
-}>;
+};
 
-export type PayableAmountResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PayableAmount'] = ResolversParentTypes['PayableAmount']> = ResolversObject<{
+export type PayableAmountResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PayableAmount'] = ResolversParentTypes['PayableAmount']> = {
   amountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   binding?: Resolver<ResolversTypes['WalletBinding'], ParentType, ContextType>;
   bindingRule?: Resolver<ResolversTypes['LimitStatus'], ParentType, ContextType>;
   rules?: Resolver<Array<ResolversTypes['LimitStatus']>, ParentType, ContextType>;
   walletPlatform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
-}>;
+};
 
-export type PaymentResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = ResolversObject<{
+export type PaymentResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = {
   amountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   binding?: Resolver<ResolversTypes['WalletBinding'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -866,46 +866,46 @@ export type PaymentResolvers<ContextType = WalletContext, ParentType extends Res
   merchantName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType>;
-}>;
+};
 
-export type PaymentRecoveryReportResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PaymentRecoveryReport'] = ResolversParentTypes['PaymentRecoveryReport']> = ResolversObject<{
+export type PaymentRecoveryReportResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PaymentRecoveryReport'] = ResolversParentTypes['PaymentRecoveryReport']> = {
   examined?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reversed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stillOpen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-}>;
+};
 
-export type PlatformResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform']> = ResolversObject<{
+export type PlatformResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform']> = {
   displayName?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['PlatformRole'], ParentType, ContextType>;
-}>;
+};
 
-export type PlatformEligibilityResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PlatformEligibility'] = ResolversParentTypes['PlatformEligibility']> = ResolversObject<{
+export type PlatformEligibilityResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PlatformEligibility'] = ResolversParentTypes['PlatformEligibility']> = {
   action?: Resolver<ResolversTypes['EligibilityAction'], ParentType, ContextType>;
   age?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['EligibilityReason']>, ParentType, ContextType>;
-}>;
+};
 
-export type QueryResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+export type QueryResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
   walletBinding?: Resolver<Maybe<ResolversTypes['WalletBinding']>, ParentType, ContextType, RequireFields<QueryWalletBindingArgs, 'id'>>;
-}>;
+};
 
-export type TransactionResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = ResolversObject<{
+export type TransactionResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-}>;
+};
 
-export type WalletAccountResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WalletAccount'] = ResolversParentTypes['WalletAccount']> = ResolversObject<{
+export type WalletAccountResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WalletAccount'] = ResolversParentTypes['WalletAccount']> = {
   bindings?: Resolver<Array<ResolversTypes['WalletBinding']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   limits?: Resolver<Array<ResolversTypes['LimitStatus']>, ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['WalletAccountStatus'], ParentType, ContextType>;
-}>;
+};
 
-export type WalletBindingResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WalletBinding'] = ResolversParentTypes['WalletBinding']> = ResolversObject<{
+export type WalletBindingResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WalletBinding'] = ResolversParentTypes['WalletBinding']> = {
   account?: Resolver<ResolversTypes['WalletAccount'], ParentType, ContextType>;
   boundAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   card?: Resolver<ResolversTypes['Card'], ParentType, ContextType>;
@@ -914,20 +914,20 @@ export type WalletBindingResolvers<ContextType = WalletContext, ParentType exten
   verificationMethod?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   walletLimits?: Resolver<Array<ResolversTypes['LimitStatus']>, ParentType, ContextType>;
   walletPlatform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
-}>;
+};
 
-export type WalletRepayAtResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WalletRepayAt'] = ResolversParentTypes['WalletRepayAt']> = ResolversObject<{
+export type WalletRepayAtResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WalletRepayAt'] = ResolversParentTypes['WalletRepayAt']> = {
   channel?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
-}>;
+};
 
-export type WalletRepaymentResultResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WalletRepaymentResult'] = ResolversParentTypes['WalletRepaymentResult']> = ResolversObject<{
+export type WalletRepaymentResultResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WalletRepaymentResult'] = ResolversParentTypes['WalletRepaymentResult']> = {
   error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   repayAt?: Resolver<Maybe<ResolversTypes['WalletRepayAt']>, ParentType, ContextType>;
-}>;
+};
 
-export type Resolvers<ContextType = WalletContext> = ResolversObject<{
+export type Resolvers<ContextType = WalletContext> = {
   BindCardResult?: BindCardResultResolvers<ContextType>;
   CanonicalError?: CanonicalErrorResolvers<ContextType>;
   Card?: CardResolvers<ContextType>;
@@ -952,5 +952,5 @@ export type Resolvers<ContextType = WalletContext> = ResolversObject<{
   WalletBinding?: WalletBindingResolvers<ContextType>;
   WalletRepayAt?: WalletRepayAtResolvers<ContextType>;
   WalletRepaymentResult?: WalletRepaymentResultResolvers<ContextType>;
-}>;
+};
 

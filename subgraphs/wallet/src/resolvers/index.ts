@@ -9,7 +9,7 @@ import type { Resolvers } from '../generated/resolvers-types';
 import { bindingResolvers } from './binding.resolvers';
 import { paymentResolvers } from './payment.resolvers';
 import { repayThroughWallet } from '../repayments/wallet-repayment';
-import { walletEligibility, type CustomerFacts } from '../eligibility/wallet-eligibility';
+import { walletEligibility } from '../eligibility/wallet-eligibility';
 
 async function accountOf(binding: CardBindingEntity, ctx: WalletContext) {
   const account = await ctx.loaders.accountById.load(binding.walletAccountId);
@@ -51,7 +51,7 @@ export const walletResolvers: Resolvers = {
     // Keeps the issuer's fields the gateway sends for @requires (walletEligibility).
     __resolveReference: (ref, ctx) => (canActForCustomer(ctx, requireId(ref.id)) ? { ...ref, id: requireId(ref.id) } : null),
     walletAccounts: (customer, _, ctx) => ctx.loaders.accountsByCustomer.load(customer.id),
-    walletEligibility: (customer, _, ctx) => walletEligibility(customer as CustomerFacts, ctx),
+    walletEligibility: (customer, _, ctx) => walletEligibility(customer, ctx),
   },
   WalletAccount: {
     platform: (account, _, ctx) => platformById(ctx.registry, account.platform, 'WALLET'),
