@@ -1,31 +1,38 @@
 /**
- * The platforms' in-process simulators as the adapters' HTTP clients, for the embedded
- * demo and the tests: no JD Finance is reachable from a laptop. One simulator per
- * platform for the life of the system, so its state (and its dedupe by order number)
- * persists across requests. Platforms without a simulator here use real HTTP.
+ * The platforms as the adapters reach them outside production: each loaded adapter that
+ * brings a simulator (`PlatformAdapter.simulator`, the SDK's contract) talks to it, in
+ * process, since no JD Finance is reachable from a laptop; an adapter without one talks to
+ * its platform over real HTTP. No adapter is known here by name: one written outside this
+ * repository and added by configuration is simulated the same way as the seed adapters.
+ * One simulator per platform for the life of the system, so its state (and its dedupe by
+ * order number) persists across requests.
  */
-import { fetchHttpClient, type Clock, type HttpClient } from '@cardweave/adapter-sdk';
-import { JdFinanceSimulator } from '@cardweave/adapter-jd-finance/simulator';
-import { QuickPassSimulator } from '@cardweave/adapter-unionpay-quickpass/simulator';
-import { WechatPaySimulator } from '@cardweave/adapter-wechat-pay/simulator';
+import { fetchHttpClient, type AdapterRegistry, type Clock, type HttpClient } from '@cardweave/adapter-sdk';
 
-const SIMULATORS: Record<string, (clock: Clock) => HttpClient> = {
-  'jd-finance': (clock) => new JdFinanceSimulator(clock),
-  'wechat-pay': (clock) => new WechatPaySimulator(clock),
-  'unionpay-quickpass': (clock) => new QuickPassSimulator(clock),
-};
+export interface SimulatedPlatforms {
+  /** The HTTP client an adapter's operations go through. */
+  http: (adapterId: string) => HttpClient;
+  /** Ids of the loaded adapters answered by their simulator. */
+  simulated: string[];
+  /** Ids of the loaded adapters that reach their platform over real HTTP (they bring no simulator). */
+  realHttp: string[];
+}
 
-export function simulatedPlatforms(clock: Clock): (adapterId: string) => HttpClient {
-  const real = fetchHttpClient();
+export function simulatedPlatforms(registry: AdapterRegistry, clock: Clock, real: HttpClient = fetchHttpClient()): SimulatedPlatforms {
   const running = new Map<string, HttpClient>();
-  return (adapterId) => {
-    const make = SIMULATORS[adapterId];
-    if (!make) return real;
-    let client = running.get(adapterId);
-    if (!client) {
-      client = make(clock);
-      running.set(adapterId, client);
-    }
-    return client;
+  const adapters = registry.all();
+  return {
+    http(adapterId) {
+      const make = registry.has(adapterId) ? registry.get(adapterId).simulator : undefined;
+      if (!make) return real;
+      let client = running.get(adapterId);
+      if (!client) {
+        client = make(clock);
+        running.set(adapterId, client);
+      }
+      return client;
+    },
+    simulated: adapters.filter((a) => a.simulator).map((a) => a.manifest.id),
+    realHttp: adapters.filter((a) => !a.simulator).map((a) => a.manifest.id),
   };
 }

@@ -10,8 +10,15 @@ import { PanVault } from '@cardweave/issuer-subgraph';
 import { startIssuerSubgraph, type IssuerSubgraph } from '@cardweave/issuer-subgraph';
 import { startWalletSubgraph, type WalletSubgraph } from '@cardweave/wallet-subgraph';
 import { startClearingSubgraph, type ClearingSubgraph } from '@cardweave/clearing-subgraph';
-import { clockFromEnv } from '@cardweave/service-kit';
-import { generateLocalKeySet, installKeyring, keyringFromEnv, keyringFromLocalKeySet, type LocalKeySet } from '@cardweave/service-kit';
+import {
+  clockFromEnv,
+  configValue,
+  generateLocalKeySet,
+  installKeyring,
+  keyringFromEnv,
+  keyringFromLocalKeySet,
+  type LocalKeySet,
+} from '@cardweave/service-kit';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@cardweave/subgraph-kit';
 import { generateDemoData } from '../demo-data/generate-demo-data';
 import { hasDemoData, writeDemoData } from '../demo-data/write-demo-data';
@@ -25,6 +32,11 @@ export interface RunningSystem {
   clearing: ClearingSubgraph;
   embedded?: EmbeddedPostgres;
   registry: AdapterRegistry;
+  /**
+   * How the loaded adapters reach their platforms, when this run chose (no `platformHttp`
+   * given): through the simulator an adapter brings, or over real HTTP.
+   */
+  platforms?: { simulated: string[]; realHttp: string[] };
   stop(): Promise<void>;
 }
 
@@ -36,7 +48,7 @@ export interface StartSystemOptions {
   keys?: LocalKeySet;
   /** How often unfinished payments are looked for (0: only when an operator asks). */
   paymentRecoveryIntervalMs?: number;
-  /** How adapters reach their platforms; the simulators unless in production mode. */
+  /** How adapters reach their platforms; each adapter's own simulator (if it has one) unless in production mode. */
   platformHttp?: (adapterId: string) => HttpClient;
   /** Hive's log level; false for none. */
   gatewayLogging?: boolean | 'debug' | 'info' | 'warn' | 'error';
@@ -47,8 +59,8 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
   // One process holds every service here, so it holds every service's signing key.
   const keyring = options.keys
     ? keyringFromLocalKeySet(options.keys)
-    : config.dataDir || process.env.SERVICE_PUBLIC_KEYS || process.env.CARDWEAVE_KEYS
-      ? keyringFromEnv({ ...process.env, CARDWEAVE_DATA_DIR: config.dataDir ?? process.env.CARDWEAVE_DATA_DIR })
+    : config.dataDir || configValue('SERVICE_PUBLIC_KEYS') || configValue('CARDWEAVE_KEYS')
+      ? keyringFromEnv(config.dataDir ? { ...process.env, CARDWEAVE_DATA_DIR: config.dataDir } : process.env)
       : keyringFromLocalKeySet(generateLocalKeySet());
   installKeyring(keyring);
   const clock = options.clock ?? clockFromEnv();
@@ -60,7 +72,11 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
 
   // Started one after another: on the embedded server, migrations share one connection queue.
   const vault = options.vault ?? PanVault.fromEnv(process.env, config.dataDir);
-  const platformHttp = options.platformHttp ?? (config.production ? undefined : simulatedPlatforms(clock));
+  const simulated = options.platformHttp || config.production ? undefined : simulatedPlatforms(registry, clock);
+  const platformHttp = options.platformHttp ?? simulated?.http;
+  const platforms = options.platformHttp
+    ? undefined
+    : { simulated: simulated?.simulated ?? [], realHttp: simulated?.realHttp ?? registry.all().map((a) => a.manifest.id) };
   const issuer = await startIssuerSubgraph({
     ...common,
     databaseUrl: url('issuer'),
@@ -107,6 +123,7 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
     clearing,
     embedded,
     registry,
+    platforms,
     async stop() {
       await gateway.stop();
       await Promise.all([issuer.stop(), wallet.stop(), clearing.stop()]);

@@ -14,8 +14,10 @@ import {
   type OperationResult,
   type PerformContext,
   type PlatformAdapter,
+  type Clock,
 } from '@cardweave/adapter-sdk';
 import { jdFinanceErrors } from './jd-finance.errors';
+import { JdFinanceSimulator } from './jd-finance.simulator';
 import { JD_SIGNATURE_HEADER, jdFinanceOptionSpec, type JdFinanceOptions } from './jd-finance.options';
 import {
   fenField,
@@ -142,44 +144,56 @@ export function createJdFinanceAdapter(rawOptions: Partial<JdFinanceOptions> = {
     return onSuccess(envelope);
   }
 
-  return createAdapter(declaration, {
-    verifyStep: (input, ctx) =>
-      post(ctx, 'verifyStep', '/verify', toVerifyBody(input, ctx.idempotencyKey), ctx.idempotencyKey, () => {
-        const steps = declaration.verification.steps;
-        const next = steps[steps.findIndex((s) => s.id === input.stepId) + 1];
-        return {
+  // npm start's stand-in for the platform outside production, signing with this adapter's key.
+  const simulator = (clock: Clock) => new JdFinanceSimulator(clock, { platformKey: options.platformKey });
+  return createAdapter(
+    { ...declaration, simulator },
+    {
+      verifyStep: (input, ctx) =>
+        post(ctx, 'verifyStep', '/verify', toVerifyBody(input, ctx.idempotencyKey), ctx.idempotencyKey, () => {
+          const steps = declaration.verification.steps;
+          const next = steps[steps.findIndex((s) => s.id === input.stepId) + 1];
+          return {
+            status: 'SUCCESS',
+            value: next ? { stepId: input.stepId, verified: true, nextStepId: next.id } : { stepId: input.stepId, verified: true },
+          };
+        }),
+
+      authorize: (input, ctx) =>
+        post(ctx, 'authorize', '/authorize', toAuthorizeBody(input, ctx.idempotencyKey), ctx.idempotencyKey, (e) => ({
           status: 'SUCCESS',
-          value: next ? { stepId: input.stepId, verified: true, nextStepId: next.id } : { stepId: input.stepId, verified: true },
-        };
-      }),
+          value: { reference: ctx.idempotencyKey, amountFen: fenField(e.data, 'amount'), authorizedAt: ctx.clock.now().toISOString() },
+        })),
 
-    authorize: (input, ctx) =>
-      post(ctx, 'authorize', '/authorize', toAuthorizeBody(input, ctx.idempotencyKey), ctx.idempotencyKey, (e) => ({
-        status: 'SUCCESS',
-        value: { reference: ctx.idempotencyKey, amountFen: fenField(e.data, 'amount'), authorizedAt: ctx.clock.now().toISOString() },
-      })),
+      repay: (input, ctx) =>
+        post(ctx, 'repay', '/repay', toRepayBody(input, ctx.idempotencyKey), ctx.idempotencyKey, (e) => ({
+          status: 'SUCCESS',
+          value: { reference: ctx.idempotencyKey, amountFen: fenField(e.data, 'amount'), repaidAt: ctx.clock.now().toISOString() },
+        })),
 
-    repay: (input, ctx) =>
-      post(ctx, 'repay', '/repay', toRepayBody(input, ctx.idempotencyKey), ctx.idempotencyKey, (e) => ({
-        status: 'SUCCESS',
-        value: { reference: ctx.idempotencyKey, amountFen: fenField(e.data, 'amount'), repaidAt: ctx.clock.now().toISOString() },
-      })),
-
-    async queryStatus(input, ctx) {
-      const request = signedJsonRequest('POST', `${options.baseUrl}/baitiao/shanfu/query`, { requestNo: input.reference }, signature);
-      const answer = await exchangeJson(JD_FINANCE, ctx.http, request, signature);
-      if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: input.reference, reason: answer.detail };
-      const envelope = readEnvelope(answer.data);
-      if (envelope.resultCode === 'ORDER_NOT_FOUND')
-        return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
-      if (envelope.resultCode !== JD_SUCCESS)
-        return resultFromPlatformCode(JD_FINANCE, jdFinanceErrors, 'queryStatus', envelope.resultCode, envelope.resultMsg, input.reference);
-      const outcome = toStatusOutcome(input.reference, envelope.data);
-      return outcome === 'IN_PROGRESS'
-        ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 }
-        : { status: 'SUCCESS', value: outcome };
+      async queryStatus(input, ctx) {
+        const request = signedJsonRequest('POST', `${options.baseUrl}/baitiao/shanfu/query`, { requestNo: input.reference }, signature);
+        const answer = await exchangeJson(JD_FINANCE, ctx.http, request, signature);
+        if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: input.reference, reason: answer.detail };
+        const envelope = readEnvelope(answer.data);
+        if (envelope.resultCode === 'ORDER_NOT_FOUND')
+          return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
+        if (envelope.resultCode !== JD_SUCCESS)
+          return resultFromPlatformCode(
+            JD_FINANCE,
+            jdFinanceErrors,
+            'queryStatus',
+            envelope.resultCode,
+            envelope.resultMsg,
+            input.reference,
+          );
+        const outcome = toStatusOutcome(input.reference, envelope.data);
+        return outcome === 'IN_PROGRESS'
+          ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 }
+          : { status: 'SUCCESS', value: outcome };
+      },
     },
-  });
+  );
 }
 
 export const jdFinanceAdapter = createJdFinanceAdapter();

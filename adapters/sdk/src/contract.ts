@@ -5,6 +5,8 @@
  * wechat-pay, unionpay, …). A subgraph never branches on a platform's name: every
  * platform-specific number, step or message comes from an object of this shape.
  */
+import type { Clock } from './clock';
+import type { HttpClient } from './http';
 import type { Fen } from './money';
 import type { CanonicalErrorCode, Decision, Remedy } from './canonical-errors';
 import type { AdapterOperations, OperationName } from './operations';
@@ -181,7 +183,20 @@ export interface PlatformAdapter {
   operations?: AdapterOperations;
   /** Input-validation settings the SDK applies before any platform call. */
   validation?: ValidationSettings;
+  /**
+   * An in-process fake of the platform, for demos and tests where the platform cannot be
+   * reached: `npm start` (outside production) sends this adapter's requests to it instead of
+   * the network. Absent: the adapter talks to its platform over real HTTP.
+   */
+  simulator?: PlatformSimulatorFactory;
 }
+
+/**
+ * Makes a simulator: one per running system, on the system's clock, so its state (limits
+ * used, dedupe by order number) lasts as long as the system. Build it with the options the
+ * adapter was created with (a signing key, a base URL), so the two agree.
+ */
+export type PlatformSimulatorFactory = (clock: Clock) => HttpClient;
 
 export interface ValidationSettings {
   /**

@@ -1,7 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AdapterLoadError, compiledTwin, loadAdapterModule, loadAdapterRegistry } from './registry';
+import {
+  AdapterLoadError,
+  adapterSpecsFromConfig,
+  compiledTwin,
+  defaultAdapterConfigPath,
+  loadAdapterModule,
+  loadAdapterRegistry,
+} from './registry';
 
 const ADAPTERS = path.resolve(__dirname, '../..');
 let scratch: string;
@@ -71,6 +78,59 @@ describe('adapter registry', () => {
     expect(() => loadAdapterModule('./missing-adapter', scratch)).toThrow(/cannot be loaded/);
     const twice = path.join(ADAPTERS, 'unionpay');
     expect(() => loadAdapterRegistry({ CARDWEAVE_ADAPTERS: `${twice},${twice}` })).toThrow(/loaded twice/);
+  });
+
+  it('adds CARDWEAVE_ADAPTERS_ADD to the configured list, relative paths taken from the working directory', () => {
+    const extra = writeModule(
+      'extra-wallet',
+      `const real = require(${JSON.stringify(path.join(ADAPTERS, 'wechat-pay'))}).default;
+       module.exports = { ...real, manifest: { ...real.manifest, id: 'extra-wallet' } };`,
+    );
+    const cwd = process.cwd();
+    process.chdir(scratch);
+    try {
+      const added = loadAdapterRegistry({ CARDWEAVE_ADAPTERS_ADD: ` ./${path.basename(extra)} , ` });
+      // the checked-in four, then the added one
+      expect(added.all().map((a) => a.manifest.id)).toEqual(['jd-finance', 'wechat-pay', 'unionpay', 'unionpay-quickpass', 'extra-wallet']);
+      expect(adapterSpecsFromConfig({ CARDWEAVE_ADAPTERS_ADD: './extra-wallet.js' }).specs.at(-1)).toBe(extra);
+      // to a file's list, whose own relative paths stay relative to the file
+      const config = writeConfig([path.join(ADAPTERS, 'unionpay')]);
+      const onFile = loadAdapterRegistry({ CARDWEAVE_ADAPTERS_CONFIG: config, CARDWEAVE_ADAPTERS_ADD: extra });
+      expect(onFile.all().map((a) => a.manifest.id)).toEqual(['unionpay', 'extra-wallet']);
+      // and to CARDWEAVE_ADAPTERS' list
+      const onEnv = loadAdapterRegistry({ CARDWEAVE_ADAPTERS: path.join(ADAPTERS, 'jd-finance'), CARDWEAVE_ADAPTERS_ADD: extra });
+      expect(onEnv.all().map((a) => a.manifest.id)).toEqual(['jd-finance', 'extra-wallet']);
+    } finally {
+      process.chdir(cwd);
+    }
+    // adding one the list already holds is refused, not loaded twice
+    expect(() => loadAdapterRegistry({ CARDWEAVE_ADAPTERS_ADD: path.join(ADAPTERS, 'unionpay') })).toThrow(/"unionpay": loaded twice/);
+  });
+
+  it("reads the checked-in list inside the repository, and the working directory's file when installed from npm", () => {
+    expect(defaultAdapterConfigPath('/srv/system', path.join(ADAPTERS, 'sdk', 'src'))).toBe(path.join(ADAPTERS, 'adapters.config.json'));
+    expect(defaultAdapterConfigPath('/srv/system', '/srv/system/node_modules/@cardweave/adapter-sdk/dist')).toBe(
+      '/srv/system/adapters.config.json',
+    );
+    const missing = path.join(scratch, 'no-such-config.json');
+    expect(() => loadAdapterRegistry({ CARDWEAVE_ADAPTERS_CONFIG: missing })).toThrow(
+      `no adapter configuration at ${missing}: write one ({"adapters": [<module path or package name>, …]}), name it in CARDWEAVE_ADAPTERS_CONFIG, or list the adapters in CARDWEAVE_ADAPTERS`,
+    );
+  });
+
+  it("keeps each seed adapter's simulator, and refuses a simulator that is not a factory", async () => {
+    const registry = loadAdapterRegistry({});
+    for (const adapter of registry.all()) expect(adapter.simulator).toBeInstanceOf(Function);
+    const sim = registry.get('wechat-pay').simulator!({ now: () => new Date('2026-03-14T00:00:00Z') });
+    // an HttpClient answering in the platform's own shape
+    const answer = await sim.send({ method: 'POST', url: 'https://api.mch.weixin.qq.com/nowhere', headers: {}, body: '{}' });
+    expect(answer.status).toBeGreaterThanOrEqual(200);
+    const notAFactory = writeModule(
+      'bad-simulator',
+      `const real = require(${JSON.stringify(path.join(ADAPTERS, 'wechat-pay'))}).default;
+       module.exports = { ...real, simulator: { send() {} } };`,
+    );
+    expect(() => loadAdapterModule(notAFactory, scratch)).toThrow(/simulator must be a function \(clock\) => HttpClient/);
   });
 
   it('refuses a malformed config file', () => {

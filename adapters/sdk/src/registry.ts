@@ -56,8 +56,20 @@ export class AdapterRegistry {
   }
 }
 
-/** The checked-in list; `CARDWEAVE_ADAPTERS` (comma-separated) replaces it. */
-export const DEFAULT_ADAPTER_CONFIG = path.resolve(__dirname, '../../adapters.config.json');
+/**
+ * Where the adapter list is read from when CARDWEAVE_ADAPTERS_CONFIG names no file. Inside the
+ * Cardweave repository (this package is not under a node_modules folder): the checked-in
+ * adapters/adapters.config.json, next to the SDK's folder. Installed from npm: the running
+ * system's own `adapters.config.json` in its working directory, never a file inside
+ * node_modules.
+ */
+export function defaultAdapterConfigPath(cwd: string = process.cwd(), sdkDir: string = __dirname): string {
+  const installed = sdkDir.split(/[\\/]/).includes('node_modules');
+  return installed ? path.resolve(cwd, 'adapters.config.json') : path.resolve(sdkDir, '../../adapters.config.json');
+}
+
+/** The default list; `CARDWEAVE_ADAPTERS` (comma-separated) replaces it, `CARDWEAVE_ADAPTERS_ADD` adds to it. */
+export const DEFAULT_ADAPTER_CONFIG = defaultAdapterConfigPath();
 
 /** One configured adapter: a module path (relative to the config file) or package name, and its options. */
 export interface AdapterConfigEntry {
@@ -65,20 +77,47 @@ export interface AdapterConfigEntry {
   options?: Record<string, unknown>;
 }
 
+const commaList = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const isRelativePath = (spec: string) => spec.startsWith('.');
+
+/**
+ * The adapters to load:
+ * - `CARDWEAVE_ADAPTERS` (module paths or package names, comma-separated) replaces the list;
+ * - otherwise the `adapters` list of `CARDWEAVE_ADAPTERS_CONFIG`, or of the default file;
+ * - `CARDWEAVE_ADAPTERS_ADD` (same form) is appended to whichever of the two applies, so an
+ *   adapter written elsewhere runs beside the configured ones without repeating them.
+ * Relative paths in the variables are taken from the working directory; in a file, from the file's folder.
+ */
 export function adapterSpecsFromConfig(env: NodeJS.ProcessEnv = process.env): {
   specs: string[];
   entries: AdapterConfigEntry[];
   baseDir: string;
 } {
+  const base = baseAdapterEntries(env);
+  const added = commaList(env.CARDWEAVE_ADAPTERS_ADD ?? '');
+  if (added.length === 0) return { ...base, specs: base.entries.map((e) => e.module) };
+  // Added paths are taken from the working directory whatever the base list's folder is.
+  const entries = [
+    ...base.entries,
+    ...added.map((module) => ({ module: isRelativePath(module) ? path.resolve(process.cwd(), module) : module })),
+  ];
+  return { specs: entries.map((e) => e.module), entries, baseDir: base.baseDir };
+}
+
+function baseAdapterEntries(env: NodeJS.ProcessEnv): { entries: AdapterConfigEntry[]; baseDir: string } {
   const fromEnv = env.CARDWEAVE_ADAPTERS?.trim();
-  if (fromEnv) {
-    const specs = fromEnv
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    return { specs, entries: specs.map((module) => ({ module })), baseDir: process.cwd() };
-  }
+  if (fromEnv) return { entries: commaList(fromEnv).map((module) => ({ module })), baseDir: process.cwd() };
   const file = env.CARDWEAVE_ADAPTERS_CONFIG ?? DEFAULT_ADAPTER_CONFIG;
+  if (!fs.existsSync(file)) {
+    throw new Error(
+      `no adapter configuration at ${file}: write one ({"adapters": [<module path or package name>, …]}), name it in CARDWEAVE_ADAPTERS_CONFIG, or list the adapters in CARDWEAVE_ADAPTERS`,
+    );
+  }
   const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { adapters?: unknown };
   const list = parsed.adapters;
   const isEntry = (e: unknown): e is AdapterConfigEntry =>
@@ -91,7 +130,7 @@ export function adapterSpecsFromConfig(env: NodeJS.ProcessEnv = process.env): {
     throw new Error(`${file}: "adapters" must be a list of module paths or package names (or {"module", "options"} objects)`);
   }
   const entries = list.map((e) => (typeof e === 'string' ? { module: e } : (e as AdapterConfigEntry)));
-  return { specs: entries.map((e) => e.module), entries, baseDir: path.dirname(file) };
+  return { entries, baseDir: path.dirname(file) };
 }
 
 /**

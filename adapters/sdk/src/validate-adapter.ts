@@ -184,5 +184,6 @@ export function validateAdapter(adapter: unknown): AdapterProblem[] {
       bad('operations.queryStatus', 'is required when the adapter has operations (it settles pending and indeterminate results)');
     }
   }
+  if (a.simulator !== undefined && typeof a.simulator !== 'function') bad('simulator', 'must be a function (clock) => HttpClient');
   return problems;
 }

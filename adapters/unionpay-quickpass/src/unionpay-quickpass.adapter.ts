@@ -14,8 +14,10 @@ import {
   type OperationResult,
   type PerformContext,
   type PlatformAdapter,
+  type Clock,
 } from '@cardweave/adapter-sdk';
 import { quickPassErrors } from './unionpay-quickpass.errors';
+import { QuickPassSimulator } from './unionpay-quickpass.simulator';
 import { QUICKPASS_SIGNATURE_HEADER, quickPassOptionSpec, type QuickPassOptions } from './unionpay-quickpass.options';
 import {
   amountOf,
@@ -126,39 +128,44 @@ export function createQuickPassAdapter(rawOptions: Partial<QuickPassOptions> = {
     return onOk(reply);
   }
 
-  return createAdapter(declaration, {
-    verifyStep: (input, ctx) =>
-      post(ctx, 'verifyStep', '/verify', toVerifyBody(input, ctx.idempotencyKey), ctx.idempotencyKey, () => {
-        const steps = declaration.verification.steps;
-        const next = steps[steps.findIndex((s) => s.id === input.stepId) + 1];
-        return {
+  // npm start's stand-in for the platform outside production, signing with this adapter's key.
+  const simulator = (clock: Clock) => new QuickPassSimulator(clock, { platformKey: options.platformKey });
+  return createAdapter(
+    { ...declaration, simulator },
+    {
+      verifyStep: (input, ctx) =>
+        post(ctx, 'verifyStep', '/verify', toVerifyBody(input, ctx.idempotencyKey), ctx.idempotencyKey, () => {
+          const steps = declaration.verification.steps;
+          const next = steps[steps.findIndex((s) => s.id === input.stepId) + 1];
+          return {
+            status: 'SUCCESS',
+            value: next ? { stepId: input.stepId, verified: true, nextStepId: next.id } : { stepId: input.stepId, verified: true },
+          };
+        }),
+
+      bind: (input, ctx) =>
+        post(ctx, 'bind', '/cards', toAddCardBody(input, ctx.idempotencyKey), ctx.idempotencyKey, (r) => ({
           status: 'SUCCESS',
-          value: next ? { stepId: input.stepId, verified: true, nextStepId: next.id } : { stepId: input.stepId, verified: true },
-        };
-      }),
+          value: toBindOutcome(r.data, input.fields.cardNumber),
+        })),
 
-    bind: (input, ctx) =>
-      post(ctx, 'bind', '/cards', toAddCardBody(input, ctx.idempotencyKey), ctx.idempotencyKey, (r) => ({
-        status: 'SUCCESS',
-        value: toBindOutcome(r.data, input.fields.cardNumber),
-      })),
+      authorize: (input, ctx) =>
+        post(ctx, 'authorize', '/payments', toPaymentBody(input, ctx.idempotencyKey), ctx.idempotencyKey, (r) => ({
+          status: 'SUCCESS',
+          value: { reference: ctx.idempotencyKey, amountFen: amountOf(r.data), authorizedAt: ctx.clock.now().toISOString() },
+        })),
 
-    authorize: (input, ctx) =>
-      post(ctx, 'authorize', '/payments', toPaymentBody(input, ctx.idempotencyKey), ctx.idempotencyKey, (r) => ({
-        status: 'SUCCESS',
-        value: { reference: ctx.idempotencyKey, amountFen: amountOf(r.data), authorizedAt: ctx.clock.now().toISOString() },
-      })),
-
-    queryStatus: (input, ctx) =>
-      post(ctx, 'queryStatus', '/payments/query', { requestId: input.reference }, input.reference, (r) => {
-        if (r.data.origCode === undefined && r.data.found === false)
-          return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
-        const outcome = toStatusOutcome(input.reference, r.data);
-        return outcome === 'IN_PROGRESS'
-          ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 }
-          : { status: 'SUCCESS', value: outcome };
-      }),
-  });
+      queryStatus: (input, ctx) =>
+        post(ctx, 'queryStatus', '/payments/query', { requestId: input.reference }, input.reference, (r) => {
+          if (r.data.origCode === undefined && r.data.found === false)
+            return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
+          const outcome = toStatusOutcome(input.reference, r.data);
+          return outcome === 'IN_PROGRESS'
+            ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 }
+            : { status: 'SUCCESS', value: outcome };
+        }),
+    },
+  );
 }
 
 export const quickPassAdapter = createQuickPassAdapter();

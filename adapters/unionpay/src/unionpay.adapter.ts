@@ -8,8 +8,10 @@ import {
   type AdapterDeclaration,
   type PerformContext,
   type PlatformAdapter,
+  type Clock,
 } from '@cardweave/adapter-sdk';
 import { unionPayErrors } from './unionpay.errors';
+import { UnionPaySimulator } from './unionpay.simulator';
 import { UNIONPAY_SIGNATURE_HEADER, unionPayOptionSpec, type UnionPayOptions } from './unionpay.options';
 import { amountOf, readReply, toConsumeMessage, toQueryMessage, toStatusOutcome, toVerifyMessage, UNIONPAY } from './unionpay.transformers';
 
@@ -84,43 +86,48 @@ export function createUnionPayAdapter(rawOptions: Partial<UnionPayOptions> = {})
   const call = (ctx: PerformContext, path: string, body: unknown) =>
     exchangeJson(UNIONPAY, ctx.http, signedJsonRequest('POST', `${options.baseUrl}${path}`, body, signature), signature);
 
-  return createAdapter(unionPayDeclaration(options), {
-    async verifyStep(input, ctx) {
-      const answer = await call(ctx, '/gateway/api/verify.do', toVerifyMessage(input, ctx.idempotencyKey));
-      if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: ctx.idempotencyKey, reason: answer.detail };
-      const reply = readReply(answer.data);
-      if (reply.respCode !== '00')
-        return resultFromPlatformCode(UNIONPAY, unionPayErrors, 'verifyStep', reply.respCode, reply.respMsg, ctx.idempotencyKey);
-      return { status: 'SUCCESS', value: { stepId: input.stepId, verified: true } };
-    },
+  // npm start's stand-in for the platform outside production, signing with this adapter's key.
+  const simulator = (clock: Clock) => new UnionPaySimulator(clock, { platformKey: options.platformKey });
+  return createAdapter(
+    { ...unionPayDeclaration(options), simulator },
+    {
+      async verifyStep(input, ctx) {
+        const answer = await call(ctx, '/gateway/api/verify.do', toVerifyMessage(input, ctx.idempotencyKey));
+        if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: ctx.idempotencyKey, reason: answer.detail };
+        const reply = readReply(answer.data);
+        if (reply.respCode !== '00')
+          return resultFromPlatformCode(UNIONPAY, unionPayErrors, 'verifyStep', reply.respCode, reply.respMsg, ctx.idempotencyKey);
+        return { status: 'SUCCESS', value: { stepId: input.stepId, verified: true } };
+      },
 
-    async authorize(input, ctx) {
-      const answer = await call(ctx, '/gateway/api/backTransReq.do', toConsumeMessage(input, ctx.idempotencyKey, ctx.clock.now()));
-      // The network may have routed it: only a status query can tell.
-      if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: ctx.idempotencyKey, reason: answer.detail };
-      const reply = readReply(answer.data);
-      if (reply.respCode !== '00')
-        return resultFromPlatformCode(UNIONPAY, unionPayErrors, 'authorize', reply.respCode, reply.respMsg, ctx.idempotencyKey);
-      ctx.logger.info('unionpay consume accepted', { orderId: ctx.idempotencyKey });
-      return {
-        status: 'SUCCESS',
-        value: { reference: ctx.idempotencyKey, amountFen: amountOf(reply.data), authorizedAt: ctx.clock.now().toISOString() },
-      };
-    },
+      async authorize(input, ctx) {
+        const answer = await call(ctx, '/gateway/api/backTransReq.do', toConsumeMessage(input, ctx.idempotencyKey, ctx.clock.now()));
+        // The network may have routed it: only a status query can tell.
+        if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: ctx.idempotencyKey, reason: answer.detail };
+        const reply = readReply(answer.data);
+        if (reply.respCode !== '00')
+          return resultFromPlatformCode(UNIONPAY, unionPayErrors, 'authorize', reply.respCode, reply.respMsg, ctx.idempotencyKey);
+        ctx.logger.info('unionpay consume accepted', { orderId: ctx.idempotencyKey });
+        return {
+          status: 'SUCCESS',
+          value: { reference: ctx.idempotencyKey, amountFen: amountOf(reply.data), authorizedAt: ctx.clock.now().toISOString() },
+        };
+      },
 
-    async queryStatus(input, ctx) {
-      const answer = await call(ctx, '/gateway/api/queryTrans.do', toQueryMessage(input.reference));
-      if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: input.reference, reason: answer.detail };
-      const reply = readReply(answer.data);
-      if (reply.respCode === '34') return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
-      if (reply.respCode !== '00')
-        return resultFromPlatformCode(UNIONPAY, unionPayErrors, 'queryStatus', reply.respCode, reply.respMsg, input.reference);
-      const outcome = toStatusOutcome(input.reference, reply.data);
-      return outcome === 'IN_PROGRESS'
-        ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 }
-        : { status: 'SUCCESS', value: outcome };
+      async queryStatus(input, ctx) {
+        const answer = await call(ctx, '/gateway/api/queryTrans.do', toQueryMessage(input.reference));
+        if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: input.reference, reason: answer.detail };
+        const reply = readReply(answer.data);
+        if (reply.respCode === '34') return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
+        if (reply.respCode !== '00')
+          return resultFromPlatformCode(UNIONPAY, unionPayErrors, 'queryStatus', reply.respCode, reply.respMsg, input.reference);
+        const outcome = toStatusOutcome(input.reference, reply.data);
+        return outcome === 'IN_PROGRESS'
+          ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 }
+          : { status: 'SUCCESS', value: outcome };
+      },
     },
-  });
+  );
 }
 
 export const unionPayAdapter = createUnionPayAdapter();

@@ -8,8 +8,10 @@ import {
   type AdapterDeclaration,
   type PerformContext,
   type PlatformAdapter,
+  type Clock,
 } from '@cardweave/adapter-sdk';
 import { wechatPayErrors } from './wechat-pay.errors';
+import { WechatPaySimulator } from './wechat-pay.simulator';
 import { WECHAT_SIGNATURE_HEADER, wechatPayOptionSpec, type WechatPayOptions } from './wechat-pay.options';
 import { fromBindData, fromPayData, readAnswer, toBindBody, toPayBody, toStatusOutcome, WECHAT_PAY } from './wechat-pay.transformers';
 
@@ -82,71 +84,76 @@ export function createWechatPayAdapter(rawOptions: Partial<WechatPayOptions> = {
   const call = (ctx: PerformContext, method: 'GET' | 'POST', path: string, body?: unknown) =>
     exchangeJson(WECHAT_PAY, ctx.http, signedJsonRequest(method, `${options.baseUrl}${path}`, body, signature), signature);
 
-  return createAdapter(wechatPayDeclaration(options), {
-    async bind(input, ctx) {
-      const answer = await call(ctx, 'POST', '/v3/cardweave/bank-cards', toBindBody(input, ctx.idempotencyKey));
-      if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: ctx.idempotencyKey, reason: answer.detail };
-      const reply = readAnswer(answer.status, answer.headers, answer.data);
-      if (!reply.ok)
-        return resultFromPlatformCode(
-          WECHAT_PAY,
-          wechatPayErrors,
-          'bind',
-          reply.code,
-          reply.message,
-          ctx.idempotencyKey,
-          reply.retryAfterSeconds,
-        );
-      return { status: 'SUCCESS', value: fromBindData(reply.data, input.fields.cardNumber) };
-    },
+  // npm start's stand-in for the platform outside production, signing with this adapter's key.
+  const simulator = (clock: Clock) => new WechatPaySimulator(clock, { platformKey: options.platformKey });
+  return createAdapter(
+    { ...wechatPayDeclaration(options), simulator },
+    {
+      async bind(input, ctx) {
+        const answer = await call(ctx, 'POST', '/v3/cardweave/bank-cards', toBindBody(input, ctx.idempotencyKey));
+        if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: ctx.idempotencyKey, reason: answer.detail };
+        const reply = readAnswer(answer.status, answer.headers, answer.data);
+        if (!reply.ok)
+          return resultFromPlatformCode(
+            WECHAT_PAY,
+            wechatPayErrors,
+            'bind',
+            reply.code,
+            reply.message,
+            ctx.idempotencyKey,
+            reply.retryAfterSeconds,
+          );
+        return { status: 'SUCCESS', value: fromBindData(reply.data, input.fields.cardNumber) };
+      },
 
-    async authorize(input, ctx) {
-      const answer = await call(ctx, 'POST', '/v3/pay/transactions/card', toPayBody(input, ctx.idempotencyKey));
-      if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: ctx.idempotencyKey, reason: answer.detail };
-      const reply = readAnswer(answer.status, answer.headers, answer.data);
-      if (!reply.ok)
-        return resultFromPlatformCode(
-          WECHAT_PAY,
-          wechatPayErrors,
-          'authorize',
-          reply.code,
-          reply.message,
-          ctx.idempotencyKey,
-          reply.retryAfterSeconds,
-        );
-      const paid = fromPayData(reply.data);
-      if (paid.tradeState !== 'SUCCESS') {
-        return resultFromPlatformCode(WECHAT_PAY, wechatPayErrors, 'authorize', paid.tradeState, paid.tradeState, paid.reference);
-      }
-      ctx.logger.info('wechat-pay payment authorized', { reference: paid.reference });
-      return {
-        status: 'SUCCESS',
-        value: { reference: paid.reference, amountFen: paid.amountFen, authorizedAt: ctx.clock.now().toISOString() },
-      };
-    },
+      async authorize(input, ctx) {
+        const answer = await call(ctx, 'POST', '/v3/pay/transactions/card', toPayBody(input, ctx.idempotencyKey));
+        if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: ctx.idempotencyKey, reason: answer.detail };
+        const reply = readAnswer(answer.status, answer.headers, answer.data);
+        if (!reply.ok)
+          return resultFromPlatformCode(
+            WECHAT_PAY,
+            wechatPayErrors,
+            'authorize',
+            reply.code,
+            reply.message,
+            ctx.idempotencyKey,
+            reply.retryAfterSeconds,
+          );
+        const paid = fromPayData(reply.data);
+        if (paid.tradeState !== 'SUCCESS') {
+          return resultFromPlatformCode(WECHAT_PAY, wechatPayErrors, 'authorize', paid.tradeState, paid.tradeState, paid.reference);
+        }
+        ctx.logger.info('wechat-pay payment authorized', { reference: paid.reference });
+        return {
+          status: 'SUCCESS',
+          value: { reference: paid.reference, amountFen: paid.amountFen, authorizedAt: ctx.clock.now().toISOString() },
+        };
+      },
 
-    async queryStatus(input, ctx) {
-      const answer = await call(ctx, 'GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(input.reference)}`);
-      if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: input.reference, reason: answer.detail };
-      const reply = readAnswer(answer.status, answer.headers, answer.data);
-      if (!reply.ok) {
-        if (reply.code === 'ORDER_NOT_EXIST') return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
-        return resultFromPlatformCode(
-          WECHAT_PAY,
-          wechatPayErrors,
-          'queryStatus',
-          reply.code,
-          reply.message,
-          input.reference,
-          reply.retryAfterSeconds,
-        );
-      }
-      const outcome = toStatusOutcome(reply.data);
-      return outcome === 'IN_PROGRESS'
-        ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 }
-        : { status: 'SUCCESS', value: outcome };
+      async queryStatus(input, ctx) {
+        const answer = await call(ctx, 'GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(input.reference)}`);
+        if (answer.kind === 'ANSWER_LOST') return { status: 'INDETERMINATE', reference: input.reference, reason: answer.detail };
+        const reply = readAnswer(answer.status, answer.headers, answer.data);
+        if (!reply.ok) {
+          if (reply.code === 'ORDER_NOT_EXIST') return { status: 'SUCCESS', value: { reference: input.reference, state: 'NOT_FOUND' } };
+          return resultFromPlatformCode(
+            WECHAT_PAY,
+            wechatPayErrors,
+            'queryStatus',
+            reply.code,
+            reply.message,
+            input.reference,
+            reply.retryAfterSeconds,
+          );
+        }
+        const outcome = toStatusOutcome(reply.data);
+        return outcome === 'IN_PROGRESS'
+          ? { status: 'PENDING', reference: input.reference, retryAfterSeconds: 5 }
+          : { status: 'SUCCESS', value: outcome };
+      },
     },
-  });
+  );
 }
 
 /** The adapter with its documented defaults, as configuration loads it without options. */
