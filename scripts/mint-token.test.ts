@@ -1,8 +1,11 @@
 /** `npm run token` as a newcomer runs it: a customer id alone, with --ttl, or --operator. */
 import { execFileSync } from 'node:child_process';
 import { createPublicKey, verify } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateLocalKeySet } from '@cardweave/service-kit';
+import { memoryRunDir, writeMemoryRunKeys } from './system/memory-run-keys';
 
 const root = path.resolve(__dirname, '..');
 const env = { ...process.env, NODE_OPTIONS: '', CARDWEAVE_KEYS: JSON.stringify(generateLocalKeySet()) };
@@ -43,3 +46,61 @@ it('mints with JWT_PRIVATE_KEY, the identity provider key npm run keys prints, w
   ).toBe(true);
   expect(JSON.stringify(claims(token))).toContain('OPERATOR');
 });
+
+it('mints with the keys of a running npm start -- --memory, found by its gateway port, and ignores a run that has stopped', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cardweave-mint-'));
+  const dataDir = path.join(tmp, 'data');
+  try {
+    const runKeys = generateLocalKeySet();
+    const childEnv = {
+      ...process.env,
+      NODE_OPTIONS: '',
+      CARDWEAVE_KEYS: '',
+      JWT_PRIVATE_KEY: '',
+      TMPDIR: tmp,
+      CARDWEAVE_DATA_DIR: dataDir,
+    };
+    const mintFor = (extra: Record<string, string>) =>
+      execFileSync(
+        process.execPath,
+        [
+          '--conditions=cardweave-source',
+          '--import',
+          'tsx',
+          path.join(root, 'scripts/mint-token.ts'),
+          '00000000-0000-4000-8000-000000000001',
+        ],
+        { env: { ...childEnv, ...extra }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      ).trim();
+    // This test process stands in for the running system.
+    const { file, remove } = writeMemoryRunKeys(
+      { pid: process.pid, gatewayUrl: 'http://127.0.0.1:4123/graphql', keys: runKeys },
+      memoryRunDir(tmp),
+    );
+    expect((fs.statSync(file).mode & 0o777).toString(8)).toBe('600');
+    expect(signedBy(mintFor({}), runKeys)).toBe(true);
+    expect(signedBy(mintFor({ GATEWAY_PORT: '4123' }), runKeys)).toBe(true);
+    // Another port: not that run's keys, but the data folder's.
+    expect(signedBy(mintFor({ GATEWAY_PORT: '4999' }), runKeys)).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'keys.json'))).toBe(true);
+    remove();
+    expect(signedBy(mintFor({}), runKeys)).toBe(false);
+    // A run whose process is gone is not minted for, and its file is cleared away.
+    const stale = writeMemoryRunKeys({ pid: 2 ** 22 + 1, gatewayUrl: 'http://127.0.0.1:4124/graphql', keys: runKeys }, memoryRunDir(tmp));
+    expect(signedBy(mintFor({}), runKeys)).toBe(false);
+    expect(fs.existsSync(stale.file)).toBe(false);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+function signedBy(token: string, keys: ReturnType<typeof generateLocalKeySet>): boolean {
+  const [header, payload, signature] = token.split('.');
+  const publicKey = createPublicKey({ key: Buffer.from(keys.jwt.publicKey, 'base64'), format: 'der', type: 'spki' });
+  return verify(
+    'sha256',
+    Buffer.from(`${header}.${payload}`),
+    { key: publicKey, dsaEncoding: 'ieee-p1363' },
+    Buffer.from(signature, 'base64url'),
+  );
+}

@@ -1,13 +1,15 @@
 /**
- * Mints a client token with the local key pair (.data/keys.json, or CARDWEAVE_KEYS), or with
- * JWT_PRIVATE_KEY when it is set (the demo identity provider's key `npm run keys` prints):
+ * Mints a client token with, first match wins: JWT_PRIVATE_KEY (the demo identity provider's
+ * key `npm run keys` prints); CARDWEAVE_KEYS; the keys of a running `npm start -- --memory`
+ * (the one on GATEWAY_PORT when several run); the local key pair in .data/keys.json:
  *   npm run token -- <customer id>            a customer's token
  *   npm run token -- --operator               an operator's token (freezes, statement runs)
  *   npm run token -- <customer id> --ttl 600  valid for 600 seconds (default 12 hours)
  * Built: `node dist/scripts/mint-token.js <customer id>`.
  */
 import { createPrivateKey } from 'node:crypto';
-import { keyringFromEnv, mintToken, tokenSettingsFromEnv } from '@cardweave/service-kit';
+import { keyringFromEnv, keyringFromLocalKeySet, mintToken, tokenSettingsFromEnv } from '@cardweave/service-kit';
+import { findMemoryRunKeys } from './system/memory-run-keys';
 
 const args = process.argv.slice(2);
 const operator = args.includes('--operator');
@@ -20,9 +22,19 @@ if ((!operator && !customerId) || !Number.isInteger(ttlSeconds) || ttlSeconds <=
   process.exit(2);
 }
 const fromEnv = process.env.JWT_PRIVATE_KEY?.trim();
+function localPrivateKey() {
+  if (process.env.CARDWEAVE_KEYS || process.env.SERVICE_PUBLIC_KEYS) return keyringFromEnv(process.env).jwtPrivateKey;
+  const port = process.env.GATEWAY_PORT ? Number(process.env.GATEWAY_PORT) : undefined;
+  const memoryRun = findMemoryRunKeys(port);
+  if (!memoryRun) return keyringFromEnv(process.env).jwtPrivateKey;
+  // stderr, so that `$(npm run token -- …)` captures the token alone
+  process.stderr.write(`signed with the keys of the npm start -- --memory run at ${memoryRun.gatewayUrl}\n`);
+  return keyringFromLocalKeySet(memoryRun.keys).jwtPrivateKey;
+}
+
 const privateKey = fromEnv
   ? createPrivateKey(fromEnv.includes('-----BEGIN') ? fromEnv : { key: Buffer.from(fromEnv, 'base64'), format: 'der', type: 'pkcs8' })
-  : keyringFromEnv(process.env).jwtPrivateKey;
+  : localPrivateKey();
 if (!privateKey) {
   console.error('no local token key: tokens for a configured JWT_PUBLIC_KEY come from your identity provider (or set JWT_PRIVATE_KEY)');
   process.exit(1);

@@ -3,15 +3,19 @@
  * embedded PostgreSQL (PGlite) kept in .data/ (`-- --memory` for a throwaway run) and
  * loads demo data; with DATABASE_URL (or one URL per subgraph) it runs on that server.
  */
-import { currentKeyring, mintToken, tokenSettingsFromEnv } from '@cardweave/service-kit';
+import { currentKeyring, generateLocalKeySet, mintToken, tokenSettingsFromEnv } from '@cardweave/service-kit';
 import { demoCustomerId } from './demo-data/random';
+import { writeMemoryRunKeys } from './system/memory-run-keys';
 import { startSystem } from './system/start-system';
 import { systemConfigFromEnv } from './system/system-config';
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = systemConfigFromEnv(process.env, process.argv.slice(2));
-  const system = await startSystem(config);
+  // A --memory run's keys are made here, so that `npm run token` can find them while it runs.
+  const memoryKeys = !config.dataDir && !process.env.SERVICE_PUBLIC_KEYS && !process.env.CARDWEAVE_KEYS ? generateLocalKeySet() : undefined;
+  const system = await startSystem(config, { keys: memoryKeys });
+  const keysFile = memoryKeys && writeMemoryRunKeys({ pid: process.pid, gatewayUrl: system.gateway.url, keys: memoryKeys });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const where = system.embedded ? `embedded PostgreSQL (${config.dataDir ?? 'in memory'})` : 'PostgreSQL from DATABASE_URL';
   const keyring = currentKeyring();
@@ -24,6 +28,11 @@ async function main(): Promise<void> {
       demoCustomerId(1) +
       '") { name cards { maskedNumber payableNow { walletPlatform { id } amountFen bindingRule { ruleId } } } } }',
   };
+  // Which platforms are simulated: an adapter that brings no simulator is sent real requests.
+  for (const id of system.platforms?.realHttp ?? []) {
+    console.log(`adapter ${id}: ${config.production ? 'production mode' : 'no simulator'}, talks to its platform over real HTTP`);
+  }
+  if (system.platforms?.simulated.length) console.log(`adapters answered by their own simulator: ${system.platforms.simulated.join(', ')}`);
   console.log(`
 Cardweave is up in ${seconds}s on ${where}.
 
@@ -41,13 +50,14 @@ Or open ${system.gateway.url} in a browser: the IDE opens with the full card vie
 (set its variable customerId to "${demoCustomerId(1)}") and a token of demo customer 1 in its headers.
 
 Every GraphQL request needs a token (the one above is demo customer 1's, valid 12 hours).
-${config.dataDir ? 'Mint one for any demo customer, or for an operator:' : 'With the data kept in .data/ (no --memory), mint one for any demo customer, or for an operator:'}
+${keysFile ? `Mint one for any demo customer, or for an operator (this run's keys are in ${keysFile.file} until it stops):` : 'Mint one for any demo customer, or for an operator:'}
 
   npm run token -- ${demoCustomerId(1)}
   npm run token -- --operator
 `);
 
   const shutdown = async () => {
+    keysFile?.remove();
     await system.stop();
     process.exit(0);
   };
