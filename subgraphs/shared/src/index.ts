@@ -17,6 +17,7 @@ export {
   type PageKey,
 } from './db/batched-queries';
 export { fenColumn, openSubgraphDatabase, type SubgraphDatabase, type SubgraphDatabaseOptions } from './db/data-source';
+export { hydrateRows, returnedRows, type SqlRunner } from './db/sql';
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres';
 export { platformEligibility, type EligibilityReasonModel, type PlatformEligibilityModel } from './eligibility/platform-eligibility';
 export {

@@ -8,8 +8,8 @@ import type { DataSource } from 'typeorm';
 import { canActForCustomer } from '@cardweave/service-kit';
 import type { InternalRoute } from '@cardweave/subgraph-kit';
 import type { PanVault } from '../card-number/pan-vault';
-import { CardEntity } from '../db/entities/card.entity';
-import { CustomerEntity } from '../db/entities/customer.entity';
+import { cardById } from '../db/queries/card.queries';
+import { customerById } from '../db/queries/customer.queries';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CHECKED = ['name', 'residentId', 'cardNumber'] as const;
@@ -30,10 +30,11 @@ export function holderVerificationRoutes(dataSource: DataSource, vault: PanVault
       if (typeof check?.cardId !== 'string' || !UUID.test(check.cardId) || typeof check.fields !== 'object' || check.fields === null) {
         return { status: 400, body: { error: 'cardId and fields are required' } };
       }
-      const card = await dataSource.getRepository(CardEntity).findOneBy({ id: check.cardId.toLowerCase() });
+      const card = await cardById(dataSource, check.cardId.toLowerCase());
       // Someone else's card answers exactly like no card at all.
       if (!card || !canActForCustomer({ identity: caller.identity }, card.customerId)) return { status: 200, body: { found: false } };
-      const customer = await dataSource.getRepository(CustomerEntity).findOneByOrFail({ id: card.customerId });
+      const customer = await customerById(dataSource, card.customerId);
+      if (!customer) throw new Error(`card ${card.id} without customer`);
       const matches: Record<string, boolean> = {};
       for (const key of CHECKED) {
         const entered = check.fields[key];

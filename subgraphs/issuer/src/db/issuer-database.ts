@@ -1,4 +1,15 @@
-/** The issuer's tables and migrations, listed explicitly. */
+/**
+ * The issuer's tables and migrations, listed explicitly.
+ *
+ * Data access, one style: SQL written out in a query module per area (db/queries/<area>.queries.ts),
+ * typed functions the domain code calls with the data source or its transaction's manager;
+ * GraphQL fields read through the request's DataLoaders (db/issuer-loaders.ts), whose batched
+ * SQL is @cardweave/subgraph-kit's. No SQL and no repository calls outside db/. Not TypeORM
+ * repositories: the writes that matter are conditional (`UPDATE … WHERE used_fen + $2 <=
+ * limit_fen RETURNING`, `ON CONFLICT DO NOTHING RETURNING`) and the locks (FOR UPDATE, FOR
+ * SHARE) and the card view's statement count must stay visible in the SQL. The entities
+ * only describe the rows (columns, fen transformers) that the SQL reads into them.
+ */
 import { BillItemEntity } from './entities/bill-item.entity';
 import { BillEntity } from './entities/bill.entity';
 import { CardEntity } from './entities/card.entity';

@@ -21,20 +21,22 @@ import type { PlatformEligibilityModel, CanonicalErrorModel } from '@cardweave/s
 import { generateCardNumber } from '../card-number/card-number-generator';
 import type { IssuerContext } from '../context';
 import { ISSUER_SCHEMA } from '../db/issuer-database';
+import { countOpenCards, insertCard } from '../db/queries/card.queries';
+import {
+  countFailedAttempt,
+  insertIssuance,
+  issuanceById,
+  markIssued,
+  recordPassedSteps,
+  type CardIssuanceRow,
+} from '../db/queries/card-issuance.queries';
+import { creditLineOfCustomer } from '../db/queries/credit-line.queries';
+import { lockCustomerStatus } from '../db/queries/customer.queries';
 import { isoDateOf, parseIsoDate } from '../domain/calendar-dates';
 import { idempotencyKeyDecline, inProgressDecline, inputDecline, keyReusedDecline, platformDecline } from '../lifecycle/issuer-declines';
 import { issuerEligibility } from '../lifecycle/issuer-eligibility';
 
-export interface CardIssuanceRow {
-  id: string;
-  customerId: string;
-  creditLineId: string;
-  issuerPlatform: string;
-  status: 'VERIFYING' | 'VERIFIED' | 'ISSUED';
-  passedSteps: string[];
-  failedAttempts: number;
-  cardId: string | null;
-}
+export type { CardIssuanceRow };
 
 /** What a mutation answers and its idempotency record keeps (the issuance is read fresh). */
 export interface IssuanceOutcome {
@@ -57,29 +59,13 @@ const declined = (error: CanonicalErrorModel, issuanceId: string | null = null, 
   ...extra,
 });
 
-function toRow(raw: Record<string, unknown>): CardIssuanceRow {
-  return {
-    id: String(raw.id),
-    customerId: String(raw.customer_id),
-    creditLineId: String(raw.credit_line_id),
-    issuerPlatform: String(raw.issuer_platform),
-    status: raw.status as CardIssuanceRow['status'],
-    passedSteps: (raw.passed_steps as string[]) ?? [],
-    failedAttempts: Number(raw.failed_attempts),
-    cardId: (raw.card_id as string | null) ?? null,
-  };
-}
-
 export async function loadIssuance(
   ctx: IssuerContext,
   id: string,
   lock = false,
   manager = ctx.dataSource.manager,
 ): Promise<CardIssuanceRow | null> {
-  const rows = (await manager.query(`SELECT * FROM issuer.card_issuances WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id])) as Array<
-    Record<string, unknown>
-  >;
-  return rows[0] ? toRow(rows[0]) : null;
+  return issuanceById(manager, id, lock);
 }
 
 /** The issuance, visible only to whoever may act for its customer (NOT_FOUND otherwise). */
@@ -123,17 +109,12 @@ export async function startCardIssuance(
       await keys.complete(m, 'startCardIssuance', args.idempotencyKey, outcome);
       return outcome;
     };
-    const [status] = (await m.query(`SELECT status FROM issuer.customers WHERE id = $1 FOR UPDATE`, [customerId])) as Array<{
-      status: string;
-    }>;
-    if (!eligibility.eligible || status.status === 'FROZEN') {
+    const status = await lockCustomerStatus(m, customerId);
+    if (!eligibility.eligible || status === 'FROZEN') {
       const error = eligibility.reasons[0]?.error ?? platformDecline(adapter, 'authorize', 'ACCOUNT_FROZEN', '账户已冻结');
       return finish(declined(error, null, { eligibility }));
     }
-    const [line] = (await m.query(`SELECT id, issuer_platform FROM issuer.credit_lines WHERE customer_id = $1`, [customerId])) as Array<{
-      id: string;
-      issuer_platform: string;
-    }>;
+    const line = await creditLineOfCustomer(m, customerId);
     if (!line) {
       return finish(
         declined(
@@ -151,10 +132,7 @@ export async function startCardIssuance(
         ),
       );
     }
-    const [open] = (await m.query(`SELECT count(*)::int AS n FROM issuer.cards WHERE credit_line_id = $1 AND status <> 'CLOSED'`, [
-      line.id,
-    ])) as Array<{ n: number }>;
-    if (open.n > 0) {
+    if ((await countOpenCards(m, line.id)) > 0) {
       return finish(
         declined(
           {
@@ -172,10 +150,7 @@ export async function startCardIssuance(
       );
     }
     const id = randomUUID();
-    await m.query(
-      `INSERT INTO issuer.card_issuances (id, customer_id, credit_line_id, issuer_platform, status, created_at, updated_at) VALUES ($1, $2, $3, $4, 'VERIFYING', $5, $5)`,
-      [id, customerId, line.id, line.issuer_platform, now],
-    );
+    await insertIssuance(m, { id, customerId, creditLineId: line.id, issuerPlatform: line.issuerPlatform, at: now });
     return finish({ ok: true, error: null, fieldErrors: [], issuanceId: id, eligibility });
   });
 }
@@ -240,18 +215,10 @@ export async function verifyCardIssuanceStep(
     if (result.status === 'SUCCESS') {
       const passed = current.passedSteps.includes(args.stepId) ? current.passedSteps : [...current.passedSteps, args.stepId];
       const complete = adapter.verification.steps.every((s) => passed.includes(s.id));
-      await m.query(`UPDATE issuer.card_issuances SET passed_steps = $2, status = $3, updated_at = $4 WHERE id = $1`, [
-        current.id,
-        passed,
-        complete ? 'VERIFIED' : 'VERIFYING',
-        now,
-      ]);
+      await recordPassedSteps(m, current.id, passed, complete ? 'VERIFIED' : 'VERIFYING', now);
       outcome = { ok: true, error: null, fieldErrors: [], issuanceId: current.id };
     } else {
-      await m.query(`UPDATE issuer.card_issuances SET failed_attempts = failed_attempts + 1, updated_at = $2 WHERE id = $1`, [
-        current.id,
-        now,
-      ]);
+      await countFailedAttempt(m, current.id, now);
       outcome = declined(canonicalErrorModel(result.error), current.id, {
         fieldErrors: fieldErrorModels(platform, result.fieldErrors ?? []),
       });
@@ -304,36 +271,25 @@ export async function issueCard(ctx: IssuerContext, args: { issuanceId: string; 
         ),
       );
     }
-    const [customer] = (await m.query(`SELECT status FROM issuer.customers WHERE id = $1 FOR UPDATE`, [current.customerId])) as Array<{
-      status: string;
-    }>;
-    if (customer.status === 'FROZEN')
+    if ((await lockCustomerStatus(m, current.customerId)) === 'FROZEN')
       return finish(declined(platformDecline(adapter, 'authorize', 'ACCOUNT_FROZEN', '账户已冻结'), current.id));
     const range = adapter.manifest.binRanges[0];
     if (!range) throw new GraphQLError(`${platform} declares no BIN range`, { extensions: { code: 'CONFIGURATION_ERROR', platform } });
     const pan = generateCardNumber(range);
     const cardId = randomUUID();
-    await m.query(
-      `INSERT INTO issuer.cards (id, customer_id, credit_line_id, issuer_platform, network, bin, last4, pan_encrypted, status, expires_on, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', $9, $10)`,
-      [
-        cardId,
-        current.customerId,
-        current.creditLineId,
-        platform,
-        adapter.manifest.cardNetworks[0] ?? 'UNIONPAY',
-        pan.slice(0, 6),
-        pan.slice(-4),
-        vault.encrypt(pan),
-        expiryOf(ctx.today),
-        now,
-      ],
-    );
-    await m.query(`UPDATE issuer.card_issuances SET status = 'ISSUED', card_id = $2, updated_at = $3 WHERE id = $1`, [
-      current.id,
-      cardId,
-      now,
-    ]);
+    await insertCard(m, {
+      id: cardId,
+      customerId: current.customerId,
+      creditLineId: current.creditLineId,
+      issuerPlatform: platform,
+      network: adapter.manifest.cardNetworks[0] ?? 'UNIONPAY',
+      bin: pan.slice(0, 6),
+      last4: pan.slice(-4),
+      panEncrypted: vault.encrypt(pan),
+      expiresOn: expiryOf(ctx.today),
+      createdAt: now,
+    });
+    await markIssued(m, current.id, cardId, now);
     return finish({ ok: true, error: null, fieldErrors: [], issuanceId: current.id });
   });
 }

@@ -11,6 +11,7 @@ import type { CanonicalErrorModel } from '@cardweave/subgraph-kit';
 import { IdempotencyKeys } from '@cardweave/subgraph-kit';
 import type { IssuerContext } from '../context';
 import { ISSUER_SCHEMA } from '../db/issuer-database';
+import { changeCustomerStatus, lockCustomerStatus } from '../db/queries/customer.queries';
 import { idempotencyKeyDecline, inProgressDecline, inputDecline, keyReusedDecline } from './issuer-declines';
 
 export interface CustomerStatusArgs {
@@ -51,22 +52,18 @@ export async function setCustomerStatus(
     if (claim.kind === 'REPLAY') return claim.result;
     if (claim.kind === 'KEY_REUSED') return declined(keyReusedDecline(platform));
     if (claim.kind === 'IN_PROGRESS') return declined(inProgressDecline(platform));
-    const [customer] = (await m.query(`SELECT status FROM issuer.customers WHERE id = $1 FOR UPDATE`, [customerId])) as Array<{
-      status: string;
-    }>;
-    if (!customer) throw new GraphQLError('customer not found', { extensions: { code: 'NOT_FOUND' } });
-    const changed = customer.status !== target;
+    const status = await lockCustomerStatus(m, customerId);
+    if (!status) throw new GraphQLError('customer not found', { extensions: { code: 'NOT_FOUND' } });
+    const changed = status !== target;
     if (changed) {
-      await m.query(`UPDATE issuer.customers SET status = $2, status_reason = $3, status_changed_at = $4 WHERE id = $1`, [
+      await changeCustomerStatus(m, {
+        id: randomUUID(),
         customerId,
-        target,
+        status: target,
         reason,
-        now,
-      ]);
-      await m.query(
-        `INSERT INTO issuer.customer_status_changes (id, customer_id, status, reason, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [randomUUID(), customerId, target, reason, ctx.identity?.subject ?? null, now],
-      );
+        changedBy: ctx.identity?.subject ?? null,
+        at: now,
+      });
     }
     const outcome: CustomerStatusOutcome = { ok: true, error: null, changed, customerId };
     await keys.complete(m, scope, args.idempotencyKey, outcome);

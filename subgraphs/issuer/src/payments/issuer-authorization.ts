@@ -9,20 +9,22 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AdapterRegistry, CanonicalError, Clock, PlatformAdapter } from '@cardweave/adapter-sdk';
 import { declineFor } from '@cardweave/subgraph-kit';
 import type { HopOutcome, PaymentDescriptor, ReversalOutcome } from '@cardweave/subgraph-kit';
-import { BillEntity } from '../db/entities/bill.entity';
-import { CardEntity } from '../db/entities/card.entity';
-import { CustomerEntity } from '../db/entities/customer.entity';
+import {
+  authorizationOf,
+  claimAuthorization,
+  lockAuthorization,
+  markRefused,
+  markReversed,
+  type AuthorizationRow,
+} from '../db/queries/authorization.queries';
+import { billsOfCreditLine } from '../db/queries/bill.queries';
+import { deleteUnbilledPurchase, insertUnbilledPurchase } from '../db/queries/bill-item.queries';
+import { cardById } from '../db/queries/card.queries';
+import { restoreCreditOfCard, takeCredit } from '../db/queries/credit-line.queries';
+import { shareCustomer } from '../db/queries/customer.queries';
 import { spendBlockCode } from '../domain/issuer-limit';
 import { programDateOf } from '../domain/calendar-dates';
 import { isBillOverdue } from '../domain/overdue';
-
-interface AuthorizationRow {
-  status: 'APPROVED' | 'REFUSED' | 'REVERSED';
-  decline: string | null;
-  amount_fen: string;
-  card_id: string;
-  transaction_id: string | null;
-}
 
 function outcomeOf(row: AuthorizationRow): HopOutcome {
   if (row.status === 'APPROVED') return { status: 'APPROVED' };
@@ -42,22 +44,21 @@ export class IssuerAuthorizations {
     const now = this.clock.now();
     return this.dataSource.transaction(async (m) => {
       // Claiming the payment id first makes a duplicate wait for, then replay, the first.
-      if (!(await this.claim(m, payment, 'APPROVED', now))) return outcomeOf(await this.row(m, payment.paymentId));
+      if (!(await this.claim(m, payment, 'APPROVED', now))) return outcomeOf((await authorizationOf(m, payment.paymentId))!);
 
       const decline = await this.declineReason(m, payment, now);
       if (decline) {
-        await m.query(`UPDATE issuer.authorizations SET status = 'REFUSED', decline = $2 WHERE payment_id = $1`, [
-          payment.paymentId,
-          JSON.stringify(decline),
-        ]);
+        await markRefused(m, payment.paymentId, JSON.stringify(decline));
         return { status: 'DECLINED', error: decline };
       }
       // The purchase awaits the next statement as an unbilled posting (bill_id NULL).
-      await m.query(
-        `INSERT INTO issuer.bill_items (id, bill_id, card_id, kind, amount_fen, posted_at, transaction_id)
-         VALUES ($1, NULL, $2, 'PURCHASE', $3, $4, $5)`,
-        [randomUUID(), payment.cardId, payment.amountFen, now, payment.transactionId ?? null],
-      );
+      await insertUnbilledPurchase(m, {
+        id: randomUUID(),
+        cardId: payment.cardId,
+        amountFen: payment.amountFen,
+        postedAt: now,
+        transactionId: payment.transactionId ?? null,
+      });
       return { status: 'APPROVED' };
     });
   }
@@ -68,66 +69,45 @@ export class IssuerAuthorizations {
     await this.dataSource.transaction(async (m) => {
       // Nothing to undo yet: the tombstone refuses a late authorization of this payment.
       if (await this.claim(m, payment, 'REVERSED', now)) return;
-      const [row] = (await m.query(
-        `SELECT status, amount_fen, card_id, transaction_id FROM issuer.authorizations WHERE payment_id = $1 FOR UPDATE`,
-        [payment.paymentId],
-      )) as AuthorizationRow[];
+      const row = await lockAuthorization(m, payment.paymentId);
       if (row.status === 'REVERSED') return;
       if (row.status === 'APPROVED') {
-        await m.query(
-          `UPDATE issuer.credit_lines SET used_fen = used_fen - $2
-            WHERE id = (SELECT credit_line_id FROM issuer.cards WHERE id = $1)`,
-          [row.card_id, row.amount_fen],
-        );
+        await restoreCreditOfCard(m, row.card_id, row.amount_fen);
         // Reversals come within seconds, before a statement; a billed purchase would need a credit item instead.
-        await m.query(`DELETE FROM issuer.bill_items WHERE transaction_id = $1 AND kind = 'PURCHASE' AND bill_id IS NULL`, [
-          row.transaction_id,
-        ]);
+        await deleteUnbilledPurchase(m, row.transaction_id);
       }
-      await m.query(`UPDATE issuer.authorizations SET status = 'REVERSED', updated_at = $2 WHERE payment_id = $1`, [
-        payment.paymentId,
-        now,
-      ]);
+      await markReversed(m, payment.paymentId, now);
     });
     return { status: 'REVERSED' };
   }
 
   async status(paymentId: string): Promise<HopOutcome | { status: 'UNKNOWN' }> {
-    const rows = (await this.dataSource.query(`SELECT * FROM issuer.authorizations WHERE payment_id = $1`, [
-      paymentId,
-    ])) as AuthorizationRow[];
-    return rows.length ? outcomeOf(rows[0]) : { status: 'UNKNOWN' };
+    const row = await authorizationOf(this.dataSource, paymentId);
+    return row ? outcomeOf(row) : { status: 'UNKNOWN' };
   }
 
   /** Records the payment's leg with `status` unless one exists; true when this call created it. */
-  private async claim(m: EntityManager, payment: PaymentDescriptor, status: 'APPROVED' | 'REVERSED', now: Date): Promise<boolean> {
-    const rows = (await m.query(
-      `INSERT INTO issuer.authorizations (payment_id, card_id, transaction_id, amount_fen, status, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (payment_id) DO NOTHING RETURNING payment_id`,
-      [payment.paymentId, payment.cardId, payment.transactionId ?? null, payment.amountFen, status, now],
-    )) as unknown[];
-    return rows.length === 1;
-  }
-
-  private async row(m: EntityManager, paymentId: string): Promise<AuthorizationRow> {
-    const [row] = (await m.query(`SELECT * FROM issuer.authorizations WHERE payment_id = $1`, [paymentId])) as AuthorizationRow[];
-    return row;
+  private claim(m: EntityManager, payment: PaymentDescriptor, status: 'APPROVED' | 'REVERSED', now: Date): Promise<boolean> {
+    return claimAuthorization(m, {
+      paymentId: payment.paymentId,
+      cardId: payment.cardId,
+      transactionId: payment.transactionId ?? null,
+      amountFen: payment.amountFen,
+      status,
+      at: now,
+    });
   }
 
   /** Why the issuer refuses this payment, or null after taking the credit. */
   private async declineReason(m: EntityManager, payment: PaymentDescriptor, now: Date): Promise<CanonicalError | null> {
-    const card = await m.getRepository(CardEntity).findOneBy({ id: payment.cardId });
+    const card = await cardById(m, payment.cardId);
     const issuer: PlatformAdapter = this.registry.get(card?.issuerPlatform ?? this.registry.single('issuer').manifest.id);
     if (!card || card.customerId !== payment.customerId) return declineFor(issuer, 'TRANSACTION_NOT_PERMITTED');
     // FOR SHARE: a freeze (an UPDATE of this row) waits for the payment, or the payment sees the freeze.
-    const customer = await m
-      .getRepository(CustomerEntity)
-      .createQueryBuilder('c')
-      .setLock('pessimistic_read')
-      .where('c.id = :id', { id: card.customerId })
-      .getOneOrFail();
+    const customer = await shareCustomer(m, card.customerId);
+    if (!customer) throw new Error(`card ${card.id} without customer`);
     const day = programDateOf(now);
-    const bills = await m.getRepository(BillEntity).findBy({ creditLineId: card.creditLineId });
+    const bills = await billsOfCreditLine(m, card.creditLineId);
     const blocked = spendBlockCode(
       customer,
       card,
@@ -135,12 +115,6 @@ export class IssuerAuthorizations {
       day,
     );
     if (blocked) return declineFor(issuer, blocked as Parameters<typeof declineFor>[1]);
-    const taken = (await m.query(
-      `UPDATE issuer.credit_lines SET used_fen = used_fen + $2 WHERE id = $1 AND used_fen + $2 <= limit_fen RETURNING used_fen`,
-      [card.creditLineId, payment.amountFen],
-    )) as unknown[];
-    // TypeORM's postgres driver returns [rows, affected] for UPDATE … RETURNING.
-    const rows = Array.isArray(taken[0]) ? (taken[0] as unknown[]) : taken;
-    return rows.length === 0 ? declineFor(issuer, 'INSUFFICIENT_CREDIT') : null;
+    return (await takeCredit(m, card.creditLineId, payment.amountFen)) ? null : declineFor(issuer, 'INSUFFICIENT_CREDIT');
   }
 }

@@ -5,27 +5,18 @@
  */
 import type { DataSource } from 'typeorm';
 import type { IdempotencyRecord, IdempotencyStore } from '@cardweave/adapter-sdk';
+import { adapterResult, saveFirstAdapterResult } from '../db/queries/adapter-idempotency.queries';
 
 export class AdapterIdempotencyStore implements IdempotencyStore {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly schema: string,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async find(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
-    const [row] = (await this.dataSource.query(
-      `SELECT fingerprint, result, created_at FROM ${this.schema}.idempotency_keys WHERE scope = $1 AND key = $2 AND state = 'DONE'`,
-      [`adapter:${scope}`, key],
-    )) as Array<{ fingerprint: string; result: string; created_at: Date }>;
-    return row ? { scope, key, fingerprint: row.fingerprint, result: row.result, createdAt: new Date(row.created_at) } : undefined;
+    const row = await adapterResult(this.dataSource, scope, key);
+    return row ? { scope, key, ...row } : undefined;
   }
 
   async saveFirst(record: IdempotencyRecord): Promise<IdempotencyRecord> {
-    await this.dataSource.query(
-      `INSERT INTO ${this.schema}.idempotency_keys (scope, key, fingerprint, state, result, created_at) VALUES ($1, $2, $3, 'DONE', $4, $5)
-       ON CONFLICT (scope, key) DO NOTHING`,
-      [`adapter:${record.scope}`, record.key, record.fingerprint, record.result, record.createdAt],
-    );
+    await saveFirstAdapterResult(this.dataSource, record);
     return (await this.find(record.scope, record.key)) ?? record;
   }
 }

@@ -10,6 +10,9 @@ import type { CanonicalErrorModel } from '@cardweave/subgraph-kit';
 import { IdempotencyKeys } from '@cardweave/subgraph-kit';
 import type { IssuerContext } from '../context';
 import { ISSUER_SCHEMA } from '../db/issuer-database';
+import { addPaymentToBill, lockOwedBills } from '../db/queries/bill.queries';
+import { lockCreditLineOfCustomer, restoreCredit } from '../db/queries/credit-line.queries';
+import { insertAllocation, insertRepayment } from '../db/queries/repayment.queries';
 import { idempotencyKeyDecline, inProgressDecline, inputDecline, keyReusedDecline, platformDecline } from '../lifecycle/issuer-declines';
 import { allocateRepayment, totalOwed, type BillAllocation, type OwedBill } from './repayment-allocation';
 
@@ -77,24 +80,9 @@ export async function repay(ctx: IssuerContext, args: RepayArgs): Promise<RepayO
       return outcome;
     };
     // The line first, then its bills: the same lock order as the statement job and authorizations.
-    const [line] = (await m.query(`SELECT id FROM issuer.credit_lines WHERE customer_id = $1 FOR UPDATE`, [customerId])) as Array<{
-      id: string;
-    }>;
-    if (!line) return finish({ ok: false, error: platformDecline(adapter, 'repay', 'CARD_NOT_ACTIVE', '闪付卡未开通'), repayment: null });
-    const bills = (
-      (await m.query(
-        `SELECT id, total_due_fen::text AS total, paid_fen::text AS paid, penalty_accrued_fen::text AS penalty, penalty_paid_fen::text AS penalty_paid
-           FROM issuer.bills WHERE credit_line_id = $1 AND paid_fen < total_due_fen + penalty_accrued_fen
-          ORDER BY statement_date, id FOR UPDATE`,
-        [line.id],
-      )) as Array<{ id: string; total: string; paid: string; penalty: string; penalty_paid: string }>
-    ).map((b): OwedBill => ({
-      id: b.id,
-      totalDueFen: BigInt(b.total),
-      paidFen: BigInt(b.paid),
-      penaltyAccruedFen: BigInt(b.penalty),
-      penaltyPaidFen: BigInt(b.penalty_paid),
-    }));
+    const lineId = await lockCreditLineOfCustomer(m, customerId);
+    if (!lineId) return finish({ ok: false, error: platformDecline(adapter, 'repay', 'CARD_NOT_ACTIVE', '闪付卡未开通'), repayment: null });
+    const bills: OwedBill[] = await lockOwedBills(m, lineId);
     // Only billed amounts are repaid here; paying more than is owed is the platform's own refusal.
     if (args.amountFen > totalOwed(bills)) {
       return finish({
@@ -105,27 +93,15 @@ export async function repay(ctx: IssuerContext, args: RepayArgs): Promise<RepayO
     }
     const { allocations } = allocateRepayment(args.amountFen, bills, terms.repaymentAllocation);
     const repaymentId = randomUUID();
-    await m.query(`INSERT INTO issuer.repayments (id, credit_line_id, amount_fen, repaid_at) VALUES ($1, $2, $3, $4)`, [
-      repaymentId,
-      line.id,
-      args.amountFen.toString(),
-      now,
-    ]);
+    await insertRepayment(m, { id: repaymentId, creditLineId: lineId, amountFen: args.amountFen, at: now });
     let principal = 0n;
     for (const a of allocations) {
       principal += a.principalFen;
-      await m.query(
-        `INSERT INTO issuer.repayment_allocations (repayment_id, bill_id, penalty_fen, principal_fen, allocated_at) VALUES ($1, $2, $3, $4, $5)`,
-        [repaymentId, a.billId, a.penaltyFen.toString(), a.principalFen.toString(), now],
-      );
-      await m.query(`UPDATE issuer.bills SET paid_fen = paid_fen + $2, penalty_paid_fen = penalty_paid_fen + $3 WHERE id = $1`, [
-        a.billId,
-        (a.penaltyFen + a.principalFen).toString(),
-        a.penaltyFen.toString(),
-      ]);
+      await insertAllocation(m, { repaymentId, billId: a.billId, penaltyFen: a.penaltyFen, principalFen: a.principalFen, at: now });
+      await addPaymentToBill(m, a.billId, a.penaltyFen + a.principalFen, a.penaltyFen);
     }
     // Repaid principal is credit available again; a penalty never drew on the credit line.
-    await m.query(`UPDATE issuer.credit_lines SET used_fen = used_fen - $2 WHERE id = $1`, [line.id, principal.toString()]);
+    await restoreCredit(m, lineId, principal.toString());
     return finish({
       ok: true,
       error: null,

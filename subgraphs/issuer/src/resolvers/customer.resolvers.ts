@@ -2,7 +2,8 @@ import { clampToZero } from '@cardweave/adapter-sdk';
 import { canActForCustomer, type HasIdentity } from '@cardweave/service-kit';
 import { requireId } from '@cardweave/service-kit';
 import { platformById, decodeCursor, pageSize, toConnection } from '@cardweave/subgraph-kit';
-import { CustomerEntity } from '../db/entities/customer.entity';
+import type { CustomerEntity } from '../db/entities/customer.entity';
+import { customersPage } from '../db/queries/customer.queries';
 import type { Resolvers } from '../generated/resolvers-types';
 
 /** Another customer's record reads as absent, so ids cannot be probed. */
@@ -24,17 +25,11 @@ export const customerResolvers: Resolvers = {
     customers: async (_, { first, after }, ctx) => {
       const size = pageSize(first);
       const cursor = decodeCursor(after);
-      const query = ctx.dataSource
-        .getRepository(CustomerEntity)
-        .createQueryBuilder('c')
-        .orderBy('c.id', 'ASC')
-        .take(size + 1);
-      if (cursor) query.where('c.id > :id', { id: requireId(cursor.id, 'after') });
+      const afterId = cursor ? requireId(cursor.id, 'after') : null;
       // A customer sees only themselves; operators and services see every customer.
       const own = ownCustomerFilter(ctx);
       if (own === false) return toConnection([], size, (c: CustomerEntity) => ({ sort: c.id, id: c.id }));
-      if (own) query.andWhere('c.id = :own', { own });
-      const rows = await query.getMany();
+      const rows = await customersPage(ctx.dataSource, { afterId, only: own ?? null, limit: size + 1 });
       return toConnection(rows, size, (c) => ({ sort: c.id, id: c.id }));
     },
   },

@@ -1,0 +1,129 @@
+/**
+ * Bills and their penalty postings. A bill is unique by (credit line, cycle start) and a
+ * posting by (bill, accrual day), so the statement job's inserts are idempotent.
+ */
+import type { SqlRunner } from '@cardweave/subgraph-kit';
+import { hydrateRows } from '@cardweave/subgraph-kit';
+import { BillEntity } from '../entities/bill.entity';
+
+export async function billsOfCreditLine(db: SqlRunner, creditLineId: string): Promise<BillEntity[]> {
+  const rows = (await db.query(`SELECT * FROM issuer.bills WHERE credit_line_id = $1`, [creditLineId])) as Record<string, unknown>[];
+  return hydrateRows(db, BillEntity, rows);
+}
+
+export interface OwedBillRow {
+  id: string;
+  totalDueFen: bigint;
+  paidFen: bigint;
+  penaltyAccruedFen: bigint;
+  penaltyPaidFen: bigint;
+}
+
+/** The line's bills with something still owed, oldest first, FOR UPDATE (a repayment pays them). */
+export async function lockOwedBills(m: SqlRunner, creditLineId: string): Promise<OwedBillRow[]> {
+  const rows = (await m.query(
+    `SELECT id, total_due_fen::text AS total, paid_fen::text AS paid, penalty_accrued_fen::text AS penalty, penalty_paid_fen::text AS penalty_paid
+       FROM issuer.bills WHERE credit_line_id = $1 AND paid_fen < total_due_fen + penalty_accrued_fen
+      ORDER BY statement_date, id FOR UPDATE`,
+    [creditLineId],
+  )) as Array<{ id: string; total: string; paid: string; penalty: string; penalty_paid: string }>;
+  return rows.map((b) => ({
+    id: b.id,
+    totalDueFen: BigInt(b.total),
+    paidFen: BigInt(b.paid),
+    penaltyAccruedFen: BigInt(b.penalty),
+    penaltyPaidFen: BigInt(b.penalty_paid),
+  }));
+}
+
+/** Adds a repayment's share to the bill: `paidFen` in all, of which `penaltyFen` went to penalty. */
+export async function addPaymentToBill(m: SqlRunner, billId: string, paidFen: bigint, penaltyFen: bigint): Promise<void> {
+  await m.query(`UPDATE issuer.bills SET paid_fen = paid_fen + $2, penalty_paid_fen = penalty_paid_fen + $3 WHERE id = $1`, [
+    billId,
+    paidFen.toString(),
+    penaltyFen.toString(),
+  ]);
+}
+
+/** The line's latest statement date (YYYY-MM-DD), or null before its first bill. */
+export async function lastStatementDate(m: SqlRunner, creditLineId: string): Promise<string | null> {
+  const [{ last }] = (await m.query(`SELECT max(statement_date)::text AS last FROM issuer.bills WHERE credit_line_id = $1`, [
+    creditLineId,
+  ])) as Array<{ last: string | null }>;
+  return last;
+}
+
+export interface NewBill {
+  id: string;
+  creditLineId: string;
+  cycleStart: string;
+  cycleEnd: string;
+  statementDate: string;
+  dueDate: string;
+  totalDueFen: bigint;
+  minimumDueFen: bigint;
+}
+
+/** Inserts the cycle's bill unless the line has it already; the new bill's id, or null. */
+export async function insertBillOnce(m: SqlRunner, bill: NewBill): Promise<string | null> {
+  const inserted = (await m.query(
+    `INSERT INTO issuer.bills (id, credit_line_id, cycle_start, cycle_end, statement_date, due_date, total_due_fen, minimum_due_fen, paid_fen, penalty_accrued_fen)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, 0) ON CONFLICT (credit_line_id, cycle_start) DO NOTHING RETURNING id`,
+    [
+      bill.id,
+      bill.creditLineId,
+      bill.cycleStart,
+      bill.cycleEnd,
+      bill.statementDate,
+      bill.dueDate,
+      bill.totalDueFen.toString(),
+      bill.minimumDueFen.toString(),
+    ],
+  )) as Array<{ id: string }>;
+  return inserted[0]?.id ?? null;
+}
+
+export interface PenaltyCandidate {
+  id: string;
+  dueDate: string;
+  totalDueFen: bigint;
+  minimumDueFen: bigint;
+  /** The last day a penalty was posted for, or null. */
+  lastPosted: string | null;
+}
+
+/** The line's bills past due before `today` with less than the minimum paid, by due date. */
+export async function billsBehindMinimum(m: SqlRunner, creditLineId: string, today: string): Promise<PenaltyCandidate[]> {
+  const rows = (await m.query(
+    `SELECT b.id, b.due_date::text AS due_date, b.total_due_fen::text AS total, b.minimum_due_fen::text AS minimum,
+            (SELECT max(p.accrual_date)::text FROM issuer.penalty_postings p WHERE p.bill_id = b.id) AS last_posted
+       FROM issuer.bills b
+      WHERE b.credit_line_id = $1 AND b.due_date < $2 AND b.paid_fen < b.minimum_due_fen
+      ORDER BY b.due_date, b.id`,
+    [creditLineId, today],
+  )) as Array<{ id: string; due_date: string; total: string; minimum: string; last_posted: string | null }>;
+  return rows.map((b) => ({
+    id: b.id,
+    dueDate: b.due_date,
+    totalDueFen: BigInt(b.total),
+    minimumDueFen: BigInt(b.minimum),
+    lastPosted: b.last_posted,
+  }));
+}
+
+/** Posts one day's penalty unless that day is posted already; true when this call posted it. */
+export async function insertPenaltyPostingOnce(
+  m: SqlRunner,
+  posting: { billId: string; accrualDate: string; principalFen: bigint; amountFen: bigint; postedAt: Date },
+): Promise<boolean> {
+  const inserted = (await m.query(
+    `INSERT INTO issuer.penalty_postings (bill_id, accrual_date, principal_fen, amount_fen, posted_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (bill_id, accrual_date) DO NOTHING RETURNING bill_id`,
+    [posting.billId, posting.accrualDate, posting.principalFen.toString(), posting.amountFen.toString(), posting.postedAt],
+  )) as unknown[];
+  return inserted.length > 0;
+}
+
+export async function addPenaltyToBill(m: SqlRunner, billId: string, penaltyFen: bigint): Promise<void> {
+  await m.query(`UPDATE issuer.bills SET penalty_accrued_fen = penalty_accrued_fen + $2 WHERE id = $1`, [billId, penaltyFen.toString()]);
+}
