@@ -1,10 +1,15 @@
 /**
- * Creates a new adapter folder from the template: `npm run adapter:new -- <id> <role>`.
- * The output passes the conformance suite as generated, so an author starts green and
- * replaces the template's figures, error rows and platform shapes one by one.
+ * Creates a new adapter from the template. The output passes the conformance suite as
+ * generated, so an author starts green and replaces the template's figures, error rows and
+ * platform shapes one by one.
  *
- * Options: --dir <parent folder> (default: adapters/), --no-register (do not add the
- * adapter to adapters/adapters.config.json).
+ *   npm run adapter:new -- <id> <role>                 adapters/<id>/, a workspace package of this
+ *                                                      repository, added to adapters/adapters.config.json
+ *                                                      (--no-register: not added)
+ *   npm run adapter:new -- <id> <role> --dir <path>    a standalone package at <path>, anywhere: its own
+ *                                                      package.json (the SDK and the testkit by name and
+ *                                                      version), tsconfig, Jest configuration and tests;
+ *                                                      nothing in it points into this repository
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,15 +17,21 @@ import type { AdapterRole } from '@cardweave/adapter-sdk';
 
 const ADAPTERS_DIR = path.resolve(__dirname, '..');
 const TEMPLATE_DIR = path.join(__dirname, 'template');
+const REPOSITORY_ROOT = path.resolve(__dirname, '../..');
 const ROLES: AdapterRole[] = ['issuer', 'wallet', 'clearing'];
 
 export interface ScaffoldOptions {
   id: string;
   role: AdapterRole;
-  /** Folder the adapter folder is created in. */
+  /** A workspace package: the folder the adapter folder is created in (default adapters/). */
   parentDir?: string;
-  /** Add the adapter to adapters.config.json (default: when created under adapters/). */
+  /** Add the workspace package to adapters.config.json (default: when created under adapters/). */
   register?: boolean;
+  /**
+   * A standalone package written at this folder (created, or empty), for an adapter kept outside
+   * this repository. parentDir and register do not apply.
+   */
+  standaloneDir?: string;
 }
 
 const ROLE_VALUES: Record<AdapterRole, { scope: string; purpose: string }> = {
@@ -78,13 +89,62 @@ const ROLE_ROWS: Record<AdapterRole, string[]> = {
   ],
 };
 
+/** The version range a standalone package asks for: this repository's own version of a package, by caret. */
+function caretRangeOf(packageName: string): string {
+  const manifest = JSON.parse(fs.readFileSync(require.resolve(`${packageName}/package.json`), 'utf8')) as { version: string };
+  return `^${manifest.version}`;
+}
+
+/**
+ * A standalone package's manifest: the SDK and the testkit by name and version (the testkit at
+ * run time too, since the simulator extends its base), and the test tools by the versions this
+ * repository is tested with. `exports` serves the compiled adapter to a system that installs it.
+ */
+function standalonePackageJson(id: string): string {
+  const rootManifest = JSON.parse(fs.readFileSync(path.join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as {
+    devDependencies: Record<string, string>;
+  };
+  const devTools = ['@types/jest', '@types/node', 'jest', 'ts-jest', 'typescript'];
+  const devDependencies = Object.fromEntries(
+    devTools.map((name) => {
+      const range = rootManifest.devDependencies[name];
+      if (!range) throw new Error(`the repository's package.json has no devDependency ${name} to take a version from`);
+      return [name, range];
+    }),
+  );
+  const manifest = {
+    name: `cardweave-adapter-${id}`,
+    version: '0.1.0',
+    description: `The ${id} platform adapter for Cardweave.`,
+    private: true,
+    license: 'UNLICENSED',
+    exports: {
+      '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+      './simulator': { types: `./dist/src/${id}.simulator.d.ts`, default: `./dist/src/${id}.simulator.js` },
+      './expectations': { types: `./dist/src/${id}.expectations.d.ts`, default: `./dist/src/${id}.expectations.js` },
+      './package.json': './package.json',
+    },
+    files: ['dist', '!dist/**/*.test.*'],
+    scripts: { build: 'tsc -p tsconfig.build.json', test: 'jest', typecheck: 'tsc -p tsconfig.json' },
+    dependencies: {
+      '@cardweave/adapter-sdk': caretRangeOf('@cardweave/adapter-sdk'),
+      '@cardweave/adapter-testkit': caretRangeOf('@cardweave/adapter-testkit'),
+    },
+    devDependencies,
+    engines: { node: '>=20' },
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
 export function scaffoldAdapter(options: ScaffoldOptions): { dir: string; files: string[] } {
   const { id, role } = options;
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id)) throw new Error(`adapter id "${id}" must be kebab-case, e.g. acme-wallet`);
   if (!ROLES.includes(role)) throw new Error(`role "${role}" must be one of ${ROLES.join(', ')}`);
-  const parentDir = path.resolve(options.parentDir ?? ADAPTERS_DIR);
-  const dir = path.join(parentDir, id);
-  if (fs.existsSync(dir)) throw new Error(`${dir} already exists`);
+  const standalone = options.standaloneDir !== undefined;
+  const dir = standalone ? path.resolve(options.standaloneDir!) : path.join(path.resolve(options.parentDir ?? ADAPTERS_DIR), id);
+  if (standalone ? fs.existsSync(dir) && fs.readdirSync(dir).length > 0 : fs.existsSync(dir)) {
+    throw new Error(`${dir} already exists${standalone ? ' and is not empty' : ''}`);
+  }
 
   const words = id.split('-');
   const pascal = words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
@@ -104,19 +164,30 @@ export function scaffoldAdapter(options: ScaffoldOptions): { dir: string; files:
       .replaceAll('__ID__', id);
 
   const files: string[] = [];
+  const write = (target: string, text: string) => {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+    files.push(path.relative(dir, target));
+  };
   const walk = (from: string, to: string) => {
-    fs.mkdirSync(to, { recursive: true });
     for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
       const source = path.join(from, entry.name);
       if (entry.isDirectory()) walk(source, path.join(to, entry.name));
       else {
-        const target = path.join(to, fill(entry.name.replace(/\.tpl$/, '')));
-        fs.writeFileSync(target, fill(fs.readFileSync(source, 'utf8')));
-        files.push(path.relative(dir, target));
+        // npm leaves a .gitignore out of a package, so the template keeps it without its dot
+        const name = entry.name === 'gitignore.tpl' ? '.gitignore' : fill(entry.name.replace(/\.tpl$/, ''));
+        write(path.join(to, name), fill(fs.readFileSync(source, 'utf8')));
       }
     }
   };
-  walk(TEMPLATE_DIR, dir);
+  fs.mkdirSync(dir, { recursive: true });
+  walk(path.join(TEMPLATE_DIR, 'common'), dir);
+  if (standalone) {
+    walk(path.join(TEMPLATE_DIR, 'standalone'), dir);
+    write(path.join(dir, 'package.json'), standalonePackageJson(id));
+    return { dir, files: files.sort() };
+  }
+  walk(path.join(TEMPLATE_DIR, 'workspace'), dir);
 
   const register = options.register ?? path.dirname(dir) === ADAPTERS_DIR;
   if (register) {
@@ -135,17 +206,28 @@ function main(argv: string[]): void {
     const i = args.indexOf(name);
     if (i < 0) return undefined;
     const [, value] = args.splice(i, 2);
+    if (!value || value.startsWith('--')) throw new Error(`${name} needs a folder`);
     return value;
   };
   const noRegister = args.includes('--no-register');
   if (noRegister) args.splice(args.indexOf('--no-register'), 1);
-  const parentDir = flag('--dir');
+  const standaloneDir = flag('--dir');
   const [id, role] = args;
-  if (!id || !role) {
-    console.error('usage: npm run adapter:new -- <id> <issuer|wallet|clearing> [--dir <parent>] [--no-register]');
+  if (!id || !role || args.length > 2) {
+    console.error('usage: npm run adapter:new -- <id> <issuer|wallet|clearing> [--dir <path> | --no-register]');
     process.exit(2);
   }
-  const { dir, files } = scaffoldAdapter({ id, role: role as AdapterRole, parentDir, register: noRegister ? false : undefined });
+  const { dir, files } = scaffoldAdapter({ id, role: role as AdapterRole, standaloneDir, register: noRegister ? false : undefined });
+  if (standaloneDir) {
+    console.log(`created the standalone package cardweave-adapter-${id} at ${dir}\n  ${files.join('\n  ')}`);
+    console.log(`next:
+  cd ${dir}
+  npm install        # @cardweave/adapter-sdk and @cardweave/adapter-testkit from your registry, or their npm pack tarballs
+  npm test           # the conformance suite, green as generated
+then run it beside the default adapters, from the Cardweave repository:
+  CARDWEAVE_ADAPTERS_ADD=${dir} npm start -- --memory`);
+    return;
+  }
   console.log(`created ${path.relative(process.cwd(), dir)}/\n  ${files.join('\n  ')}`);
   console.log(`next: npm install (links @cardweave/adapter-${id}), then npx jest ${path.relative(process.cwd(), dir)}`);
 }

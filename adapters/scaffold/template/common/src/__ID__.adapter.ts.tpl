@@ -7,12 +7,14 @@ import {
   signedJsonRequest,
   yuan,
   type AdapterDeclaration,
+  type Clock,
   type OperationName,
   type OperationResult,
   type PerformContext,
   type PlatformAdapter,
 } from '__SDK__';
 import { __CAMEL__Errors } from './__ID__.errors';
+import { __PASCAL__Simulator } from './__ID__.simulator';
 import { __CONST___SIGNATURE_HEADER, __CAMEL__OptionSpec, type __PASCAL__Options } from './__ID__.options';
 import { __CONST__, amountOf, readReply, toPaymentBody, toStatusOutcome, toVerifyBody, type Reply } from './__ID__.transformers';
 
@@ -85,7 +87,10 @@ export function create__PASCAL__Adapter(rawOptions: Partial<__PASCAL__Options> =
     return onOk(reply);
   }
 
-  return createAdapter(__CAMEL__Declaration(options), {
+  // The platform's stand-in: `npm start` (outside production) sends this adapter's requests to
+  // it instead of the network. Made with this adapter's key, so the answers' signatures check.
+  const simulator = (clock: Clock) => new __PASCAL__Simulator(clock, { platformKey: options.platformKey });
+  return createAdapter({ ...__CAMEL__Declaration(options), simulator }, {
     verifyStep: (input, ctx) =>
       post(ctx, 'verifyStep', '/verify', toVerifyBody(input, ctx.idempotencyKey), ctx.idempotencyKey, () => ({
         status: 'SUCCESS',
