@@ -8,6 +8,7 @@ import { recordErrors, useAccessLog } from './use-access-log';
 import { useEdgeErrors, useSubgraphErrorNames } from './use-edge-errors';
 import { identityOf, useIdentity } from './use-identity';
 import { countResult, useDeclineSelection, useMetrics } from './use-metrics';
+import { useNumberLiterals } from './use-number-literals';
 import { useReadiness } from './use-readiness';
 import { useRequestLimits } from './use-request-limits';
 import { useTracing } from './use-tracing';
@@ -25,6 +26,7 @@ export function gatewayPlugins(options: ResolvedGatewayOptions, context: Gateway
     ...useTracing({ enabled: options.tracing }),
     useAccessLog(),
     ...useRequestLimits({ limits: options.limits, production: options.production, subgraphCost: options.subgraphCostLimit }),
+    useNumberLiterals(),
     ...useIdentity({ publicKey: options.keyring.jwtPublicKey!, issuer: options.tokens.issuer, audience: options.tokens.audience }),
     useServiceSignature({ keyring: options.keyring, identityOf }),
     useSubgraphErrorNames(),
@@ -32,6 +34,9 @@ export function gatewayPlugins(options: ResolvedGatewayOptions, context: Gateway
       production: options.production,
       observe: (r, req) => (countResult(options.metrics.errors, r, req), recordErrors(r, req)),
     }),
-    useWebPage({ demoSignIn: options.production ? undefined : { privateKey: options.keyring.jwtPrivateKey, ...options.tokens } }),
+    useWebPage({
+      demoSignIn: options.production ? undefined : { privateKey: options.keyring.jwtPrivateKey, ...options.tokens },
+      origins: options.origins,
+    }),
   ];
 }
