@@ -22,6 +22,7 @@ import { tracingEnabled } from '@cardweave/service-kit';
 import { performanceOptions } from './performance';
 import { gatewayPlugins } from './plugins';
 import { createMetricsRegistry } from './plugins/use-metrics';
+import { originPolicy, originPolicyFromEnv, type OriginPolicy } from './plugins/origin-policy';
 import { hasCostDirectives, limitsFromEnv, SUBGRAPH_COST_LIST_SIZE, type RequestLimits } from './plugins/use-request-limits';
 import { defaultSubgraphUrl, SUBGRAPHS, SUPERGRAPH_FILE, type SubgraphName } from './subgraph-catalog';
 
@@ -48,6 +49,8 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** Retries of a failed read (never of a mutation) (GATEWAY_READ_RETRIES, default 1). */
   readRetries?: number;
+  /** Origins whose pages may call the gateway from a browser, besides its own (GATEWAY_CORS_ORIGINS). */
+  corsOrigins?: string[];
 }
 
 /** What the plugins need beyond the options: everything resolved, plus the runtime's own handles. */
@@ -64,6 +67,8 @@ export interface ResolvedGatewayOptions extends GatewayOptions {
   schemaHasDeprecations: boolean;
   /** Subgraph requests' cost bounded by useSubgraphCostLimit (no cost directives), not Hive's demand control. */
   subgraphCostLimit: boolean;
+  /** Which browser origins get CORS answers and may use the demo sign-in. */
+  origins: OriginPolicy;
 }
 
 export const PERSISTED_DOCUMENTS_FILE = path.resolve(__dirname, '../persisted-documents.json');
@@ -119,6 +124,7 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
     tracing: tracingEnabled(),
     schemaHasDeprecations: /@deprecated\b/.test(supergraph),
     subgraphCostLimit: !hasCostDirectives(supergraph),
+    origins: options.corsOrigins ? originPolicy(options.corsOrigins) : originPolicyFromEnv(),
   };
   const trusted = persistedOnly ? loadPersistedDocuments() : undefined;
   runtime = createGatewayRuntime({
@@ -147,6 +153,8 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
     // Hive's own check (supergraph loaded); /readyz (useReadiness) adds the subgraphs.
     readinessCheckEndpoint: '/readyz/supergraph',
     landingPage: false,
+    // Yoga's default answers every Origin with itself and credentials; only allowed origins get CORS headers.
+    cors: (request) => resolved.origins.cors(request),
     graphiql: production
       ? false
       : { title: 'Cardweave', defaultQuery: EXAMPLE_QUERY, headers: options.ideHeaders ?? demoIdeHeaders(resolved) },

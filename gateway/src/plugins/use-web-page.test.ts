@@ -59,10 +59,11 @@ describe('useWebPage', () => {
 
   it('offers demo sign-in only when given the local token key', async () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const signIn = async (options: Parameters<typeof useWebPage>[0], body: unknown) => {
+    const signIn = async (options: Parameters<typeof useWebPage>[0], body: unknown, origin = 'http://127.0.0.1') => {
       let answer: Response | undefined;
       const url = new URL('http://127.0.0.1/web/sign-in');
-      const request = new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const headers = { 'content-type': 'application/json', origin };
+      const request = new Request(url, { method: 'POST', headers, body: JSON.stringify(body) });
       await useWebPage(options).onRequest({ url, request, endResponse: (r) => (answer = r) });
       return answer;
     };
@@ -73,6 +74,10 @@ describe('useWebPage', () => {
     const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
     expect(identityFromClaims(claims)).toEqual({ subject: `customer:${id}`, customerId: id, roles: ['CUSTOMER'] });
     expect((await signIn(demo, { customerId: "1'; --" }))!.status).toBe(400);
+    // Another site's page: refused before anything is minted.
+    const foreign = (await signIn(demo, { customerId: id }, 'https://evil.example'))!;
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).not.toHaveProperty('token');
     // Production passes no key: the route does not exist.
     expect(await signIn({ root, demoSignIn: undefined }, { customerId: id })).toBeUndefined();
     expect(await signIn({ root, demoSignIn: { privateKey: undefined, issuer: 'x', audience: 'y' } }, { customerId: id })).toBeUndefined();

@@ -7,6 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { mintToken } from '@cardweave/service-kit';
+import { originPolicy, type OriginPolicy } from './origin-policy';
 
 export interface UseWebPageOptions {
   /** The built page: a folder holding index.html. Defaults to web/dist. */
@@ -19,6 +20,8 @@ export interface UseWebPageOptions {
    * (POST /web/sign-in → a customer token). Without it the page needs a real identity provider.
    */
   demoSignIn?: { privateKey?: KeyObject; issuer: string; audience: string };
+  /** Who may call the demo sign-in from a browser; defaults to the gateway's own origin only. */
+  origins?: OriginPolicy;
 }
 
 /** What the plugin needs of a request hook; both Hive Gateway and GraphQL Yoga supply it. */
@@ -54,14 +57,23 @@ function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
 }
 
+/**
+ * The answer to a sign-in another site's page sent: without it, any page the customer's browser
+ * opens could sign in as anyone and, were CORS ever loosened, read that customer's data.
+ */
+const crossSiteSignIn = () =>
+  json({ errors: [{ message: 'sign-in is only accepted from this site', extensions: { code: 'FORBIDDEN' } }] }, 403);
+
 /** The demo sign-in routes; undefined when the path is not one of them. */
 async function demoSignInResponse(
   demo: Required<UseWebPageOptions>['demoSignIn'] & { privateKey: KeyObject },
+  origins: OriginPolicy,
   url: URL,
   request: Request,
 ): Promise<Response | undefined> {
   const settings = { privateKey: demo.privateKey, issuer: demo.issuer, audience: demo.audience };
   if (url.pathname === '/web/sign-in' && request.method === 'POST') {
+    if (!origins.acceptsCaller(request)) return crossSiteSignIn();
     const body = (await request.json().catch(() => null)) as { customerId?: unknown } | null;
     const customerId = typeof body?.customerId === 'string' && UUID.test(body.customerId) ? body.customerId.toLowerCase() : null;
     if (!customerId) return json({ errors: [{ message: 'customerId: not a valid id', extensions: { code: 'BAD_USER_INPUT' } }] }, 400);
@@ -84,6 +96,7 @@ export function useWebPage(options: UseWebPageOptions = {}) {
   const root = path.resolve(options.root ?? DEFAULT_WEB_ROOT);
   const reserved = options.reservedPaths ?? ['/graphql', '/healthz', '/readyz'];
   const demo = options.demoSignIn?.privateKey ? { ...options.demoSignIn, privateKey: options.demoSignIn.privateKey } : undefined;
+  const origins = options.origins ?? originPolicy();
 
   /** The file under root a path names, or undefined (outside root, missing, or a folder). */
   function fileFor(pathname: string): string | undefined {
@@ -103,7 +116,7 @@ export function useWebPage(options: UseWebPageOptions = {}) {
     onRequest(payload: WebPageRequestPayload): Promise<void> | void {
       const { url, request, endResponse } = payload;
       if (demo && url.pathname.startsWith('/web/')) {
-        return demoSignInResponse(demo, url, request).then((response) => (response ? endResponse(response) : serveFile(payload)));
+        return demoSignInResponse(demo, origins, url, request).then((response) => (response ? endResponse(response) : serveFile(payload)));
       }
       return serveFile(payload);
     },
