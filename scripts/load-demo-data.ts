@@ -6,7 +6,7 @@
 import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
 import { clearingEntities, clearingMigrations, CLEARING_SCHEMA } from '@cardweave/clearing-subgraph';
 import { PanVault, issuerEntities, issuerMigrations, ISSUER_SCHEMA } from '@cardweave/issuer-subgraph';
-import { clockFromEnv } from '@cardweave/service-kit';
+import { clockFromEnv, configValue } from '@cardweave/service-kit';
 import { openSubgraphDatabase } from '@cardweave/subgraph-kit';
 import { walletEntities, walletMigrations, WALLET_SCHEMA } from '@cardweave/wallet-subgraph';
 import { generateDemoData } from './demo-data/generate-demo-data';
@@ -16,7 +16,7 @@ import { systemConfigFromEnv } from './system/system-config';
 async function main(): Promise<void> {
   const config = systemConfigFromEnv();
   if (!config.databaseUrls.issuer) throw new Error('set DATABASE_URL (or ISSUER_/WALLET_/CLEARING_DATABASE_URL)');
-  const customers = Number(process.env.DEMO_CUSTOMERS ?? 36);
+  const customers = configValue('DEMO_CUSTOMERS');
   const [issuer, wallet, clearing] = await Promise.all([
     openSubgraphDatabase({
       url: config.databaseUrls.issuer,

@@ -11,6 +11,7 @@ import { addMocksToSchema } from '@graphql-tools/mock';
 import { createYoga } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useWebPage } from '@cardweave/gateway';
+import { configValue } from '@cardweave/service-kit';
 import { PUBLIC_SCHEMA_FILE } from '../schema/public-schema';
 import { cardWeaveMocks, seededRandom } from './mocks';
 
@@ -51,7 +52,7 @@ export async function startMockServer(options: { port?: number; host?: string; s
 }
 
 if (require.main === module) {
-  startMockServer({ port: Number(process.env.MOCK_PORT || 4010), host: process.env.HOST || '127.0.0.1' })
+  startMockServer({ port: configValue('MOCK_PORT'), host: configValue('HOST') })
     .then(({ url }) => {
       console.log(`Cardweave mock server (no database): ${url}\nThe card page: ${url.replace(/\/graphql$/, '/')}`);
     })

@@ -10,21 +10,23 @@ import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway
 import { Logger } from '@graphql-hive/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import {
+  configValue,
   currentKeyring,
+  type Environment,
   type Keyring,
   mintToken,
   tokenSettingsFromEnv,
+  tracingEnabled,
   type TokenSettings,
   writeLog,
   type LogLevel,
 } from '@cardweave/service-kit';
-import { tracingEnabled } from '@cardweave/service-kit';
 import { performanceOptions } from './performance';
 import { gatewayPlugins } from './plugins';
 import { createMetricsRegistry } from './plugins/use-metrics';
 import { originPolicy, originPolicyFromEnv, type OriginPolicy } from './plugins/origin-policy';
 import { hasCostDirectives, limitsFromEnv, SUBGRAPH_COST_LIST_SIZE, type RequestLimits } from './plugins/use-request-limits';
-import { defaultSubgraphUrl, SUBGRAPHS, SUPERGRAPH_FILE, type SubgraphName } from './subgraph-catalog';
+import { SUBGRAPHS, SUPERGRAPH_FILE, type SubgraphName } from './subgraph-catalog';
 
 export interface GatewayOptions {
   /** Where each subgraph listens; defaults to the URLs in the supergraph. */
@@ -99,16 +101,16 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, string> {
-  return Object.fromEntries(SUBGRAPHS.map((s) => [s.name, env[s.urlEnv] || defaultSubgraphUrl(s)])) as Record<SubgraphName, string>;
+export function subgraphUrlsFromEnv(env: Environment = process.env): Record<SubgraphName, string> {
+  return Object.fromEntries(SUBGRAPHS.map((s) => [s.name, configValue(s.urlEnv, env)])) as Record<SubgraphName, string>;
 }
 
 export function createCardweaveGateway(options: GatewayOptions = {}) {
   const urls = { ...subgraphUrlsFromEnv({}), ...options.subgraphUrls };
   const production = options.production ?? false;
-  const persistedOnly = options.persistedOnly ?? process.env.GATEWAY_PERSISTED_ONLY === '1';
-  const timeoutMs = options.subgraphTimeoutMs ?? Number(process.env.GATEWAY_SUBGRAPH_TIMEOUT_MS || 5_000);
-  const readRetries = options.readRetries ?? Number(process.env.GATEWAY_READ_RETRIES ?? 1);
+  const persistedOnly = options.persistedOnly ?? configValue('GATEWAY_PERSISTED_ONLY');
+  const timeoutMs = options.subgraphTimeoutMs ?? configValue('GATEWAY_SUBGRAPH_TIMEOUT_MS');
+  const readRetries = options.readRetries ?? configValue('GATEWAY_READ_RETRIES');
   const limits = options.limits ?? limitsFromEnv();
   let runtime: GatewayRuntime | undefined;
   const supergraph = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');

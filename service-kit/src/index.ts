@@ -44,7 +44,20 @@ export {
   type TokenSettings,
 } from './auth/tokens';
 export { clockFromEnv, fixedClock, type Clock } from './clock';
-export { portFromEnv, positiveIntFromEnv, PROGRAM_TIMEZONE, requireId } from './config';
+export { PROGRAM_TIMEZONE, requireId } from './config';
+export { CONFIG_DOCS_END, CONFIG_DOCS_START, configTableMarkdown, whenUnset, withConfigTable } from './environment/docs';
+export * as parsers from './environment/parsers';
+export type { Parser } from './environment/parsers';
+export {
+  ConfigError,
+  configValue,
+  configValueFor,
+  readConfig,
+  requiredConfigValue,
+  type ConfigValue,
+  type Environment,
+} from './environment/read';
+export { CONFIG_VARIABLES, type ConfigName, type ConfigVariable } from './environment/variables';
 export {
   jsonLogger,
   logLevelEnabled,
@@ -56,4 +69,4 @@ export {
   type LogSink,
 } from './logging/json-log';
 export { setupTracing, tracingEnabled, withServerSpan } from './observability/tracing';
-export { requiredEnv, runStandalone } from './server/run-standalone';
+export { runStandalone } from './server/run-standalone';

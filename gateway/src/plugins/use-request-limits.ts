@@ -23,6 +23,7 @@ import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { CONFIG_VARIABLES, configValue, type Environment } from '@cardweave/service-kit';
 
 export interface RequestLimits {
   maxDepth: number;
@@ -32,28 +33,22 @@ export interface RequestLimits {
   maxBodyBytes: number;
 }
 
+/** The defaults of the variables below (the service kit's table). */
 export const DEFAULT_LIMITS: RequestLimits = {
-  maxDepth: 12,
-  maxAliases: 15,
-  maxTokens: 2_000,
-  maxCost: 20_000,
-  maxBodyBytes: 64 * 1024,
+  maxDepth: CONFIG_VARIABLES.GATEWAY_MAX_DEPTH.default,
+  maxAliases: CONFIG_VARIABLES.GATEWAY_MAX_ALIASES.default,
+  maxTokens: CONFIG_VARIABLES.GATEWAY_MAX_TOKENS.default,
+  maxCost: CONFIG_VARIABLES.GATEWAY_MAX_COST.default,
+  maxBodyBytes: CONFIG_VARIABLES.GATEWAY_MAX_BODY_BYTES.default,
 };
 
-export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): RequestLimits {
-  const read = (name: string, fallback: number) => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-    return value;
-  };
+export function limitsFromEnv(env: Environment = process.env): RequestLimits {
   return {
-    maxDepth: read('GATEWAY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
-    maxAliases: read('GATEWAY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
-    maxTokens: read('GATEWAY_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
-    maxCost: read('GATEWAY_MAX_COST', DEFAULT_LIMITS.maxCost),
-    maxBodyBytes: read('GATEWAY_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes),
+    maxDepth: configValue('GATEWAY_MAX_DEPTH', env),
+    maxAliases: configValue('GATEWAY_MAX_ALIASES', env),
+    maxTokens: configValue('GATEWAY_MAX_TOKENS', env),
+    maxCost: configValue('GATEWAY_MAX_COST', env),
+    maxBodyBytes: configValue('GATEWAY_MAX_BODY_BYTES', env),
   };
 }
 

@@ -14,6 +14,7 @@
 import { generateKeyPairSync, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { configValue, type Environment } from '../environment/read';
 
 export const SERVICE_NAMES = ['gateway', 'issuer', 'wallet', 'clearing'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -75,10 +76,15 @@ export function localKeySetFile(dataDir: string): LocalKeySet {
   return set;
 }
 
-export function keyringFromEnv(env: NodeJS.ProcessEnv = process.env, service?: ServiceName): Keyring {
-  if (env.SERVICE_PUBLIC_KEYS) {
+export function keyringFromEnv(env: Environment = process.env, service?: ServiceName): Keyring {
+  const publicKeys = configValue('SERVICE_PUBLIC_KEYS', env);
+  const privateKey = configValue('SERVICE_PRIVATE_KEY', env);
+  const jwtPublicKey = configValue('JWT_PUBLIC_KEY', env);
+  const localKeys = configValue('CARDWEAVE_KEYS', env);
+  if (publicKeys) {
     const servicePublicKeys = new Map<string, KeyObject>();
-    for (const entry of env.SERVICE_PUBLIC_KEYS.split(',')
+    for (const entry of publicKeys
+      .split(',')
       .map((s) => s.trim())
       .filter(Boolean)) {
       const at = entry.indexOf('=');
@@ -86,22 +92,22 @@ export function keyringFromEnv(env: NodeJS.ProcessEnv = process.env, service?: S
       servicePublicKeys.set(entry.slice(0, at), publicFromDer(entry.slice(at + 1)));
     }
     const servicePrivateKeys = new Map<string, KeyObject>();
-    if (env.SERVICE_PRIVATE_KEY) {
+    if (privateKey) {
       if (!service) throw new Error('SERVICE_PRIVATE_KEY needs to know which service this is');
-      servicePrivateKeys.set(service, privateFromDer(env.SERVICE_PRIVATE_KEY));
+      servicePrivateKeys.set(service, privateFromDer(privateKey));
     }
     return {
       servicePublicKeys,
       servicePrivateKeys,
-      jwtPublicKey: env.JWT_PUBLIC_KEY ? publicFromText(env.JWT_PUBLIC_KEY) : undefined,
+      jwtPublicKey: jwtPublicKey ? publicFromText(jwtPublicKey) : undefined,
     };
   }
-  if (env.CARDWEAVE_KEYS) return keyringFromLocalKeySet(JSON.parse(env.CARDWEAVE_KEYS) as LocalKeySet);
-  if (env.NODE_ENV === 'production') {
+  if (localKeys) return keyringFromLocalKeySet(JSON.parse(localKeys) as LocalKeySet);
+  if (configValue('NODE_ENV', env) === 'production') {
     throw new Error('production needs SERVICE_PUBLIC_KEYS, SERVICE_PRIVATE_KEY and (gateway) JWT_PUBLIC_KEY');
   }
-  const keyring = keyringFromLocalKeySet(localKeySetFile(path.resolve(env.CARDWEAVE_DATA_DIR || '.data')));
-  if (env.JWT_PUBLIC_KEY) keyring.jwtPublicKey = publicFromText(env.JWT_PUBLIC_KEY);
+  const keyring = keyringFromLocalKeySet(localKeySetFile(path.resolve(configValue('CARDWEAVE_DATA_DIR', env) ?? '.data')));
+  if (jwtPublicKey) keyring.jwtPublicKey = publicFromText(jwtPublicKey);
   return keyring;
 }
 
@@ -114,11 +120,6 @@ export function installKeyring(keyring: Keyring): void {
 
 /** The process's keys: the installed ones, else from the environment (read once). */
 export function currentKeyring(): Keyring {
-  installed ??= keyringFromEnv(process.env, serviceFromEnv());
+  installed ??= keyringFromEnv(process.env, configValue('CARDWEAVE_SERVICE'));
   return installed;
-}
-
-function serviceFromEnv(): ServiceName | undefined {
-  const name = process.env.CARDWEAVE_SERVICE;
-  return (SERVICE_NAMES as readonly string[]).includes(name ?? '') ? (name as ServiceName) : undefined;
 }

@@ -7,6 +7,7 @@
  * is never granted by a token), plus `iss`, `aud`, `iat`, `exp`.
  */
 import { sign, type KeyObject } from 'node:crypto';
+import { configValue, type Environment } from '../environment/read';
 import type { Identity, Role } from './identity';
 
 export const DEFAULT_JWT_ISSUER = 'https://auth.cardweave.local';
@@ -17,11 +18,13 @@ export interface TokenSettings {
   audience: string;
 }
 
-export function tokenSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): TokenSettings {
-  if (env.NODE_ENV === 'production' && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) {
+export function tokenSettingsFromEnv(env: Environment = process.env): TokenSettings {
+  const issuer = configValue('JWT_ISSUER', env);
+  const audience = configValue('JWT_AUDIENCE', env);
+  if (configValue('NODE_ENV', env) === 'production' && (!issuer || !audience)) {
     throw new Error('production needs JWT_ISSUER and JWT_AUDIENCE');
   }
-  return { issuer: env.JWT_ISSUER || DEFAULT_JWT_ISSUER, audience: env.JWT_AUDIENCE || DEFAULT_JWT_AUDIENCE };
+  return { issuer: issuer ?? DEFAULT_JWT_ISSUER, audience: audience ?? DEFAULT_JWT_AUDIENCE };
 }
 
 export interface MintOptions extends Partial<TokenSettings> {

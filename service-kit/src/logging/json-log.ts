@@ -6,6 +6,7 @@
  * followed across the gateway and every subgraph.
  */
 import { scrub, scrubText } from '@cardweave/adapter-sdk';
+import { configValue } from '../environment/read';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 const ORDER: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
@@ -13,7 +14,7 @@ const ORDER: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
 export type LogSink = (line: string) => void;
 
 let sink: LogSink = (line) => process.stdout.write(`${line}\n`);
-let minimum: LogLevel = (process.env.LOG_LEVEL as LogLevel) || 'info';
+let minimum: LogLevel = configValue('LOG_LEVEL');
 
 /** Where log lines go (stdout unless set; tests capture them here). */
 export function setLogSink(next: LogSink): LogSink {

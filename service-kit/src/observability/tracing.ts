@@ -8,6 +8,7 @@
  */
 import { context, INVALID_SPAN_CONTEXT, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { configValue, type Environment } from '../environment/read';
 
 let enabled = false;
 
@@ -15,11 +16,11 @@ export function tracingEnabled(): boolean {
   return enabled;
 }
 
-export async function setupTracing(options: { serviceName: string; exporter?: SpanExporter; env?: NodeJS.ProcessEnv }): Promise<boolean> {
+export async function setupTracing(options: { serviceName: string; exporter?: SpanExporter; env?: Environment }): Promise<boolean> {
   const env = options.env ?? process.env;
   if (enabled) return true;
   let exporter = options.exporter;
-  if (!exporter && env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+  if (!exporter && configValue('OTEL_EXPORTER_OTLP_ENDPOINT', env)) {
     const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
     exporter = new OTLPTraceExporter();
   }
@@ -28,7 +29,7 @@ export async function setupTracing(options: { serviceName: string; exporter?: Sp
   const { AsyncLocalStorageContextManager } = await import('@opentelemetry/context-async-hooks');
   openTelemetrySetup({
     contextManager: new AsyncLocalStorageContextManager(),
-    resource: { serviceName: env.OTEL_SERVICE_NAME || options.serviceName },
+    resource: { serviceName: configValue('OTEL_SERVICE_NAME', env) ?? options.serviceName },
     traces: { exporter, batching: options.exporter ? false : true },
   });
   enabled = true;

@@ -1,3 +1,4 @@
+import { readConfig } from '../environment/read';
 import { setupTracing } from '../observability/tracing';
 
 /**
@@ -6,6 +7,8 @@ import { setupTracing } from '../observability/tracing';
  */
 export async function runStandalone(name: string, start: () => Promise<{ url: string; stop(): Promise<void> }>): Promise<void> {
   try {
+    // Every variable is checked before anything starts, so all bad values are named at once.
+    readConfig(process.env);
     // Traces go to OTEL_EXPORTER_OTLP_ENDPOINT when it is set (see observability/tracing.ts).
     await setupTracing({ serviceName: `cardweave-${name}` });
     const service = await start();
@@ -20,10 +23,4 @@ export async function runStandalone(name: string, start: () => Promise<{ url: st
     console.error(JSON.stringify({ level: 'fatal', service: name, msg: (error as Error).message }));
     process.exit(1);
   }
-}
-
-export function requiredEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
-  const value = env[name];
-  if (!value) throw new Error(`${name} is required`);
-  return value;
 }

@@ -5,6 +5,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { configValue, type Environment } from '@cardweave/service-kit';
 
 const VERSION = 'v1';
 
@@ -20,9 +21,10 @@ export class PanVault {
    * The key comes from CARD_DATA_KEY (base64). Without it, the embedded default keeps a
    * generated key in its data folder, or a throwaway one for an in-memory run.
    */
-  static fromEnv(env: NodeJS.ProcessEnv, dataDir?: string): PanVault {
-    if (env.CARD_DATA_KEY) return PanVault.fromKey(Buffer.from(env.CARD_DATA_KEY, 'base64'));
-    if (env.NODE_ENV === 'production') throw new Error('CARD_DATA_KEY is required in production');
+  static fromEnv(env: Environment, dataDir?: string): PanVault {
+    const key = configValue('CARD_DATA_KEY', env);
+    if (key) return PanVault.fromKey(Buffer.from(key, 'base64'));
+    if (configValue('NODE_ENV', env) === 'production') throw new Error('CARD_DATA_KEY is required in production');
     if (!dataDir) return PanVault.fromKey(randomBytes(32));
     const file = path.join(dataDir, 'card-data.key');
     if (!fs.existsSync(file)) {
