@@ -8,7 +8,14 @@
  * Built: `node dist/scripts/mint-token.js <customer id>`.
  */
 import { createPrivateKey } from 'node:crypto';
-import { keyringFromEnv, keyringFromLocalKeySet, mintToken, tokenSettingsFromEnv } from '@cardweave/service-kit';
+import {
+  configValue,
+  configValueIfSet,
+  keyringFromEnv,
+  keyringFromLocalKeySet,
+  mintToken,
+  tokenSettingsFromEnv,
+} from '@cardweave/service-kit';
 import { findMemoryRunKeys } from './system/memory-run-keys';
 
 const args = process.argv.slice(2);
@@ -21,11 +28,10 @@ if ((!operator && !customerId) || !Number.isInteger(ttlSeconds) || ttlSeconds <=
   console.error('usage: npm run token -- <customer id> | --operator [--ttl seconds]');
   process.exit(2);
 }
-const fromEnv = process.env.JWT_PRIVATE_KEY?.trim();
+const fromEnv = configValue('JWT_PRIVATE_KEY');
 function localPrivateKey() {
-  if (process.env.CARDWEAVE_KEYS || process.env.SERVICE_PUBLIC_KEYS) return keyringFromEnv(process.env).jwtPrivateKey;
-  const port = process.env.GATEWAY_PORT ? Number(process.env.GATEWAY_PORT) : undefined;
-  const memoryRun = findMemoryRunKeys(port);
+  if (configValue('CARDWEAVE_KEYS') || configValue('SERVICE_PUBLIC_KEYS')) return keyringFromEnv(process.env).jwtPrivateKey;
+  const memoryRun = findMemoryRunKeys(configValueIfSet('GATEWAY_PORT'));
   if (!memoryRun) return keyringFromEnv(process.env).jwtPrivateKey;
   // stderr, so that `$(npm run token -- …)` captures the token alone
   process.stderr.write(`signed with the keys of the npm start -- --memory run at ${memoryRun.gatewayUrl}\n`);

@@ -3,7 +3,7 @@
  * embedded PostgreSQL (PGlite) kept in .data/ (`-- --memory` for a throwaway run) and
  * loads demo data; with DATABASE_URL (or one URL per subgraph) it runs on that server.
  */
-import { currentKeyring, generateLocalKeySet, mintToken, tokenSettingsFromEnv } from '@cardweave/service-kit';
+import { configValue, currentKeyring, generateLocalKeySet, mintToken, tokenSettingsFromEnv } from '@cardweave/service-kit';
 import { demoCustomerId } from './demo-data/random';
 import { writeMemoryRunKeys } from './system/memory-run-keys';
 import { startSystem } from './system/start-system';
@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = systemConfigFromEnv(process.env, process.argv.slice(2));
   // A --memory run's keys are made here, so that `npm run token` can find them while it runs.
-  const memoryKeys = !config.dataDir && !process.env.SERVICE_PUBLIC_KEYS && !process.env.CARDWEAVE_KEYS ? generateLocalKeySet() : undefined;
+  const memoryKeys =
+    !config.dataDir && !configValue('SERVICE_PUBLIC_KEYS') && !configValue('CARDWEAVE_KEYS') ? generateLocalKeySet() : undefined;
   const system = await startSystem(config, { keys: memoryKeys });
   const keysFile = memoryKeys && writeMemoryRunKeys({ pid: process.pid, gatewayUrl: system.gateway.url, keys: memoryKeys });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

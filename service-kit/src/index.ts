@@ -52,6 +52,7 @@ export {
   ConfigError,
   configValue,
   configValueFor,
+  configValueIfSet,
   readConfig,
   requiredConfigValue,
   type ConfigValue,

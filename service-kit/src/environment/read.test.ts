@@ -1,4 +1,4 @@
-import { ConfigError, configValue, configValueFor, readConfig, requiredConfigValue } from './read';
+import { ConfigError, configValue, configValueFor, configValueIfSet, readConfig, requiredConfigValue } from './read';
 import { CONFIG_VARIABLES, type ConfigVariable } from './variables';
 
 describe('configValue', () => {
@@ -46,6 +46,16 @@ describe('configValue', () => {
 
   it('refuses a name that is not in the table', () => {
     expect(() => configValue('NOT_A_VARIABLE' as 'HOST', {})).toThrow(/NOT_A_VARIABLE is not a configuration variable/);
+  });
+});
+
+describe('configValueIfSet', () => {
+  it('parses a set value and gives undefined, not the default, when unset', () => {
+    expect(configValueIfSet('GATEWAY_PORT', { GATEWAY_PORT: '4100' })).toBe(4100);
+    expect(configValueIfSet('GATEWAY_PORT', { GATEWAY_PORT: '' })).toBeUndefined();
+    expect(() => configValueIfSet('GATEWAY_PORT', { GATEWAY_PORT: 'NaN' })).toThrow(
+      'GATEWAY_PORT must be a port number from 0 to 65535, got "NaN"',
+    );
   });
 });
 

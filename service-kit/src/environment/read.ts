@@ -48,6 +48,11 @@ export function configValue<N extends ConfigName>(name: N, env: Environment = pr
   return (value === undefined ? spec(name).default : value) as ConfigValue<N>;
 }
 
+/** The parsed value only when the variable is set: undefined, not the default, when it is unset or blank. */
+export function configValueIfSet<N extends ConfigName>(name: N, env: Environment = process.env): Parsed<N> | undefined {
+  return parsed(name, env) as Parsed<N> | undefined;
+}
+
 /** A variable whose default depends on the service reading it (`defaultFor` in the table). */
 export function configValueFor<N extends ConfigName>(name: N, service: ServiceName, env: Environment = process.env): Parsed<N> {
   const value = parsed(name, env);
