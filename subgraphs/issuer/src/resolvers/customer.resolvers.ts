@@ -24,7 +24,7 @@ export const customerResolvers: Resolvers = {
     customer: async (_, { id }, ctx) => visibleCustomer(ctx, await ctx.loaders.customerById.load(requireId(id))),
     customers: async (_, { first, after }, ctx) => {
       const size = pageSize(first);
-      const cursor = decodeCursor(after);
+      const cursor = decodeCursor(after, 'id');
       const afterId = cursor ? requireId(cursor.id, 'after') : null;
       // A customer sees only themselves; operators and services see every customer.
       const own = ownCustomerFilter(ctx);

@@ -16,19 +16,41 @@ export function encodeCursor(key: Keyset): string {
   return Buffer.from(JSON.stringify([key.sort, key.id]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined): Keyset | null {
+/** What orders a connection's pages: a row's instant (timestamptz or date as PostgreSQL prints it), or its id. */
+export type CursorSort = 'instant' | 'id';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// YYYY-MM-DD, optionally a time to the microsecond and an offset: PostgreSQL's ISO output, or JSON's.
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(Z|[+-](\d{2})(?::?(\d{2}))?)?)?$/;
+
+/** Whether `text` is an instant PostgreSQL reads without error: a real calendar day, a real time, an offset it accepts. */
+function isInstant(text: string): boolean {
+  const m = INSTANT.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return false;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59)) return false;
+  return m[8] === undefined || (Number(m[8]) <= 15 && Number(m[9] ?? 0) <= 59);
+}
+
+/**
+ * The keyset a cursor stands for. A cursor is opaque to clients but not secret, so its parts are
+ * checked to be what this API puts there (an instant or an id, and an id) before they are bound
+ * into SQL: anything else is a cursor this API did not issue, refused as bad input of `argument`.
+ */
+export function decodeCursor(cursor: string | null | undefined, sort: CursorSort = 'instant', argument = 'after'): Keyset | null {
   if (cursor == null) return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((v) => typeof v === 'string')) {
-      return { sort: parsed[0] as string, id: parsed[1] as string };
+      const [key, id] = parsed as [string, string];
+      if ((sort === 'id' ? UUID.test(key) : isInstant(key)) && UUID.test(id)) return { sort: key, id };
     }
   } catch {
     // fall through to the error below
   }
-  throw new GraphQLError('after: not a cursor this API issued', {
-    extensions: { code: 'BAD_USER_INPUT', field: 'after' },
-  });
+  throw new GraphQLError(`${argument}: not a cursor this API issued`, { extensions: { code: 'BAD_USER_INPUT', field: argument } });
 }
 
 export function pageSize(first: number | null | undefined, fallback = 20): number {
