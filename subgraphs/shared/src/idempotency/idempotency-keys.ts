@@ -57,6 +57,17 @@ export class IdempotencyKeys {
     return { kind: 'REPLAY', result: deserializeResult<T>(row.result) };
   }
 
+  /**
+   * Lets go of a claimed key whose request failed before it changed anything, so the client
+   * can retry with it. A finished key is kept.
+   */
+  async release(manager: EntityManager, scope: string, key: string): Promise<void> {
+    await manager.query(`DELETE FROM ${this.schema}.idempotency_keys WHERE scope = $1 AND key = $2 AND state = 'IN_PROGRESS'`, [
+      scope,
+      key,
+    ]);
+  }
+
   /** Stores the result of a claimed key; later claims replay it. */
   async complete(manager: EntityManager, scope: string, key: string, result: unknown): Promise<void> {
     await manager.query(`UPDATE ${this.schema}.idempotency_keys SET state = 'DONE', result = $3 WHERE scope = $1 AND key = $2`, [

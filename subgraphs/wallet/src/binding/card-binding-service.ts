@@ -30,8 +30,9 @@ import {
 import type { Identity } from '@cardweave/service-kit';
 import { canonicalErrorModel, fieldErrorModels, declineFor, IdempotencyKeys } from '@cardweave/subgraph-kit';
 import type { SiblingClient, CanonicalErrorModel } from '@cardweave/subgraph-kit';
-import { CardBindingEntity } from '../db/entities/card-binding.entity';
-import { WalletAccountEntity } from '../db/entities/wallet-account.entity';
+import type { WalletAccountEntity } from '../db/entities/wallet-account.entity';
+import { insertBindingOnce, liveBinding } from '../db/queries/card-binding.queries';
+import { accountOfCustomer, openAccountOnce } from '../db/queries/wallet-account.queries';
 import { WALLET_SCHEMA } from '../db/wallet-database';
 
 export interface BindCardRequest {
@@ -81,10 +82,7 @@ export class CardBindingService {
       result = await this.run(request, wallet, customerId, identity);
     } catch (error) {
       // A fault: nothing was bound; the key is released so the client can retry it.
-      await this.dataSource.query(`DELETE FROM wallet.idempotency_keys WHERE scope = $1 AND key = $2 AND state = 'IN_PROGRESS'`, [
-        scope,
-        request.idempotencyKey,
-      ]);
+      await this.keys.release(this.dataSource.manager, scope, request.idempotencyKey);
       throw error;
     }
     await this.dataSource.transaction((m) => this.keys.complete(m, scope, request.idempotencyKey, result));
@@ -158,34 +156,21 @@ export class CardBindingService {
 
   /** The customer's account at this wallet, opened on first use. */
   private async account(customerId: string, platform: string): Promise<WalletAccountEntity> {
-    await this.dataSource.query(
-      `INSERT INTO wallet.wallet_accounts (id, customer_id, platform, status, created_at) VALUES ($1, $2, $3, 'ACTIVE', $4)
-       ON CONFLICT (customer_id, platform) DO NOTHING`,
-      [randomUUID(), customerId, platform, this.clock.now()],
-    );
-    return this.dataSource.getRepository(WalletAccountEntity).findOneByOrFail({ customerId, platform });
+    await openAccountOnce(this.dataSource, { id: randomUUID(), customerId, platform, at: this.clock.now() });
+    return accountOfCustomer(this.dataSource, customerId, platform);
   }
 
   /** One live binding per card and account: binding again returns the live one. */
   private async record(request: BindCardRequest, wallet: PlatformAdapter, account: WalletAccountEntity): Promise<string> {
-    const id = randomUUID();
-    const inserted = (await this.dataSource.query(
-      `INSERT INTO wallet.card_bindings (id, card_id, wallet_account_id, platform, status, verification_method, bound_at)
-       VALUES ($1, $2, $3, $4, 'ACTIVE', $5, $6)
-       ON CONFLICT (card_id, wallet_account_id) WHERE status <> 'REMOVED' DO NOTHING RETURNING id`,
-      [id, request.cardId, account.id, wallet.manifest.id, wallet.verification.steps.map((s) => s.kind).join('+'), this.clock.now()],
-    )) as Array<{ id: string }>;
-    if (inserted.length) return inserted[0].id;
-    const live = await this.dataSource
-      .getRepository(CardBindingEntity)
-      .createQueryBuilder('b')
-      .where('b.card_id = :card AND b.wallet_account_id = :account AND b.status <> :removed', {
-        card: request.cardId,
-        account: account.id,
-        removed: 'REMOVED',
-      })
-      .getOneOrFail();
-    return live.id;
+    const inserted = await insertBindingOnce(this.dataSource, {
+      id: randomUUID(),
+      cardId: request.cardId,
+      walletAccountId: account.id,
+      platform: wallet.manifest.id,
+      verificationMethod: wallet.verification.steps.map((s) => s.kind).join('+'),
+      boundAt: this.clock.now(),
+    });
+    return inserted ?? (await liveBinding(this.dataSource, request.cardId, account.id)).id;
   }
 
   private refused(error: CanonicalError): BindCardResultModel {

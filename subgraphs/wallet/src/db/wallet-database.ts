@@ -1,3 +1,16 @@
+/**
+ * The wallet's tables and migrations, listed explicitly.
+ *
+ * Data access, one style (as in the issuer and clearing): SQL written out in a query module
+ * per area (db/queries/<area>.queries.ts), typed functions the services call with the data
+ * source or its transaction's manager; GraphQL fields read through the request's DataLoaders
+ * (db/wallet-loaders.ts), whose batched SQL is @cardweave/subgraph-kit's, as are the limit
+ * reservations and idempotency keys. No SQL and no repository calls outside db/. Not TypeORM
+ * repositories: a payment's leg moves only by conditional UPDATEs (`WHERE status = ANY(…)
+ * RETURNING`), a binding is inserted with `ON CONFLICT … DO NOTHING`, and the FOR SHARE lock
+ * and the card view's statement count must stay visible in the SQL. The entities only
+ * describe the rows (columns, fen transformers) that the SQL reads into them.
+ */
 import { CardBindingEntity } from './entities/card-binding.entity';
 import { PaymentEntity } from './entities/payment.entity';
 import { WalletAccountEntity } from './entities/wallet-account.entity';

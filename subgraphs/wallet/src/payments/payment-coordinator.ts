@@ -16,9 +16,12 @@ import { toCanonicalError, type AdapterRegistry, type CanonicalError, type Clock
 import type { Identity } from '@cardweave/service-kit';
 import { declineFor, IdempotencyKeys, releaseLimits, reserveLimits, HopUnavailable } from '@cardweave/subgraph-kit';
 import type { HopOutcome, PaymentDescriptor, Reservation, SiblingClient } from '@cardweave/subgraph-kit';
-import { CardBindingEntity } from '../db/entities/card-binding.entity';
-import { PaymentEntity, type PaymentStatus } from '../db/entities/payment.entity';
-import { WalletAccountEntity } from '../db/entities/wallet-account.entity';
+import type { CardBindingEntity } from '../db/entities/card-binding.entity';
+import type { PaymentEntity, PaymentStatus } from '../db/entities/payment.entity';
+import type { WalletAccountEntity } from '../db/entities/wallet-account.entity';
+import { shareBinding } from '../db/queries/card-binding.queries';
+import { insertPayment, markReversing, paymentById, settlePayment } from '../db/queries/payment.queries';
+import { accountById } from '../db/queries/wallet-account.queries';
 import { WALLET_SCHEMA } from '../db/wallet-database';
 import type { PayInput } from './payment-input';
 
@@ -71,7 +74,7 @@ export class PaymentCoordinator {
   ) {}
 
   async find(paymentId: string): Promise<PaymentEntity | null> {
-    return this.dataSource.getRepository(PaymentEntity).findOneBy({ id: paymentId });
+    return paymentById(this.dataSource, paymentId);
   }
 
   /** `identity` acts for the binding's owner (already checked); the hops check it again. */
@@ -92,8 +95,8 @@ export class PaymentCoordinator {
       if (claim.kind === 'IN_PROGRESS') return { done: this.refusal(wallet.manifest.id, 'DUPLICATE_REQUEST') };
 
       // Re-read under lock: a binding suspended a moment ago must not pay.
-      const current = await m.getRepository(CardBindingEntity).findOne({ where: { id: binding.id }, lock: { mode: 'pessimistic_read' } });
-      const currentAccount = await m.getRepository(WalletAccountEntity).findOneByOrFail({ id: account.id });
+      const current = await shareBinding(m, binding.id);
+      const currentAccount = await accountById(m, account.id);
       const blocked =
         currentAccount.status !== 'ACTIVE' ? 'MERCHANT_RESTRICTED' : current?.status !== 'ACTIVE' ? 'BINDING_NOT_ACTIVE' : null;
       const reservation = blocked
@@ -130,7 +133,7 @@ export class PaymentCoordinator {
         createdAt: now,
         updatedAt: now,
       };
-      await m.getRepository(PaymentEntity).insert(payment);
+      await insertPayment(m, payment);
       return { payment };
     });
     if ('done' in started) return started.done as PaymentResultModel;
@@ -165,10 +168,7 @@ export class PaymentCoordinator {
    * REVERSING and recovery tries again.
    */
   async reverse(payment: PaymentEntity): Promise<boolean> {
-    await this.dataSource.query(
-      `UPDATE wallet.payments SET status = 'REVERSING', updated_at = $2 WHERE id = $1 AND status IN ('RESERVED', 'REVERSING')`,
-      [payment.id, this.clock.now()],
-    );
+    await markReversing(this.dataSource, payment.id, this.clock.now());
     try {
       await this.clearing.post('payments/reverse', descriptorOf(payment));
     } catch (error) {
@@ -196,13 +196,16 @@ export class PaymentCoordinator {
     from: PaymentStatus[] = ['RESERVED'],
   ): Promise<boolean> {
     return this.dataSource.transaction(async (m) => {
-      const [rows] = (await m.query(
-        `UPDATE wallet.payments SET status = $2, decline = $3, transaction_id = COALESCE($4, transaction_id), updated_at = $5
-          WHERE id = $1 AND status = ANY($6) RETURNING reservations`,
-        [payment.id, to, error ? JSON.stringify(error) : null, transactionId, this.clock.now(), from],
-      )) as [Array<{ reservations: string }>, number];
-      if (rows.length === 0) return false;
-      if (to !== 'APPROVED') await releaseLimits(m, WALLET_SCHEMA, JSON.parse(rows[0].reservations) as Reservation[]);
+      const reservations = await settlePayment(m, {
+        id: payment.id,
+        to,
+        from,
+        decline: error ? JSON.stringify(error) : null,
+        transactionId,
+        at: this.clock.now(),
+      });
+      if (reservations === null) return false;
+      if (to !== 'APPROVED') await releaseLimits(m, WALLET_SCHEMA, JSON.parse(reservations) as Reservation[]);
       return true;
     });
   }

@@ -7,7 +7,7 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '@cardweave/adapter-sdk';
 import { IdempotencyKeys } from '@cardweave/subgraph-kit';
-import { PaymentEntity } from '../db/entities/payment.entity';
+import { unfinishedPayments } from '../db/queries/payment.queries';
 import { WALLET_SCHEMA } from '../db/wallet-database';
 import type { PaymentCoordinator } from './payment-coordinator';
 import { unavailableError } from './payment-coordinator';
@@ -30,14 +30,7 @@ export class PaymentRecovery {
 
   async run(olderThanMs: number): Promise<RecoveryReport> {
     const cutoff = new Date(this.clock.now().getTime() - olderThanMs);
-    const open = await this.dataSource
-      .getRepository(PaymentEntity)
-      .createQueryBuilder('p')
-      .where(`p.status IN ('RESERVED', 'REVERSING')`)
-      .andWhere('p.updated_at <= :cutoff', { cutoff })
-      .orderBy('p.updated_at')
-      .take(200)
-      .getMany();
+    const open = await unfinishedPayments(this.dataSource, cutoff, 200);
     const report: RecoveryReport = { examined: open.length, reversed: 0, stillOpen: 0 };
     for (const payment of open) {
       if (await this.coordinator.reverse(payment)) {
