@@ -3,9 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AdapterRegistry, PlatformAdapter } from '@cardweave/adapter-sdk';
 import type DataLoader from 'dataloader';
 import type { HasIdentity, Clock } from '@cardweave/service-kit';
-import { byIdLoader, pagedLoader, usageLoader } from '@cardweave/subgraph-kit';
-import { CLEARING_SCHEMA } from './db/clearing-database';
-import { TransactionEntity } from './db/entities/transaction.entity';
+import { createClearingLoaders } from './db/clearing-loaders';
 
 export function createClearingContext(
   dataSource: DataSource,
@@ -14,15 +12,10 @@ export function createClearingContext(
   /** Card id → customer id, from the issuer (shared/src/auth/card-owners.ts). */
   cardOwners: DataLoader<string, string | null>,
 ) {
-  const transactions = dataSource.getRepository(TransactionEntity);
   const network: PlatformAdapter = registry.single('clearing');
   const now = clock.now();
   return {
-    loaders: {
-      transactionById: byIdLoader(transactions),
-      transactionPages: pagedLoader(transactions, { parentColumn: 'card_id', sortColumn: 'created_at' }),
-      usage: usageLoader(dataSource, CLEARING_SCHEMA, network.limits, now),
-    },
+    loaders: createClearingLoaders(dataSource, network.limits, now),
     registry,
     network,
     now,

@@ -1,3 +1,14 @@
+/**
+ * The clearing network's tables and migrations, listed explicitly.
+ *
+ * Data access, one style (as in the issuer and the wallet): SQL written out in a query module
+ * per area (db/queries/<area>.queries.ts), typed functions the payment route calls with the
+ * data source or its transaction's manager; GraphQL fields read through the request's
+ * DataLoaders (db/clearing-loaders.ts), whose batched SQL is @cardweave/subgraph-kit's, as
+ * are the limit reservations. No SQL and no repository calls outside db/. Not TypeORM
+ * repositories: a leg is claimed with `ON CONFLICT (payment_id) DO NOTHING` and moves only by
+ * conditional UPDATEs (`WHERE status = ANY(…) RETURNING`), which must stay visible in the SQL.
+ */
 import { TransactionEntity } from './entities/transaction.entity';
 import { CreateClearingTables1764115200002 } from './migrations/1764115200002-CreateClearingTables';
 import { RoutePayments1764116000001 } from './migrations/1764116000001-RoutePayments';

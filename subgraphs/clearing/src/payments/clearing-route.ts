@@ -5,19 +5,21 @@
  * network never keeps a leg the issuer does not have.
  */
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { CanonicalError, Clock, PlatformAdapter } from '@cardweave/adapter-sdk';
 import type { Identity } from '@cardweave/service-kit';
 import { declineFor, releaseLimits, reserveLimits, HopUnavailable } from '@cardweave/subgraph-kit';
 import type { HopOutcome, PaymentDescriptor, ReversalOutcome, Reservation, SiblingClient } from '@cardweave/subgraph-kit';
 import { CLEARING_SCHEMA } from '../db/clearing-database';
-
-interface LegRow {
-  id: string;
-  status: 'PENDING' | 'APPROVED' | 'DECLINED' | 'REVERSED';
-  decline: string | null;
-  reservations: string | null;
-}
+import {
+  declineLeg,
+  insertLegOnce,
+  legOfPayment,
+  recordReservations,
+  settleLeg,
+  type LegRow,
+  type LegStatus,
+} from '../db/queries/transaction.queries';
 
 export class ClearingRoute {
   constructor(
@@ -80,39 +82,23 @@ export class ClearingRoute {
     return null;
   }
 
-  private async leg(paymentId: string): Promise<LegRow | undefined> {
-    const rows = (await this.dataSource.query(`SELECT id, status, decline, reservations FROM clearing.transactions WHERE payment_id = $1`, [
-      paymentId,
-    ])) as LegRow[];
-    return rows[0];
+  private leg(paymentId: string): Promise<LegRow | null> {
+    return legOfPayment(this.dataSource, paymentId);
   }
 
-  private async insertLeg(
-    payment: PaymentDescriptor,
-    id: string,
-    status: LegRow['status'],
-    manager: Pick<DataSource, 'query'> | null,
-  ): Promise<boolean> {
-    const now = this.clock.now();
-    const rows = (await (manager ?? this.dataSource).query(
-      `INSERT INTO clearing.transactions
-         (id, payment_id, card_id, wallet_platform, network_platform, merchant_name, merchant_category, amount_fen, status, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
-       ON CONFLICT (payment_id) DO NOTHING RETURNING id`,
-      [
-        id,
-        payment.paymentId,
-        payment.cardId,
-        payment.walletPlatform,
-        this.network.manifest.id,
-        payment.merchantName,
-        payment.merchantCategory,
-        payment.amountFen,
-        status,
-        now,
-      ],
-    )) as unknown[];
-    return rows.length === 1;
+  private insertLeg(payment: PaymentDescriptor, id: string, status: LegStatus, manager: EntityManager | null): Promise<boolean> {
+    return insertLegOnce(manager ?? this.dataSource, {
+      id,
+      paymentId: payment.paymentId,
+      cardId: payment.cardId,
+      walletPlatform: payment.walletPlatform,
+      networkPlatform: this.network.manifest.id,
+      merchantName: payment.merchantName,
+      merchantCategory: payment.merchantCategory,
+      amountFen: payment.amountFen,
+      status,
+      at: this.clock.now(),
+    });
   }
 
   /** Claims the payment id and reserves the network's limits, in one transaction. */
@@ -120,10 +106,7 @@ export class ClearingRoute {
     const transactionId = randomUUID();
     return this.dataSource.transaction(async (m) => {
       if (!(await this.insertLeg(payment, transactionId, 'PENDING', m))) {
-        const [leg] = (await m.query(`SELECT id, status, decline, reservations FROM clearing.transactions WHERE payment_id = $1`, [
-          payment.paymentId,
-        ])) as LegRow[];
-        const outcome = this.outcomeOf(leg);
+        const outcome = this.outcomeOf((await legOfPayment(m, payment.paymentId))!);
         if (!outcome) throw new HopUnavailable('payments/authorize', 'the same payment is already being routed');
         return { outcome };
       }
@@ -137,17 +120,10 @@ export class ClearingRoute {
       );
       if (!result.ok) {
         const error = declineFor(this.network, 'LIMIT_EXCEEDED', '61');
-        await m.query(`UPDATE clearing.transactions SET status = 'DECLINED', decline_code = $2, decline = $3 WHERE payment_id = $1`, [
-          payment.paymentId,
-          error.code,
-          JSON.stringify({ ...error, limitRuleId: result.rule.id }),
-        ]);
+        await declineLeg(m, payment.paymentId, error.code, JSON.stringify({ ...error, limitRuleId: result.rule.id }));
         return { outcome: { status: 'DECLINED', error, transactionId } };
       }
-      await m.query(`UPDATE clearing.transactions SET reservations = $2 WHERE payment_id = $1`, [
-        payment.paymentId,
-        JSON.stringify(result.reservations),
-      ]);
+      await recordReservations(m, payment.paymentId, JSON.stringify(result.reservations));
       return { transactionId };
     });
   }
@@ -157,17 +133,19 @@ export class ClearingRoute {
    * reserved limits back unless it was approved. Returns false when another outcome won.
    */
   private async settle(paymentId: string, to: 'APPROVED' | 'DECLINED' | 'REVERSED', error: CanonicalError | null): Promise<boolean> {
-    const from = to === 'REVERSED' ? ['PENDING', 'APPROVED'] : ['PENDING'];
+    const from: LegStatus[] = to === 'REVERSED' ? ['PENDING', 'APPROVED'] : ['PENDING'];
     return this.dataSource.transaction(async (m) => {
-      const result = (await m.query(
-        `UPDATE clearing.transactions SET status = $2, decline_code = COALESCE($3, decline_code), decline = COALESCE($4, decline), updated_at = $5
-          WHERE payment_id = $1 AND status = ANY($6) RETURNING reservations`,
-        [paymentId, to, error?.code ?? null, error ? JSON.stringify(error) : null, this.clock.now(), from],
-      )) as [Array<{ reservations: string | null }>, number];
-      const rows = result[0];
-      if (rows.length === 0) return false;
-      if (to !== 'APPROVED' && rows[0].reservations) {
-        await releaseLimits(m, CLEARING_SCHEMA, JSON.parse(rows[0].reservations) as Reservation[]);
+      const settled = await settleLeg(m, {
+        paymentId,
+        to,
+        from,
+        declineCode: error?.code ?? null,
+        decline: error ? JSON.stringify(error) : null,
+        at: this.clock.now(),
+      });
+      if (!settled) return false;
+      if (to !== 'APPROVED' && settled.reservations) {
+        await releaseLimits(m, CLEARING_SCHEMA, JSON.parse(settled.reservations) as Reservation[]);
       }
       return true;
     });
