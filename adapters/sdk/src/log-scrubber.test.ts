@@ -1,11 +1,21 @@
 import { scrub, scrubbingLogger, scrubText } from './log-scrubber';
-import { maskCardNumber, maskMobile, maskResidentId } from './masking';
+import { maskCardNumber, maskMobile, maskPersonName, maskResidentId } from './masking';
 
 describe('masking', () => {
   it('shows only what each rule allows', () => {
     expect(maskCardNumber('6253 5012 3456 7897')).toBe('**** 7897');
     expect(maskResidentId('11010519491231002X')).toBe('1****************X');
     expect(maskMobile('+8613800138000')).toBe('138****8000');
+  });
+
+  it('keeps only the first character of a Chinese name and the initial of each word of a Latin one', () => {
+    expect(maskPersonName('张三')).toBe('张*');
+    expect(maskPersonName('欧阳娜娜')).toBe('欧***');
+    expect(maskPersonName('买买提·艾力')).toBe('买*****');
+    expect(maskPersonName('John Smith')).toBe('J*** S****');
+    expect(maskPersonName("  mary-ann  o'neil ")).toBe('m******* o*****');
+    expect(maskPersonName('王')).toBe('*');
+    expect(maskPersonName('')).toBe('');
   });
 });
 
@@ -68,10 +78,33 @@ describe('log scrubber', () => {
     expect(out.a.pan).toBe('**** 7897');
     expect(out.err.message).toBe('card **** 7897 declined');
   });
+  it('masks cardholder names by key, wherever they sit', () => {
+    const out = scrub({
+      name: '张三',
+      cardholderName: 'John Smith',
+      bank_card: { holder_name: '李四', account_name: '王小明', card_number: '6253501234567897' },
+      fields: { name: '欧阳娜娜', realName: '赵六', fullName: 'Ann Lee', customerName: '钱七' },
+      merchantName: '上海超市',
+    });
+    expect(out).toEqual({
+      name: '张*',
+      cardholderName: 'J*** S****',
+      bank_card: { holder_name: '李*', account_name: '王**', card_number: '**** 7897' },
+      fields: { name: '欧***', realName: '赵*', fullName: 'A** L**', customerName: '钱*' },
+      merchantName: '上海超市',
+    });
+  });
   it('wraps a logger', () => {
     const lines: unknown[] = [];
     const log = scrubbingLogger({ debug: () => {}, info: (m, d) => lines.push([m, d]), warn: () => {}, error: () => {} });
     log.info('binding 6253501234567897', { smsCode: '480615' });
     expect(JSON.stringify(lines)).not.toMatch(/6253501234567897|480615/);
+  });
+  it('wraps a logger that an adapter hands a bind request to', () => {
+    const lines: unknown[] = [];
+    const log = scrubbingLogger({ debug: (m, d) => lines.push([m, d]), info: () => {}, warn: () => {}, error: () => {} });
+    log.debug('bind request', { bank_card: { name: '张三', id_card_number: '11010519491231002X' }, fields: { name: 'John Smith' } });
+    expect(JSON.stringify(lines)).not.toMatch(/张三|John|Smith/);
+    expect(JSON.stringify(lines)).toContain('张*');
   });
 });

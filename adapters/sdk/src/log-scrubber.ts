@@ -1,13 +1,13 @@
 /**
  * Removes card numbers, resident ID numbers, mobile numbers, CVV2, SMS codes and
- * passwords from anything before it is logged. Structured data is scrubbed by key
- * (a `cvv2` key is redacted whatever it holds); free text by pattern: card numbers of
- * 13–19 digits (spaced, dashed or not), resident ID numbers, mobile numbers, and the digits
- * that follow a secret's name ("cvv 739", "验证码：480615"). Applied to the
- * logger every adapter receives, so one careless log line cannot leak a PAN.
+ * passwords from anything before it is logged, and masks people's names. Structured data
+ * is scrubbed by key (a `cvv2` key is redacted whatever it holds, a `name` key masked); free
+ * text by pattern: card numbers of 13–19 digits (spaced, dashed or not), resident ID numbers,
+ * mobile numbers, and the digits that follow a secret's name ("cvv 739", "验证码：480615").
+ * Applied to the logger every adapter receives, so one careless log line cannot leak a PAN.
  */
 import type { AdapterLogger } from './logger';
-import { maskCardNumber, maskMobile, maskResidentId } from './masking';
+import { maskCardNumber, maskMobile, maskPersonName, maskResidentId } from './masking';
 import { residentIdCheckCharacter } from './validation/resident-id.validator';
 
 export const REDACTED = '[REDACTED]';
@@ -18,6 +18,10 @@ const SECRET_KEY =
 const CARD_KEY = /^(card_?number|card_?no|acc_?no|pan|account_?number)$/i;
 const ID_KEY = /^(resident_?id|id_?number|id_?no|id_?card|certificate_?no|cert_?id)$/i;
 const MOBILE_KEY = /^(mobile|phone|phone_?no|phone_?number|mobile_?number|tel)$/i;
+// A person's name (a cardholder's, as bind requests carry it): `name` itself, and the keys that
+// say whose name it is. Names of things say so (merchantName, displayName, bankName) and stay.
+const PERSON_NAME_KEY =
+  /^(name|(card_?)?holder_?name|account_?name|acct_?name|customer_?name|real_?name|full_?name|legal_?name|person_?name|payer_?name|payee_?name|given_?name|family_?name|first_?name|last_?name|surname)$/i;
 
 const SECRET_IN_TEXT =
   /\b(cvv2?|cvn2?|cvc2?|sms_?code|smsCode|verify_?code|verifyCode|otp|password|paymentPassword|pin|face_?token|faceToken)(\\?["']?\s*[:=]\s*\\?["']?)([^"'\\&,;\s}\]]+)/gi;
@@ -64,6 +68,7 @@ function scrubByKey(key: string, value: unknown, seen: WeakMap<object, unknown>)
     if (CARD_KEY.test(key)) return maskCardNumber(text);
     if (ID_KEY.test(key)) return maskResidentId(text);
     if (MOBILE_KEY.test(key)) return maskMobile(text);
+    if (PERSON_NAME_KEY.test(key)) return maskPersonName(text);
   }
   return scrub(value, seen);
 }

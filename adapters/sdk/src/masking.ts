@@ -24,3 +24,23 @@ export function maskMobile(mobile: string): string {
   if (digits.length !== 11) return '*'.repeat(digits.length);
   return `${digits.slice(0, 3)}****${digits.slice(7)}`;
 }
+
+/**
+ * A person's name: a Chinese name keeps its first character (the family name's), e.g. 张* for
+ * 张三; a name in Latin letters keeps the initial of each word, e.g. J*** S**** for John Smith,
+ * since the family name may come first or last. Every other character is starred, one for one;
+ * a name of one character keeps nothing.
+ */
+export function maskPersonName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length <= 1) return '*'.repeat(chars.length);
+  if (/\p{Script=Han}/u.test(chars[0])) return chars[0] + '*'.repeat(chars.length - 1);
+  return name
+    .trim()
+    .split(/\s+/)
+    .map((word) => {
+      const letters = Array.from(word);
+      return letters[0] + '*'.repeat(letters.length - 1);
+    })
+    .join(' ');
+}

@@ -29,7 +29,8 @@ export function setLogLevel(level: LogLevel): void {
 
 /**
  * `{ name: 'smsCode', value: '246810' }` (how verification steps send their fields) becomes
- * `{ name: 'smsCode', smsCode: '246810' }`, so the scrubber redacts the value by its name.
+ * `{ field: 'smsCode', smsCode: '246810' }`, so the scrubber redacts the value by its name
+ * (and a cardholder's `{ name: 'name', value: '张三' }` is masked as a name, `name: '张*'`).
  */
 function namedValuesAsKeys(value: unknown, depth = 0): unknown {
   if (!value || typeof value !== 'object' || depth > 20) return value;
@@ -39,6 +40,8 @@ function namedValuesAsKeys(value: unknown, depth = 0): unknown {
   for (const [k, v] of Object.entries(record)) out[k] = namedValuesAsKeys(v, depth + 1);
   if (typeof record.name === 'string' && 'value' in record && /^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(record.name)) {
     delete out.value;
+    delete out.name;
+    out.field = record.name;
     out[record.name] = record.value;
   }
   return out;
