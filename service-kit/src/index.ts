@@ -44,6 +44,17 @@ export {
   type TokenSettings,
 } from './auth/tokens';
 export { clockFromEnv, fixedClock, type Clock } from './clock';
+export {
+  ALL_ERROR_CODES,
+  EDGE_ERROR_CODES,
+  errorEntry,
+  graphqlError,
+  isClientErrorCode,
+  type ClientErrorCode,
+  type EdgeErrorCode,
+  type ErrorCode,
+  type ErrorDetails,
+} from './errors/graphql-errors';
 export { PROGRAM_TIMEZONE, requireId } from './config';
 export { CONFIG_DOCS_END, CONFIG_DOCS_START, configTableMarkdown, whenUnset, withConfigTable } from './environment/docs';
 export * as parsers from './environment/parsers';

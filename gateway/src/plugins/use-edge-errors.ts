@@ -1,8 +1,8 @@
 /**
  * Error semantics at the edge: every error a client receives carries a code from one closed
- * list (EDGE_ERROR_CODES below plus the platforms' canonical codes), and in production the
- * message of anything unexpected is masked and no internal detail (stack, original error,
- * subgraph internals) leaves the gateway.
+ * list (ClientErrorCode of @cardweave/service-kit: EDGE_ERROR_CODES plus the platforms' canonical
+ * codes), and in production the message of anything unexpected is masked and no internal
+ * detail (stack, original error, subgraph internals) leaves the gateway.
  *
  * Hive's `maskedErrors` masks thrown non-GraphQL errors but leaves errors from the parser,
  * validation rules, the JWT plugin and GraphQL Armor without a code, each in its own shape;
@@ -10,30 +10,9 @@
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { createGraphQLError } from '@graphql-tools/utils';
-import { CANONICAL_ERROR_CODES } from '@cardweave/adapter-sdk/canonical-errors';
+import { isClientErrorCode, type ClientErrorCode } from '@cardweave/service-kit';
 
-/** Codes of failures that are not a platform's: the request itself, identity, limits, availability. */
-export const EDGE_ERROR_CODES = [
-  'BAD_REQUEST',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'OPERATION_LIMIT_EXCEEDED',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_ONLY',
-  'PAYLOAD_TOO_LARGE',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'LENGTH_REQUIRED',
-  'METHOD_NOT_ALLOWED',
-  'IDEMPOTENCY_CONFLICT',
-  'SUBGRAPH_UNAVAILABLE',
-  'INTERNAL_SERVER_ERROR',
-] as const;
-
-export const ALL_ERROR_CODES: ReadonlySet<string> = new Set<string>([...EDGE_ERROR_CODES, ...CANONICAL_ERROR_CODES]);
+export { ALL_ERROR_CODES, EDGE_ERROR_CODES } from '@cardweave/service-kit';
 
 interface WireError {
   message: string;
@@ -53,7 +32,7 @@ const UNAVAILABLE =
   /ECONNREFUSED|ECONNRESET|socket hang up|fetch failed|timed? ?out|aborted|upstream|could not (connect|reach)|EHOSTUNREACH|ETIMEDOUT|other side closed|Bad Gateway|Service Unavailable|UND_ERR/i;
 
 /** The edge code for one error as Hive, Yoga or a plugin produced it. */
-export function classify(error: WireError): { code: string; limit?: string } {
+export function classify(error: WireError): { code: ClientErrorCode; limit?: string } {
   const ext = error.extensions ?? {};
   const status = (ext.http as { status?: number } | undefined)?.status;
   const given = typeof ext.code === 'string' ? ext.code : undefined;
@@ -81,7 +60,7 @@ export function classify(error: WireError): { code: string; limit?: string } {
     return UNAVAILABLE.test(message) ? { code: 'SUBGRAPH_UNAVAILABLE' } : { code: 'INTERNAL_SERVER_ERROR' };
   }
   if (given === 'GRAPHQL_VALIDATION_FAILED' && /introspection/i.test(message)) return { code: 'GRAPHQL_VALIDATION_FAILED' };
-  if (given && ALL_ERROR_CODES.has(given)) return { code: given };
+  if (isClientErrorCode(given)) return { code: given };
   if (status === 401 || /Unauthenticated|authentication token/i.test(message)) return { code: 'UNAUTHENTICATED' };
   if (status === 413) return { code: 'PAYLOAD_TOO_LARGE' };
   if (status === 405) return { code: 'METHOD_NOT_ALLOWED' };
@@ -135,7 +114,7 @@ const READABLE: Record<string, string> = {
 };
 
 /** The HTTP status of a request that failed before execution (no data at all). */
-const REQUEST_STATUS: Record<string, number> = {
+const REQUEST_STATUS: Partial<Record<ClientErrorCode, number>> = {
   BAD_REQUEST: 400,
   GRAPHQL_PARSE_FAILED: 400,
   GRAPHQL_VALIDATION_FAILED: 400,

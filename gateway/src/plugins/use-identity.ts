@@ -9,9 +9,9 @@
 import type { KeyObject } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useJWT } from '@graphql-mesh/plugin-jwt-auth';
-import { GraphQLError, Kind, type DocumentNode } from 'graphql';
+import { Kind, type DocumentNode } from 'graphql';
 import type { Identity } from '@cardweave/service-kit';
-import { identityFromClaims } from '@cardweave/service-kit';
+import { graphqlError, identityFromClaims } from '@cardweave/service-kit';
 
 export interface UseIdentityOptions {
   publicKey: KeyObject;
@@ -33,7 +33,7 @@ export function isTypenameProbe(document: DocumentNode): boolean {
   );
 }
 
-const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+const unauthenticated = (message: string) => graphqlError('UNAUTHENTICATED', message, { http: { status: 401 } });
 
 /** Hive's JWT plugin, then the check that the verified claims grant a role. */
 export function useIdentity(options: UseIdentityOptions): GatewayPlugin[] {

@@ -6,7 +6,6 @@
  * before the body is read (Hive has none of its own).
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { createGraphQLError } from '@graphql-tools/utils';
 import {
   getNamedType,
   isCompositeType,
@@ -23,7 +22,7 @@ import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { CONFIG_VARIABLES, configValue, type Environment } from '@cardweave/service-kit';
+import { CONFIG_VARIABLES, configValue, type Environment, errorEntry, graphqlError, type ErrorCode } from '@cardweave/service-kit';
 
 export interface RequestLimits {
   maxDepth: number;
@@ -79,9 +78,9 @@ export function useRequestLimits(options: {
     onRequest({ request, endResponse, fetchAPI }) {
       if (request.method !== 'POST') return;
       const length = request.headers.get('content-length');
-      const reject = (status: number, code: string, message: string) =>
+      const reject = (status: number, code: ErrorCode, message: string) =>
         endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+          new fetchAPI.Response(JSON.stringify({ errors: [errorEntry(code, message)] }), {
             status,
             headers: { 'content-type': 'application/json' },
           }),
@@ -156,8 +155,8 @@ export function estimateSubgraphCost(schema: GraphQLSchema, document: DocumentNo
 
 /**
  * The cost limit on subgraph requests, as Hive's demand control enforces it (the estimates of
- * one client request's subgraph requests add up; over `maxCost` the next one fails with
- * COST_ESTIMATED_TOO_EXPENSIVE), with each subgraph document's estimate computed once: the
+ * one client request's subgraph requests add up; over `maxCost` the next one fails, here with
+ * the code the edge gives Hive's COST_ESTIMATED_TOO_EXPENSIVE), with each subgraph document's estimate computed once: the
  * planner reuses a document for every request of the same operation, while Hive's own
  * memoization also keys on the variables, which are new for every request. Only for a
  * supergraph without cost directives (hasCostDirectives).
@@ -179,8 +178,9 @@ export function useSubgraphCostLimit(options: { maxCost: number; listSize?: numb
       const total = (context ? (totals.get(context) ?? 0) : 0) + estimate(subgraph, executionRequest.document);
       if (context) totals.set(context, total);
       if (total > options.maxCost) {
-        throw createGraphQLError(`Operation estimated cost ${total} exceeded configured maximum ${options.maxCost}`, {
-          extensions: { code: 'COST_ESTIMATED_TOO_EXPENSIVE', cost: { estimated: total, max: options.maxCost } },
+        throw graphqlError('OPERATION_LIMIT_EXCEEDED', `Operation estimated cost ${total} exceeded configured maximum ${options.maxCost}`, {
+          limit: 'cost',
+          cost: { estimated: total, max: options.maxCost },
         });
       }
     },

@@ -6,7 +6,7 @@
 import type { KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { mintToken } from '@cardweave/service-kit';
+import { errorEntry, mintToken } from '@cardweave/service-kit';
 import { originPolicy, type OriginPolicy } from './origin-policy';
 
 export interface UseWebPageOptions {
@@ -76,7 +76,7 @@ async function demoSignInResponse(
     if (!origins.acceptsCaller(request)) return crossSiteSignIn();
     const body = (await request.json().catch(() => null)) as { customerId?: unknown } | null;
     const customerId = typeof body?.customerId === 'string' && UUID.test(body.customerId) ? body.customerId.toLowerCase() : null;
-    if (!customerId) return json({ errors: [{ message: 'customerId: not a valid id', extensions: { code: 'BAD_USER_INPUT' } }] }, 400);
+    if (!customerId) return json({ errors: [errorEntry('BAD_USER_INPUT', 'customerId: not a valid id')] }, 400);
     return json({ customerId, token: mintToken({ ...settings, customerId, roles: ['CUSTOMER'], ttlSeconds: 12 * 3600 }) });
   }
   if (url.pathname === '/web/demo-customers' && request.method === 'GET') {

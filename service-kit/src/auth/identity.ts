@@ -1,8 +1,8 @@
+import { graphqlError } from '../errors/graphql-errors';
 /**
  * Who is asking, as every subgraph sees it. The gateway verifies the client's token and
  * passes the identity on; sibling subgraphs act as SERVICE on a customer's behalf.
  */
-import { GraphQLError } from 'graphql';
 
 export type Role = 'CUSTOMER' | 'OPERATOR' | 'SERVICE';
 
@@ -36,13 +36,13 @@ export function canActForCustomer(ctx: HasIdentity, customerId: string): boolean
  */
 export function assertCanActForCustomer(ctx: HasIdentity, customerId: string, what = 'resource'): void {
   if (!canActForCustomer(ctx, customerId)) {
-    throw new GraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
+    throw graphqlError('NOT_FOUND', `${what} not found`);
   }
 }
 
 export function assertOperator(ctx: HasIdentity): void {
   if (ctx.identity === undefined) return;
   if (!ctx.identity?.roles.includes('OPERATOR')) {
-    throw new GraphQLError('this operation is for operators', { extensions: { code: 'FORBIDDEN' } });
+    throw graphqlError('FORBIDDEN', 'this operation is for operators');
   }
 }

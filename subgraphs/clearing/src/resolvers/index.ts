@@ -1,6 +1,5 @@
-import { canActForCustomer, requireId } from '@cardweave/service-kit';
+import { canActForCustomer, requireId, graphqlError } from '@cardweave/service-kit';
 import { platformById, platformOf, scalarResolvers, amountLimitStatus, limitStatusFromRepresentation } from '@cardweave/subgraph-kit';
-import { GraphQLError } from 'graphql';
 import type { ClearingContext } from '../context';
 import type { CardRepresentation } from '../domain/card-representation';
 import type { Resolvers } from '../generated/resolvers-types';
@@ -34,7 +33,7 @@ export const clearingResolvers: Resolvers = {
     networkLimits: (card, _, ctx) => networkLimits(card, ctx),
     upstreamLimits: async (card, _, ctx) => {
       if (!card.issuerLimit) {
-        throw new GraphQLError('upstreamLimits needs the issuer limit from the gateway', { extensions: { code: 'BAD_REQUEST' } });
+        throw graphqlError('BAD_REQUEST', 'upstreamLimits needs the issuer limit from the gateway');
       }
       return [limitStatusFromRepresentation(card.issuerLimit), ...(await networkLimits(card, ctx))];
     },

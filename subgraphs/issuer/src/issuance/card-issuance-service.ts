@@ -7,7 +7,6 @@
  * its outcome is recorded afterwards in one transaction with the idempotency claim.
  */
 import { randomUUID } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import {
   AdapterError,
   IdempotencyKeyReusedError,
@@ -15,7 +14,7 @@ import {
   type PlatformAdapter,
   type VerifyStepOutcome,
 } from '@cardweave/adapter-sdk';
-import { assertCanActForCustomer, requireId } from '@cardweave/service-kit';
+import { assertCanActForCustomer, requireId, graphqlError } from '@cardweave/service-kit';
 import { canonicalErrorModel, fieldErrorModels, IdempotencyKeys } from '@cardweave/subgraph-kit';
 import type { PlatformEligibilityModel, CanonicalErrorModel } from '@cardweave/subgraph-kit';
 import { generateCardNumber } from '../card-number/card-number-generator';
@@ -71,7 +70,7 @@ export async function loadIssuance(
 /** The issuance, visible only to whoever may act for its customer (NOT_FOUND otherwise). */
 async function issuanceFor(ctx: IssuerContext, rawId: string): Promise<CardIssuanceRow> {
   const issuance = await loadIssuance(ctx, requireId(rawId, 'issuanceId'));
-  if (!issuance) throw new GraphQLError('issuance not found', { extensions: { code: 'NOT_FOUND' } });
+  if (!issuance) throw graphqlError('NOT_FOUND', 'issuance not found');
   assertCanActForCustomer(ctx, issuance.customerId, 'issuance');
   return issuance;
 }
@@ -95,7 +94,7 @@ export async function startCardIssuance(
   const badKey = idempotencyKeyDecline(platform, args.idempotencyKey);
   if (badKey) return declined(badKey);
   const customer = await ctx.loaders.customerById.load(customerId);
-  if (!customer) throw new GraphQLError('customer not found', { extensions: { code: 'NOT_FOUND' } });
+  if (!customer) throw graphqlError('NOT_FOUND', 'customer not found');
   // Read before the transaction (it reads bills through the request's loaders); the
   // transaction re-checks the status, which is what a concurrent freeze changes.
   const eligibility = await issuerEligibility(customer, ctx);
@@ -177,7 +176,7 @@ export async function verifyCardIssuanceStep(
     );
   }
   const verifyStep = adapter.operations?.verifyStep;
-  if (!verifyStep) throw new GraphQLError(`${platform} offers no verification`, { extensions: { code: 'CONFIGURATION_ERROR', platform } });
+  if (!verifyStep) throw graphqlError('CONFIGURATION_ERROR', `${platform} offers no verification`, { platform });
   const fields = Object.fromEntries(args.fields.map((f) => [f.name, f.value]));
 
   let result: OperationResult<VerifyStepOutcome>;
@@ -189,7 +188,7 @@ export async function verifyCardIssuanceStep(
   } catch (error) {
     if (error instanceof IdempotencyKeyReusedError) return declined(keyReusedDecline(platform), issuance.id);
     if (error instanceof AdapterError) {
-      throw new GraphQLError(`${platform} could not verify: ${error.code}`, { extensions: { code: error.code, platform } });
+      throw graphqlError(error.code, `${platform} could not verify: ${error.code}`, { platform });
     }
     throw error;
   }
@@ -239,7 +238,7 @@ export async function issueCard(ctx: IssuerContext, args: { issuanceId: string; 
   const platform = adapter.manifest.id;
   const badKey = idempotencyKeyDecline(platform, args.idempotencyKey);
   if (badKey) return declined(badKey, issuance.id);
-  if (!ctx.vault) throw new GraphQLError('the card-data key is not configured', { extensions: { code: 'CONFIGURATION_ERROR' } });
+  if (!ctx.vault) throw graphqlError('CONFIGURATION_ERROR', 'the card-data key is not configured');
   const vault = ctx.vault;
   const now = ctx.clock.now();
   return ctx.dataSource.transaction(async (m) => {
@@ -274,7 +273,7 @@ export async function issueCard(ctx: IssuerContext, args: { issuanceId: string; 
     if ((await lockCustomerStatus(m, current.customerId)) === 'FROZEN')
       return finish(declined(platformDecline(adapter, 'authorize', 'ACCOUNT_FROZEN', '账户已冻结'), current.id));
     const range = adapter.manifest.binRanges[0];
-    if (!range) throw new GraphQLError(`${platform} declares no BIN range`, { extensions: { code: 'CONFIGURATION_ERROR', platform } });
+    if (!range) throw graphqlError('CONFIGURATION_ERROR', `${platform} declares no BIN range`, { platform });
     const pan = generateCardNumber(range);
     const cardId = randomUUID();
     await insertCard(m, {

@@ -1,6 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { PlatformAdapter } from '@cardweave/adapter-sdk';
-import { canActForCustomer, type HasIdentity } from '@cardweave/service-kit';
+import { canActForCustomer, type HasIdentity, graphqlError } from '@cardweave/service-kit';
 import { requireId } from '@cardweave/service-kit';
 import { localized, platformOf } from '@cardweave/subgraph-kit';
 import { maskCardNumber } from '../card-number/pan-vault';
@@ -14,8 +13,8 @@ import type { Resolvers } from '../generated/resolvers-types';
 function issuerOf(card: CardEntity, ctx: IssuerContext): PlatformAdapter & { issuerTerms: NonNullable<PlatformAdapter['issuerTerms']> } {
   const adapter = ctx.registry.has(card.issuerPlatform) ? ctx.registry.get(card.issuerPlatform) : undefined;
   if (!adapter?.issuerTerms) {
-    throw new GraphQLError(`the issuer adapter "${card.issuerPlatform}" is not loaded`, {
-      extensions: { code: 'PLATFORM_UNAVAILABLE', platform: card.issuerPlatform },
+    throw graphqlError('PLATFORM_UNAVAILABLE', `the issuer adapter "${card.issuerPlatform}" is not loaded`, {
+      platform: card.issuerPlatform,
     });
   }
   return adapter as PlatformAdapter & { issuerTerms: NonNullable<PlatformAdapter['issuerTerms']> };
@@ -28,7 +27,7 @@ function issuerOf(card: CardEntity, ctx: IssuerContext): PlatformAdapter & { iss
 async function creditLineOf(card: CardEntity, ctx: IssuerContext) {
   const own = (await ctx.loaders.creditLinesByCustomer.load(card.customerId)).find((l) => l.id === card.creditLineId);
   const line = own ?? (await ctx.loaders.creditLineById.load(card.creditLineId));
-  if (!line) throw new GraphQLError('card without credit line', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  if (!line) throw graphqlError('INTERNAL_SERVER_ERROR', 'card without credit line');
   return line;
 }
 

@@ -9,7 +9,7 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { requireId, signServiceRequest } from '@cardweave/service-kit';
+import { requireId, signServiceRequest, graphqlError } from '@cardweave/service-kit';
 import type { InternalRoute } from '../server/subgraph-server';
 
 const MAX_IDS = 500;
@@ -93,5 +93,5 @@ export class CardOwnerDirectory {
 
 /** The issuer could not say whose a card is: this part of the answer is missing, not refused. */
 function unavailable(reason: string): GraphQLError {
-  return new GraphQLError(`card owners: the issuer ${reason}`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+  return graphqlError('SUBGRAPH_UNAVAILABLE', `card owners: the issuer ${reason}`);
 }

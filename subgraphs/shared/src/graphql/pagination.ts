@@ -1,8 +1,8 @@
+import { graphqlError } from '@cardweave/service-kit';
 /**
  * Cursor pagination over a keyset (sort value, id): a page costs the same whatever
  * the offset, and cursors stay valid while rows are added.
  */
-import { GraphQLError } from 'graphql';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -50,15 +50,13 @@ export function decodeCursor(cursor: string | null | undefined, sort: CursorSort
   } catch {
     // fall through to the error below
   }
-  throw new GraphQLError(`${argument}: not a cursor this API issued`, { extensions: { code: 'BAD_USER_INPUT', field: argument } });
+  throw graphqlError('BAD_USER_INPUT', `${argument}: not a cursor this API issued`, { field: argument });
 }
 
 export function pageSize(first: number | null | undefined, fallback = 20): number {
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw new GraphQLError(`first: must be between 0 and ${MAX_PAGE_SIZE}`, {
-      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
-    });
+    throw graphqlError('BAD_USER_INPUT', `first: must be between 0 and ${MAX_PAGE_SIZE}`, { field: 'first' });
   }
   return size;
 }

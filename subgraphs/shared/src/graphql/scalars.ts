@@ -3,9 +3,10 @@
  * bigint in the code, so no amount ever passes through a floating-point value.
  */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { graphqlError } from '@cardweave/service-kit';
 
 function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+  return graphqlError('BAD_USER_INPUT', message);
 }
 
 export const FenScalar = new GraphQLScalarType<bigint, number>({

@@ -13,7 +13,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { getOperationAST, parse } from 'graphql';
 import type { Identity, NonceStore, Keyring } from '@cardweave/service-kit';
-import { MemoryNonceStore, ServiceAuthError, verifyServiceRequest, writeLog, withServerSpan } from '@cardweave/service-kit';
+import { errorEntry, MemoryNonceStore, ServiceAuthError, verifyServiceRequest, writeLog, withServerSpan } from '@cardweave/service-kit';
 import { canonicalErrorResolvers } from '../graphql/canonical-error';
 import type { ServedRequestContext, SubgraphResolverMap } from './subgraph-resolvers';
 
@@ -153,11 +153,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     // A lost database connection is an outage of this subgraph, not a bug: say so with a code.
     formatError: (formatted, error) =>
       isDatabaseUnavailable(unwrapResolverError(error))
-        ? {
-            ...formatted,
-            message: `the ${options.name} database is unavailable`,
-            extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: options.name },
-          }
+        ? { ...formatted, ...errorEntry('SUBGRAPH_UNAVAILABLE', `the ${options.name} database is unavailable`, { subgraph: options.name }) }
         : formatted,
     // Federated traces are for Apollo's hosted platform; the gateway here does not read them.
     // No schema carries @cacheControl hints, so Apollo's cache-control plugin would only wrap
@@ -214,7 +210,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
           body = JSON.parse(raw);
         } catch {
           if (internal) return sendJson(response, 400, { error: 'body is not valid JSON' });
-          return sendJson(response, 400, { errors: [{ message: 'body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          return sendJson(response, 400, { errors: [errorEntry('BAD_REQUEST', 'body is not valid JSON')] });
         }
       }
       let verified: Awaited<ReturnType<typeof verifyServiceRequest>>;
@@ -231,7 +227,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       } catch (error) {
         if (!(error instanceof ServiceAuthError)) throw error;
         return sendJson(response, 401, {
-          errors: [{ message: `unauthenticated: ${error.message}`, extensions: { code: 'UNAUTHENTICATED' } }],
+          errors: [errorEntry('UNAUTHENTICATED', `unauthenticated: ${error.message}`)],
         });
       }
       const caller: RequestCaller = {
@@ -273,10 +269,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       if (!response.headersSent) {
         sendJson(response, status, {
           errors: [
-            {
-              message: status === 413 ? 'request body too large' : 'internal error',
-              extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR' },
-            },
+            status === 413
+              ? errorEntry('PAYLOAD_TOO_LARGE', 'request body too large')
+              : errorEntry('INTERNAL_SERVER_ERROR', 'internal error'),
           ],
         });
       } else response.end();

@@ -4,6 +4,7 @@
  * through federation (@requires), the wallet's own (the account's state) from here.
  */
 import type { RealNameLevel } from '@cardweave/adapter-sdk';
+import { graphqlError } from '@cardweave/service-kit';
 import { platformEligibility, type PlatformEligibilityModel } from '@cardweave/subgraph-kit';
 import type { WalletContext } from '../context';
 
@@ -17,7 +18,7 @@ export interface CustomerFacts {
 
 export async function walletEligibility(customer: CustomerFacts, ctx: WalletContext): Promise<PlatformEligibilityModel[]> {
   if (customer.realNameLevel == null || !customer.birthDate) {
-    throw Object.assign(new Error('walletEligibility needs the issuer facts from the gateway'), { extensions: { code: 'BAD_REQUEST' } });
+    throw graphqlError('BAD_REQUEST', 'walletEligibility needs the issuer facts from the gateway');
   }
   const [year, month, day] = customer.birthDate.split('-').map(Number);
   const accounts = await ctx.loaders.accountsByCustomer.load(customer.id);

@@ -1,5 +1,6 @@
 /** Checks a payment request field by field before anything is reserved or sent. */
 import { GraphQLError } from 'graphql';
+import { graphqlError } from '@cardweave/service-kit';
 
 export interface PayInput {
   idempotencyKey: string;
@@ -13,7 +14,7 @@ export interface PayInput {
 export const MAX_PAYMENT_FEN = 100_000_000n;
 
 function invalid(field: string, message: string): GraphQLError {
-  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+  return graphqlError('BAD_USER_INPUT', `${field}: ${message}`, { field });
 }
 
 export function validatePayInput(input: PayInput): PayInput {

@@ -5,9 +5,8 @@
  * its repayment channel from the issuer adapter's declaration. Nothing is recorded and
  * no money moves, so the same key may be sent any number of times.
  */
-import { GraphQLError } from 'graphql';
 import type { PlatformAdapter } from '@cardweave/adapter-sdk';
-import { assertCanActForCustomer, requireId } from '@cardweave/service-kit';
+import { assertCanActForCustomer, requireId, graphqlError } from '@cardweave/service-kit';
 import type { CanonicalErrorModel, LocalizedTextModel, PlatformModel } from '@cardweave/subgraph-kit';
 import { localized, platformOf } from '@cardweave/subgraph-kit';
 import type { WalletContext } from '../context';
@@ -25,9 +24,7 @@ export async function repayThroughWallet(
   const customerId = requireId(input.customerId, 'customerId');
   assertCanActForCustomer(ctx, customerId, 'customer');
   if (!ctx.registry.has(input.walletPlatform) || ctx.registry.get(input.walletPlatform).manifest.role !== 'wallet') {
-    throw new GraphQLError(`no wallet platform "${input.walletPlatform}"`, {
-      extensions: { code: 'BAD_USER_INPUT', field: 'walletPlatform' },
-    });
+    throw graphqlError('BAD_USER_INPUT', `no wallet platform "${input.walletPlatform}"`, { field: 'walletPlatform' });
   }
   const wallet = ctx.registry.get(input.walletPlatform);
   // Only one issuer serves this program; with several, the card's issuer would be asked for.

@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
-import { canActForCustomer, requireId } from '@cardweave/service-kit';
+import { canActForCustomer, requireId, graphqlError } from '@cardweave/service-kit';
 import type { Resolvers } from '../generated/resolvers-types';
 
 function invalid(field: string, message: string): GraphQLError {
-  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+  return graphqlError('BAD_USER_INPUT', `${field}: ${message}`, { field });
 }
 
 export const bindingResolvers: Resolvers = {
@@ -19,8 +19,7 @@ export const bindingResolvers: Resolvers = {
       }
       // Whose card it is, from the issuer; someone else's card is reported as unknown.
       const owner = await ctx.cardOwners.load(cardId);
-      if (!owner || !canActForCustomer(ctx, owner))
-        throw new GraphQLError('cardId: no such card', { extensions: { code: 'NOT_FOUND', field: 'cardId' } });
+      if (!owner || !canActForCustomer(ctx, owner)) throw graphqlError('NOT_FOUND', 'cardId: no such card', { field: 'cardId' });
       return ctx.binding.bind(
         {
           idempotencyKey: input.idempotencyKey,

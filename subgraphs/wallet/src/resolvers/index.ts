@@ -1,5 +1,4 @@
-import { GraphQLError } from 'graphql';
-import { canActForCustomer, requireId } from '@cardweave/service-kit';
+import { canActForCustomer, requireId, graphqlError } from '@cardweave/service-kit';
 import { platformById, scalarResolvers, limitStatusFromRepresentation } from '@cardweave/subgraph-kit';
 import type { WalletContext } from '../context';
 import type { CardBindingEntity } from '../db/entities/card-binding.entity';
@@ -13,7 +12,7 @@ import { walletEligibility } from '../eligibility/wallet-eligibility';
 
 async function accountOf(binding: CardBindingEntity, ctx: WalletContext) {
   const account = await ctx.loaders.accountById.load(binding.walletAccountId);
-  if (!account) throw new GraphQLError('binding without wallet account', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  if (!account) throw graphqlError('INTERNAL_SERVER_ERROR', 'binding without wallet account');
   return account;
 }
 
@@ -69,9 +68,7 @@ export const walletResolvers: Resolvers = {
     walletBindings: (card, _, ctx) => ownBindingsOfCard(card.id, ctx),
     payableNow: async (card, _, ctx) => {
       if (!card.upstreamLimits) {
-        throw new GraphQLError('payableNow needs the issuer and network limits from the gateway', {
-          extensions: { code: 'BAD_REQUEST' },
-        });
+        throw graphqlError('BAD_REQUEST', 'payableNow needs the issuer and network limits from the gateway');
       }
       const upstream = card.upstreamLimits.map(limitStatusFromRepresentation);
       const bindings = await ownBindingsOfCard(card.id, ctx);

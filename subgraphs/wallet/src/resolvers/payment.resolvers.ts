@@ -1,5 +1,4 @@
-import { GraphQLError } from 'graphql';
-import { assertCanActForCustomer, assertOperator, canActForCustomer, requireId } from '@cardweave/service-kit';
+import { assertCanActForCustomer, assertOperator, canActForCustomer, requireId, graphqlError } from '@cardweave/service-kit';
 import { canonicalErrorModel } from '@cardweave/subgraph-kit';
 import type { CanonicalError } from '@cardweave/adapter-sdk';
 import type { Resolvers } from '../generated/resolvers-types';
@@ -17,8 +16,7 @@ export const paymentResolvers: Resolvers = {
       const checked = validatePayInput(input);
       const binding = await ctx.loaders.bindingById.load(requireId(checked.bindingId, 'bindingId'));
       const account = binding && (await ctx.loaders.accountById.load(binding.walletAccountId));
-      if (!binding || !account)
-        throw new GraphQLError('bindingId: no such binding', { extensions: { code: 'NOT_FOUND', field: 'bindingId' } });
+      if (!binding || !account) throw graphqlError('NOT_FOUND', 'bindingId: no such binding', { field: 'bindingId' });
       assertCanActForCustomer(ctx, account.customerId, 'binding');
       return ctx.payments.coordinator.pay(checked, binding, account, ctx.identity ?? null);
     },
@@ -26,7 +24,7 @@ export const paymentResolvers: Resolvers = {
       assertOperator(ctx);
       const seconds = olderThanSeconds ?? 30;
       if (!Number.isInteger(seconds) || seconds < 0 || seconds > 86_400) {
-        throw new GraphQLError('olderThanSeconds: 0 to 86400', { extensions: { code: 'BAD_USER_INPUT', field: 'olderThanSeconds' } });
+        throw graphqlError('BAD_USER_INPUT', 'olderThanSeconds: 0 to 86400', { field: 'olderThanSeconds' });
       }
       return ctx.payments.recovery.run(seconds * 1000);
     },
