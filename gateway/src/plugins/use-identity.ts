@@ -8,7 +8,8 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { useJWT } from '@graphql-mesh/plugin-jwt-auth';
+import { extractFromHeader, useJWT, type ExtractTokenFunction } from '@graphql-mesh/plugin-jwt-auth';
+import { createGraphQLError } from '@graphql-tools/utils';
 import { Kind, type DocumentNode } from 'graphql';
 import type { Identity } from '@cardweave/service-kit';
 import { graphqlError, identityFromClaims } from '@cardweave/service-kit';
@@ -35,6 +36,32 @@ export function isTypenameProbe(document: DocumentNode): boolean {
 
 const unauthenticated = (message: string) => graphqlError('UNAUTHENTICATED', message, { http: { status: 401 } });
 
+/** Whether a token's header names critical extensions (`crit`, RFC 7515 §4.1.11); false for a header that does not parse. */
+export function declaresCriticalExtensions(token: string): boolean {
+  try {
+    const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8')) as unknown;
+    return typeof header === 'object' && header !== null && Object.prototype.hasOwnProperty.call(header, 'crit');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The bearer token, refused before verification when its header has `crit`: the recipient must
+ * reject a token whose critical extensions it does not understand, the gateway understands none,
+ * and jsonwebtoken would verify it ignoring them. The refusal is the JWT plugin's own for a bad token.
+ */
+function bearerWithoutCriticalExtensions(): ExtractTokenFunction {
+  const bearer = extractFromHeader({ name: 'Authorization', prefix: 'Bearer' });
+  return async (params) => {
+    const found = await bearer(params);
+    if (found?.token && declaresCriticalExtensions(found.token)) {
+      throw createGraphQLError('Unauthenticated', { extensions: { http: { status: 401 } } });
+    }
+    return found;
+  };
+}
+
 /** Hive's JWT plugin, then the check that the verified claims grant a role. */
 export function useIdentity(options: UseIdentityOptions): GatewayPlugin[] {
   if (!options.publicKey) throw new Error('useIdentity: publicKey is required (JWT_PUBLIC_KEY)');
@@ -44,6 +71,7 @@ export function useIdentity(options: UseIdentityOptions): GatewayPlugin[] {
   const jwt = useJWT({
     signingKeyProviders: [() => publicKey as unknown as string],
     tokenVerification: { algorithms: ['ES256'], issuer: options.issuer, audience: options.audience, clockTolerance: 5 },
+    tokenLookupLocations: [bearerWithoutCriticalExtensions()],
     // A missing token is refused below, after the one probe that needs none is let through.
     reject: { missingToken: false, invalidToken: true },
     // Subgraphs learn whom a request acts for from the signed identity header
