@@ -36,11 +36,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { generateLocalKeySet, keyringFromLocalKeySet, DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER } from '@cardweave/service-kit';
+import {
+  configValueIfSet,
+  generateLocalKeySet,
+  keyringFromLocalKeySet,
+  DEFAULT_JWT_AUDIENCE,
+  DEFAULT_JWT_ISSUER,
+} from '@cardweave/service-kit';
 import { buildForBench, ROOT, startChild, type BenchBuild, type Child } from './lib/child';
 import { openBenchDatabase, recreateDatabase } from './lib/database';
 import { CustomerTokens } from './lib/identity';
 import { processCpuMs, snapshotCpu } from './lib/process-cpu';
+import { benchSetting } from './lib/settings';
 import { percentile } from './load/load-result';
 import type { RecordedCall, ServedRequest } from './servers/latency-gateway-process';
 
@@ -52,9 +59,9 @@ const has = (name: string) => process.argv.includes(`--${name}`);
 
 const settings = {
   embedded: has('embedded'),
-  adminUrl: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  adminUrl: benchSetting('BENCH_POSTGRES_URL'),
   // One per run, so that runs side by side on one server never share or drop each other's.
-  database: process.env.BENCH_LATENCY_DATABASE ?? `cardweave_latency_${process.pid}`,
+  database: benchSetting('BENCH_LATENCY_DATABASE') ?? `cardweave_latency_${process.pid}`,
   requests: Number(flag('requests') ?? 400),
   largeRequests: Number(flag('large-requests') ?? 80),
   warmup: Number(flag('warmup') ?? 50),
@@ -140,19 +147,21 @@ async function main(): Promise<void> {
   let admin: Client | undefined;
   try {
     const keys = generateLocalKeySet();
-    process.env.CARDWEAVE_KEYS = JSON.stringify(keys);
-    process.env.LOG_LEVEL ??= 'warn';
-    process.env.JWT_ISSUER ||= DEFAULT_JWT_ISSUER;
-    process.env.JWT_AUDIENCE ||= DEFAULT_JWT_AUDIENCE;
+    Object.assign(process.env, {
+      CARDWEAVE_KEYS: JSON.stringify(keys),
+      LOG_LEVEL: configValueIfSet('LOG_LEVEL') ?? 'warn',
+      JWT_ISSUER: configValueIfSet('JWT_ISSUER') ?? DEFAULT_JWT_ISSUER,
+      JWT_AUDIENCE: configValueIfSet('JWT_AUDIENCE') ?? DEFAULT_JWT_AUDIENCE,
+    });
     const tokens = new CustomerTokens(keyringFromLocalKeySet(keys));
     // The services run as in production: compiled JavaScript, graphql-js and the gateway in
     // production mode. BENCH_BUILD=tsx runs the TypeScript through tsx instead (BENCH_BUILD=0: dist/
     // as it is); BENCH_NODE_ENV=development measures them without production mode.
     const build: BenchBuild =
-      process.env.BENCH_BUILD === 'tsx'
+      benchSetting('BENCH_BUILD') === 'tsx'
         ? { compiled: false, runtime: 'tsx (BENCH_BUILD=tsx)' }
-        : buildForBench(ENTRIES, log, { skipBuild: process.env.BENCH_BUILD === '0' });
-    const serviceEnv = { NODE_ENV: process.env.BENCH_NODE_ENV || 'production', CARDWEAVE_NOW: settings.now };
+        : buildForBench(ENTRIES, log, { skipBuild: benchSetting('BENCH_BUILD') === '0' });
+    const serviceEnv = { NODE_ENV: benchSetting('BENCH_NODE_ENV'), CARDWEAVE_NOW: settings.now };
     log(`services run with ${build.runtime}, NODE_ENV=${serviceEnv.NODE_ENV}`);
     const start = <T>(name: string, entry: string, env: Record<string, string | undefined> = {}) =>
       startChild<T>(name, entry, env, { compiled: build.compiled });
@@ -401,7 +410,7 @@ async function main(): Promise<void> {
     if (settings.profileDir) log(`profiles in ${settings.profileDir}: ../shared/scripts/cpuprofile-summary <file> --requests <N>`);
   } finally {
     await stopAll();
-    if (admin && !process.env.BENCH_LATENCY_DATABASE) {
+    if (admin && !benchSetting('BENCH_LATENCY_DATABASE')) {
       await admin.query(`DROP DATABASE IF EXISTS ${settings.database} WITH (FORCE)`).catch(() => undefined);
     }
     await admin?.end().catch(() => undefined);

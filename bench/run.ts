@@ -24,34 +24,40 @@ import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
 import { documentHash, type PerformanceChoices } from '@cardweave/gateway';
 import { SUBGRAPHS, defaultSubgraphUrl } from '@cardweave/gateway';
-import { generateLocalKeySet, keyringFromLocalKeySet, DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER } from '@cardweave/service-kit';
+import {
+  configValueIfSet,
+  generateLocalKeySet,
+  keyringFromLocalKeySet,
+  DEFAULT_JWT_AUDIENCE,
+  DEFAULT_JWT_ISSUER,
+} from '@cardweave/service-kit';
 import { buildForBench, ROOT, startChild, type BenchBuild, type Child } from './lib/child';
 import { clockTicksPerSecond, type CpuTargets } from './lib/cpu-per-request';
 import { openBenchDatabase, recreateDatabase } from './lib/database';
 import { CustomerTokens } from './lib/identity';
 import { benchPayments } from './lib/payments';
 import { startCaptureProxies } from './lib/plan-capture';
+import { benchSetting } from './lib/settings';
 import { renderMarkdown, spliceIntoDocument, type BenchResults, type ScalingRow, type SetupResult, type SetupRole } from './lib/report';
 import type { HttpJob, HttpRequest, LoadSettings, PlanRequest, ReplayJob } from './load/load-process';
 import { percentile, type LoadResult } from './load/load-result';
 
-const env = process.env;
 const settings = {
-  adminUrl: env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  database: env.BENCH_DATABASE ?? 'cardweave_bench',
-  connections: Number(env.BENCH_CONNECTIONS ?? 50),
-  durationSec: Number(env.BENCH_DURATION ?? 10),
-  warmupSec: Number(env.BENCH_WARMUP ?? 3),
-  customers: Number(env.BENCH_CUSTOMERS ?? 200),
-  paymentCustomers: Number(env.BENCH_PAYMENT_CUSTOMERS ?? 20),
+  adminUrl: benchSetting('BENCH_POSTGRES_URL'),
+  database: benchSetting('BENCH_DATABASE'),
+  connections: benchSetting('BENCH_CONNECTIONS'),
+  durationSec: benchSetting('BENCH_DURATION'),
+  warmupSec: benchSetting('BENCH_WARMUP'),
+  customers: benchSetting('BENCH_CUSTOMERS'),
+  paymentCustomers: benchSetting('BENCH_PAYMENT_CUSTOMERS'),
   /** The fixed offered rate, below every setup's saturation, where CPU per request is the code's. */
-  rate: Number(env.BENCH_RATE ?? 20),
-  sequentialRequests: Number(env.BENCH_SEQUENTIAL ?? 200),
+  rate: benchSetting('BENCH_RATE'),
+  sequentialRequests: benchSetting('BENCH_SEQUENTIAL'),
   cardsPerCustomer: 3,
   billItemsPerCustomer: 25,
   /** Every service stands at the same instant, so bills and windows are the same on every run. */
   now: '2026-11-26T06:00:00.000Z',
-  only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : undefined,
+  only: benchSetting('BENCH_ONLY'),
 };
 
 const operationFile = (name: string) =>
@@ -135,18 +141,20 @@ async function main(): Promise<void> {
     const keys = generateLocalKeySet();
     // Every service writes a JSON line per request at `info`; no peer does, and at thousands of
     // requests per second the lines would be measured too. Warnings and errors still show.
-    process.env.LOG_LEVEL ??= 'warn';
-    process.env.CARDWEAVE_KEYS = JSON.stringify(keys);
     // Production refuses to start without a token issuer and audience; the tokens are minted for these.
-    process.env.JWT_ISSUER ||= DEFAULT_JWT_ISSUER;
-    process.env.JWT_AUDIENCE ||= DEFAULT_JWT_AUDIENCE;
+    Object.assign(process.env, {
+      LOG_LEVEL: configValueIfSet('LOG_LEVEL') ?? 'warn',
+      CARDWEAVE_KEYS: JSON.stringify(keys),
+      JWT_ISSUER: configValueIfSet('JWT_ISSUER') ?? DEFAULT_JWT_ISSUER,
+      JWT_AUDIENCE: configValueIfSet('JWT_AUDIENCE') ?? DEFAULT_JWT_AUDIENCE,
+    });
     const tokens = new CustomerTokens(keyringFromLocalKeySet(keys));
 
     // Every gateway and subgraph process, ours and the peers', runs from the build with NODE_ENV=production.
     const build: BenchBuild =
-      env.BENCH_BUILD === 'tsx'
+      benchSetting('BENCH_BUILD') === 'tsx'
         ? { compiled: false, runtime: 'tsx (BENCH_BUILD=tsx)' }
-        : buildForBench(ENTRIES, log, { skipBuild: env.BENCH_BUILD === '0' });
+        : buildForBench(ENTRIES, log, { skipBuild: benchSetting('BENCH_BUILD') === '0' });
     log(`services run with ${build.runtime}, NODE_ENV=production`);
     const SERVICE_ENV = { NODE_ENV: 'production' };
     const start = <T = Record<string, unknown>>(name: string, entry: string, childEnv: Record<string, string | undefined> = {}) =>

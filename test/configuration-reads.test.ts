@@ -18,17 +18,10 @@ const READER_DIR = 'service-kit/src/environment/';
  * Files that read variables themselves, and why. Each must still read one (or the entry goes),
  * and every name they read must be a row of the table.
  */
-const ALLOWED: Record<string, { why: string; onlyTableNames: boolean }> = {
+const ALLOWED: Record<string, string> = {
   // The adapter SDK is below the service kit (the kit depends on it): it reads its three
   // adapter-list variables as plain text, documented in the table.
-  'adapters/sdk/src/registry.ts': { why: 'adapter list variables', onlyTableNames: true },
-  // The benchmark harness's own BENCH_* settings and the service variables it sets for the
-  // processes it starts; not yet in the table.
-  'bench/run.ts': { why: 'benchmark settings', onlyTableNames: false },
-  'bench/card-view-latency.ts': { why: 'benchmark settings', onlyTableNames: false },
-  'bench/servers/gateway-process.ts': { why: 'benchmark settings', onlyTableNames: false },
-  'bench/servers/latency-gateway-process.ts': { why: 'benchmark settings', onlyTableNames: false },
-  'bench/servers/start-bench-subgraph.ts': { why: 'benchmark settings', onlyTableNames: false },
+  'adapters/sdk/src/registry.ts': 'adapter list variables',
 };
 
 /** `process.env.NAME`, `process.env['NAME']`, `env.NAME`, `env[...]`: reading one variable. */
@@ -63,12 +56,11 @@ describe('configuration reads', () => {
   });
 
   it('keep the allowed exceptions to files that still read, and only variables of the table', () => {
-    for (const [file, { onlyTableNames }] of Object.entries(ALLOWED)) {
+    for (const file of Object.keys(ALLOWED)) {
       const found = reads.get(file) ?? [];
       expect({ file, reads: found.length > 0 }).toEqual({ file, reads: true });
-      if (onlyTableNames)
-        for (const { name } of found)
-          expect({ file, name, inTable: !!name && name in CONFIG_VARIABLES }).toEqual({ file, name, inTable: true });
+      for (const { name } of found)
+        expect({ file, name, inTable: !!name && name in CONFIG_VARIABLES }).toEqual({ file, name, inTable: true });
     }
   });
 });

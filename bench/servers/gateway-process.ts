@@ -34,6 +34,7 @@ import {
 } from '@cardweave/service-kit';
 import { identityOf, useIdentity, useServiceSignature } from '@cardweave/gateway/identity-plugins';
 import { answerParent, tellParentFailed, tellParentReady } from '../lib/child';
+import { benchSetting, requiredBenchSetting } from '../lib/settings';
 import { identityFromBearer } from './peer-identity';
 
 const keyring = keyringFromEnv(process.env, 'gateway');
@@ -58,9 +59,10 @@ async function cardweave(): Promise<Running> {
   // Loaded on demand, so that a peer's process holds none of Cardweave's modules.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, only in this branch
   const performance: typeof import('@cardweave/gateway') = require('@cardweave/gateway');
-  if (process.env.BENCH_CHOICES) {
+  const flipped = benchSetting('BENCH_CHOICES');
+  if (flipped) {
     // A rejected alternative: the same gateway with one choice flipped.
-    const choices = { ...performance.PRODUCTION_CHOICES, ...JSON.parse(process.env.BENCH_CHOICES) };
+    const choices = { ...performance.PRODUCTION_CHOICES, ...JSON.parse(flipped) };
     const options = performance.performanceOptions as Record<string, unknown>;
     for (const key of Object.keys(options)) delete options[key];
     Object.assign(options, performance.buildPerformanceOptions(choices));
@@ -72,7 +74,7 @@ async function cardweave(): Promise<Running> {
 
 async function hive(rustPlanner: boolean): Promise<Running> {
   const { createGatewayRuntime } = await import('@graphql-hive/gateway-runtime');
-  const supergraph = fs.readFileSync(process.env.BENCH_SUPERGRAPH!, 'utf8');
+  const supergraph = fs.readFileSync(requiredBenchSetting('BENCH_SUPERGRAPH'), 'utf8');
   const plugins = () => [
     ...useIdentity({ publicKey: keyring.jwtPublicKey!, issuer: tokens.issuer, audience: tokens.audience }),
     useServiceSignature({ keyring, identityOf }),
@@ -103,7 +105,7 @@ async function apollo(): Promise<Running> {
     }
   }
   const gateway = new ApolloGateway({
-    supergraphSdl: fs.readFileSync(process.env.BENCH_SUPERGRAPH!, 'utf8'),
+    supergraphSdl: fs.readFileSync(requiredBenchSetting('BENCH_SUPERGRAPH'), 'utf8'),
     buildService: ({ url }) => {
       const source = new IdentityDataSource({ url });
       const send = source.fetcher;
@@ -139,7 +141,7 @@ const kinds: Record<string, () => Promise<Running>> = {
 };
 
 async function main(): Promise<void> {
-  const kind = process.env.BENCH_GATEWAY ?? '';
+  const kind = benchSetting('BENCH_GATEWAY') ?? '';
   if (!kinds[kind]) throw new Error(`unknown gateway ${kind}`);
   const gateway = await kinds[kind]();
   answerParent({});

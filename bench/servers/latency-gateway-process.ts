@@ -20,6 +20,7 @@ import { identityOf, useIdentity, useServiceSignature } from '@cardweave/gateway
 import { installKeyring, keyringFromEnv, type Keyring } from '@cardweave/service-kit';
 import { tokenSettingsFromEnv } from '@cardweave/service-kit';
 import { answerParent, tellParentFailed, tellParentReady } from '../lib/child';
+import { benchSetting } from '../lib/settings';
 import { profileHandlers } from '../lib/window-profiler';
 
 /** One subgraph request as the gateway sent it. */
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
   const keyring = keyringFromEnv(process.env, 'gateway');
   installKeyring(keyring);
   const gateway =
-    process.env.BENCH_LATENCY_GATEWAY === 'hive-router'
+    benchSetting('BENCH_LATENCY_GATEWAY') === 'hive-router'
       ? await stockHiveWithRustPlanner(keyring)
       : await startGateway({ subgraphUrls: urls, port: 0, production: true, keyring });
   answerParent({

@@ -7,25 +7,23 @@
 import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
 import { startClearingSubgraph } from '@cardweave/clearing-subgraph';
 import { startIssuerSubgraph } from '@cardweave/issuer-subgraph';
-import { clockFromEnv, installKeyring, keyringFromEnv, type ServiceName } from '@cardweave/service-kit';
+import { clockFromEnv, configValue, installKeyring, keyringFromEnv } from '@cardweave/service-kit';
 import { startWalletSubgraph } from '@cardweave/wallet-subgraph';
-
-const NAMES = ['issuer', 'wallet', 'clearing'];
+import { requiredBenchSetting } from '../lib/settings';
 
 export async function startBenchSubgraph() {
-  const name = process.env.BENCH_SUBGRAPH ?? '';
-  if (!NAMES.includes(name)) throw new Error(`unknown subgraph ${name}`);
+  const name = requiredBenchSetting('BENCH_SUBGRAPH');
   // The run's key set comes in CARDWEAVE_KEYS, as the tests hand keys to child processes.
-  installKeyring(keyringFromEnv(process.env, name as ServiceName));
+  installKeyring(keyringFromEnv(process.env, name));
   const common = {
-    databaseUrl: process.env.BENCH_DATABASE_URL!,
+    databaseUrl: requiredBenchSetting('BENCH_DATABASE_URL'),
     registry: loadAdapterRegistry(),
     clock: clockFromEnv(),
     port: 0,
     host: '127.0.0.1',
   };
   // The next hop of the payment chain: wallet → clearing → issuer.
-  const next = { issuerUrl: process.env.ISSUER_URL ?? '', clearingUrl: process.env.CLEARING_URL ?? '' };
+  const next = { issuerUrl: configValue('ISSUER_URL'), clearingUrl: configValue('CLEARING_URL') };
   return name === 'issuer'
     ? startIssuerSubgraph({ ...common })
     : name === 'wallet'

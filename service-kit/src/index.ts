@@ -65,11 +65,13 @@ export {
   configValueFor,
   configValueIfSet,
   readConfig,
+  readVariable,
   requiredConfigValue,
   type ConfigValue,
   type Environment,
+  type VariableValue,
 } from './environment/read';
-export { CONFIG_VARIABLES, type ConfigName, type ConfigVariable } from './environment/variables';
+export { CONFIG_VARIABLES, configVariable, type ConfigName, type ConfigVariable } from './environment/variables';
 export {
   jsonLogger,
   logLevelEnabled,

@@ -8,10 +8,14 @@ import type { Parser } from './parsers';
 import { CONFIG_VARIABLES, type ConfigName, type ConfigVariable } from './variables';
 
 type Table = typeof CONFIG_VARIABLES;
-type Parsed<N extends ConfigName> = Table[N] extends { parser: Parser<infer T> } ? T : never;
+type ParsedBy<V> = V extends { parser: Parser<infer T> } ? T : never;
+type Parsed<N extends ConfigName> = ParsedBy<Table[N]>;
+
+/** What reading a row gives: its parsed value, or its default; undefined when unset and it has none. */
+export type VariableValue<V> = V extends { default: infer T } ? T : ParsedBy<V> | undefined;
 
 /** A variable's value: its parsed value, or its default; undefined when unset and it has none. */
-export type ConfigValue<N extends ConfigName> = Table[N] extends { default: infer T } ? T : Parsed<N> | undefined;
+export type ConfigValue<N extends ConfigName> = VariableValue<Table[N]>;
 
 /** The environment to read: process.env, or the variables a test or a child process is given. */
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -31,15 +35,31 @@ function spec(name: ConfigName): ConfigVariable<unknown> {
 
 /** The parsed value, or undefined when the variable is unset or blank. */
 function parsed(name: ConfigName, env: Environment): unknown {
+  return parsedBy(name, spec(name), env);
+}
+
+function parsedBy(name: string, variable: ConfigVariable<unknown>, env: Environment): unknown {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return undefined;
-  const variable = spec(name);
   const value = variable.parser.parse(raw);
   if (value === undefined) {
     const got = variable.secret ? `a value of ${raw.length} characters (not shown)` : `"${raw}"`;
     throw new ConfigError(`${name} must be ${variable.parser.expected}, got ${got}`);
   }
   return value;
+}
+
+/**
+ * A row of another table declared the same way (the benchmark harness's own settings): parsed by
+ * its parser, or its default, with the same errors.
+ */
+export function readVariable<V extends ConfigVariable<unknown>>(
+  name: string,
+  variable: V,
+  env: Environment = process.env,
+): VariableValue<V> {
+  const value = parsedBy(name, variable, env);
+  return (value === undefined ? variable.default : value) as VariableValue<V>;
 }
 
 /** One variable, parsed by the table, or its default. */

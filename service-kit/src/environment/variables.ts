@@ -27,11 +27,13 @@ export interface ConfigVariable<T> {
   secret?: boolean;
 }
 
-function variable<T>(spec: ConfigVariable<T> & { default: NoInfer<T> }): ConfigVariable<T> & { default: T };
-function variable<T>(spec: ConfigVariable<T>): ConfigVariable<T>;
-function variable<T>(spec: ConfigVariable<T>): ConfigVariable<T> {
+/** One row, typed by its parser (and, with a default, never undefined when read). */
+export function configVariable<T>(spec: ConfigVariable<T> & { default: NoInfer<T> }): ConfigVariable<T> & { default: T };
+export function configVariable<T>(spec: ConfigVariable<T>): ConfigVariable<T>;
+export function configVariable<T>(spec: ConfigVariable<T>): ConfigVariable<T> {
   return spec;
 }
+const variable = configVariable;
 
 const POSTGRES = url(['postgres:', 'postgresql:']);
 const HTTP = url(['http:', 'https:']);
