@@ -9,7 +9,6 @@
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import {
-  GraphQLError,
   Kind,
   getNamedType,
   isEnumType,
@@ -26,6 +25,7 @@ import {
   type ValidationRule,
   type ValueNode,
 } from 'graphql';
+import { graphqlError } from '@cardweave/service-kit';
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -80,7 +80,7 @@ export function NumberLiteralRangeRule(context: ValidationContext): ASTVisitor {
     if (named && isEnumType(named)) return;
     const problem = numberLiteralProblem(named?.name, literal);
     if (!problem) return;
-    context.reportError(new GraphQLError(`${field}: ${problem}`, { nodes: literal, extensions: { code: 'BAD_USER_INPUT', field } }));
+    context.reportError(graphqlError('BAD_USER_INPUT', `${field}: ${problem}`, { field }, { nodes: literal }));
   };
   return {
     Directive: {

@@ -61,8 +61,7 @@ function json(body: unknown, status = 200): Response {
  * The answer to a sign-in another site's page sent: without it, any page the customer's browser
  * opens could sign in as anyone and, were CORS ever loosened, read that customer's data.
  */
-const crossSiteSignIn = () =>
-  json({ errors: [{ message: 'sign-in is only accepted from this site', extensions: { code: 'FORBIDDEN' } }] }, 403);
+const crossSiteSignIn = () => json({ errors: [errorEntry('FORBIDDEN', 'sign-in is only accepted from this site')] }, 403);
 
 /** The demo sign-in routes; undefined when the path is not one of them. */
 async function demoSignInResponse(
