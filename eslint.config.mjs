@@ -55,6 +55,21 @@ export default tseslint.config(
     },
   },
   {
+    // A GraphQL error's code is checked against the declared codes: graphqlError/errorEntry of
+    // @cardweave/service-kit take it as a typed argument, a hand-written extensions.code is not.
+    files: ['gateway/**/*.ts', 'service-kit/**/*.ts', 'subgraphs/**/*.ts'],
+    ignores: ['**/*.test.ts', 'service-kit/src/errors/graphql-errors.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='extensions'] > ObjectExpression > Property[key.name='code']",
+          message: 'Give the error its code with graphqlError() or errorEntry() from @cardweave/service-kit (a typed ErrorCode).',
+        },
+      ],
+    },
+  },
+  {
     // Tests read GraphQL answers as untyped JSON.
     files: ['test/**/*.ts', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
