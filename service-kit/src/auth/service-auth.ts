@@ -6,8 +6,9 @@
  * and a captured request cannot be sent again:
  * - the timestamp must be within SIGNATURE_WINDOW_MS of the receiver's clock;
  * - the nonce is claimed once: in the receiver's database for anything that may change
- *   data (mutations, internal calls), so the claim holds across replicas; in memory for
- *   reads (a replayed read shows nothing the captured response did not).
+ *   data (internal calls, and mutations in whatever form their document came: text or a
+ *   persisted query's hash), so the claim holds across replicas; in memory for reads (a
+ *   replayed read shows nothing the captured response did not).
  *
  * Usage from a subgraph calling a sibling's internal route:
  *
@@ -192,8 +193,29 @@ const header = (headers: VerifyRequest['headers'], name: string) => {
   return Array.isArray(value) ? value[0] : value;
 };
 
+/** A request whose signature holds, and whose nonce is still to be claimed. */
+export interface SignedRequest extends VerifiedCaller {
+  /**
+   * Claims the nonce in `store` (once per request): where depends on what the request turns
+   * out to do, which for GraphQL is known only once its document is resolved. Throws
+   * ServiceAuthError when the nonce was already used.
+   */
+  claimNonce(store: NonceStore): Promise<void>;
+}
+
 /** Checks a request's signature; throws ServiceAuthError (HTTP 401) when it is missing, forged, stale or replayed. */
 export async function verifyServiceRequest(request: VerifyRequest): Promise<VerifiedCaller> {
+  const signed = verifyServiceSignature(request);
+  await signed.claimNonce(request.nonces);
+  return { service: signed.service, identity: signed.identity };
+}
+
+/**
+ * Checks everything of a request's signature but its nonce, which the caller claims with
+ * `claimNonce` before the request may do anything. Throws ServiceAuthError (HTTP 401) when
+ * the signature is missing, forged or stale.
+ */
+export function verifyServiceSignature(request: Omit<VerifyRequest, 'nonces'>): SignedRequest {
   const keyring = request.keyring ?? currentKeyring();
   const caller = header(request.headers, HEADER.caller);
   const timestamp = header(request.headers, HEADER.timestamp);
@@ -229,8 +251,16 @@ export async function verifyServiceRequest(request: VerifyRequest): Promise<Veri
   } catch {
     throw new ServiceAuthError('malformed identity');
   }
-  if (!(await request.nonces.claim(caller, nonce, new Date(Number(timestamp) + 2 * SIGNATURE_WINDOW_MS)))) {
-    throw new ServiceAuthError('signature already used');
-  }
-  return { service: caller, identity };
+  let claimed = false;
+  return {
+    service: caller,
+    identity,
+    async claimNonce(store) {
+      if (claimed) throw new Error('a request claims its nonce once');
+      claimed = true;
+      if (!(await store.claim(caller, nonce, new Date(Number(timestamp) + 2 * SIGNATURE_WINDOW_MS)))) {
+        throw new ServiceAuthError('signature already used');
+      }
+    },
+  };
 }

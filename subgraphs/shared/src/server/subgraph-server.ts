@@ -11,10 +11,19 @@ import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { getOperationAST, parse } from 'graphql';
+import { parse } from 'graphql';
 import type { Identity, NonceStore, Keyring } from '@cardweave/service-kit';
-import { errorEntry, MemoryNonceStore, ServiceAuthError, verifyServiceRequest, writeLog, withServerSpan } from '@cardweave/service-kit';
+import {
+  errorEntry,
+  MemoryNonceStore,
+  ServiceAuthError,
+  verifyServiceRequest,
+  verifyServiceSignature,
+  writeLog,
+  withServerSpan,
+} from '@cardweave/service-kit';
 import { canonicalErrorResolvers } from '../graphql/canonical-error';
+import { nonceClaimPlugin, withSignedRequest } from './nonce-claim-plugin';
 import type { ServedRequestContext, SubgraphResolverMap } from './subgraph-resolvers';
 
 export const COMMON_SCHEMA_FILE = path.resolve(__dirname, '../../schema/common.graphql');
@@ -89,28 +98,6 @@ function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
-const mutationCache = new Map<string, boolean>();
-/** Whether a GraphQL request may change data (its operation is a mutation); unparsable counts as yes. */
-function mayChangeData(body: unknown): boolean {
-  const { query, operationName } = (body ?? {}) as { query?: unknown; operationName?: unknown };
-  if (typeof query !== 'string') return false;
-  // Without the word there is no mutation: no parse, and no hashing of the whole query for the cache.
-  if (!query.includes('mutation')) return false;
-  const key = `${typeof operationName === 'string' ? operationName : ''}\n${query}`;
-  let result = mutationCache.get(key);
-  if (result === undefined) {
-    try {
-      const op = getOperationAST(parse(query), typeof operationName === 'string' ? operationName : undefined);
-      result = op ? op.operation === 'mutation' : /\bmutation\b/.test(query);
-    } catch {
-      result = true;
-    }
-    if (mutationCache.size > 1000) mutationCache.clear();
-    mutationCache.set(key, result);
-  }
-  return result;
-}
-
 export interface RunningSubgraph {
   name: string;
   url: string;
@@ -146,6 +133,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(
 ): Promise<RunningSubgraph> {
   const resolvers: SubgraphResolverMap<TContext & ServedRequestContext> = { ...canonicalErrorResolvers, ...options.resolvers };
   const schema = buildSubgraphSchema([{ typeDefs: parse(subgraphSdl(options.schemaFile)), resolvers }]);
+  const readNonces = new MemoryNonceStore();
+  const writeNonces = options.nonces ?? readNonces;
+  // A /graphql request's nonce is claimed once its operation is known (nonce-claim-plugin.ts).
+  const nonceClaims = nonceClaimPlugin(options.name, { writes: writeNonces, reads: readNonces, isDatabaseUnavailable });
   const apollo = new ApolloServer<TContext>({
     schema,
     csrfPrevention: true,
@@ -158,11 +149,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     // Federated traces are for Apollo's hosted platform; the gateway here does not read them.
     // No schema carries @cacheControl hints, so Apollo's cache-control plugin would only wrap
     // every resolver to work out `no-store`, which handle() sets itself.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), nonceClaims],
   });
   await apollo.start();
-  const readNonces = new MemoryNonceStore();
-  const writeNonces = options.nonces ?? readNonces;
   const internalRoutes = options.internalRoutes ?? {};
 
   const server = http.createServer((request, response) => {
@@ -214,16 +203,20 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         }
       }
       let verified: Awaited<ReturnType<typeof verifyServiceRequest>>;
+      let signed: ReturnType<typeof verifyServiceSignature> | undefined;
       try {
-        verified = await verifyServiceRequest({
+        const signature = {
           method: request.method ?? 'GET',
           path: url.pathname + url.search,
           headers: request.headers,
           body: raw,
           allowedCallers: internal ? INTERNAL_CALLERS.filter((c) => c !== options.name) : GRAPHQL_CALLERS,
-          nonces: internal || mayChangeData(body) ? writeNonces : readNonces,
           keyring: options.keyring,
-        });
+        };
+        // An internal call may change data: its nonce goes to the database now. A GraphQL
+        // request's waits for its operation, whatever form its document came in.
+        if (internal) verified = await verifyServiceRequest({ ...signature, nonces: writeNonces });
+        else verified = signed = verifyServiceSignature(signature);
       } catch (error) {
         if (!(error instanceof ServiceAuthError)) throw error;
         return sendJson(response, 401, {
@@ -245,12 +238,14 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: async () =>
-          Object.assign(await options.context(request, caller), {
+        context: async () => {
+          const context = Object.assign(await options.context(request, caller), {
             identity: caller.identity,
             requestId: caller.requestId,
             acceptLanguage: caller.acceptLanguage,
-          }),
+          });
+          return signed ? withSignedRequest(context, signed) : context;
+        },
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
       // A customer's data: no cache on the way may keep it.
