@@ -105,20 +105,30 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
+/**
+ * How much of an oversized body is read and dropped so that its sender, still sending, gets the
+ * 413 and the connection stays usable; a body declared larger is refused before it is read, and
+ * one that runs past this undeclared has its connection cut.
+ */
+const MAX_DROPPED_BYTES = 8 * MAX_BODY_BYTES;
+
+const bodyTooLarge = (closeConnection: boolean) => Object.assign(new Error('request body too large'), { status: 413, closeConnection });
+
+/** The request body as text; over MAX_BODY_BYTES, a 413 error once the body has been read (and dropped). */
 function readBody(request: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(request.headers['content-length']) > MAX_DROPPED_BYTES) return reject(bodyTooLarge(true));
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(Object.assign(new Error('request body too large'), { status: 413 }));
+      if (size > MAX_DROPPED_BYTES) {
+        reject(bodyTooLarge(true));
         request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      } else if (size > MAX_BODY_BYTES) chunks.length = 0;
+      else chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => (size > MAX_BODY_BYTES ? reject(bodyTooLarge(false)) : resolve(Buffer.concat(chunks).toString('utf8'))));
     request.on('error', reject);
   });
 }
@@ -261,6 +271,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       }
     } catch (error) {
       const status = (error as { status?: number }).status ?? 500;
+      // A body left unread is not read after the answer: the connection closes instead.
+      if ((error as { closeConnection?: boolean }).closeConnection && !response.headersSent) response.setHeader('connection', 'close');
       if (!response.headersSent) {
         sendJson(response, status, {
           errors: [
