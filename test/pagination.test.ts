@@ -66,6 +66,20 @@ it('refuses a forged cursor and an oversized page with field-level errors', asyn
     { id: fixture.cardIds[0] },
   );
   expect(forged.errors?.[0].message).toMatch(/after: not a cursor/);
+  // Well-encoded pairs of the cursor's own shape, holding what is no instant or no id, never reach SQL.
+  const id = '3f2b8c1e-4d5a-4e6f-8a9b-0c1d2e3f4a5b';
+  for (const pair of [
+    ['not-a-date', id],
+    ['2026-11-29 15:48:57+00', 'not-a-uuid'],
+  ]) {
+    const tampered = await system.query(
+      `query($id: ID!, $after: String) { card(id: $id) { transactions(first: 5, after: $after) { edges { cursor } } } }`,
+      { id: fixture.cardIds[0], after: Buffer.from(JSON.stringify(pair), 'utf8').toString('base64url') },
+    );
+    expect(tampered.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }),
+    ]);
+  }
   // Just over the page limit reaches the subgraph, which names the field…
   const over = await system.query(`query($id: ID!) { card(id: $id) { transactions(first: 101) { edges { cursor } } } }`, {
     id: fixture.cardIds[0],
