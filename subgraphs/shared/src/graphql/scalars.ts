@@ -9,6 +9,14 @@ function badInput(message: string): GraphQLError {
   return graphqlError('BAD_USER_INPUT', message);
 }
 
+const MAX_FEN = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** An amount JSON carries exactly, the most `serialize` can send back; beyond it, bad input. */
+function heldFen(fen: bigint): bigint {
+  if (fen > MAX_FEN || fen < -MAX_FEN) throw badInput(`Fen holds a whole number of fen from -${MAX_FEN} to ${MAX_FEN}`);
+  return fen;
+}
+
 export const FenScalar = new GraphQLScalarType<bigint, number>({
   name: 'Fen',
   description: 'An amount in fen: a whole number.',
@@ -20,12 +28,12 @@ export const FenScalar = new GraphQLScalarType<bigint, number>({
   },
   parseValue(value) {
     if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
-    if (typeof value === 'string' && /^-?\d{1,17}$/.test(value)) return BigInt(value);
+    if (typeof value === 'string' && /^-?\d{1,17}$/.test(value)) return heldFen(BigInt(value));
     throw badInput('Fen must be a whole number of fen (e.g. 12345 for 123.45 CNY), not a fraction');
   },
   parseLiteral(ast) {
-    if (ast.kind === Kind.INT) return BigInt(ast.value);
-    if (ast.kind === Kind.STRING && /^-?\d{1,17}$/.test(ast.value)) return BigInt(ast.value);
+    if (ast.kind === Kind.INT) return heldFen(BigInt(ast.value));
+    if (ast.kind === Kind.STRING && /^-?\d{1,17}$/.test(ast.value)) return heldFen(BigInt(ast.value));
     throw badInput('Fen must be a whole number of fen (e.g. 12345 for 123.45 CNY), not a fraction');
   },
 });
