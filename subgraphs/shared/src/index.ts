@@ -18,7 +18,7 @@ export {
 } from './db/batched-queries';
 export { fenColumn, openSubgraphDatabase, type SubgraphDatabase, type SubgraphDatabaseOptions } from './db/data-source';
 export { hydrateRows, returnedRows, type SqlRunner } from './db/sql';
-export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres';
+export { localDatabasePassword, startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres';
 export { platformEligibility, type EligibilityReasonModel, type PlatformEligibilityModel } from './eligibility/platform-eligibility';
 export {
   canonicalErrorModel,

@@ -3,10 +3,14 @@
  * connection's statements run whole, answers go to whoever asked, and transactions keep
  * their locks. Run against PGlite, whose single session all connections share.
  */
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+import { localDatabasePassword, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
 let embedded: EmbeddedPostgres;
 
@@ -150,7 +154,47 @@ class WireClient {
 
   async startUp(): Promise<void> {
     this.send(startupPacket());
+    await this.authenticate(embeddedPassword());
     await this.readUntil('Z');
+  }
+
+  /**
+   * Answers the server's SCRAM-SHA-256 challenge (RFC 5802, as libpq does) with `password`.
+   * Returns the SQLSTATE of the ErrorResponse that refused it, or null once accepted.
+   */
+  async authenticate(password: string): Promise<string | null> {
+    const challenge = await this.nextMessage();
+    expect(challenge.type).toBe('R');
+    expect(challenge.body.readInt32BE(0)).toBe(10); // AuthenticationSASL
+    expect(challenge.body.subarray(4).toString()).toBe('SCRAM-SHA-256\0\0');
+    const clientFirstBare = `n=*,r=${randomBytes(18).toString('base64')}`;
+    const clientFirst = Buffer.from(`n,,${clientFirstBare}`);
+    this.send(frame('p', text('SCRAM-SHA-256'), int32(clientFirst.length), clientFirst));
+    const next = await this.nextMessage();
+    if (next.type === 'E') return sqlState(next.body);
+    expect(next.body.readInt32BE(0)).toBe(11); // AuthenticationSASLContinue
+    const serverFirst = next.body.subarray(4).toString();
+    const attributes = Object.fromEntries(serverFirst.split(',').map((a) => [a[0], a.slice(2)]));
+    const salted = pbkdf2Sync(password, Buffer.from(attributes.s, 'base64'), Number(attributes.i), 32, 'sha256');
+    const clientKey = createHmac('sha256', salted).update('Client Key').digest();
+    const storedKey = createHash('sha256').update(clientKey).digest();
+    const withoutProof = `c=biws,r=${attributes.r}`;
+    const signature = createHmac('sha256', storedKey).update(`${clientFirstBare},${serverFirst},${withoutProof}`).digest();
+    const proof = Buffer.from(clientKey.map((byte, i) => byte ^ signature[i]));
+    this.send(frame('p', Buffer.from(`${withoutProof},p=${proof.toString('base64')}`)));
+    const last = await this.nextMessage();
+    if (last.type === 'E') return sqlState(last.body);
+    expect(last.body.readInt32BE(0)).toBe(12); // AuthenticationSASLFinal
+    return null;
+  }
+
+  /** The next whole backend message. */
+  async nextMessage(): Promise<{ type: string; body: Buffer }> {
+    while (this.received.length < 5 || this.received.length < 1 + this.received.readInt32BE(1)) await this.more();
+    const length = 1 + this.received.readInt32BE(1);
+    const message = { type: String.fromCharCode(this.received[0]), body: this.received.subarray(5, length) };
+    this.received = this.received.subarray(length);
+    return message;
   }
 
   send(...messages: Buffer[]): void {
@@ -214,6 +258,15 @@ const int32 = (n: number) => {
   b.writeInt32BE(n);
   return b;
 };
+/** The C (SQLSTATE) field of an ErrorResponse's body. */
+function sqlState(body: Buffer): string | null {
+  const field = body
+    .toString()
+    .split('\0')
+    .find((f) => f.startsWith('C'));
+  return field ? field.slice(1) : null;
+}
+const embeddedPassword = () => decodeURIComponent(new URL(embedded.url).password);
 function startupPacket(): Buffer {
   const body = Buffer.concat([int32(196608), text('user'), text('postgres'), text('database'), text('postgres'), Buffer.from([0])]);
   return Buffer.concat([int32(4 + body.length), body]);
@@ -256,6 +309,7 @@ describe('the wire protocol, message by message', () => {
     await client.trickle(sslRequest());
     expect(await client.bytes(1)).toBe('N');
     await client.trickle(startupPacket());
+    expect(await client.authenticate(embeddedPassword())).toBeNull();
     expect((await client.readUntil('Z')).types).toEqual(expect.arrayContaining(['R', 'K', 'ZI']));
 
     client.send(
@@ -334,5 +388,70 @@ describe('the wire protocol, message by message', () => {
     expect((await client.readUntil('Z')).types).toEqual(['C', 'ZI']);
     await client.closed;
     expect((await other.query("SELECT count(*)::int AS n FROM wire_notes WHERE token = 'terminated'")).rows).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('password authentication', () => {
+  const withPassword = (password: string | null) => {
+    const url = new URL(embedded.url);
+    url.password = password ?? '';
+    return url.toString();
+  };
+
+  it('gives the URL a password of its own, different for every server started without a data folder', async () => {
+    const password = embeddedPassword();
+    expect(password).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+    const another = await startEmbeddedPostgres();
+    try {
+      expect(decodeURIComponent(new URL(another.url).password)).not.toBe(password);
+    } finally {
+      await another.stop();
+    }
+  });
+
+  it('lets in a client with the right password', async () => {
+    const client = new Client({ connectionString: withPassword(embeddedPassword()) });
+    await client.connect();
+    expect((await client.query('SELECT current_user AS u')).rows).toEqual([{ u: 'postgres' }]);
+    await client.end();
+  });
+
+  it('refuses a wrong password with 28P01, and the client never reaches the database', async () => {
+    const client = new Client({ connectionString: withPassword('not-the-password') });
+    await expect(client.connect()).rejects.toMatchObject({ code: '28P01' });
+
+    const wire = await WireClient.open();
+    wire.send(startupPacket());
+    expect(await wire.authenticate('')).toBe('28P01');
+    await wire.closed;
+  });
+
+  it('refuses a client that sends no password: pg gives up, and a statement instead of the answer gets 28P01 and does not run', async () => {
+    const client = new Client({ connectionString: withPassword(null) });
+    await expect(client.connect()).rejects.toThrow();
+
+    const setup = await connect();
+    await setup.query('CREATE TABLE IF NOT EXISTS auth_probe (n int)');
+    const wire = await WireClient.open();
+    wire.send(startupPacket());
+    expect((await wire.nextMessage()).type).toBe('R');
+    wire.send(query('INSERT INTO auth_probe VALUES (1)'));
+    const refusal = await wire.nextMessage();
+    expect({ type: refusal.type, code: sqlState(refusal.body) }).toEqual({ type: 'E', code: '28P01' });
+    await wire.closed;
+    expect((await setup.query('SELECT count(*)::int AS n FROM auth_probe')).rows).toEqual([{ n: 0 }]);
+    await setup.end();
+  });
+});
+
+describe('the password of a data folder', () => {
+  it('is made once, readable by this user only, and kept for the next start', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardweave-db-password-'));
+    const first = localDatabasePassword(dir);
+    expect(first).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+    const file = path.join(dir, 'database-password');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(localDatabasePassword(dir)).toBe(first);
+    expect(localDatabasePassword(fs.mkdtempSync(path.join(os.tmpdir(), 'cardweave-db-password-')))).not.toBe(first);
   });
 });

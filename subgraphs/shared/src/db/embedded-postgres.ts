@@ -9,12 +9,18 @@
  * at a time, so row locks and isolation hold. Session state (SET, named prepared
  * statements, temporary tables) is shared by all connections, and a transaction held open
  * stalls every other connection until it ends.
+ *
+ * Clients must know the server's password (SCRAM-SHA-256): a random one per data folder,
+ * kept beside its keys (localDatabasePassword), or per run for an in-memory database. It
+ * travels in `url` only: log the server by `port`, never by its URL.
  */
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { servePGlite } from './pglite-wire-server';
 
 export interface EmbeddedPostgres {
-  /** A `postgres://` URL any pg client can use. */
+  /** A `postgres://` URL any pg client can use; it carries the password. */
   url: string;
   port: number;
   stop(): Promise<void>;
@@ -27,6 +33,28 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   host?: string;
   maxConnections?: number;
+  /** The password clients must give; a fresh random one, kept in memory only, when omitted. */
+  password?: string;
+}
+
+const newPassword = () => randomBytes(24).toString('base64url');
+
+/**
+ * The embedded database's password of a data folder (`<dataDir>/database-password`, mode
+ * 0600, beside keys.json), made on first use. Only this user can read it, so only this
+ * user's processes can reach the database.
+ */
+export function localDatabasePassword(dataDir: string): string {
+  const file = path.join(dataDir, 'database-password');
+  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    fs.writeFileSync(file, newPassword(), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const password = fs.readFileSync(file, 'utf8').trim();
+  if (!password) throw new Error(`${file} is empty: remove it to have a new password made`);
+  return password;
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
@@ -37,9 +65,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir ?? 'memory://');
   const host = options.host ?? '127.0.0.1';
-  const server = await servePGlite(db, { host, port: options.port ?? 0, maxConnections: options.maxConnections ?? 64 });
+  const password = options.password ?? newPassword();
+  const server = await servePGlite(db, { host, port: options.port ?? 0, maxConnections: options.maxConnections ?? 64, password });
   return {
-    url: `postgres://postgres@${host}:${server.port}/postgres`,
+    url: `postgres://postgres:${encodeURIComponent(password)}@${host}:${server.port}/postgres`,
     port: server.port,
     async stop() {
       await server.close();

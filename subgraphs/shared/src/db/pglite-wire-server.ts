@@ -13,9 +13,15 @@
  * holds the session (an open transaction, or a portal read in steps with Execute + Flush)
  * while its program waits for another connection's answer waits forever, as it would on
  * a server with a single connection slot.
+ *
+ * Every client proves it knows the server's password with SCRAM-SHA-256 before PGlite hears
+ * from it, as a `scram-sha-256` line in pg_hba.conf asks: SCRAM rather than a cleartext or MD5
+ * password because the password never crosses the wire (the server speaks plaintext) and
+ * what does cannot be replayed, and it is what pg prefers.
  */
 import * as net from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
+import { SCRAM_SHA_256, ScramExchange, ScramRefusal, scramVerifier, type ScramVerifier } from './scram-sha-256';
 
 export interface PGliteWireServerOptions {
   host: string;
@@ -23,6 +29,8 @@ export interface PGliteWireServerOptions {
   port: number;
   /** Clients beyond this many are refused with SQLSTATE 53300, as PostgreSQL refuses them. */
   maxConnections: number;
+  /** The password every client must prove it knows (SCRAM-SHA-256), whatever user it names. */
+  password: string;
 }
 
 export interface PGliteWireServer {
@@ -32,10 +40,12 @@ export interface PGliteWireServer {
 }
 
 export async function servePGlite(db: PGlite, options: PGliteWireServerOptions): Promise<PGliteWireServer> {
+  if (!options.password) throw new Error('the embedded database needs a password');
   const session = new Session(db);
+  const verifier = scramVerifier(options.password);
   const connections = new Set<Connection>();
   const server = net.createServer((socket) => {
-    const connection = new Connection(socket, session, connections.size < options.maxConnections);
+    const connection = new Connection(socket, session, verifier, connections.size < options.maxConnections);
     connections.add(connection);
     void connection.done.then(() => connections.delete(connection));
   });
@@ -63,9 +73,14 @@ const SYNC = 0x53; // S
 const FLUSH = 0x48; // H
 const FUNCTION_CALL = 0x46; // F
 const TERMINATE = 0x58; // X
+const PASSWORD_MESSAGE = 0x70; // p: SASLInitialResponse, SASLResponse
 // Every type PostgreSQL accepts after startup: Bind, Close, CopyData, CopyDone, CopyFail,
 // Describe, Execute, Flush, FunctionCall, Parse, Query, Sync. PGlite hangs on any other.
 const FRONTEND_TYPES = new Set([...'BCdcfDEHFPQS'].map((c) => c.charCodeAt(0)));
+const AUTHENTICATION = 'R'; // backend
+const AUTH_SASL = 10;
+const AUTH_SASL_CONTINUE = 11;
+const AUTH_SASL_FINAL = 12;
 const READY_FOR_QUERY = 0x5a; // Z, backend
 const NOTICE = 0x4e; // N, backend
 const NOTIFICATION = 0x41; // A, backend
@@ -137,6 +152,7 @@ class Connection {
   constructor(
     private readonly socket: net.Socket,
     private readonly session: Session,
+    private readonly verifier: ScramVerifier,
     private readonly admitted: boolean,
   ) {
     socket.setNoDelay(true);
@@ -172,13 +188,9 @@ class Connection {
   }
 
   /**
-   * Refuses encryption, reads the startup packet and lets PGlite greet the client.
-   * Password authentication, when it is wanted, goes between the startup packet and the
-   * greeting: send AuthenticationCleartextPassword, MD5Password or SASL, read the client's
-   * PasswordMessage ('p') packets (typed messages, like those nextBatch reads), and refuse
-   * with SQLSTATE 28P01. PGlite's greeting starts with AuthenticationOk, so it can follow
-   * any exchange unchanged. Until then every client is trusted, as a `trust` line in
-   * pg_hba.conf would.
+   * Refuses encryption, reads the startup packet, checks the client's password and lets
+   * PGlite greet the client. PGlite never sees a client that has not proved the password:
+   * its greeting starts with AuthenticationOk, so it follows the SCRAM exchange unchanged.
    */
   private async startUp(): Promise<boolean> {
     for (;;) {
@@ -195,8 +207,53 @@ class Connection {
       if (code === CANCEL_REQUEST) return false;
       if (code !== PROTOCOL_3_0) throw new FatalError('0A000', `unsupported frontend protocol ${code >>> 16}.${code & 0xffff}`);
       if (!this.admitted) throw new FatalError('53300', 'sorry, too many clients already');
+      if (!(await this.authenticate(packet))) return false;
       await this.run(packet, false);
       return true;
+    }
+  }
+
+  /**
+   * SCRAM-SHA-256 as PostgreSQL runs it: AuthenticationSASL, the client's SASLInitialResponse,
+   * AuthenticationSASLContinue, its SASLResponse, AuthenticationSASLFinal. Anything else from
+   * the client, or a proof that does not hold, is refused with 28P01 as PostgreSQL refuses a
+   * wrong password. False when the client leaves before the end.
+   */
+  private async authenticate(startupPacket: Buffer): Promise<boolean> {
+    const refused = new FatalError('28P01', `password authentication failed for user "${startupUser(startupPacket)}"`);
+    const exchange = new ScramExchange(this.verifier);
+    this.send(message(AUTHENTICATION, Buffer.concat([int32(AUTH_SASL), Buffer.from(`${SCRAM_SHA_256}\0\0`)])));
+    try {
+      const initial = await this.nextPasswordMessage(refused);
+      if (!initial) return false;
+      // SASLInitialResponse: the mechanism's name, then the length of the client-first-message and the message.
+      const nameEnd = initial.indexOf(0);
+      if (nameEnd < 0 || initial.toString('latin1', 0, nameEnd) !== SCRAM_SHA_256 || initial.length < nameEnd + 5) throw refused;
+      const clientFirst = initial.subarray(nameEnd + 5).toString('utf8');
+      const serverFirst = exchange.serverFirstMessage(clientFirst);
+      this.send(message(AUTHENTICATION, Buffer.concat([int32(AUTH_SASL_CONTINUE), Buffer.from(serverFirst)])));
+      const response = await this.nextPasswordMessage(refused);
+      if (!response) return false;
+      const serverFinal = exchange.serverFinalMessage(response.toString('utf8'));
+      if (!serverFinal) throw refused;
+      this.send(message(AUTHENTICATION, Buffer.concat([int32(AUTH_SASL_FINAL), Buffer.from(serverFinal)])));
+      return true;
+    } catch (error) {
+      throw error instanceof ScramRefusal ? refused : error;
+    }
+  }
+
+  /** The body of the client's next PasswordMessage ('p'); `refused` for any other message; null once the client is gone. */
+  private async nextPasswordMessage(refused: FatalError): Promise<Buffer | null> {
+    for (;;) {
+      if (this.input.length >= 5) {
+        if (this.input[0] !== PASSWORD_MESSAGE) throw refused;
+        const length = 1 + this.input.readInt32BE(1);
+        if (length < 5 || length > MAX_STARTUP_PACKET) throw new FatalError('08P01', 'invalid message length');
+        if (this.input.length >= length) return this.take(length).subarray(5);
+      }
+      if (this.socketClosed) return null;
+      await this.nextChunk();
     }
   }
 
@@ -328,6 +385,19 @@ function message(type: string, body: Buffer): Buffer {
   out.writeInt32BE(4 + body.length, 1);
   body.copy(out, 5);
   return out;
+}
+
+function int32(n: number): Buffer {
+  const out = Buffer.alloc(4);
+  out.writeInt32BE(n);
+  return out;
+}
+
+/** The user a startup packet names (its parameters are name\0value\0 pairs after the version). */
+function startupUser(packet: Buffer): string {
+  const parameters = packet.toString('utf8', 8).split('\0');
+  for (let i = 0; i + 1 < parameters.length; i += 2) if (parameters[i] === 'user') return parameters[i + 1].slice(0, 63);
+  return '';
 }
 
 function errorResponse(sqlState: string, text: string): Buffer {
