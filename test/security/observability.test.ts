@@ -155,4 +155,33 @@ describe('logs', () => {
     expect(all).toContain('"variables"'); // the failed request's variables were logged, scrubbed
     for (const secret of [pan, residentId, mobile, `cvv2=${cvv2}`, `"${cvv2}"`, sms]) expect(all).not.toContain(secret);
   });
+
+  it("mask a cardholder's name given to bindCard", async () => {
+    lines.length = 0;
+    for (const name of ['张三丰', 'John Smith']) {
+      // Refused (the idempotency key is too short), so the gateway logs its variables.
+      const result = await system.queryAs(
+        system.token(overdue.customer),
+        `mutation($input: BindCardInput!) { bindCard(input: $input) { ok } }`,
+        {
+          input: {
+            cardId: '00000000-0000-4000-8000-00000000ffff',
+            walletPlatform: 'wechat-pay',
+            idempotencyKey: 'x',
+            fields: [
+              { name: 'name', value: name },
+              { name: 'mobile', value: '13812345678' },
+            ],
+          },
+        },
+      );
+      expect(result.errors?.length).toBeGreaterThan(0);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    const all = lines.join('\n');
+    expect(all).toContain('"variables"');
+    expect(all).not.toMatch(/张三丰|John|Smith/);
+    expect(all).toContain('"name":"张**"');
+    expect(all).toContain('"name":"J*** S****"');
+  });
 });
