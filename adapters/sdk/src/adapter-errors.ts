@@ -13,6 +13,12 @@ export type AdapterErrorCode =
   | 'OPERATION_NOT_SUPPORTED'
   | 'INTERNAL';
 
+/**
+ * Marks every AdapterError, whichever copy of the SDK made it: an adapter installed in a folder
+ * of its own brings its own copy, and the system must still recognise its faults.
+ */
+const ADAPTER_ERROR = Symbol.for('@cardweave/adapter-sdk/AdapterError');
+
 export class AdapterError extends Error {
   constructor(
     readonly code: AdapterErrorCode,
@@ -22,6 +28,16 @@ export class AdapterError extends Error {
   ) {
     super(`${adapter}: ${message}`);
     this.name = new.target.name;
+    Object.defineProperty(this, ADAPTER_ERROR, { value: true });
+  }
+
+  /**
+   * `x instanceof AdapterError` holds for an AdapterError of any copy of the SDK (by the
+   * registered symbol); a subclass keeps the ordinary prototype check.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (this === AdapterError) return typeof value === 'object' && value !== null && ADAPTER_ERROR in value;
+    return Function.prototype[Symbol.hasInstance].call(this, value);
   }
 }
 
