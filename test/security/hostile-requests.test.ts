@@ -3,7 +3,7 @@
  * error — a 4xx, or a GraphQL error with a canonical code — and none a 5xx; none changes any
  * data; the gateway and the subgraphs stay up and ready throughout.
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID, sign } from 'node:crypto';
 import { generateLocalKeySet, keyringFromLocalKeySet, HEADER, signServiceRequest, mintToken } from '@cardweave/service-kit';
 import { ALL_ERROR_CODES } from '@cardweave/gateway';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -396,6 +396,37 @@ add('subgraph: internal route signed by the gateway', () => {
 
 // 12. Limits on the wire
 add('Content-Length larger than the limit', () => post(json({ query: `{ __typename } # ${'y'.repeat(100_000)}` })));
+add('subgraph: a 1.1 MB body', () => direct({}, json({ query: `{ __typename } # ${'z'.repeat(1.1 * 1024 * 1024)}` })));
+
+// 13. Numbers and cursors past what they can hold, tokens asking for what no one understands
+for (const [name, amount] of [
+  ['beyond 64 bits', '9223372036854775808'],
+  ['beyond JSON-safe', '9007199254740992'],
+  ['infinite', '1e400'],
+] as const) {
+  add(`pay amount as a literal ${name}`, () =>
+    gql(
+      `mutation { pay(input: { idempotencyKey: "hostile-literal-2", bindingId: "${own.binding}", amountFen: ${amount}, merchantName: "M", merchantCategoryCode: "5411" }) { ok } }`,
+    ),
+  );
+}
+add('an id literal beyond 64 bits', () => gql('{ customer(id: 99999999999999999999) { id } }'));
+add('an amount beyond 64 bits in a variable default', () =>
+  gql(
+    `mutation($input: PayInput! = { idempotencyKey: "hostile-literal-3", bindingId: "b", amountFen: -9223372036854775809, merchantName: "M", merchantCategoryCode: "5411" }) { pay(input: $input) { ok } }`,
+  ),
+);
+for (const [name, pair] of [
+  ['holding no date', ['not-a-date', randomUUID()]],
+  ['holding no uuid', ['2026-11-29 15:48:57+00', 'not-a-uuid']],
+] as const) {
+  add(`cursor ${name}`, () => gql(`{ card(id: "${own.card}") { transactions(first: 5, after: "${b64(pair)}") { edges { cursor } } } }`));
+}
+add('token with a crit header', () => {
+  const data = `${b64({ alg: 'ES256', typ: 'JWT', crit: ['exp'] })}.${b64(claims())}`;
+  const signature = sign('sha256', Buffer.from(data), { key: system.keyring.jwtPrivateKey!, dsaEncoding: 'ieee-p1363' });
+  return post(q, {}, `${data}.${signature.toString('base64url')}`);
+});
 
 beforeAll(async () => {
   system = await startTestSystem();
