@@ -19,7 +19,7 @@ import {
   keyringFromLocalKeySet,
   type LocalKeySet,
 } from '@cardweave/service-kit';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '@cardweave/subgraph-kit';
+import { localDatabasePassword, startEmbeddedPostgres, type EmbeddedPostgres } from '@cardweave/subgraph-kit';
 import { generateDemoData } from '../demo-data/generate-demo-data';
 import { hasDemoData, writeDemoData } from '../demo-data/write-demo-data';
 import { simulatedPlatforms } from './simulated-platforms';
@@ -66,7 +66,11 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
   const clock = options.clock ?? clockFromEnv();
   const embedded = config.databaseUrls.issuer
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: config.dataDir && path.join(config.dataDir, 'pglite') });
+    : await startEmbeddedPostgres({
+        dataDir: config.dataDir && path.join(config.dataDir, 'pglite'),
+        // The data folder's own password, beside its keys; an in-memory run's lives and dies with it.
+        password: config.dataDir ? localDatabasePassword(config.dataDir) : undefined,
+      });
   const url = (name: 'issuer' | 'wallet' | 'clearing') => config.databaseUrls[name] ?? embedded!.url;
   const common = { registry, clock, host: config.host };
 
