@@ -68,7 +68,8 @@ const rootFiles = [
 ].map((m) => m[1]);
 const packageFiles = workspaceDirs.flatMap((dir) =>
   ((JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8')) as { files?: string[] }).files ?? [])
-    .filter((f) => !f.startsWith('!') && !f.endsWith('.md'))
+    // as runtime-files.mjs reads them: no exclusions, documents or sources (a published package's src/)
+    .filter((f) => !f.startsWith('!') && !f.endsWith('.md') && f !== 'src' && !f.startsWith('src/'))
     .map((f) => `${dir}/${f}`),
 );
 const inImage = (relative: string) =>
@@ -197,12 +198,15 @@ describe('Dockerfile', () => {
     expect(sourceOfBuilt(cmd[1])).toBeDefined();
   });
 
-  it('holds no package source: every package lists its dist/ and no src/ in "files"', () => {
+  it('holds no package source: every package lists its dist/ in "files", and no src/ reaches the image', () => {
     for (const dir of workspaceDirs) {
       const files = (JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8')) as { files?: string[] }).files;
       expect({ dir, files }).toEqual({ dir, files: expect.arrayContaining(['dist']) });
-      expect({ dir, src: files!.some((f) => f === 'src' || f.startsWith('src/')) }).toEqual({ dir, src: false });
     }
+    expect([...rootFiles, ...packageFiles].filter((entry) => /(^|\/)src(\/|$)/.test(entry))).toEqual([]);
+    // the list above mirrors runtime-files.mjs's filter: check that script drops sources too
+    const script = fs.readFileSync(path.join(root, 'scripts/build/runtime-files.mjs'), 'utf8');
+    expect(script).toContain("file === 'src' || file.startsWith('src/')");
   });
 
   it('keeps the packages that only build or test out of the runtime dependencies', () => {

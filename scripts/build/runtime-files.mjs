@@ -73,8 +73,10 @@ export function runtimeEntries() {
   for (const dir of workspaceDirs()) {
     entries.push([`${dir}/package.json`, [`${dir}/package.json`]]);
     for (const file of readJson(`${dir}/package.json`).files ?? []) {
-      // exclusions narrow a published tarball (the image keeps the folder); documents are not run
-      if (file.startsWith('!') || file.endsWith('.md')) continue;
+      // exclusions narrow a published tarball (the image keeps the folder); documents are not run;
+      // sources are what a published package (the adapter SDK, the testkit) ships for the
+      // cardweave-source condition of an author's checkout, while the image runs dist/
+      if (file.startsWith('!') || file.endsWith('.md') || file === 'src' || file.startsWith('src/')) continue;
       const pattern = `${dir}/${file}`;
       entries.push([pattern, expand(pattern)]);
     }
