@@ -69,9 +69,13 @@ const rootFiles = [
 const packageFiles = workspaceDirs.flatMap((dir) =>
   ((JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8')) as { files?: string[] }).files ?? [])
     // as runtime-files.mjs reads them: no exclusions, documents or sources (a published package's src/)
-    .filter((f) => !f.startsWith('!') && !f.endsWith('.md') && f !== 'src' && !f.startsWith('src/'))
+    .filter((f) => !f.startsWith('!') && !f.endsWith('.md') && !isSource(f))
     .map((f) => `${dir}/${f}`),
 );
+/** A package's TypeScript sources (src/, a root index.ts): published for the cardweave-source condition, never in the image. */
+function isSource(file: string): boolean {
+  return file === 'src' || file.startsWith('src/') || (file.endsWith('.ts') && !file.endsWith('.d.ts'));
+}
 const inImage = (relative: string) =>
   [...rootFiles, ...packageFiles].some((entry) => relative === entry || relative.startsWith(`${entry}/`));
 
@@ -203,10 +207,10 @@ describe('Dockerfile', () => {
       const files = (JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8')) as { files?: string[] }).files;
       expect({ dir, files }).toEqual({ dir, files: expect.arrayContaining(['dist']) });
     }
-    expect([...rootFiles, ...packageFiles].filter((entry) => /(^|\/)src(\/|$)/.test(entry))).toEqual([]);
-    // the list above mirrors runtime-files.mjs's filter: check that script drops sources too
+    expect([...rootFiles, ...packageFiles].filter((entry) => /(^|\/)src(\/|$)|(?<!\.d)\.ts$/.test(entry))).toEqual([]);
+    // the list above mirrors runtime-files.mjs's filter: check that script drops sources the same way
     const script = fs.readFileSync(path.join(root, 'scripts/build/runtime-files.mjs'), 'utf8');
-    expect(script).toContain("file === 'src' || file.startsWith('src/')");
+    expect(script).toContain(`export const isSource = (file) => ${isSource.toString().match(/return (.*);/)![1]};`);
   });
 
   it('keeps the packages that only build or test out of the runtime dependencies', () => {

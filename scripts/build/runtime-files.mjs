@@ -67,6 +67,9 @@ export function workspaceDirs() {
     .filter((dir) => fs.existsSync(path.join(root, dir, 'package.json')));
 }
 
+/** A package's TypeScript sources: its src/ folder and an index.ts at its root. */
+export const isSource = (file) => file === 'src' || file.startsWith('src/') || (file.endsWith('.ts') && !file.endsWith('.d.ts'));
+
 /** Every entry of the image: [pattern, its matches], packages' "files" prefixed by their folder. */
 export function runtimeEntries() {
   const entries = ROOT_FILES.map((pattern) => [pattern, expand(pattern)]);
@@ -76,7 +79,7 @@ export function runtimeEntries() {
       // exclusions narrow a published tarball (the image keeps the folder); documents are not run;
       // sources are what a published package (the adapter SDK, the testkit) ships for the
       // cardweave-source condition of an author's checkout, while the image runs dist/
-      if (file.startsWith('!') || file.endsWith('.md') || file === 'src' || file.startsWith('src/')) continue;
+      if (file.startsWith('!') || file.endsWith('.md') || isSource(file)) continue;
       const pattern = `${dir}/${file}`;
       entries.push([pattern, expand(pattern)]);
     }
