@@ -23,7 +23,7 @@ import {
 } from '@cardweave/service-kit';
 import { performanceOptions } from './performance';
 import { gatewayPlugins } from './plugins';
-import { createMetricsRegistry } from './plugins/use-metrics';
+import { createMetricsRegistry, metricsTokenFromEnv, operationNamesOf } from './plugins/use-metrics';
 import { originPolicy, originPolicyFromEnv, type OriginPolicy } from './plugins/origin-policy';
 import { hasCostDirectives, limitsFromEnv, SUBGRAPH_COST_LIST_SIZE, type RequestLimits } from './plugins/use-request-limits';
 import { SUBGRAPHS, SUPERGRAPH_FILE, type SubgraphName } from './subgraph-catalog';
@@ -53,6 +53,8 @@ export interface GatewayOptions {
   readRetries?: number;
   /** Origins whose pages may call the gateway from a browser, besides its own (GATEWAY_CORS_ORIGINS). */
   corsOrigins?: string[];
+  /** The bearer token GET /metrics requires (GATEWAY_METRICS_TOKEN); see plugins/use-metrics.ts without one. */
+  metricsToken?: string;
 }
 
 /** What the plugins need beyond the options: everything resolved, plus the runtime's own handles. */
@@ -71,6 +73,8 @@ export interface ResolvedGatewayOptions extends GatewayOptions {
   subgraphCostLimit: boolean;
   /** Which browser origins get CORS answers and may use the demo sign-in. */
   origins: OriginPolicy;
+  /** The operation names metrics may carry as a label: the persisted documents'. */
+  knownOperations: ReadonlySet<string>;
 }
 
 export const PERSISTED_DOCUMENTS_FILE = path.resolve(__dirname, '../persisted-documents.json');
@@ -114,6 +118,7 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
   const limits = options.limits ?? limitsFromEnv();
   let runtime: GatewayRuntime | undefined;
   const supergraph = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
+  const persisted = loadPersistedDocuments();
   const resolved: ResolvedGatewayOptions = {
     ...options,
     keyring: options.keyring ?? currentKeyring(),
@@ -127,8 +132,10 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
     schemaHasDeprecations: /@deprecated\b/.test(supergraph),
     subgraphCostLimit: !hasCostDirectives(supergraph),
     origins: options.corsOrigins ? originPolicy(options.corsOrigins) : originPolicyFromEnv(),
+    metricsToken: options.metricsToken ?? metricsTokenFromEnv(),
+    knownOperations: operationNamesOf(persisted.values()),
   };
-  const trusted = persistedOnly ? loadPersistedDocuments() : undefined;
+  const trusted = persistedOnly ? persisted : undefined;
   runtime = createGatewayRuntime({
     ...performanceOptions,
     ...(trusted

@@ -21,7 +21,13 @@ export type AnyGatewayPlugin = any;
 export function gatewayPlugins(options: ResolvedGatewayOptions, context: GatewayConfigContext): AnyGatewayPlugin[] {
   return [
     useReadiness({ subgraphUrls: options.subgraphUrls, loadSupergraph: options.loadSupergraph }),
-    useMetrics({ registry: options.metrics.registry, log: context.log, schemaHasDeprecations: options.schemaHasDeprecations }),
+    ...useMetrics({
+      registry: options.metrics.registry,
+      log: context.log,
+      schemaHasDeprecations: options.schemaHasDeprecations,
+      knownOperations: options.knownOperations,
+      access: { token: options.metricsToken, production: options.production },
+    }),
     useDeclineSelection(),
     ...useTracing({ enabled: options.tracing }),
     useAccessLog(),
