@@ -1,4 +1,5 @@
 import { graphqlError } from '../errors/graphql-errors';
+import { assertActsAsCustomer } from './permissions';
 /**
  * Who is asking, as every subgraph sees it. The gateway verifies the client's token and
  * passes the identity on; sibling subgraphs act as SERVICE on a customer's behalf.
@@ -22,7 +23,7 @@ export interface HasIdentity {
   identity?: Identity | null;
 }
 
-/** Whether the request may read or change this customer's data. */
+/** Whether the request may read this customer's data (operators and services read every customer); changing it takes assertCanActForCustomer. */
 export function canActForCustomer(ctx: HasIdentity, customerId: string): boolean {
   if (ctx.identity === undefined) return true;
   if (ctx.identity === null) return false;
@@ -32,12 +33,14 @@ export function canActForCustomer(ctx: HasIdentity, customerId: string): boolean
 
 /**
  * For mutations: refuses with NOT_FOUND rather than FORBIDDEN, so another customer's
- * ids cannot even be probed for existence.
+ * ids cannot even be probed for existence. An operator or a service, who may read the
+ * customer, still may not act for them: FORBIDDEN (permissions.ts).
  */
 export function assertCanActForCustomer(ctx: HasIdentity, customerId: string, what = 'resource'): void {
   if (!canActForCustomer(ctx, customerId)) {
     throw graphqlError('NOT_FOUND', `${what} not found`);
   }
+  assertActsAsCustomer(ctx, customerId, what);
 }
 
 export function assertOperator(ctx: HasIdentity): void {

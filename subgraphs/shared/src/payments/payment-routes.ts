@@ -4,7 +4,8 @@
  * caller's signature; here: only the expected sibling, acting for the payment's customer.
  */
 import type { InternalRoute } from '../server/subgraph-server';
-import { canActForCustomer, type Identity } from '@cardweave/service-kit';
+import type { Identity } from '@cardweave/service-kit';
+import { canChangeForCustomer } from '@cardweave/service-kit/permissions';
 import { parsePaymentDescriptor, type HopOutcome, type PaymentDescriptor, type ReversalOutcome } from './payment-hop';
 import { HopUnavailable } from './sibling-client';
 
@@ -28,9 +29,10 @@ function route(
     } catch (error) {
       return { status: 400, body: { error: (error as Error).message } };
     }
-    // Authorizing spends a customer's money: the caller must act for that customer.
-    // Reversals and status queries give nothing away and are also run by recovery.
-    if (needsCustomer && !canActForCustomer({ identity: caller.identity }, payment.customerId)) {
+    // Authorizing spends a customer's money: the caller must act as that customer (an
+    // operator's identity reads every customer but spends for none). Reversals and status
+    // queries give nothing away and are also run by recovery.
+    if (needsCustomer && !canChangeForCustomer({ identity: caller.identity }, payment.customerId)) {
       return { status: 403, body: { error: 'the caller does not act for this customer' } };
     }
     try {

@@ -18,7 +18,7 @@ describe('trust between services', () => {
     fs.writeFileSync(
       schemaFile,
       'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])\n' +
-        'type Query { whoami: String }\ntype Mutation { touch: String }',
+        'type Query { whoami: String }\ntype Mutation { runStatements: String }',
     );
     server = await startSubgraphServer<{ identity?: { subject: string } | null }>({
       name: 'issuer',
@@ -27,7 +27,7 @@ describe('trust between services', () => {
         Query: {
           whoami: (_: unknown, __: unknown, ctx: { identity?: { subject: string } | null }) => ctx.identity?.subject ?? 'anonymous',
         },
-        Mutation: { touch: () => 'ok' },
+        Mutation: { runStatements: () => 'ok' },
       } as never,
       context: () => ({}),
       ready: async () => true,
@@ -84,9 +84,12 @@ describe('trust between services', () => {
   });
 
   it('rejects a replayed signature', async () => {
-    const mutation = JSON.stringify({ query: 'mutation { touch }' });
-    const headers = signed('gateway', '/graphql', mutation);
-    expect((await graphql(mutation, headers)).status).toBe(200);
+    const mutation = JSON.stringify({ query: 'mutation { runStatements }' });
+    const operator = { subject: 'operator-1', customerId: null, roles: ['OPERATOR' as const] };
+    const headers = signed('gateway', '/graphql', mutation, { identity: operator });
+    const first = await graphql(mutation, headers);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ data: { runStatements: 'ok' } });
     const replay = await graphql(mutation, headers);
     expect(replay.status).toBe(401);
     expect((await replay.json()).errors[0].message).toMatch(/already used/);
