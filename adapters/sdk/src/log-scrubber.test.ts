@@ -46,6 +46,16 @@ describe('log scrubber', () => {
     expect(out).toContain('138****8000');
     expect(out).toContain(`sms code is ${'[REDACTED]'}`);
   });
+  it('leaves UUIDs whole, even all-decimal ones, and still masks a number or a secret beside them', () => {
+    const ids = 'cardId 00000000-0000-4000-8000-00000000ffff binding 13800138-0001-4000-8000-138001380001';
+    expect(scrubText(ids)).toBe(ids);
+    const out = scrubText(
+      'card 00000000-0000-4000-8000-000000000001 number 6222021234567890128 faceToken=00000000-0000-4000-8000-0000000000aa',
+    );
+    expect(out).toContain('card 00000000-0000-4000-8000-000000000001 number');
+    expect(out).not.toContain('6222021234567890128');
+    expect(out).toContain('faceToken=[REDACTED]');
+  });
   it('leaves ordinary words and short numbers alone', () => {
     expect(scrubText('pinned 2 items; sms sent; password reset link; step 3 of 5')).toBe(
       'pinned 2 items; sms sent; password reset link; step 3 of 5',

@@ -31,6 +31,9 @@ const SECRET_WORDS_IN_TEXT =
   /(?<![A-Za-z])(cvv2?|cvn2?|cvc2?|sms[ _-]?code|sms|verification[ _-]?code|verify[ _-]?code|dynamic[ _-]?code|one[ -]time (?:code|password)|otp|passcode|payment[ _-]?password|password|pin|短信验证码|验证码|动态码|安全码|支付密码|交易密码|密码)((?![A-Za-z])[^\p{L}\p{N}\n]{0,4}(?:(?:is|was)\s+)?)(\d{3,8})(?!\d)/giu;
 // 13–19 digits, spaces or dashes between them allowed: card numbers (and 18-character ID numbers).
 const LONG_DIGITS = /(?<![\d*])(?:\d[ -]?){12,18}[\dXx](?![\dA-Za-z])/g;
+// A UUID (32 hex digits, 8-4-4-4-12) is an id, never a card, ID or mobile number, however many of
+// its digits are decimal: the number masks below skip it (a secret's value is masked even so).
+const UUID = /(?<![\dA-Za-z-])([\dA-Fa-f]{8}-[\dA-Fa-f]{4}-[\dA-Fa-f]{4}-[\dA-Fa-f]{4}-[\dA-Fa-f]{12})(?![\dA-Za-z-])/;
 const MOBILE_IN_TEXT = /(?<!\d)(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d){8}(?!\d)/g;
 
 function looksLikeResidentId(compact: string): boolean {
@@ -50,9 +53,18 @@ function looksLikeCardNumber(compact: string): boolean {
 }
 
 export function scrubText(text: string): string {
-  return text
+  const secretsMasked = text
     .replace(SECRET_IN_TEXT, (_m, key: string, sep: string) => `${key}${sep}${REDACTED}`)
-    .replace(SECRET_WORDS_IN_TEXT, (_m, key: string, sep: string) => `${key}${sep}${REDACTED}`)
+    .replace(SECRET_WORDS_IN_TEXT, (_m, key: string, sep: string) => `${key}${sep}${REDACTED}`);
+  // split() with a capturing group keeps the UUIDs at the odd indexes
+  return secretsMasked
+    .split(UUID)
+    .map((part, i) => (i % 2 === 1 ? part : maskNumbers(part)))
+    .join('');
+}
+
+function maskNumbers(text: string): string {
+  return text
     .replace(LONG_DIGITS, (match) => {
       const compact = match.replace(/[ -]/g, '').toUpperCase();
       if (looksLikeResidentId(compact)) return maskResidentId(compact);
