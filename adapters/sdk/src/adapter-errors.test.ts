@@ -26,7 +26,7 @@ describe('AdapterError across copies of the SDK', () => {
   it('does not take a plain Error or a look-alike object for one', () => {
     expect(new Error('x') instanceof AdapterError).toBe(false);
     expect({ code: 'PLATFORM_UNAVAILABLE', adapter: 'a', message: 'm' } instanceof AdapterError).toBe(false);
-    expect(null instanceof AdapterError).toBe(false);
+    expect((null as unknown) instanceof AdapterError).toBe(false);
   });
 
   it('keeps the prototype check for subclasses', () => {
