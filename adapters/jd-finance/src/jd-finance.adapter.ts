@@ -17,7 +17,6 @@ import {
   type Clock,
 } from '@cardweave/adapter-sdk';
 import { jdFinanceErrors } from './jd-finance.errors';
-import { JdFinanceSimulator } from './jd-finance.simulator';
 import { JD_SIGNATURE_HEADER, jdFinanceOptionSpec, type JdFinanceOptions } from './jd-finance.options';
 import {
   fenField,
@@ -144,8 +143,14 @@ export function createJdFinanceAdapter(rawOptions: Partial<JdFinanceOptions> = {
     return onSuccess(envelope);
   }
 
-  // npm start's stand-in for the platform outside production, signing with this adapter's key.
-  const simulator = (clock: Clock) => new JdFinanceSimulator(clock, { platformKey: options.platformKey });
+  // The platform's stand-in outside production (npm start, tests), made with this adapter's key so
+  // its answers' signatures check. Its module, and the testkit under it, load on first use only:
+  // a production system never loads them.
+  const simulator = (clock: Clock) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, never in production
+    const { JdFinanceSimulator } = require('./jd-finance.simulator') as typeof import('./jd-finance.simulator');
+    return new JdFinanceSimulator(clock, { platformKey: options.platformKey });
+  };
   return createAdapter(
     { ...declaration, simulator },
     {

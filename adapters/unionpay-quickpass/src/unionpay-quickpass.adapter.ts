@@ -17,7 +17,6 @@ import {
   type Clock,
 } from '@cardweave/adapter-sdk';
 import { quickPassErrors } from './unionpay-quickpass.errors';
-import { QuickPassSimulator } from './unionpay-quickpass.simulator';
 import { QUICKPASS_SIGNATURE_HEADER, quickPassOptionSpec, type QuickPassOptions } from './unionpay-quickpass.options';
 import {
   amountOf,
@@ -128,8 +127,14 @@ export function createQuickPassAdapter(rawOptions: Partial<QuickPassOptions> = {
     return onOk(reply);
   }
 
-  // npm start's stand-in for the platform outside production, signing with this adapter's key.
-  const simulator = (clock: Clock) => new QuickPassSimulator(clock, { platformKey: options.platformKey });
+  // The platform's stand-in outside production (npm start, tests), made with this adapter's key so
+  // its answers' signatures check. Its module, and the testkit under it, load on first use only:
+  // a production system never loads them.
+  const simulator = (clock: Clock) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, never in production
+    const { QuickPassSimulator } = require('./unionpay-quickpass.simulator') as typeof import('./unionpay-quickpass.simulator');
+    return new QuickPassSimulator(clock, { platformKey: options.platformKey });
+  };
   return createAdapter(
     { ...declaration, simulator },
     {

@@ -11,7 +11,6 @@ import {
   type Clock,
 } from '@cardweave/adapter-sdk';
 import { unionPayErrors } from './unionpay.errors';
-import { UnionPaySimulator } from './unionpay.simulator';
 import { UNIONPAY_SIGNATURE_HEADER, unionPayOptionSpec, type UnionPayOptions } from './unionpay.options';
 import { amountOf, readReply, toConsumeMessage, toQueryMessage, toStatusOutcome, toVerifyMessage, UNIONPAY } from './unionpay.transformers';
 
@@ -86,8 +85,14 @@ export function createUnionPayAdapter(rawOptions: Partial<UnionPayOptions> = {})
   const call = (ctx: PerformContext, path: string, body: unknown) =>
     exchangeJson(UNIONPAY, ctx.http, signedJsonRequest('POST', `${options.baseUrl}${path}`, body, signature), signature);
 
-  // npm start's stand-in for the platform outside production, signing with this adapter's key.
-  const simulator = (clock: Clock) => new UnionPaySimulator(clock, { platformKey: options.platformKey });
+  // The platform's stand-in outside production (npm start, tests), made with this adapter's key so
+  // its answers' signatures check. Its module, and the testkit under it, load on first use only:
+  // a production system never loads them.
+  const simulator = (clock: Clock) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, never in production
+    const { UnionPaySimulator } = require('./unionpay.simulator') as typeof import('./unionpay.simulator');
+    return new UnionPaySimulator(clock, { platformKey: options.platformKey });
+  };
   return createAdapter(
     { ...unionPayDeclaration(options), simulator },
     {

@@ -11,7 +11,6 @@ import {
   type Clock,
 } from '@cardweave/adapter-sdk';
 import { wechatPayErrors } from './wechat-pay.errors';
-import { WechatPaySimulator } from './wechat-pay.simulator';
 import { WECHAT_SIGNATURE_HEADER, wechatPayOptionSpec, type WechatPayOptions } from './wechat-pay.options';
 import { fromBindData, fromPayData, readAnswer, toBindBody, toPayBody, toStatusOutcome, WECHAT_PAY } from './wechat-pay.transformers';
 
@@ -84,8 +83,14 @@ export function createWechatPayAdapter(rawOptions: Partial<WechatPayOptions> = {
   const call = (ctx: PerformContext, method: 'GET' | 'POST', path: string, body?: unknown) =>
     exchangeJson(WECHAT_PAY, ctx.http, signedJsonRequest(method, `${options.baseUrl}${path}`, body, signature), signature);
 
-  // npm start's stand-in for the platform outside production, signing with this adapter's key.
-  const simulator = (clock: Clock) => new WechatPaySimulator(clock, { platformKey: options.platformKey });
+  // The platform's stand-in outside production (npm start, tests), made with this adapter's key so
+  // its answers' signatures check. Its module, and the testkit under it, load on first use only:
+  // a production system never loads them.
+  const simulator = (clock: Clock) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, never in production
+    const { WechatPaySimulator } = require('./wechat-pay.simulator') as typeof import('./wechat-pay.simulator');
+    return new WechatPaySimulator(clock, { platformKey: options.platformKey });
+  };
   return createAdapter(
     { ...wechatPayDeclaration(options), simulator },
     {

@@ -14,7 +14,6 @@ import {
   type PlatformAdapter,
 } from '__SDK__';
 import { __CAMEL__Errors } from './__ID__.errors';
-import { __PASCAL__Simulator } from './__ID__.simulator';
 import { __CONST___SIGNATURE_HEADER, __CAMEL__OptionSpec, type __PASCAL__Options } from './__ID__.options';
 import { __CONST__, amountOf, readReply, toPaymentBody, toStatusOutcome, toVerifyBody, type Reply } from './__ID__.transformers';
 
@@ -87,9 +86,14 @@ export function create__PASCAL__Adapter(rawOptions: Partial<__PASCAL__Options> =
     return onOk(reply);
   }
 
-  // The platform's stand-in: `npm start` (outside production) sends this adapter's requests to
-  // it instead of the network. Made with this adapter's key, so the answers' signatures check.
-  const simulator = (clock: Clock) => new __PASCAL__Simulator(clock, { platformKey: options.platformKey });
+  // The platform's stand-in outside production (npm start, tests), made with this adapter's key so
+  // its answers' signatures check. Its module, and the testkit under it, load on first use only:
+  // a production system never loads them.
+  const simulator = (clock: Clock) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, never in production
+    const { __PASCAL__Simulator } = require('./__ID__.simulator') as typeof import('./__ID__.simulator');
+    return new __PASCAL__Simulator(clock, { platformKey: options.platformKey });
+  };
   return createAdapter({ ...__CAMEL__Declaration(options), simulator }, {
     verifyStep: (input, ctx) =>
       post(ctx, 'verifyStep', '/verify', toVerifyBody(input, ctx.idempotencyKey), ctx.idempotencyKey, () => ({
