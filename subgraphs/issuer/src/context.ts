@@ -20,8 +20,8 @@ export interface IssuerContext {
   vault?: PanVault;
   /** The HTTP client an adapter's operations talk to its platform through. */
   platformHttp: (adapterId: string) => HttpClient;
-  /** Where adapter calls keep their results per idempotency key (the issuer's own table). */
-  adapterIdempotency: IdempotencyStore;
+  /** Where adapter calls for a customer keep their results per key (the issuer's own table, per customer). */
+  adapterIdempotencyFor(customerId: string): IdempotencyStore;
 }
 
 /** What the subgraph passes on to every request besides data source, adapters and clock. */
@@ -42,7 +42,7 @@ export function createIssuerContext(
   return {
     vault: extras.vault,
     platformHttp: extras.platformHttp ?? (() => realPlatforms),
-    adapterIdempotency: new AdapterIdempotencyStore(dataSource),
+    adapterIdempotencyFor: (customerId) => new AdapterIdempotencyStore(dataSource, customerId),
     loaders: createIssuerLoaders(dataSource),
     registry,
     dataSource,

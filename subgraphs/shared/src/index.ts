@@ -32,7 +32,15 @@ export type { EntityRef } from './graphql/entity-ref';
 export { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, toConnection, type Connection, type Keyset } from './graphql/pagination';
 export { localized, platformById, platformOf, type LocalizedTextModel, type PlatformModel } from './graphql/platform';
 export { DateScalar, DateTimeScalar, FenScalar, scalarResolvers } from './graphql/scalars';
-export { createIdempotencyTableSql, IdempotencyKeys, type Claim } from './idempotency/idempotency-keys';
+export {
+  createIdempotencyTableSql,
+  IdempotencyKeys,
+  scopeIdempotencyKeysByCustomerSql,
+  UNATTRIBUTED_CUSTOMER,
+  type Claim,
+  type IdempotencyScope,
+} from './idempotency/idempotency-keys';
+export { customerScopedStore } from './idempotency/customer-scoped-store';
 export { releaseLimits, reserveLimits, type Reservation, type ReservationOutcome } from './limits/limit-reservation';
 export {
   amountLimitStatus,

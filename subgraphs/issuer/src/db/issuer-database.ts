@@ -18,6 +18,7 @@ import { CustomerEntity } from './entities/customer.entity';
 import { CreateIssuerTables1764115200000 } from './migrations/1764115200000-CreateIssuerTables';
 import { CreatePaymentAuthorizations1764116000000 } from './migrations/1764116000000-CreatePaymentAuthorizations';
 import { AddLifecycleTables1764979200000 } from './migrations/1764979200000-AddLifecycleTables';
+import { ScopeIdempotencyKeysByCustomer1795910400000 } from './migrations/1795910400000-ScopeIdempotencyKeysByCustomer';
 
 export const ISSUER_SCHEMA = 'issuer';
 export const issuerEntities = [CustomerEntity, CreditLineEntity, CardEntity, BillEntity, BillItemEntity];
@@ -25,4 +26,5 @@ export const issuerMigrations = [
   CreateIssuerTables1764115200000,
   CreatePaymentAuthorizations1764116000000,
   AddLifecycleTables1764979200000,
+  ScopeIdempotencyKeysByCustomer1795910400000,
 ];

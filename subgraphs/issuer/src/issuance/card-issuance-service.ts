@@ -100,12 +100,12 @@ export async function startCardIssuance(
   const eligibility = await issuerEligibility(customer, ctx);
   const now = ctx.clock.now();
   return ctx.dataSource.transaction(async (m) => {
-    const claim = await keys.claim<IssuanceOutcome>(m, 'startCardIssuance', args.idempotencyKey, { customerId });
+    const claim = await keys.claim<IssuanceOutcome>(m, { customerId, operation: 'startCardIssuance' }, args.idempotencyKey, { customerId });
     if (claim.kind === 'REPLAY') return claim.result;
     if (claim.kind === 'KEY_REUSED') return declined(keyReusedDecline(platform));
     if (claim.kind === 'IN_PROGRESS') return declined(inProgressDecline(platform));
     const finish = async (outcome: IssuanceOutcome) => {
-      await keys.complete(m, 'startCardIssuance', args.idempotencyKey, outcome);
+      await keys.complete(m, { customerId, operation: 'startCardIssuance' }, args.idempotencyKey, outcome);
       return outcome;
     };
     const status = await lockCustomerStatus(m, customerId);
@@ -159,6 +159,7 @@ export async function verifyCardIssuanceStep(
   args: { issuanceId: string; stepId: string; fields: Array<{ name: string; value: string }>; idempotencyKey: string },
 ): Promise<IssuanceOutcome> {
   const issuance = await issuanceFor(ctx, args.issuanceId);
+  const verifyScope = { customerId: issuance.customerId, operation: 'verifyCardIssuanceStep' };
   const adapter = adapterOf(ctx, issuance.issuerPlatform);
   const platform = adapter.manifest.id;
   const badKey = idempotencyKeyDecline(platform, args.idempotencyKey);
@@ -183,7 +184,12 @@ export async function verifyCardIssuanceStep(
   try {
     result = await verifyStep(
       { subjectRef: issuance.customerId, stepId: args.stepId, fields },
-      { idempotencyKey: args.idempotencyKey, clock: ctx.clock, http: ctx.platformHttp(platform), idempotency: ctx.adapterIdempotency },
+      {
+        idempotencyKey: args.idempotencyKey,
+        clock: ctx.clock,
+        http: ctx.platformHttp(platform),
+        idempotency: ctx.adapterIdempotencyFor(issuance.customerId),
+      },
     );
   } catch (error) {
     if (error instanceof IdempotencyKeyReusedError) return declined(keyReusedDecline(platform), issuance.id);
@@ -201,7 +207,7 @@ export async function verifyCardIssuanceStep(
   }
   const now = ctx.clock.now();
   return ctx.dataSource.transaction(async (m) => {
-    const claim = await keys.claim<IssuanceOutcome>(m, 'verifyCardIssuanceStep', args.idempotencyKey, {
+    const claim = await keys.claim<IssuanceOutcome>(m, verifyScope, args.idempotencyKey, {
       issuanceId: issuance.id,
       stepId: args.stepId,
       fields: Object.keys(fields).sort(),
@@ -222,7 +228,7 @@ export async function verifyCardIssuanceStep(
         fieldErrors: fieldErrorModels(platform, result.fieldErrors ?? []),
       });
     }
-    await keys.complete(m, 'verifyCardIssuanceStep', args.idempotencyKey, outcome);
+    await keys.complete(m, verifyScope, args.idempotencyKey, outcome);
     return outcome;
   });
 }
@@ -234,6 +240,7 @@ function expiryOf(today: string): string {
 
 export async function issueCard(ctx: IssuerContext, args: { issuanceId: string; idempotencyKey: string }): Promise<IssuanceOutcome> {
   const issuance = await issuanceFor(ctx, args.issuanceId);
+  const issueScope = { customerId: issuance.customerId, operation: 'issueCard' };
   const adapter = adapterOf(ctx, issuance.issuerPlatform);
   const platform = adapter.manifest.id;
   const badKey = idempotencyKeyDecline(platform, args.idempotencyKey);
@@ -242,12 +249,12 @@ export async function issueCard(ctx: IssuerContext, args: { issuanceId: string; 
   const vault = ctx.vault;
   const now = ctx.clock.now();
   return ctx.dataSource.transaction(async (m) => {
-    const claim = await keys.claim<IssuanceOutcome>(m, 'issueCard', args.idempotencyKey, { issuanceId: issuance.id });
+    const claim = await keys.claim<IssuanceOutcome>(m, issueScope, args.idempotencyKey, { issuanceId: issuance.id });
     if (claim.kind === 'REPLAY') return claim.result;
     if (claim.kind === 'KEY_REUSED') return declined(keyReusedDecline(platform), issuance.id);
     if (claim.kind === 'IN_PROGRESS') return declined(inProgressDecline(platform), issuance.id);
     const finish = async (outcome: IssuanceOutcome) => {
-      await keys.complete(m, 'issueCard', args.idempotencyKey, outcome);
+      await keys.complete(m, issueScope, args.idempotencyKey, outcome);
       return outcome;
     };
     const current = (await loadIssuance(ctx, issuance.id, true, m))!;

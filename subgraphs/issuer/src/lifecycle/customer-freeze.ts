@@ -44,7 +44,7 @@ export async function setCustomerStatus(
   if (reason.length === 0 || reason.length > 500) {
     return declined(inputDecline(platform, 'reason', '请填写1至500字的原因', 'Give a reason of 1 to 500 characters'));
   }
-  const scope = target === 'FROZEN' ? 'freezeCustomer' : 'unfreezeCustomer';
+  const scope = { customerId, operation: target === 'FROZEN' ? 'freezeCustomer' : 'unfreezeCustomer' };
   const now = ctx.clock.now();
   return ctx.dataSource.transaction(async (m) => {
     const claim = await keys.claim<CustomerStatusOutcome>(m, scope, args.idempotencyKey, { customerId, reason });

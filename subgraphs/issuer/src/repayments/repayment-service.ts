@@ -70,13 +70,16 @@ export async function repay(ctx: IssuerContext, args: RepayArgs): Promise<RepayO
   const now = ctx.clock.now();
 
   const stored = await ctx.dataSource.transaction(async (m): Promise<StoredRepayOutcome> => {
-    const claim = await keys.claim<StoredRepayOutcome>(m, 'repay', args.idempotencyKey, { customerId, amountFen: args.amountFen });
+    const claim = await keys.claim<StoredRepayOutcome>(m, { customerId, operation: 'repay' }, args.idempotencyKey, {
+      customerId,
+      amountFen: args.amountFen,
+    });
     if (claim.kind === 'REPLAY') return claim.result;
     if (claim.kind === 'KEY_REUSED') return { ok: false, error: keyReusedDecline(platform), repayment: null };
     if (claim.kind === 'IN_PROGRESS') return { ok: false, error: inProgressDecline(platform), repayment: null };
 
     const finish = async (outcome: StoredRepayOutcome) => {
-      await keys.complete(m, 'repay', args.idempotencyKey, outcome);
+      await keys.complete(m, { customerId, operation: 'repay' }, args.idempotencyKey, outcome);
       return outcome;
     };
     // The line first, then its bills: the same lock order as the statement job and authorizations.

@@ -28,7 +28,7 @@ import {
   type PlatformAdapter,
 } from '@cardweave/adapter-sdk';
 import type { Identity } from '@cardweave/service-kit';
-import { canonicalErrorModel, fieldErrorModels, declineFor, IdempotencyKeys } from '@cardweave/subgraph-kit';
+import { canonicalErrorModel, customerScopedStore, fieldErrorModels, declineFor, IdempotencyKeys } from '@cardweave/subgraph-kit';
 import type { SiblingClient, CanonicalErrorModel } from '@cardweave/subgraph-kit';
 import type { WalletAccountEntity } from '../db/entities/wallet-account.entity';
 import { insertBindingOnce, liveBinding } from '../db/queries/card-binding.queries';
@@ -68,7 +68,7 @@ export class CardBindingService {
 
   async bind(request: BindCardRequest, customerId: string, identity: Identity | null): Promise<BindCardResultModel> {
     const wallet = this.registry.get(request.walletPlatform);
-    const scope = `bind:${customerId}`;
+    const scope = { customerId, operation: 'bindCard' };
     const fingerprint = { cardId: request.cardId, walletPlatform: request.walletPlatform, fields: Object.keys(request.fields).sort() };
     const claim = await this.dataSource.transaction((m) =>
       this.keys.claim<BindCardResultModel>(m, scope, request.idempotencyKey, fingerprint),
@@ -103,7 +103,7 @@ export class CardBindingService {
       idempotencyKey: request.idempotencyKey,
       clock: this.clock,
       http: this.platformHttp(wallet.manifest.id),
-      idempotency: this.adapterReplays,
+      idempotency: customerScopedStore(this.adapterReplays, customerId),
     };
 
     // Malformed input stops here: neither the issuer nor the platform sees it.

@@ -15,7 +15,7 @@ import type { DataSource } from 'typeorm';
 import { toCanonicalError, type AdapterRegistry, type CanonicalError, type Clock } from '@cardweave/adapter-sdk';
 import type { Identity } from '@cardweave/service-kit';
 import { declineFor, IdempotencyKeys, releaseLimits, reserveLimits, HopUnavailable } from '@cardweave/subgraph-kit';
-import type { HopOutcome, PaymentDescriptor, Reservation, SiblingClient } from '@cardweave/subgraph-kit';
+import type { HopOutcome, IdempotencyScope, PaymentDescriptor, Reservation, SiblingClient } from '@cardweave/subgraph-kit';
 import type { CardBindingEntity } from '../db/entities/card-binding.entity';
 import type { PaymentEntity, PaymentStatus } from '../db/entities/payment.entity';
 import type { WalletAccountEntity } from '../db/entities/wallet-account.entity';
@@ -85,7 +85,7 @@ export class PaymentCoordinator {
     identity: Identity | null,
   ): Promise<PaymentResultModel> {
     const wallet = this.registry.get(binding.platform);
-    const scope = `pay:${account.customerId}`;
+    const scope: IdempotencyScope = { customerId: account.customerId, operation: 'pay' };
     const fingerprint = { ...input, amountFen: input.amountFen.toString(), idempotencyKey: undefined };
 
     const started = await this.dataSource.transaction(async (m) => {
@@ -183,7 +183,7 @@ export class PaymentCoordinator {
     return { ok: false, paymentId: null, error: declineFor(this.registry.get(platform), code) };
   }
 
-  private async finishKey(scope: string, key: string, result: PaymentResultModel): Promise<void> {
+  private async finishKey(scope: IdempotencyScope, key: string, result: PaymentResultModel): Promise<void> {
     await this.dataSource.transaction((m) => this.keys.complete(m, scope, key, result));
   }
 

@@ -36,7 +36,7 @@ export class PaymentRecovery {
       if (await this.coordinator.reverse(payment)) {
         report.reversed += 1;
         await this.dataSource.transaction((m) =>
-          this.keys.complete(m, `pay:${payment.customerId}`, payment.idempotencyKey, {
+          this.keys.complete(m, { customerId: payment.customerId, operation: 'pay' }, payment.idempotencyKey, {
             ok: false,
             paymentId: payment.id,
             error: unavailableError(payment.platform, 'not completed in time; reversed'),

@@ -17,13 +17,22 @@
  * what was owed at the start of that day, whenever the job runs.
  */
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createIdempotencyTableSql } from '@cardweave/subgraph-kit';
 
 export class AddLifecycleTables1764979200000 implements MigrationInterface {
   name = 'AddLifecycleTables1764979200000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(createIdempotencyTableSql('issuer'));
+    // Keyed by (scope, key) as first released; a later migration scopes the keys per customer.
+    await q.query(`
+      CREATE TABLE issuer.idempotency_keys (
+        scope text NOT NULL,
+        key text NOT NULL,
+        fingerprint text NOT NULL,
+        state text NOT NULL CHECK (state IN ('IN_PROGRESS', 'DONE')),
+        result text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (scope, key)
+      )`);
 
     await q.query(`ALTER TABLE issuer.bill_items ALTER COLUMN bill_id DROP NOT NULL`);
     await q.query(`ALTER TABLE issuer.bill_items ADD CONSTRAINT bill_items_purchase_positive CHECK (kind <> 'PURCHASE' OR amount_fen > 0)`);

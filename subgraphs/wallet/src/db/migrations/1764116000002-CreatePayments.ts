@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createIdempotencyTableSql } from '@cardweave/subgraph-kit';
 
 /**
  * The wallet's leg of each payment. The wallet starts the chain, so its row is the
@@ -32,7 +31,17 @@ export class CreatePayments1764116000002 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX payments_binding_idx ON wallet.payments (binding_id, created_at DESC)`);
     await q.query(`CREATE INDEX payments_open_idx ON wallet.payments (updated_at) WHERE status IN ('RESERVED', 'REVERSING')`);
-    await q.query(createIdempotencyTableSql('wallet'));
+    // Keyed by (scope, key) as first released; a later migration scopes the keys per customer.
+    await q.query(`
+      CREATE TABLE wallet.idempotency_keys (
+        scope text NOT NULL,
+        key text NOT NULL,
+        fingerprint text NOT NULL,
+        state text NOT NULL CHECK (state IN ('IN_PROGRESS', 'DONE')),
+        result text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (scope, key)
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
