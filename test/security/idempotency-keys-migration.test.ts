@@ -7,7 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { serializeResult } from '@cardweave/adapter-sdk';
 import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from '@cardweave/issuer-subgraph';
-import { IdempotencyKeys, openSubgraphDatabase, UNATTRIBUTED_CUSTOMER, type SubgraphDatabase } from '@cardweave/subgraph-kit';
+import {
+  IdempotencyKeys,
+  openSubgraphDatabase,
+  UNATTRIBUTED_CUSTOMER,
+  type SubgraphDatabase,
+  type SubgraphDatabaseOptions,
+} from '@cardweave/subgraph-kit';
 import { WALLET_SCHEMA, walletEntities, walletMigrations } from '@cardweave/wallet-subgraph';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -16,7 +22,9 @@ jest.setTimeout(60_000);
 let database: TestDatabase;
 const open: SubgraphDatabase[] = [];
 
-async function migrated(schema: string, entities: typeof issuerEntities, migrations: typeof issuerMigrations, before: string[]) {
+type Migrations = Extract<SubgraphDatabaseOptions['migrations'], unknown[]>;
+
+async function migrated(schema: string, entities: SubgraphDatabaseOptions['entities'], migrations: Migrations, before: string[]) {
   const old = await openSubgraphDatabase({ url: database.url, schema, entities, migrations: migrations.slice(0, -1) });
   for (const sql of before) await old.dataSource.query(sql);
   await old.close();
