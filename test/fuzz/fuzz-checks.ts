@@ -1,0 +1,113 @@
+/**
+ * What every answer and every log line must satisfy, whatever was sent: no 5xx (nor a request
+ * left unanswered), every error with a code from the typed list and none an internal error,
+ * no id of another customer's object in an answer (operators excepted), and no card number,
+ * resident ID number, mobile number, CVV2, SMS code or unmasked cardholder name in any log.
+ */
+import { isClientErrorCode } from '@cardweave/service-kit';
+import { luhnValid } from './edge-values';
+
+export interface Answer {
+  status: number;
+  text: string;
+  json?: { data?: unknown; errors?: Array<{ message?: string; extensions?: { code?: unknown } }> };
+}
+
+export const UUID_PATTERN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** The error codes of an answer; `(none)` for an error without one. */
+export function errorCodes(answer: Answer): string[] {
+  return (answer.json?.errors ?? []).map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : '(none)'));
+}
+
+export function answerProblems(answer: Answer): string[] {
+  const problems: string[] = [];
+  if (answer.status === 0) problems.push(`no answer: ${answer.text}`);
+  if (answer.status >= 500) problems.push(`HTTP ${answer.status}`);
+  if (answer.status > 0 && !answer.json) problems.push(`HTTP ${answer.status} with a body that is not GraphQL JSON`);
+  for (const e of answer.json?.errors ?? []) {
+    const code = e.extensions?.code;
+    if (!isClientErrorCode(code)) problems.push(`error without a known code: ${JSON.stringify(e).slice(0, 300)}`);
+    else if (code === 'INTERNAL_SERVER_ERROR') problems.push(`internal error: ${JSON.stringify(e).slice(0, 300)}`);
+  }
+  return problems;
+}
+
+/**
+ * Ids of objects owned by another customer than `asker` in the answer. In the data every id
+ * counts; in errors only ids the request did not carry itself (an id echoed back tells the
+ * client nothing it did not send).
+ */
+export function foreignIds(answer: Answer, asker: number, ownerOf: (id: string) => number | undefined, requestText: string): string[] {
+  const sent = new Set((requestText.match(UUID_PATTERN) ?? []).map((id) => id.toLowerCase()));
+  const inData = JSON.stringify(answer.json?.data ?? null).match(UUID_PATTERN) ?? [];
+  const inErrors = (JSON.stringify(answer.json?.errors ?? []).match(UUID_PATTERN) ?? []).filter((id) => !sent.has(id.toLowerCase()));
+  const found = new Set<string>();
+  for (const id of [...inData, ...inErrors]) {
+    const owner = ownerOf(id.toLowerCase());
+    if (owner !== undefined && owner !== asker) found.add(`${id} (customer${owner}'s)`);
+  }
+  return [...found];
+}
+
+/** Ids in an answer's data that no known customer owns (yet): objects made since ownership was read. */
+export function unknownIdsInData(answer: Answer, ownerOf: (id: string) => number | undefined): boolean {
+  return (JSON.stringify(answer.json?.data ?? null).match(UUID_PATTERN) ?? []).some((id) => ownerOf(id.toLowerCase()) === undefined);
+}
+
+/** The secrets one request carried, by kind, as they must never show in a log. */
+export interface SentSecrets {
+  residentIds: string[];
+  mobiles: string[];
+  cvv2s: string[];
+  smsCodes: string[];
+  holderNames: string[];
+}
+
+export function secretsOf(fields: Array<{ name: string; value: string }>, holderNames: string[]): SentSecrets {
+  const of = (name: RegExp, valid: RegExp) => fields.filter((f) => name.test(f.name) && valid.test(f.value)).map((f) => f.value);
+  return {
+    residentIds: of(/^residentId$/, /^\d{17}[\dXx]$/),
+    mobiles: of(/^mobile$/, /^1[3-9]\d{9}$/),
+    cvv2s: of(/^cvv2$/, /^\d{3}$/),
+    smsCodes: of(/^smsCode$/, /^\d{6}$/),
+    holderNames: fields.filter((f) => f.name === 'name' && holderNames.includes(f.value)).map((f) => f.value),
+  };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Card numbers: Luhn-valid runs of 16–19 digits (UUIDs left out: an id is no card number). */
+function cardNumbersIn(line: string): string[] {
+  const text = line.replace(UUID_PATTERN, '-');
+  return (text.match(/(?<!\d)\d{16,19}(?!\d)/g) ?? []).filter(luhnValid);
+}
+
+/** What a log line shows that it must not: any card number, and the secrets this request sent. */
+export function logLineProblems(line: string, secrets: SentSecrets): string[] {
+  const problems = cardNumbersIn(line).map((pan) => `card number ${pan.slice(0, 6)}…${pan.slice(-4)} (${pan.length} digits)`);
+  const text = line.replace(UUID_PATTERN, '-');
+  for (const id of secrets.residentIds)
+    if (new RegExp(`(?<![\\dA-Za-z])${escape(id)}(?![\\dA-Za-z])`, 'i').test(text)) problems.push(`resident ID ${id.slice(0, 6)}…`);
+  for (const m of secrets.mobiles) if (new RegExp(`(?<!\\d)${m}(?!\\d)`).test(text)) problems.push(`mobile ${m.slice(0, 3)}…`);
+  for (const c of secrets.cvv2s) if (text.includes(`"${c}"`) || text.includes(`\\"${c}\\"`)) problems.push('CVV2');
+  for (const s of secrets.smsCodes) if (new RegExp(`(?<!\\d)${s}(?!\\d)`).test(text)) problems.push('SMS code');
+  for (const name of secrets.holderNames) {
+    // The whole name, or all of it but the first character (a mask keeps only that), or any word of four letters or more.
+    const parts = [name, ...(name.length >= 3 ? [name.slice(1)] : []), ...name.split(/[\s·-]+/).filter((w) => /^[A-Za-z]{4,}$/.test(w))];
+    if (parts.some((p) => text.includes(p))) problems.push(`cardholder name ${name[0]}…`);
+  }
+  return problems;
+}
+
+export const NO_SECRETS: SentSecrets = { residentIds: [], mobiles: [], cvv2s: [], smsCodes: [], holderNames: [] };
+
+export function mergeSecrets(all: SentSecrets[]): SentSecrets {
+  return {
+    residentIds: all.flatMap((s) => s.residentIds),
+    mobiles: all.flatMap((s) => s.mobiles),
+    cvv2s: all.flatMap((s) => s.cvv2s),
+    smsCodes: all.flatMap((s) => s.smsCodes),
+    holderNames: [...new Set(all.flatMap((s) => s.holderNames))],
+  };
+}

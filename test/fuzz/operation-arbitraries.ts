@@ -1,0 +1,476 @@
+/**
+ * Operations generated from the public schema (schema/public-api.graphql) with fast-check:
+ * valid queries and mutations whose selections follow the schema's types, within the
+ * gateway's depth and alias limits, with argument values that are mostly plausible and
+ * sometimes at the edge; and mutated operations (unknown fields and arguments, wrong argument
+ * types, missing required arguments, aliased and duplicated fields, fragments of every kind,
+ * selections nested past the depth limit, undeclared and unused variables).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as fc from 'fast-check';
+import {
+  buildSchema,
+  getNamedType,
+  isCompositeType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import {
+  cursorArb,
+  cvv2Arb,
+  fenArb,
+  HOLDER_NAMES,
+  mobileArb,
+  num,
+  numberEdgeArb,
+  panArb,
+  residentIdArb,
+  smsCodeArb,
+  str,
+  stringEdgeArb,
+} from './edge-values';
+import type { FuzzArgument, FuzzField, FuzzOperation, FuzzSelection, FuzzValue } from './operation-tree';
+
+const root = path.resolve(__dirname, '../..');
+export const PUBLIC_SCHEMA: GraphQLSchema = buildSchema(fs.readFileSync(path.join(root, 'schema/public-api.graphql'), 'utf8'));
+
+/** The gateway's defaults (GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES): valid operations stay inside them. */
+export const MAX_DEPTH = 12;
+export const MAX_ALIASES = 15;
+
+/**
+ * Left out of generation: it closes every finished cycle into bills, which moves the unbilled
+ * postings the books check reads (its own suite covers it).
+ */
+const SKIPPED_ROOT_FIELDS = new Set(['runStatements']);
+
+/** What each id-like argument points at, by its name (and by the root field for `id`). */
+export type IdKind =
+  'customer' | 'card' | 'binding' | 'transaction' | 'payment' | 'issuance' | 'bill' | 'billItem' | 'walletAccount' | 'any';
+
+/** The ids the fuzzer knows, per customer: the asker's own and every other customer's. */
+export interface FuzzWorld {
+  customers: Array<{ customerId: string; ids: Record<IdKind, string[]> }>;
+}
+
+/** Whose ids count as "own" for one generated case: a customer's index, or none (operator, anonymous). */
+export type Asker = number | null;
+
+function idKindOf(argName: string, fieldName: string): IdKind {
+  if (argName === 'id') {
+    const byField: Record<string, IdKind> = {
+      customer: 'customer',
+      card: 'card',
+      walletBinding: 'binding',
+      transaction: 'transaction',
+      payment: 'payment',
+      cardIssuance: 'issuance',
+    };
+    return byField[fieldName] ?? 'any';
+  }
+  const byArg: Record<string, IdKind> = { customerId: 'customer', cardId: 'card', bindingId: 'binding', issuanceId: 'issuance' };
+  return byArg[argName] ?? 'any';
+}
+
+function idArb(world: FuzzWorld, asker: Asker, kind: IdKind): fc.Arbitrary<FuzzValue> {
+  const pick = (ids: string[]) => (ids.length > 0 ? fc.constantFrom(...ids) : fc.uuid());
+  const own = asker === null ? world.customers.flatMap((c) => c.ids[kind]) : world.customers[asker].ids[kind];
+  const others = world.customers.filter((_, i) => i !== asker).flatMap((c) => c.ids[kind]);
+  const anyKind = world.customers.flatMap((c) => Object.values(c.ids).flat());
+  return fc
+    .oneof(
+      { weight: 5, arbitrary: pick(own) },
+      { weight: 3, arbitrary: pick(others) },
+      { weight: 1, arbitrary: pick(anyKind) },
+      { weight: 1, arbitrary: fc.uuid() },
+      { weight: 1, arbitrary: stringEdgeArb },
+    )
+    .map(str);
+}
+
+const plausibleText = fc.constantFrom('永辉超市', 'Cafe', 'Starbucks 星巴克', 'manual review', '解冻', 'x');
+
+function stringArb(world: FuzzWorld, asker: Asker, name: string): fc.Arbitrary<FuzzValue> {
+  const plausible = (() => {
+    switch (name) {
+      case 'idempotencyKey':
+        return fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/);
+      case 'merchantCategoryCode':
+        return fc.constantFrom('5411', '5814', '7995', '0000', '541');
+      case 'after':
+        return cursorArb(world.customers.flatMap((c) => c.ids.transaction.concat(c.ids.bill, c.ids.billItem, [c.customerId]))).map((v) =>
+          v.kind === 'string' ? v.value : '',
+        );
+      case 'walletPlatform':
+        return fc.constantFrom('wechat-pay', 'unionpay-quickpass', 'jd-finance', 'unionpay', 'alipay');
+      case 'stepId':
+        return fc.constantFrom('face', 'sms', 'password', 'smsCode', 'unknown-step');
+      default:
+        return plausibleText;
+    }
+  })();
+  return fc.oneof({ weight: 8, arbitrary: plausible.map(str) }, { weight: 1, arbitrary: stringEdgeArb.map(str) });
+}
+
+/** A verification field `{ name, value }`: the fields wallets and issuers ask for, with real-looking values. */
+const verificationFieldArb: fc.Arbitrary<FuzzValue> = fc
+  .oneof(
+    fc.constantFrom(...HOLDER_NAMES).map((v) => ['name', v] as const),
+    residentIdArb.map((v) => ['residentId', v] as const),
+    mobileArb.map((v) => ['mobile', v] as const),
+    panArb.map((v) => ['cardNumber', v] as const),
+    cvv2Arb.map((v) => ['cvv2', v] as const),
+    smsCodeArb.map((v) => ['smsCode', v] as const),
+    fc.tuple(fc.constantFrom('paymentPassword', 'faceToken', 'name', 'unknownField', ''), stringEdgeArb).map(([n, v]) => [n, v] as const),
+  )
+  .map(([name, value]) => ({
+    kind: 'object',
+    fields: [
+      { name: 'name', value: str(name) },
+      { name: 'value', value: str(value) },
+    ],
+  }));
+
+function valueArb(
+  world: FuzzWorld,
+  asker: Asker,
+  type: GraphQLInputType,
+  name: string,
+  fieldName: string,
+  depth = 0,
+  nullable = true,
+): fc.Arbitrary<FuzzValue> {
+  const edge = (plausible: fc.Arbitrary<FuzzValue>) =>
+    fc.oneof(
+      { weight: 16, arbitrary: plausible },
+      { weight: 2, arbitrary: numberEdgeArb },
+      { weight: 1, arbitrary: stringEdgeArb.map(str) },
+    );
+  if (isNonNullType(type)) {
+    const inner = valueArb(world, asker, type.ofType, name, fieldName, depth, false);
+    return fc.oneof({ weight: 30, arbitrary: inner }, { weight: 1, arbitrary: fc.constant<FuzzValue>({ kind: 'null' }) });
+  }
+  const orNull = (arb: fc.Arbitrary<FuzzValue>) =>
+    nullable ? fc.oneof({ weight: 12, arbitrary: arb }, { weight: 1, arbitrary: fc.constant<FuzzValue>({ kind: 'null' }) }) : arb;
+  if (isListType(type)) {
+    const item = name === 'fields' ? verificationFieldArb : valueArb(world, asker, type.ofType, name, fieldName, depth + 1);
+    return orNull(fc.array(item, { maxLength: name === 'fields' ? 5 : 3 }).map((items): FuzzValue => ({ kind: 'list', items })));
+  }
+  if (isInputObjectType(type)) {
+    const fields = Object.values(type.getFields());
+    const parts = fields.map((f) => {
+      const v = valueArb(world, asker, f.type, f.name, fieldName, depth + 1);
+      return isNonNullType(f.type)
+        ? fc.oneof({ weight: 20, arbitrary: v.map((value) => ({ name: f.name, value })) }, { weight: 1, arbitrary: fc.constant(null) })
+        : fc.option(v.map((value) => ({ name: f.name, value })));
+    });
+    const unknown = fc.option(
+      fc.constantFrom('customerId', 'admin', '__proto__', 'amount').map((n) => ({ name: n, value: str('x') })),
+      { freq: 15 },
+    );
+    return orNull(
+      fc.tuple(fc.tuple(...parts), unknown).map(([ps, extra]): FuzzValue => ({
+        kind: 'object',
+        fields: [
+          ...ps.filter((p): p is { name: string; value: FuzzValue } => p !== null),
+          ...(extra && !fields.some((f) => f.name === extra.name) ? [extra] : []),
+        ],
+      })),
+    );
+  }
+  if (isEnumType(type))
+    return orNull(
+      fc.oneof(
+        {
+          weight: 6,
+          arbitrary: fc.constantFrom(...type.getValues().map((v) => v.name)).map((value): FuzzValue => ({ kind: 'enum', value })),
+        },
+        { weight: 1, arbitrary: fc.constantFrom<FuzzValue>({ kind: 'enum', value: 'NOT_A_VALUE' }, str('OPEN'), num(1)) },
+      ),
+    );
+  if (isScalarType(type)) {
+    switch (type.name) {
+      case 'ID':
+        return orNull(idArb(world, asker, idKindOf(name, fieldName)));
+      case 'String':
+        return orNull(stringArb(world, asker, name));
+      case 'Int':
+        return orNull(edge(fc.integer({ min: name === 'first' ? 0 : -5, max: name === 'first' ? 101 : 120 }).map(num)));
+      case 'Fen':
+        return orNull(edge(fenArb));
+      case 'Boolean':
+        return orNull(fc.boolean().map((value): FuzzValue => ({ kind: 'boolean', value })));
+      case 'DateTime':
+        return orNull(
+          edge(
+            fc
+              .constantFrom(
+                '2026-11-29T08:00:00+08:00',
+                '2026-10-31T16:00:00Z',
+                '2099-01-01T00:00:00Z',
+                '1970-01-01T00:00:00Z',
+                '2026-02-30T00:00:00Z',
+                'yesterday',
+              )
+              .map(str),
+          ),
+        );
+      case 'Date':
+        return orNull(edge(fc.constantFrom('2026-11-01', '2026-02-30', '0000-00-00', '99999-01-01').map(str)));
+      default:
+        return orNull(edge(stringEdgeArb.map(str)));
+    }
+  }
+  return fc.constant({ kind: 'null' });
+}
+
+function argumentArb(world: FuzzWorld, asker: Asker, arg: GraphQLArgument, fieldName: string): fc.Arbitrary<FuzzArgument | null> {
+  const value = fc
+    .tuple(valueArb(world, asker, arg.type, arg.name, fieldName), fc.boolean())
+    .map(([v, asVariable]): FuzzArgument => ({ name: arg.name, value: v, ...(asVariable ? { variableType: String(arg.type) } : {}) }));
+  return isNonNullType(arg.type) ? value : fc.option(value, { freq: 2 });
+}
+
+/** Generation for one asker: every type's selection arbitrary built once, on first use. */
+export class OperationArbitraries {
+  private readonly selections = new Map<string, fc.Arbitrary<FuzzSelection[]>>();
+
+  constructor(
+    private readonly world: FuzzWorld,
+    private readonly asker: Asker,
+  ) {}
+
+  fieldArb(field: GraphQLField<unknown, unknown>, depth: number): fc.Arbitrary<FuzzSelection> {
+    const named = getNamedType(field.type);
+    const args = fc
+      .tuple(...field.args.map((a) => argumentArb(this.world, this.asker, a, field.name)))
+      .map((as) => as.filter((a): a is FuzzArgument => a !== null));
+    const sub = isCompositeType(named) && isObjectType(named) ? this.selectionArb(named, depth - 1) : fc.constant(undefined);
+    return fc
+      .tuple(args, sub)
+      .map(([a, s]): FuzzSelection => ({ kind: 'field', name: field.name, args: a, ...(s ? { selection: s } : {}) }));
+  }
+
+  /** A selection on `type` at most `depth` levels deep: 1 to 4 of its fields, leaves only at the last level. */
+  selectionArb(type: GraphQLObjectType, depth: number): fc.Arbitrary<FuzzSelection[]> {
+    const key = `${type.name}/${depth}`;
+    const known = this.selections.get(key);
+    if (known) return known;
+    const fields = Object.values(type.getFields());
+    const leaves = fields.filter((f) => !isCompositeType(getNamedType(f.type)));
+    const candidates = depth <= 1 ? leaves : fields;
+    const arb: fc.Arbitrary<FuzzSelection[]> =
+      candidates.length === 0
+        ? fc.constant([{ kind: 'field', name: '__typename', args: [] }])
+        : fc
+            .subarray(candidates, { minLength: 1, maxLength: Math.min(4, candidates.length) })
+            .chain((chosen) => fc.tuple(...chosen.map((f) => this.fieldArb(f, depth))));
+    this.selections.set(key, arb);
+    return arb;
+  }
+
+  /** A valid operation: one to three root fields, each with a selection 1 to 6 levels deep. */
+  validArb(): fc.Arbitrary<FuzzOperation> {
+    const rootOf = (t: 'query' | 'mutation') => (t === 'query' ? PUBLIC_SCHEMA.getQueryType()! : PUBLIC_SCHEMA.getMutationType()!);
+    return fc
+      .tuple(fc.constantFrom<'query' | 'mutation'>('query', 'query', 'mutation'), fc.integer({ min: 1, max: 6 }))
+      .chain(([type, depth]) => {
+        const rootType = rootOf(type);
+        const fields = Object.values(rootType.getFields()).filter((f) => !SKIPPED_ROOT_FIELDS.has(f.name));
+        return fc
+          .subarray(fields, { minLength: 1, maxLength: type === 'query' ? 3 : 1 })
+          .chain((chosen) => fc.tuple(...chosen.map((f) => this.fieldArb(f, depth + 1))))
+          .map((selection): FuzzOperation => ({ type, selection: withDistinctAliases(selection), fragments: [] }));
+      });
+  }
+
+  /** A valid operation changed in one way a client should be told about, never served as asked. */
+  mutatedArb(): fc.Arbitrary<FuzzOperation> {
+    return fc
+      .tuple(this.validArb(), fc.constantFrom(...MUTATIONS), fc.nat(), fc.integer({ min: 2, max: 24 }))
+      .map(([op, mutate, pick, n]) => mutate(op, pick, n));
+  }
+
+  operationArb(): fc.Arbitrary<FuzzOperation> {
+    return fc.oneof({ weight: 3, arbitrary: this.validArb() }, { weight: 2, arbitrary: this.mutatedArb() });
+  }
+}
+
+/** Two root fields of the same name with different arguments would conflict: the second gets an alias. */
+function withDistinctAliases(selection: FuzzSelection[]): FuzzSelection[] {
+  const seen = new Map<string, number>();
+  return selection.map((s) => {
+    if (s.kind !== 'field') return s;
+    const n = seen.get(s.name) ?? 0;
+    seen.set(s.name, n + 1);
+    return n === 0 ? s : { ...s, alias: `${s.name}${n}` };
+  });
+}
+
+/** Every field of an operation, with the list holding it. */
+function fieldsOf(selection: FuzzSelection[], out: Array<{ field: FuzzField & { kind: 'field' }; holder: FuzzSelection[] }> = []) {
+  for (const s of selection) {
+    if (s.kind === 'field') {
+      out.push({ field: s, holder: selection });
+      if (s.selection) fieldsOf(s.selection, out);
+    } else if (s.kind === 'inline') fieldsOf(s.selection, out);
+  }
+  return out;
+}
+
+const clone = (op: FuzzOperation): FuzzOperation => structuredClone(op);
+
+type Mutation = (op: FuzzOperation, pick: number, n: number) => FuzzOperation;
+
+/** Ways to spoil a valid operation, each named for the failure report. */
+const MUTATIONS: Mutation[] = [
+  function unknownField(op, pick) {
+    const out = clone(op);
+    const all = fieldsOf(out.selection).filter((f) => f.field.selection);
+    const target = all.length ? all[pick % all.length].field.selection! : out.selection;
+    target.push({
+      kind: 'field',
+      name: ['fullCardNumber', 'cvv2', 'password', 'residentId', '__schema', 'nonexistent'][pick % 6],
+      args: [],
+    });
+    return out;
+  },
+  function unknownArgument(op, pick) {
+    const out = clone(op);
+    const all = fieldsOf(out.selection);
+    all[pick % all.length].field.args.push({ name: ['customerId', 'asOperator', 'limit'][pick % 3], value: str('x') });
+    return out;
+  },
+  function wrongVariableType(op, pick) {
+    const out = clone(op);
+    const withArgs = fieldsOf(out.selection).filter((f) => f.field.args.length > 0);
+    if (!withArgs.length) return { ...out, extraVariableDefinitions: [{ name: 'unused', type: 'Int!' }] };
+    const field = withArgs[pick % withArgs.length].field;
+    const arg = field.args[pick % field.args.length];
+    arg.variableType = ['Boolean', 'Int!', 'String', '[ID!]!', 'PayInput', 'Float'][pick % 6];
+    return out;
+  },
+  function wrongLiteralType(op, pick) {
+    const out = clone(op);
+    const withArgs = fieldsOf(out.selection).filter((f) => f.field.args.length > 0);
+    if (!withArgs.length) return unknownArgumentFallback(out);
+    const field = withArgs[pick % withArgs.length].field;
+    const arg = field.args[pick % field.args.length];
+    arg.variableType = undefined;
+    arg.value = (
+      [
+        { kind: 'boolean', value: true },
+        num('1.5'),
+        { kind: 'list', items: [str('a')] },
+        { kind: 'enum', value: 'TRUE' },
+        num('99999999999999999999999'),
+      ] as FuzzValue[]
+    )[pick % 5];
+    return out;
+  },
+  function missingRequiredArgument(op, pick) {
+    const out = clone(op);
+    const withArgs = fieldsOf(out.selection).filter((f) => f.field.args.length > 0);
+    if (!withArgs.length) return unknownArgumentFallback(out);
+    withArgs[pick % withArgs.length].field.args.splice(0, 1);
+    return out;
+  },
+  function aliasedCopies(op, _pick, n) {
+    const out = clone(op);
+    const first = out.selection.find((s): s is FuzzSelection & { kind: 'field' } => s.kind === 'field')!;
+    // Up to past the alias limit: the copies within it are answered, the rest refused.
+    for (let i = 0; i < n; i += 1) out.selection.push({ ...structuredClone(first), alias: `copy${i}` });
+    return out;
+  },
+  function conflictingDuplicate(op) {
+    const out = clone(op);
+    const first = out.selection.find((s): s is FuzzSelection & { kind: 'field' } => s.kind === 'field')!;
+    out.selection.push({
+      ...structuredClone(first),
+      alias: first.alias ?? first.name,
+      args: [...first.args, { name: 'first', value: num(1) }],
+    });
+    return out;
+  },
+  function namedFragment(op) {
+    const out = clone(op);
+    const typeName = out.type === 'query' ? 'Query' : 'Mutation';
+    return {
+      ...out,
+      selection: [{ kind: 'spread', fragment: 'Root' }],
+      fragments: [{ name: 'Root', typeCondition: typeName, selection: out.selection }],
+    };
+  },
+  function fragmentOnWrongType(op, pick) {
+    const out = clone(op);
+    const typeName = ['Card', 'Customer', 'Payment', 'NoSuchType'][pick % 4];
+    out.selection.push({ kind: 'inline', typeCondition: typeName, selection: [{ kind: 'field', name: 'id', args: [] }] });
+    return out;
+  },
+  function fragmentCycle(op) {
+    const out = clone(op);
+    const f = (name: string, next: string) => ({
+      name,
+      typeCondition: 'Card',
+      selection: [{ kind: 'field', name: 'id', args: [] } as FuzzSelection, { kind: 'spread', fragment: next } as FuzzSelection],
+    });
+    out.fragments.push(f('A', 'B'), f('B', 'A'));
+    out.selection.push({
+      kind: 'field',
+      name: 'card',
+      args: [{ name: 'id', value: str('00000000-0000-4000-8000-000000000000') }],
+      selection: [{ kind: 'spread', fragment: 'A' }],
+    });
+    return out;
+  },
+  function undefinedFragment(op) {
+    const out = clone(op);
+    out.selection.push({ kind: 'spread', fragment: 'Missing' });
+    return out;
+  },
+  function unusedFragment(op) {
+    const out = clone(op);
+    out.fragments.push({ name: 'Unused', typeCondition: 'Card', selection: [{ kind: 'field', name: 'id', args: [] }] });
+    return out;
+  },
+  function undeclaredVariable(op) {
+    return { ...clone(op), undeclaredVariables: ['ghost'] };
+  },
+  function pastTheDepthLimit(_op, pick, n) {
+    // card { customer { cards { customer { … id } } } }: answered up to the depth limit, refused beyond it.
+    let inner: FuzzSelection[] = [{ kind: 'field', name: 'id', args: [] }];
+    for (let i = n - 1; i >= 0; i -= 1) inner = [{ kind: 'field', name: i % 2 === 0 ? 'customer' : 'cards', args: [], selection: inner }];
+    const id = str(`00000000-0000-4000-8000-00000000000${pick % 10}`);
+    return {
+      type: 'query',
+      selection: [{ kind: 'field', name: 'card', args: [{ name: 'id', value: id }], selection: inner }],
+      fragments: [],
+    };
+  },
+];
+
+function unknownArgumentFallback(op: FuzzOperation): FuzzOperation {
+  return { ...op, extraVariableDefinitions: [{ name: 'unused', type: 'Int!' }] };
+}
+
+/** Names of the mutations, for the report (the functions' own names). */
+export const MUTATION_NAMES = MUTATIONS.map((m) => m.name);
+
+/** The root fields generation covers, for the report. */
+export function coveredRootFields(): string[] {
+  return [PUBLIC_SCHEMA.getQueryType()!, PUBLIC_SCHEMA.getMutationType()!].flatMap((t) =>
+    Object.keys(t.getFields())
+      .filter((f) => !SKIPPED_ROOT_FIELDS.has(f))
+      .map((f) => `${t.name}.${f}`),
+  );
+}
