@@ -57,6 +57,7 @@ export {
   type ErrorCode,
   type ErrorDetails,
 } from './errors/graphql-errors';
+export { notFound } from './errors/not-found';
 export { PROGRAM_TIMEZONE, requireId } from './config';
 export { CONFIG_DOCS_END, CONFIG_DOCS_START, configTableMarkdown, whenUnset, withConfigTable } from './environment/docs';
 export * as parsers from './environment/parsers';

@@ -1,4 +1,5 @@
 import { graphqlError } from '../errors/graphql-errors';
+import { notFound } from '../errors/not-found';
 import { assertActsAsCustomer } from './permissions';
 /**
  * Who is asking, as every subgraph sees it. The gateway verifies the client's token and
@@ -36,9 +37,10 @@ export function canActForCustomer(ctx: HasIdentity, customerId: string): boolean
  * ids cannot even be probed for existence. An operator or a service, who may read the
  * customer, still may not act for them: FORBIDDEN (permissions.ts).
  */
-export function assertCanActForCustomer(ctx: HasIdentity, customerId: string, what = 'resource'): void {
+export function assertCanActForCustomer(ctx: HasIdentity, customerId: string, what = 'resource', field?: string): void {
   if (!canActForCustomer(ctx, customerId)) {
-    throw graphqlError('NOT_FOUND', `${what} not found`);
+    // The very answer the caller gets for an id that does not exist (notFound).
+    throw notFound(what, field);
   }
   assertActsAsCustomer(ctx, customerId, what);
 }

@@ -14,7 +14,7 @@ import {
   type PlatformAdapter,
   type VerifyStepOutcome,
 } from '@cardweave/adapter-sdk';
-import { assertCanActForCustomer, requireId, graphqlError } from '@cardweave/service-kit';
+import { assertCanActForCustomer, requireId, graphqlError, notFound } from '@cardweave/service-kit';
 import { canonicalErrorModel, fieldErrorModels, IdempotencyKeys } from '@cardweave/subgraph-kit';
 import type { PlatformEligibilityModel, CanonicalErrorModel } from '@cardweave/subgraph-kit';
 import { generateCardNumber } from '../card-number/card-number-generator';
@@ -70,8 +70,8 @@ export async function loadIssuance(
 /** The issuance, visible only to whoever may act for its customer (NOT_FOUND otherwise). */
 async function issuanceFor(ctx: IssuerContext, rawId: string): Promise<CardIssuanceRow> {
   const issuance = await loadIssuance(ctx, requireId(rawId, 'issuanceId'));
-  if (!issuance) throw graphqlError('NOT_FOUND', 'issuance not found');
-  assertCanActForCustomer(ctx, issuance.customerId, 'issuance');
+  if (!issuance) throw notFound('issuance', 'issuanceId');
+  assertCanActForCustomer(ctx, issuance.customerId, 'issuance', 'issuanceId');
   return issuance;
 }
 
@@ -88,13 +88,13 @@ export async function startCardIssuance(
   args: { customerId: string; idempotencyKey: string },
 ): Promise<IssuanceOutcome> {
   const customerId = requireId(args.customerId, 'customerId');
-  assertCanActForCustomer(ctx, customerId, 'customer');
+  assertCanActForCustomer(ctx, customerId, 'customer', 'customerId');
   const adapter = ctx.registry.single('issuer');
   const platform = adapter.manifest.id;
   const badKey = idempotencyKeyDecline(platform, args.idempotencyKey);
   if (badKey) return declined(badKey);
   const customer = await ctx.loaders.customerById.load(customerId);
-  if (!customer) throw graphqlError('NOT_FOUND', 'customer not found');
+  if (!customer) throw notFound('customer', 'customerId');
   // Read before the transaction (it reads bills through the request's loaders); the
   // transaction re-checks the status, which is what a concurrent freeze changes.
   const eligibility = await issuerEligibility(customer, ctx);

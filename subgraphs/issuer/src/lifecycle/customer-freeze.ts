@@ -5,7 +5,7 @@
  * hop all read, so it takes effect everywhere with the commit.
  */
 import { randomUUID } from 'node:crypto';
-import { assertOperator, requireId, graphqlError } from '@cardweave/service-kit';
+import { assertOperator, requireId, notFound } from '@cardweave/service-kit';
 import type { CanonicalErrorModel } from '@cardweave/subgraph-kit';
 import { IdempotencyKeys } from '@cardweave/subgraph-kit';
 import type { IssuerContext } from '../context';
@@ -52,7 +52,7 @@ export async function setCustomerStatus(
     if (claim.kind === 'KEY_REUSED') return declined(keyReusedDecline(platform));
     if (claim.kind === 'IN_PROGRESS') return declined(inProgressDecline(platform));
     const status = await lockCustomerStatus(m, customerId);
-    if (!status) throw graphqlError('NOT_FOUND', 'customer not found');
+    if (!status) throw notFound('customer', 'customerId');
     const changed = status !== target;
     if (changed) {
       await changeCustomerStatus(m, {

@@ -100,9 +100,11 @@ export class IssuerAuthorizations {
 
   /** Why the issuer refuses this payment, or null after taking the credit. */
   private async declineReason(m: EntityManager, payment: PaymentDescriptor, now: Date): Promise<CanonicalError | null> {
-    const card = await cardById(m, payment.cardId);
+    const found = await cardById(m, payment.cardId);
+    // Another customer's card is refused exactly as an absent one, naming no issuer of its own.
+    const card = found && found.customerId === payment.customerId ? found : null;
     const issuer: PlatformAdapter = this.registry.get(card?.issuerPlatform ?? this.registry.single('issuer').manifest.id);
-    if (!card || card.customerId !== payment.customerId) return declineFor(issuer, 'TRANSACTION_NOT_PERMITTED');
+    if (!card) return declineFor(issuer, 'TRANSACTION_NOT_PERMITTED');
     // FOR SHARE: a freeze (an UPDATE of this row) waits for the payment, or the payment sees the freeze.
     const customer = await shareCustomer(m, card.customerId);
     if (!customer) throw new Error(`card ${card.id} without customer`);

@@ -49,7 +49,7 @@ function issuerAdapter(ctx: IssuerContext): PlatformAdapter {
 
 export async function repay(ctx: IssuerContext, args: RepayArgs): Promise<RepayOutcome> {
   const customerId = requireId(args.customerId, 'customerId');
-  assertCanActForCustomer(ctx, customerId, 'customer');
+  assertCanActForCustomer(ctx, customerId, 'customer', 'customerId');
   const adapter = issuerAdapter(ctx);
   const platform = adapter.manifest.id;
   const badKey = idempotencyKeyDecline(platform, args.idempotencyKey);

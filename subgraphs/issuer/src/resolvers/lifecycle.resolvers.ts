@@ -1,5 +1,5 @@
 /** The card lifecycle at the issuer: eligibility, issuance, statements, repayment, freezes. */
-import { assertCanActForCustomer, assertOperator, requireId } from '@cardweave/service-kit';
+import { assertOperator, canActForCustomer, requireId } from '@cardweave/service-kit';
 import { issuanceStep } from '../issuance/issuance-step';
 import { issueCard, loadIssuance, nextStepOf, startCardIssuance, verifyCardIssuanceStep } from '../issuance/card-issuance-service';
 import { setCustomerStatus } from '../lifecycle/customer-freeze';
@@ -16,10 +16,9 @@ const owedOf = (bill: { totalDueFen: bigint; paidFen: bigint; penaltyAccruedFen:
 export const lifecycleResolvers: Resolvers = {
   Query: {
     cardIssuance: async (_, { id }, ctx) => {
+      // Another customer's issuance reads as absent (null), as every lookup by id does.
       const issuance = await loadIssuance(ctx, requireId(id));
-      if (!issuance) return null;
-      assertCanActForCustomer(ctx, issuance.customerId, 'issuance');
-      return issuance;
+      return issuance && canActForCustomer(ctx, issuance.customerId) ? issuance : null;
     },
   },
   Mutation: {

@@ -22,7 +22,7 @@ export async function repayThroughWallet(
   input: { customerId: string; walletPlatform: string },
 ): Promise<WalletRepaymentOutcome> {
   const customerId = requireId(input.customerId, 'customerId');
-  assertCanActForCustomer(ctx, customerId, 'customer');
+  assertCanActForCustomer(ctx, customerId, 'customer', 'customerId');
   if (!ctx.registry.has(input.walletPlatform) || ctx.registry.get(input.walletPlatform).manifest.role !== 'wallet') {
     throw graphqlError('BAD_USER_INPUT', `no wallet platform "${input.walletPlatform}"`, { field: 'walletPlatform' });
   }

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { canActForCustomer, requireId, graphqlError } from '@cardweave/service-kit';
+import { canActForCustomer, requireId, graphqlError, notFound } from '@cardweave/service-kit';
 import type { Resolvers } from '../generated/resolvers-types';
 
 function invalid(field: string, message: string): GraphQLError {
@@ -19,7 +19,7 @@ export const bindingResolvers: Resolvers = {
       }
       // Whose card it is, from the issuer; someone else's card is reported as unknown.
       const owner = await ctx.cardOwners.load(cardId);
-      if (!owner || !canActForCustomer(ctx, owner)) throw graphqlError('NOT_FOUND', 'cardId: no such card', { field: 'cardId' });
+      if (!owner || !canActForCustomer(ctx, owner)) throw notFound('card', 'cardId');
       return ctx.binding.bind(
         {
           idempotencyKey: input.idempotencyKey,

@@ -1,4 +1,4 @@
-import { assertCanActForCustomer, assertOperator, canActForCustomer, requireId, graphqlError } from '@cardweave/service-kit';
+import { assertCanActForCustomer, assertOperator, canActForCustomer, requireId, graphqlError, notFound } from '@cardweave/service-kit';
 import { canonicalErrorModel } from '@cardweave/subgraph-kit';
 import type { CanonicalError } from '@cardweave/adapter-sdk';
 import type { Resolvers } from '../generated/resolvers-types';
@@ -16,8 +16,8 @@ export const paymentResolvers: Resolvers = {
       const checked = validatePayInput(input);
       const binding = await ctx.loaders.bindingById.load(requireId(checked.bindingId, 'bindingId'));
       const account = binding && (await ctx.loaders.accountById.load(binding.walletAccountId));
-      if (!binding || !account) throw graphqlError('NOT_FOUND', 'bindingId: no such binding', { field: 'bindingId' });
-      assertCanActForCustomer(ctx, account.customerId, 'binding');
+      if (!binding || !account) throw notFound('binding', 'bindingId');
+      assertCanActForCustomer(ctx, account.customerId, 'binding', 'bindingId');
       return ctx.payments.coordinator.pay(checked, binding, account, ctx.identity ?? null);
     },
     recoverPayments: async (_, { olderThanSeconds }, ctx) => {
