@@ -25,7 +25,23 @@ export function recordErrors(
   const record = records.get(request);
   if (!errors.length || !record) return;
   record.errorCodes = [...(record.errorCodes ?? []), ...errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN'))];
-  record.errorMessages = [...(record.errorMessages ?? []), ...errors.slice(0, 5).map((e) => String(e.message ?? ''))];
+  record.errorMessages = [...(record.errorMessages ?? []), ...errors.slice(0, 5).map((e) => errorMessageForLog(String(e.message ?? '')))];
+}
+
+// A quoted string where GraphQL's messages print a value: after a key or in a list
+// (`{ name: "name", value: "张三" }`), or after "value" or "found" (`got invalid value "x"`,
+// `found "x"`). Names the message refers to (`Variable "$input"`, `type "ID!"`) stay.
+const QUOTED_VALUE = /((?::|\[|,|\bvalue|\bfound)\s*)"(?:[^"\\]|\\.)*"/g;
+
+/**
+ * An error's message as the request log keeps it: GraphQL's input errors print the value
+ * they refuse, a whole input object included, so a cardholder's name or a CVV2 sent in a
+ * refused request would reach the log whole (the scrubber masks names by key, and a message
+ * has none). Every quoted value is cut; the message still says what was wrong and where, and
+ * the request's variables are logged beside it, scrubbed by key.
+ */
+export function errorMessageForLog(message: string): string {
+  return message.replace(QUOTED_VALUE, '$1"…"');
 }
 
 export function useAccessLog(): GatewayPlugin {
