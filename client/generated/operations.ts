@@ -219,6 +219,7 @@ export type Remedy =
   | 'CORRECT_INPUT'
   | 'LOWER_AMOUNT'
   | 'NONE'
+  | 'OPEN_WALLET_ACCOUNT'
   | 'PAY_BY_QR_CODE'
   | 'QUERY_STATUS'
   | 'RAISE_REAL_NAME_LEVEL'

@@ -65,7 +65,7 @@ describe('paying through the chain', () => {
     const over = await payWith(100_001);
     expect(over.result).toMatchObject({
       ok: false,
-      error: { code: 'LIMIT_EXCEEDED', platform: 'unionpay', decision: 'USER_ACTION', remedy: 'WAIT_FOR_NEXT_WINDOW' },
+      error: { code: 'LIMIT_EXCEEDED', platform: 'unionpay', decision: 'USER_ACTION', remedy: 'LOWER_AMOUNT' },
     });
     expect(over.result!.error!.message.zhCN.length).toBeGreaterThan(0);
     for (let i = 0; i < 5; i += 1) expect((await payWith(100_000)).result!.ok).toBe(true);

@@ -86,7 +86,14 @@ describe('production mode', () => {
     const decline = normalizeError(
       {
         message: 'limit',
-        extensions: { code: 'LIMIT_EXCEEDED', platform: 'unionpay', platformCode: '61', remedy: 'WAIT_FOR_NEXT_WINDOW' },
+        extensions: {
+          code: 'LIMIT_EXCEEDED',
+          platform: 'unionpay',
+          platformCode: '61',
+          remedy: 'WAIT_FOR_NEXT_WINDOW',
+          limitRuleId: 'unionpay.daily',
+          limitWindow: 'DAILY',
+        },
       },
       true,
     );
@@ -95,6 +102,8 @@ describe('production mode', () => {
       platform: 'unionpay',
       platformCode: '61',
       remedy: 'WAIT_FOR_NEXT_WINDOW',
+      limitRuleId: 'unionpay.daily',
+      limitWindow: 'DAILY',
     });
   });
 

@@ -119,6 +119,10 @@ export const REMEDY_TEXT: Record<Remedy, LocalizedText> = {
   PAY_BY_QR_CODE: { zhCN: '请改用扫码支付', en: 'Pay by QR code instead' },
   USE_ANOTHER_WALLET: { zhCN: '请使用其他钱包', en: 'Use another wallet' },
   LOWER_AMOUNT: { zhCN: '请减少支付金额', en: 'Pay a smaller amount' },
+  OPEN_WALLET_ACCOUNT: {
+    zhCN: '请先开通该钱包账户，或在钱包中添加银行卡',
+    en: 'Open an account at this wallet first, or add the card in the wallet',
+  },
 };
 
 const FALLBACK = CATALOG.PLATFORM_ERROR!;

@@ -3,7 +3,7 @@
  * own code and message into it through the adapter's error table (data, not code).
  */
 import type { CanonicalErrorCode, Decision, Remedy } from './canonical-errors';
-import type { ErrorTableRow, LocalizedText } from './contract';
+import type { ErrorTableRow, LimitWindow, LocalizedText } from './contract';
 import type { OperationName } from './operations';
 
 export interface CanonicalError {
@@ -18,6 +18,9 @@ export interface CanonicalError {
   remedy: Remedy;
   message: LocalizedText;
   iso8583?: string;
+  /** For a broken limit: the rule that fired (its id and window), so the client sees which one and why the remedy fits. */
+  limitRuleId?: string;
+  limitWindow?: LimitWindow;
 }
 
 /** The catch-all for a code no table row knows: never dropped, always with its raw code. */

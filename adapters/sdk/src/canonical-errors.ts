@@ -70,6 +70,8 @@ export const REMEDIES = [
   'PAY_BY_QR_CODE',
   'USE_ANOTHER_WALLET',
   'LOWER_AMOUNT',
+  // No account at this wallet yet: open one (or add the card, which opens it).
+  'OPEN_WALLET_ACCOUNT',
 ] as const;
 export type Remedy = (typeof REMEDIES)[number];
 
@@ -155,9 +157,9 @@ export const CANONICAL_ERROR_RULES: { readonly [C in CanonicalErrorCode]: Canoni
     remedies: ['RAISE_REAL_NAME_LEVEL', 'REVERIFY_IDENTITY', 'CONTACT_SUPPORT', 'NONE'],
   },
   BINDING_NOT_ACTIVE: {
-    meaning: 'the card binding in the wallet is not active',
+    meaning: 'the card binding in the wallet is not active, or there is no account at the wallet yet',
     decisions: USER_OR_FINAL,
-    remedies: ['CONTACT_SUPPORT', 'REVERIFY_IDENTITY'],
+    remedies: ['CONTACT_SUPPORT', 'REVERIFY_IDENTITY', 'OPEN_WALLET_ACCOUNT'],
   },
   REPAYMENT_NOT_SUPPORTED: { meaning: 'this platform takes no repayments', decisions: USER, remedies: ['REPAY_AT_ISSUER'] },
   DUPLICATE_REQUEST: {

@@ -104,6 +104,9 @@ const PUBLIC_EXTENSIONS = new Set([
   'localizedMessage',
   'message',
   'iso8583',
+  // A limit decline names the rule that fired and its window.
+  'limitRuleId',
+  'limitWindow',
 ]);
 
 /** Messages that are only an identifier where they come from. */

@@ -119,8 +119,8 @@ export class ClearingRoute {
         this.clock.now(),
       );
       if (!result.ok) {
-        const error = declineFor(this.network, 'LIMIT_EXCEEDED', '61');
-        await declineLeg(m, payment.paymentId, error.code, JSON.stringify({ ...error, limitRuleId: result.rule.id }));
+        const error = declineFor(this.network, 'LIMIT_EXCEEDED', '61', result.rule);
+        await declineLeg(m, payment.paymentId, error.code, JSON.stringify(error));
         return { outcome: { status: 'DECLINED', error, transactionId } };
       }
       await recordReservations(m, payment.paymentId, JSON.stringify(result.reservations));

@@ -52,11 +52,11 @@ export type Bill = {
   minimumDueFen: Scalars['Fen']['output'];
   /** What remains to pay, penalty included. */
   outstandingFen: Scalars['Fen']['output'];
-  /** Full days past the due date (0 unless overdue). */
+  /** Days past the due date, the current day included (0 unless overdue). */
   overdueDays: Scalars['Int']['output'];
   /** Repaid against this bill so far. */
   paidFen: Scalars['Fen']['output'];
-  /** Penalty accrued on this bill's overdue principal so far. */
+  /** Penalty accrued on this bill's overdue principal so far: one posting per overdue day that has ended (Asia/Shanghai). */
   penaltyAccruedFen: Scalars['Fen']['output'];
   /** The part of paidFen that went to the penalty. */
   penaltyPaidFen: Scalars['Fen']['output'];
@@ -161,6 +161,10 @@ export type CanonicalError = {
   field?: Maybe<Scalars['String']['output']>;
   /** The nearest ISO 8583 field-39 response code. */
   iso8583?: Maybe<Scalars['String']['output']>;
+  /** For a broken limit: the id of the limit rule that fired, e.g. `unionpay-quickpass.per-payment`. */
+  limitRuleId?: Maybe<Scalars['String']['output']>;
+  /** For a broken limit: the window of the rule that fired; PER_PAYMENT never resets, a calendar window does. */
+  limitWindow?: Maybe<LimitWindow>;
   /** The message in the language the request asked for (Accept-Language: zh-CN or en; zh-CN when neither). */
   localizedMessage: Scalars['String']['output'];
   /** What to tell the user, in zh-CN and en. */
@@ -556,7 +560,7 @@ export type Mutation = {
   issueCard: CardIssuanceResult;
   /** Repays at the issuer, the only place to repay: the oldest bill first, in the issuer's order (penalty, then principal, by default). Repaid principal is credit available at once. */
   repay: RepaymentResult;
-  /** For operators: closes every finished cycle into a bill and posts the overdue penalty of every day begun, up to an instant (now by default). Running it again changes nothing. */
+  /** For operators: closes every finished cycle into a bill and posts the overdue penalty of every overdue day that has ended (Asia/Shanghai), up to an instant (now by default). Running it again changes nothing. */
   runStatements: StatementRunResult;
   /** Starts upgrading the customer's credit line to a virtual card: checks eligibility at the issuer and returns the verification steps to pass, in order. */
   startCardIssuance: CardIssuanceResult;
@@ -608,9 +612,9 @@ export type OverdueState = {
   isOverdue: Scalars['Boolean']['output'];
   /** Principal past due. */
   overdueAmountFen: Scalars['Fen']['output'];
-  /** Full days past the due date of the oldest unpaid bill. */
+  /** Days past the due date of the oldest overdue bill, the current day included (the day after the due date is day 1). */
   overdueDays: Scalars['Int']['output'];
-  /** Penalty accrued on overdue principal so far. */
+  /** Penalty accrued on overdue principal so far: one posting per overdue day that has ended (Asia/Shanghai), so one day fewer than overdueDays. */
   penaltyAccruedFen: Scalars['Fen']['output'];
   /** How the penalty accrues, e.g. 0.05% per day. */
   penaltyRule: LocalizedText;
@@ -701,6 +705,7 @@ export type Remedy =
   | 'CORRECT_INPUT'
   | 'LOWER_AMOUNT'
   | 'NONE'
+  | 'OPEN_WALLET_ACCOUNT'
   | 'PAY_BY_QR_CODE'
   | 'QUERY_STATUS'
   | 'RAISE_REAL_NAME_LEVEL'
@@ -1112,6 +1117,8 @@ export type CanonicalErrorResolvers<ContextType = IssuerContext, ParentType exte
   decision?: Resolver<ResolversTypes['ErrorDecision'], ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   iso8583?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  limitRuleId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  limitWindow?: Resolver<Maybe<ResolversTypes['LimitWindow']>, ParentType, ContextType>;
   localizedMessage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -75,6 +75,10 @@ export type CanonicalError = {
   field?: Maybe<Scalars['String']['output']>;
   /** The nearest ISO 8583 field-39 response code. */
   iso8583?: Maybe<Scalars['String']['output']>;
+  /** For a broken limit: the id of the limit rule that fired, e.g. `unionpay-quickpass.per-payment`. */
+  limitRuleId?: Maybe<Scalars['String']['output']>;
+  /** For a broken limit: the window of the rule that fired; PER_PAYMENT never resets, a calendar window does. */
+  limitWindow?: Maybe<LimitWindow>;
   /** The message in the language the request asked for (Accept-Language: zh-CN or en; zh-CN when neither). */
   localizedMessage: Scalars['String']['output'];
   /** What to tell the user, in zh-CN and en. */
@@ -471,6 +475,7 @@ export type Remedy =
   | 'CORRECT_INPUT'
   | 'LOWER_AMOUNT'
   | 'NONE'
+  | 'OPEN_WALLET_ACCOUNT'
   | 'PAY_BY_QR_CODE'
   | 'QUERY_STATUS'
   | 'RAISE_REAL_NAME_LEVEL'
@@ -769,6 +774,8 @@ export type CanonicalErrorResolvers<ContextType = WalletContext, ParentType exte
   decision?: Resolver<ResolversTypes['ErrorDecision'], ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   iso8583?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  limitRuleId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  limitWindow?: Resolver<Maybe<ResolversTypes['LimitWindow']>, ParentType, ContextType>;
   localizedMessage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -110,7 +110,10 @@ export class PaymentCoordinator {
             this.clock.now(),
           );
       if (blocked || !reservation?.ok) {
-        const result = { ok: false, paymentId: null, error: declineFor(wallet, blocked ?? 'LIMIT_EXCEEDED', blocked ? undefined : '61') };
+        const error = blocked
+          ? declineFor(wallet, blocked)
+          : declineFor(wallet, 'LIMIT_EXCEEDED', '61', reservation && !reservation.ok ? reservation.rule : undefined);
+        const result = { ok: false, paymentId: null, error };
         await this.keys.complete(m, scope, input.idempotencyKey, result);
         return { done: result };
       }
