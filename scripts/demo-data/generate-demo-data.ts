@@ -285,8 +285,9 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
       const unpaid = overdueHolder && i === 0;
       const paid = unpaid || !dueDatePassed ? 0n : total;
       const overdueDays = unpaid && dueDatePassed ? Math.round((Date.parse(today) - Date.parse(cycle.due)) / DAY) : 0;
-      // One posting per overdue day, each rounded as the issuer configures.
-      const penalty = applyFraction(total, terms.penaltyPerDay, terms.rounding) * BigInt(overdueDays);
+      // One posting per overdue day that has ended (not today's), each rounded as the issuer configures.
+      const chargedDays = Math.max(overdueDays - 1, 0);
+      const penalty = applyFraction(total, terms.penaltyPerDay, terms.rounding) * BigInt(chargedDays);
       const bill: BillEntity = {
         id: rng.uuid(),
         creditLineId: line.id,
@@ -300,13 +301,14 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
         penaltyAccruedFen: penalty,
       };
       data.issuer.bills.push(bill);
-      for (let d = 1; d <= overdueDays; d += 1) {
+      for (let d = 1; d <= chargedDays; d += 1) {
         data.issuer.penaltyPostings.push({
           billId: bill.id,
           accrualDate: addDays(cycle.due, d),
           principalFen: total,
           amountFen: applyFraction(total, terms.penaltyPerDay, terms.rounding),
-          postedAt: new Date(Date.parse(`${addDays(cycle.due, d)}T00:00:00+08:00`)),
+          // Posted when the day has ended: 00:00 of the next day.
+          postedAt: new Date(Date.parse(`${addDays(cycle.due, d + 1)}T00:00:00+08:00`)),
         });
       }
       for (const tx of items) {

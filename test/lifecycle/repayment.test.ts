@@ -42,7 +42,7 @@ afterAll(async () => {
 
 describe('repayment at the issuer', () => {
   it('starts overdue: two bills, 34 and 5 days late', async () => {
-    expect((await view()).overdue).toEqual({ isOverdue: true, overdueDays: 34, overdueAmountFen: 450_849, penaltyAccruedFen: 6_925 });
+    expect((await view()).overdue).toEqual({ isOverdue: true, overdueDays: 34, overdueAmountFen: 450_849, penaltyAccruedFen: 6_700 });
   });
 
   it('refuses what is not a positive whole amount, more than is owed, or another customer', async () => {
@@ -52,7 +52,7 @@ describe('repayment at the issuer', () => {
       input: { customerId: customer.customerId, amountFen: 10.5, idempotencyKey: 'repay-fraction' },
     });
     expect(fraction.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const tooMuch = await repay(450_849 + 6_925 + 1, 'repay-too-much');
+    const tooMuch = await repay(450_849 + 6_700 + 1, 'repay-too-much');
     expect(tooMuch.data!.repay).toMatchObject({
       ok: false,
       error: { code: 'INVALID_AMOUNT', platform: 'jd-finance', platformCode: 'REPAY_AMOUNT_EXCEEDS', remedy: 'CORRECT_INPUT' },
@@ -68,16 +68,16 @@ describe('repayment at the issuer', () => {
     expect(data!.repay).toMatchObject({
       ok: true,
       error: null,
-      repayment: { amountFen: 50_000, allocations: [{ bill: { statementDate: '2028-02-01' }, penaltyFen: 6_800, principalFen: 43_200 }] },
-      creditLine: { usedFen: 450_849 - 43_200, availableFen: 5_000_000 - 450_849 + 43_200 },
+      repayment: { amountFen: 50_000, allocations: [{ bill: { statementDate: '2028-02-01' }, penaltyFen: 6_600, principalFen: 43_400 }] },
+      creditLine: { usedFen: 450_849 - 43_400, availableFen: 5_000_000 - 450_849 + 43_400 },
     });
     const card = await view();
-    expect(card.credit.usedFen).toBe(450_849 - 43_200);
+    expect(card.credit.usedFen).toBe(450_849 - 43_400);
     // The January bill has its minimum paid; February's is still overdue.
-    expect(card.overdue).toEqual({ isOverdue: true, overdueDays: 5, overdueAmountFen: 50_000, penaltyAccruedFen: 125 });
+    expect(card.overdue).toEqual({ isOverdue: true, overdueDays: 5, overdueAmountFen: 50_000, penaltyAccruedFen: 100 });
     expect(card.customer.bills.edges.map((e: any) => e.node)).toEqual([
-      { statementDate: '2028-03-01', status: 'OVERDUE', paidFen: 0, penaltyPaidFen: 0, outstandingFen: 50_125 },
-      { statementDate: '2028-02-01', status: 'OPEN', paidFen: 50_000, penaltyPaidFen: 6_800, outstandingFen: 400_849 + 6_800 - 50_000 },
+      { statementDate: '2028-03-01', status: 'OVERDUE', paidFen: 0, penaltyPaidFen: 0, outstandingFen: 50_100 },
+      { statementDate: '2028-02-01', status: 'OPEN', paidFen: 50_000, penaltyPaidFen: 6_600, outstandingFen: 400_849 + 6_600 - 50_000 },
     ]);
   });
 
@@ -86,17 +86,17 @@ describe('repayment at the issuer', () => {
     const again = await repay(50_000, 'repay-1');
     expect(again.data!.repay.repayment).toEqual(first.data!.repay.repayment);
     expect(await count('repayments')).toBe(1);
-    expect((await view()).credit.usedFen).toBe(450_849 - 43_200);
+    expect((await view()).credit.usedFen).toBe(450_849 - 43_400);
     const reused = await repay(60_000, 'repay-1');
     expect(reused.data!.repay).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' } });
     expect(await count('repayments')).toBe(1);
   });
 
   it('clears the overdue state and unblocks the card when everything overdue is repaid', async () => {
-    const { data } = await repay(357_649 + 125 + 5_000, 'repay-2');
+    const { data } = await repay(357_449 + 100 + 5_000, 'repay-2');
     expect(data!.repay.repayment.allocations).toEqual([
-      { bill: { statementDate: '2028-02-01' }, penaltyFen: 0, principalFen: 357_649 },
-      { bill: { statementDate: '2028-03-01' }, penaltyFen: 125, principalFen: 5_000 },
+      { bill: { statementDate: '2028-02-01' }, penaltyFen: 0, principalFen: 357_449 },
+      { bill: { statementDate: '2028-03-01' }, penaltyFen: 100, principalFen: 5_000 },
     ]);
     const card = await view();
     expect(card.overdue).toMatchObject({ isOverdue: false, overdueDays: 0, overdueAmountFen: 0 });

@@ -1,6 +1,7 @@
 /**
  * The statement job: cycles close into bills built from the issuer's own postings, overdue
- * bills accrue 0.05% a day on the overdue principal, and re-running changes nothing.
+ * bills accrue 0.05% a day on the overdue principal for each overdue day that has ended,
+ * and re-running changes nothing.
  * Time is injected: the job runs at explicit instants across midnight, a month end, a
  * leap day, and the system's clock stands at 2028-03-15 for the view.
  */
@@ -60,19 +61,21 @@ describe('the statement job', () => {
     expect((await bills()).length).toBe(1);
   });
 
-  it('starts the penalty at the first local midnight after the due date', async () => {
+  it('charges the first overdue day once it has ended, at the second local midnight after the due date', async () => {
     expect((await run('2028-02-10T23:59:59.999')).penaltyPostings).toBe(0);
-    const first = await run('2028-02-11T00:00:00');
+    expect((await run('2028-02-11T00:00:00')).penaltyPostings).toBe(0);
+    expect((await run('2028-02-11T23:59:59.999')).penaltyPostings).toBe(0);
+    const first = await run('2028-02-12T00:00:00');
     expect(first).toMatchObject({ penaltyPostings: 1, penaltyFen: 200n });
-    expect((await run('2028-02-11T00:00:01')).penaltyPostings).toBe(0);
+    expect((await run('2028-02-12T00:00:01')).penaltyPostings).toBe(0);
   });
 
   it('posts every missed day on a late run, across 29 February and the month end, and closes the next cycle', async () => {
     const late = await run('2028-03-01T00:00:00');
-    // 12 Feb … 1 Mar, 29 Feb included: 19 days of 0.05% × 4,008.49 CNY = 2.00 CNY each.
-    expect(late).toMatchObject({ billsCreated: 1, penaltyPostings: 19, penaltyFen: 3_800n });
+    // 12 Feb … 29 Feb, the days that have ended: 18 days of 0.05% × 4,008.49 CNY = 2.00 CNY each.
+    expect(late).toMatchObject({ billsCreated: 1, penaltyPostings: 18, penaltyFen: 3_600n });
     const [jan, feb] = await bills();
-    expect(jan).toMatchObject({ penalty: '4000', postings: 20 });
+    expect(jan).toMatchObject({ penalty: '3800', postings: 19 });
     expect(feb).toMatchObject({
       statement_date: '2028-03-01',
       cycle_end: '2028-02-29',
@@ -89,12 +92,12 @@ describe('the statement job', () => {
     expect((await actAs(system, 'issuer', null, mutation)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const { data, errors } = await actAs<{ runStatements: Record<string, unknown> }>(system, 'issuer', operator, mutation);
     expect(errors).toBeUndefined();
-    // Jan bill: 2–15 Mar (14 days × 200); Feb bill: 11–15 Mar (5 days × 25).
+    // Jan bill: 1–14 Mar (14 days × 200); Feb bill: 11–14 Mar (4 days × 25). 15 March is still running.
     expect(data!.runStatements).toEqual({
       businessDate: '2028-03-15',
       billsCreated: 0,
-      penaltyPostings: 19,
-      penaltyFen: 14 * 200 + 5 * 25,
+      penaltyPostings: 18,
+      penaltyFen: 14 * 200 + 4 * 25,
     });
     const again = await actAs<{ runStatements: Record<string, unknown> }>(system, 'issuer', operator, mutation);
     expect(again.data!.runStatements).toEqual({ businessDate: '2028-03-15', billsCreated: 0, penaltyPostings: 0, penaltyFen: 0 });
@@ -114,7 +117,7 @@ describe('the statement job', () => {
       isOverdue: true,
       overdueDays: 34,
       overdueAmountFen: 450_849,
-      penaltyAccruedFen: 34 * 200 + 5 * 25,
+      penaltyAccruedFen: 33 * 200 + 4 * 25,
     });
     expect(data!.card.issuerLimit).toEqual({ remainingFen: 0, blockedCode: 'OVERDUE_DEBT' });
     expect(data!.card.currentBill).toEqual({
@@ -123,7 +126,7 @@ describe('the statement job', () => {
       minimumDueFen: 5_000,
       status: 'OVERDUE',
       overdueDays: 5,
-      penaltyAccruedFen: 125,
+      penaltyAccruedFen: 100,
       items: { totalCount: 1 },
     });
   });

@@ -8,60 +8,69 @@ const bill = (dueDate: string) => ({ dueDate, totalDueFen: 400_849n, minimumDueF
 const at = (local: string) => new Date(`${local}+08:00`);
 const day = (instant: string) => programDateOf(at(instant));
 
-describe('penalty accrual, one posting per overdue day in Asia/Shanghai', () => {
-  it('posts nothing on the due date and the first day from local midnight, not UTC midnight', () => {
+describe('penalty accrual, one posting per full overdue day in Asia/Shanghai', () => {
+  it('posts nothing on the due date nor during the first overdue day; that day once it has ended at local midnight, not UTC midnight', () => {
     expect(penaltyPostingsDue(bill('2026-11-10'), [], null, day('2026-11-10T23:59:59.999'), terms)).toEqual([]);
-    const first = penaltyPostingsDue(bill('2026-11-10'), [], null, day('2026-11-11T00:00:00'), terms);
+    expect(penaltyPostingsDue(bill('2026-11-10'), [], null, day('2026-11-11T00:00:00'), terms)).toEqual([]);
+    expect(penaltyPostingsDue(bill('2026-11-10'), [], null, day('2026-11-11T23:59:59.999'), terms)).toEqual([]);
+    const first = penaltyPostingsDue(bill('2026-11-10'), [], null, day('2026-11-12T00:00:00'), terms);
     expect(first).toEqual([{ accrualDate: '2026-11-11', principalFen: 400_849n, amountFen: 200n }]);
-    // 2026-11-10T16:00Z is already the 11th in Shanghai.
-    expect(programDateOf(new Date('2026-11-10T16:00:00Z'))).toBe('2026-11-11');
+    // 2026-11-11T16:00Z is already the 12th in Shanghai: the 11th has ended.
+    expect(programDateOf(new Date('2026-11-11T16:00:00Z'))).toBe('2026-11-12');
+  });
+
+  it('at n days overdue, mid-day, charges the n − 1 days that have ended', () => {
+    // 10 February + 50 days = 31 March 2028 (29 February included): the 50th day is running.
+    const postings = penaltyPostingsDue(bill('2028-02-10'), [], null, day('2028-03-31T12:00:00'), terms);
+    expect(postings.length).toBe(49);
+    expect(postings[postings.length - 1].accrualDate).toBe('2028-03-30');
   });
 
   it('crosses a month end', () => {
-    const postings = penaltyPostingsDue(bill('2026-01-30'), [], null, day('2026-02-01T08:00:00'), terms);
+    const postings = penaltyPostingsDue(bill('2026-01-30'), [], null, day('2026-02-02T08:00:00'), terms);
     expect(postings.map((p) => p.accrualDate)).toEqual(['2026-01-31', '2026-02-01']);
   });
 
   it('crosses a year end', () => {
-    const postings = penaltyPostingsDue(bill('2026-12-30'), [], null, day('2027-01-01T00:00:00'), terms);
+    const postings = penaltyPostingsDue(bill('2026-12-30'), [], null, day('2027-01-02T00:00:00'), terms);
     expect(postings.map((p) => p.accrualDate)).toEqual(['2026-12-31', '2027-01-01']);
   });
 
   it('counts 29 February in a leap year', () => {
-    const postings = penaltyPostingsDue(bill('2028-02-27'), [], null, day('2028-03-01T00:00:00'), terms);
+    const postings = penaltyPostingsDue(bill('2028-02-27'), [], null, day('2028-03-02T00:00:00'), terms);
     expect(postings.map((p) => p.accrualDate)).toEqual(['2028-02-28', '2028-02-29', '2028-03-01']);
-    expect(penaltyPostingsDue(bill('2027-02-27'), [], null, day('2027-03-01T00:00:00'), terms).map((p) => p.accrualDate)).toEqual([
+    expect(penaltyPostingsDue(bill('2027-02-27'), [], null, day('2027-03-02T00:00:00'), terms).map((p) => p.accrualDate)).toEqual([
       '2027-02-28',
       '2027-03-01',
     ]);
   });
 
   it('continues after the last posted day and never repeats one', () => {
-    const postings = penaltyPostingsDue(bill('2028-02-27'), [], '2028-02-29', day('2028-03-02T12:00:00'), terms);
+    const postings = penaltyPostingsDue(bill('2028-02-27'), [], '2028-02-29', day('2028-03-03T12:00:00'), terms);
     expect(postings.map((p) => p.accrualDate)).toEqual(['2028-03-01', '2028-03-02']);
-    expect(penaltyPostingsDue(bill('2028-02-27'), [], '2028-03-02', day('2028-03-02T23:00:00'), terms)).toEqual([]);
+    expect(penaltyPostingsDue(bill('2028-02-27'), [], '2028-03-02', day('2028-03-03T23:00:00'), terms)).toEqual([]);
   });
 
-  it('charges each day on the principal owed at its start, whenever the job runs', () => {
+  it('charges each day on the principal still owed when it ended, whenever the job runs', () => {
     const repaid: Allocation[] = [{ penaltyFen: 0n, principalFen: 30_000n, allocatedAt: at('2028-02-29T10:00:00') }];
-    const postings = penaltyPostingsDue(bill('2028-02-27'), repaid, null, day('2028-03-01T09:00:00'), terms);
+    const postings = penaltyPostingsDue(bill('2028-02-27'), repaid, null, day('2028-03-02T09:00:00'), terms);
     expect(postings).toEqual([
       { accrualDate: '2028-02-28', principalFen: 400_849n, amountFen: 200n },
-      { accrualDate: '2028-02-29', principalFen: 400_849n, amountFen: 200n },
+      { accrualDate: '2028-02-29', principalFen: 370_849n, amountFen: applyFraction(370_849n, terms.penaltyPerDay, 'HALF_UP') },
       { accrualDate: '2028-03-01', principalFen: 370_849n, amountFen: applyFraction(370_849n, terms.penaltyPerDay, 'HALF_UP') },
     ]);
   });
 
   it('stops once the minimum is paid', () => {
-    const repaid: Allocation[] = [{ penaltyFen: 200n, principalFen: 39_885n, allocatedAt: at('2028-02-28T12:00:00') }];
+    const repaid: Allocation[] = [{ penaltyFen: 200n, principalFen: 39_885n, allocatedAt: at('2028-02-29T12:00:00') }];
     expect(penaltyPostingsDue(bill('2028-02-27'), repaid, null, day('2028-03-05T00:00:00'), terms).map((p) => p.accrualDate)).toEqual([
       '2028-02-28',
     ]);
   });
 
   it('rounds once per posting with the configured mode', () => {
-    const down = penaltyPostingsDue(bill('2028-02-27'), [], null, '2028-02-28', { ...terms, rounding: 'DOWN' });
-    const up = penaltyPostingsDue({ ...bill('2028-02-27'), totalDueFen: 400_801n }, [], null, '2028-02-28', { ...terms, rounding: 'UP' });
+    const down = penaltyPostingsDue(bill('2028-02-27'), [], null, '2028-02-29', { ...terms, rounding: 'DOWN' });
+    const up = penaltyPostingsDue({ ...bill('2028-02-27'), totalDueFen: 400_801n }, [], null, '2028-02-29', { ...terms, rounding: 'UP' });
     expect(down[0].amountFen).toBe(200n); // 200.4245
     expect(up[0].amountFen).toBe(201n); // 200.4005
   });

@@ -1,12 +1,14 @@
 /**
- * Overdue penalty, one posting per bill and overdue day. The posting for day D is owed
- * from the start of D (00:00 Asia/Shanghai) and is computed from what the bill owed at
- * that instant: principal less the principal repaid before it. So the amount of a day
- * does not depend on when the statement job runs, and a day once posted is never
- * posted again. Rounded once per posting, with the issuer's rounding mode.
+ * Overdue penalty, one posting per bill and full overdue day. Day D (a calendar day in
+ * Asia/Shanghai after the due date) is charged once it has ended, at 00:00 of D + 1, and
+ * never while it is still running: at n days overdue (the n-th day running) n − 1 days are
+ * charged. The amount of day D is computed from the principal still unpaid when D ended
+ * (principal less the principal repaid before 00:00 of D + 1), so it does not depend on
+ * when the statement job runs, and a day once posted is never posted again. Rounded once
+ * per posting, with the issuer's rounding mode.
  */
 import { applyFraction, type IssuerTerms } from '@cardweave/adapter-sdk';
-import { datesAfter, startOfProgramDay } from './calendar-dates';
+import { addDays, datesAfter, startOfProgramDay } from './calendar-dates';
 
 export interface BillForPenalty {
   dueDate: string;
@@ -39,8 +41,13 @@ export function standingAt(bill: BillForPenalty, allocations: readonly Allocatio
   return { paid, principal: bill.totalDueFen - principalPaid };
 }
 
+/** The last day whose penalty may be charged on `today`: yesterday, the last day that has ended. */
+export function lastFullDayBefore(today: string): string {
+  return addDays(today, -1);
+}
+
 /**
- * The postings still to make for a bill up to and including `today`. `lastPosted` is the
+ * The postings still to make for a bill, for the days that ended before `today`. `lastPosted` is the
  * latest accrual day already posted (or null). A bill that stops being overdue (the
  * minimum is paid, or all principal) never becomes overdue again, since repayments
  * only add up, so the walk stops at the first day that owes nothing.
@@ -54,8 +61,8 @@ export function penaltyPostingsDue(
 ): PenaltyPosting[] {
   const from = lastPosted && lastPosted > bill.dueDate ? lastPosted : bill.dueDate;
   const postings: PenaltyPosting[] = [];
-  for (const day of datesAfter(from, today)) {
-    const { paid, principal } = standingAt(bill, allocations, startOfProgramDay(day));
+  for (const day of datesAfter(from, lastFullDayBefore(today))) {
+    const { paid, principal } = standingAt(bill, allocations, startOfProgramDay(addDays(day, 1)));
     if (paid >= bill.minimumDueFen || principal <= 0n) break;
     postings.push({ accrualDate: day, principalFen: principal, amountFen: applyFraction(principal, terms.penaltyPerDay, terms.rounding) });
   }

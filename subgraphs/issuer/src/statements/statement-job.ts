@@ -1,6 +1,6 @@
 /**
  * The statement job: closes each finished cycle of each credit line into a bill and posts
- * the overdue penalty of every day that has begun. It reads only the issuer's own tables:
+ * the overdue penalty of every overdue day that has ended (never of the day still running). It reads only the issuer's own tables:
  * a bill is the unbilled postings (bill_items without a bill) dated before its statement day.
  *
  * Idempotent by construction, so it can run as often as anyone likes (and on several
