@@ -80,6 +80,8 @@ const ROLE_ROWS: Record<AdapterRole, string[]> = {
     `row('NOT_PERMITTED', '交易不被允许', 'TRANSACTION_NOT_PERMITTED', 'DO_NOT_RETRY', 'CONTACT_SUPPORT', { 'zh-CN': '该交易不被允许，请联系客服', en: 'This transaction is not allowed; contact support' }, { iso8583: '57' }),`,
     `row('DUPLICATE_REQUEST', '重复请求', 'DUPLICATE_REQUEST', 'DO_NOT_RETRY', 'QUERY_STATUS', { 'zh-CN': '重复请求，请查询原请求结果', en: 'Duplicate request; check the original result' }, { iso8583: '94' }),`,
     `row('CW_KEY_REUSED', '请求号重复且内容不一致', 'IDEMPOTENCY_KEY_REUSED', 'DO_NOT_RETRY', 'CORRECT_INPUT', { 'zh-CN': '该请求号已用于不同的请求，请重新发起', en: 'This request number was used for a different request; start a new one' }),`,
+    `row('CW_CARD_LOCKED', '卡片已锁定', 'CARD_LOCKED', 'USER_ACTION', 'UNLOCK_CARD', { 'zh-CN': '卡片已锁定，请先在发卡方解锁', en: 'The card is locked; unlock it at the issuer first' }, { iso8583: '62' }),`,
+    `row('CW_CARD_NOT_ACTIVE', '卡片不可用', 'CARD_NOT_ACTIVE', 'USER_ACTION', 'CONTACT_SUPPORT', { 'zh-CN': '该卡当前不可用，请联系发卡方', en: 'This card cannot be used now; contact the issuer' }),`,
     `row('CW_DEVICE_NOT_SUPPORTED', '当前设备不支持', 'DEVICE_NOT_SUPPORTED', 'USER_ACTION', 'PAY_BY_QR_CODE', { 'zh-CN': '此设备无法使用该钱包付款，请改用扫码支付', en: 'This device cannot pay with this wallet; pay by QR code instead' }),`,
   ],
   clearing: [

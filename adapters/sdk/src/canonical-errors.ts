@@ -333,6 +333,8 @@ export const REQUIRED_ERROR_CODES: { readonly [R in AdapterRole]: readonly Requi
     { code: 'DUPLICATE_REQUEST', why: 'the wallet subgraph refuses a request whose key is still being processed' },
     { code: 'IDEMPOTENCY_KEY_REUSED', why: 'the wallet subgraph refuses a key reused with other input' },
     { code: 'DEVICE_NOT_SUPPORTED', why: 'a phone the wallet cannot pay with (no NFC, too old, a PC) needs another way to pay' },
+    { code: 'CARD_LOCKED', why: 'the wallet subgraph refuses to bind a card the issuer has locked (卡片锁定)' },
+    { code: 'CARD_NOT_ACTIVE', why: 'the wallet subgraph refuses to bind a card the issuer has frozen or closed' },
   ],
   clearing: [
     { code: 'SYSTEM_BUSY', why: 'the network is busy: the client must be told to retry' },

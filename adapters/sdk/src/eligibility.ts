@@ -13,6 +13,8 @@ export interface Applicant {
   hasOverdueDebt: boolean;
   accountFrozen: boolean;
   walletActive: boolean;
+  /** False when the person has no account at the wallet yet (opening one helps), unlike a restricted one. */
+  hasWalletAccount?: boolean;
 }
 
 export type EligibilityRule = 'REAL_NAME_LEVEL' | 'MIN_AGE' | 'MAX_AGE' | 'OVERDUE_DEBT' | 'ACCOUNT_FROZEN' | 'WALLET_INACTIVE';
@@ -39,8 +41,11 @@ export function evaluateEligibility(
     failures.push({ rule: 'OVERDUE_DEBT', code: 'OVERDUE_DEBT', remedy: 'REPAY_OVERDUE_BILL' });
   if (rules.requireAccountNotFrozen && applicant.accountFrozen)
     failures.push({ rule: 'ACCOUNT_FROZEN', code: 'ACCOUNT_FROZEN', remedy: 'CONTACT_SUPPORT' });
-  if (rules.requireWalletActive && !applicant.walletActive)
-    failures.push({ rule: 'WALLET_INACTIVE', code: 'BINDING_NOT_ACTIVE', remedy: 'CONTACT_SUPPORT' });
+  if (rules.requireWalletActive && !applicant.walletActive) {
+    // No account yet: open one (adding the card does). A restricted account: only support can lift it.
+    const remedy = applicant.hasWalletAccount === false ? 'OPEN_WALLET_ACCOUNT' : 'CONTACT_SUPPORT';
+    failures.push({ rule: 'WALLET_INACTIVE', code: 'BINDING_NOT_ACTIVE', remedy });
+  }
   return { eligible: failures.length === 0, age, failures };
 }
 

@@ -215,6 +215,15 @@ export const quickPassErrors: ErrorTableRow[] = [
     'zh-CN': '该卡在云闪付中的绑定已暂停，请联系客服',
     en: 'This card binding in QuickPass is suspended; contact support',
   }),
+  row('CW_CARD_NOT_ACTIVE', '卡片状态异常', 'CARD_NOT_ACTIVE', 'USER_ACTION', 'CONTACT_SUPPORT', {
+    'zh-CN': '该卡当前不可用，请联系发卡方',
+    en: 'This card cannot be used now; contact the issuer',
+  }),
+  // No QuickPass account yet: adding the card under card management opens it (PLATFORMS.md §1).
+  row('CW_NO_WALLET_ACCOUNT', '未开通云闪付账户', 'BINDING_NOT_ACTIVE', 'USER_ACTION', 'OPEN_WALLET_ACCOUNT', {
+    'zh-CN': '尚未开通云闪付账户，请在云闪付“卡管理”中添加银行卡以开通',
+    en: 'No QuickPass account yet; add the card under card management in QuickPass to open one',
+  }),
   row('CW_KEY_REUSED', '请求号重复且内容不一致', 'IDEMPOTENCY_KEY_REUSED', 'DO_NOT_RETRY', 'CORRECT_INPUT', {
     'zh-CN': '该请求号已用于不同的请求，请重新发起',
     en: 'This request number was used for a different request; start a new one',

@@ -258,6 +258,35 @@ export const wechatPayErrors: ErrorTableRow[] = [
     message: { 'zh-CN': '该卡在微信支付中的绑定已暂停，请联系客服', en: 'This card binding in WeChat Pay is suspended; contact support' },
   },
   {
+    platformCode: 'CW_CARD_LOCKED',
+    platformMessage: '银行卡已锁定',
+    code: 'CARD_LOCKED',
+    decision: 'USER_ACTION',
+    remedy: 'UNLOCK_CARD',
+    message: { 'zh-CN': '该卡已被发卡方锁定，请先在发卡方解锁', en: 'The issuer has locked this card; unlock it there first' },
+    iso8583: '62',
+  },
+  {
+    platformCode: 'CW_CARD_NOT_ACTIVE',
+    platformMessage: '银行卡状态异常',
+    code: 'CARD_NOT_ACTIVE',
+    decision: 'USER_ACTION',
+    remedy: 'CONTACT_SUPPORT',
+    message: { 'zh-CN': '该卡当前不可用，请联系发卡方', en: 'This card cannot be used now; contact the issuer' },
+  },
+  {
+    // No WeChat Pay account yet: Me → Services → Bank cards opens it with the first card (PLATFORMS.md §1).
+    platformCode: 'CW_NO_WALLET_ACCOUNT',
+    platformMessage: '未开通微信支付',
+    code: 'BINDING_NOT_ACTIVE',
+    decision: 'USER_ACTION',
+    remedy: 'OPEN_WALLET_ACCOUNT',
+    message: {
+      'zh-CN': '尚未开通微信支付，请在“我→服务→银行卡”中添加银行卡以开通',
+      en: 'No WeChat Pay account yet; add a card under Me → Services → Bank cards to open one',
+    },
+  },
+  {
     platformCode: 'CW_DUPLICATE_REQUEST',
     platformMessage: '请求处理中，请勿重复提交',
     code: 'DUPLICATE_REQUEST',

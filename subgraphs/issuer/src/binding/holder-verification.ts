@@ -20,7 +20,15 @@ export interface HolderCheck {
   fields: Partial<Record<(typeof CHECKED)[number], string>>;
 }
 
-export type HolderVerdict = { found: false } | { found: true; matches: Record<string, boolean> };
+/** Why the card cannot be bound as it stands: the canonical code the wallet declines with. */
+export type CardBlock = 'CARD_LOCKED' | 'CARD_NOT_ACTIVE';
+
+export type HolderVerdict = { found: false } | { found: true; matches: Record<string, boolean>; blocked: CardBlock | null };
+
+function cardBlock(status: string): CardBlock | null {
+  if (status === 'LOCKED') return 'CARD_LOCKED';
+  return status === 'ACTIVE' ? null : 'CARD_NOT_ACTIVE';
+}
 
 export function holderVerificationRoutes(dataSource: DataSource, vault: PanVault | undefined): Record<string, InternalRoute> {
   return {
@@ -48,7 +56,7 @@ export function holderVerificationRoutes(dataSource: DataSource, vault: PanVault
             entered.toUpperCase() === vault.decrypt(customer.residentIdEncrypted).toUpperCase();
         }
       }
-      return { status: 200, body: { found: true, matches } satisfies HolderVerdict };
+      return { status: 200, body: { found: true, matches, blocked: cardBlock(card.status) } satisfies HolderVerdict };
     },
   };
 }

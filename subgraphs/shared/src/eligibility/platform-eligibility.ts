@@ -36,11 +36,16 @@ const NEUTRAL: Record<EligibilityRule, { zhCN: string; en: string }> = {
   WALLET_INACTIVE: { zhCN: '钱包账户不可用', en: 'The wallet account is not working normally' },
 };
 
+/** No account at the wallet yet: not the same outcome as a restricted one, so not the same words. */
+const NO_ACCOUNT = { zhCN: '尚未开通该钱包账户，请先开通或添加银行卡', en: 'No account at this wallet yet; open one or add the card' };
+
 /** The adapter's own row for this outcome, preferring one with the same remedy. */
 function reasonError(adapter: PlatformAdapter, failure: EligibilityFailure, requirement: string): CanonicalErrorModel {
   const rows = adapter.errors.filter((r) => r.code === failure.code);
-  const row = rows.find((r) => r.remedy === failure.remedy) ?? (failure.code === 'NOT_ELIGIBLE' ? undefined : rows[0]);
-  const text = NEUTRAL[failure.rule];
+  // A row with another remedy would say the wrong thing (a suspended binding is not a missing account).
+  const anyRow = failure.code !== 'NOT_ELIGIBLE' && failure.remedy !== 'OPEN_WALLET_ACCOUNT';
+  const row = rows.find((r) => r.remedy === failure.remedy) ?? (anyRow ? rows[0] : undefined);
+  const text = failure.remedy === 'OPEN_WALLET_ACCOUNT' ? NO_ACCOUNT : NEUTRAL[failure.rule];
   return {
     code: failure.code,
     platform: adapter.manifest.id,

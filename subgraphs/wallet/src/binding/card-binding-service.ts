@@ -49,7 +49,8 @@ export interface BindCardResultModel {
   fieldErrors: CanonicalErrorModel[];
 }
 
-type HolderVerdict = { found: false } | { found: true; matches: Record<string, boolean> };
+type HolderVerdict =
+  { found: false } | { found: true; matches: Record<string, boolean>; blocked?: 'CARD_LOCKED' | 'CARD_NOT_ACTIVE' | null };
 
 const HOLDER_FIELDS = new Set(['name', 'residentId', 'cardNumber']);
 
@@ -127,6 +128,11 @@ export class CardBindingService {
       identity,
     );
     if (!verdict.found) return this.refused(declineFor(wallet, 'INVALID_CARD_NUMBER'));
+    // Elements that are not this card's never reach the wallet platform.
+    const mismatch = this.mismatch(wallet, verdict.matches);
+    if (mismatch) return mismatch;
+    // The card itself cannot be bound as it stands (locked at the issuer): the wallet says so in its words.
+    if (verdict.blocked) return this.refused(declineFor(wallet, verdict.blocked));
 
     const outcome = await bind({ accountRef: account.id, fields: request.fields }, ctx);
     if (outcome.status === 'DECLINED') {
@@ -137,21 +143,25 @@ export class CardBindingService {
         fieldErrors: outcome.fieldErrors ? fieldErrorModels(wallet.manifest.id, outcome.fieldErrors) : [],
       };
     }
-    // Input was well formed (the adapter checked it first); now whether it is this card's.
-    if (Object.values(verdict.matches).some((ok) => !ok)) {
-      return {
-        ok: false,
-        bindingId: null,
-        error: canonicalErrorModel(declineFor(wallet, 'HOLDER_INFO_MISMATCH')),
-        fieldErrors: Object.entries(verdict.matches)
-          .filter(([, ok]) => !ok)
-          .map(([field]) => ({ ...canonicalErrorModel(declineFor(wallet, 'HOLDER_INFO_MISMATCH')), field })),
-      };
-    }
     if (outcome.status !== 'SUCCESS') {
       return this.refused(unavailable(wallet.manifest.id, outcome.status === 'PENDING' ? 'confirm in the wallet app' : outcome.reason));
     }
     return { ok: true, bindingId: await this.record(request, wallet, account), error: null, fieldErrors: [] };
+  }
+
+  /**
+   * The decline for entered elements the issuer says are not this card's, or null when all match.
+   * A holder element (name, ID number, mobile) that does not match is HOLDER_INFO_MISMATCH, naming
+   * every field that does not; a card number alone that does not is INVALID_CARD_NUMBER (无效卡号).
+   */
+  private mismatch(wallet: PlatformAdapter, matches: Record<string, boolean>): BindCardResultModel | null {
+    const wrong = Object.entries(matches)
+      .filter(([, ok]) => !ok)
+      .map(([field]) => field);
+    if (wrong.length === 0) return null;
+    const code = wrong.every((field) => field === 'cardNumber') ? 'INVALID_CARD_NUMBER' : 'HOLDER_INFO_MISMATCH';
+    const error = canonicalErrorModel(declineFor(wallet, code));
+    return { ok: false, bindingId: null, error, fieldErrors: wrong.map((field) => ({ ...error, field })) };
   }
 
   /** The customer's account at this wallet, opened on first use. */

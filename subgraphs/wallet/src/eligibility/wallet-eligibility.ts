@@ -33,6 +33,7 @@ export async function walletEligibility(customer: CustomerFacts, ctx: WalletCont
         accountFrozen: customer.isFrozen === true,
         // No account at this wallet, or a restricted one, is not a working wallet.
         walletActive: accounts.some((a) => a.platform === wallet.manifest.id && a.status === 'ACTIVE'),
+        hasWalletAccount: accounts.some((a) => a.platform === wallet.manifest.id),
       },
       ctx.now,
     ),
