@@ -5,11 +5,19 @@
  * from the adapter's declaration or options.
  */
 import { toFen, yuan, type Clock, type Fen, type HttpRequest } from '@cardweave/adapter-sdk';
-import { PlatformSimulatorBase, type SimulatorAnswer } from '@cardweave/adapter-testkit';
+import { PlatformSimulatorBase, type SimulatorAnswer, type TestTrigger } from '@cardweave/adapter-testkit';
 import { JD_SIGNATURE_HEADER, jdFinanceOptionSpec } from './jd-finance.options';
 
 /** A new customer's Baitiao credit line: the most JD Finance grants, 50,000 CNY (PLATFORMS.md §4). */
 export const JD_DEFAULT_CREDIT_LINE_FEN: Fen = yuan(50_000);
+
+/** Test values (adapters/README.md): a verification step carrying one makes JD Finance answer a row of its table. */
+export const JD_FINANCE_TEST_TRIGGERS: readonly TestTrigger[] = [
+  { on: 'verify', field: 'smsCode', value: '000005', platformCode: 'BANK_VERIFY_FAILED', platformMessage: '银行验证失败' },
+  { on: 'verify', field: 'smsCode', value: '000096', platformCode: 'SYSTEM_BUSY', platformMessage: '系统繁忙' },
+  { on: 'verify', field: 'smsCode', value: '000001', platformCode: 'SMS_CODE_ERROR', platformMessage: '短信验证码错误' },
+  { on: 'verify', field: 'faceToken', value: 'face-not-matched', platformCode: 'FACE_NOT_MATCHED', platformMessage: '人脸识别未通过' },
+];
 
 export interface JdFinanceSimulatorOptions {
   platformKey?: string;
@@ -34,6 +42,7 @@ export class JdFinanceSimulator extends PlatformSimulatorBase {
       signingKey: options.platformKey ?? jdFinanceOptionSpec.platformKey.default,
       signatureHeader: JD_SIGNATURE_HEADER,
       limits: [],
+      triggers: JD_FINANCE_TEST_TRIGGERS,
     });
     this.defaultLine = options.creditLineFen ?? JD_DEFAULT_CREDIT_LINE_FEN;
   }
@@ -63,7 +72,13 @@ export class JdFinanceSimulator extends PlatformSimulatorBase {
   protected handle(request: HttpRequest, body: Record<string, unknown>): SimulatorAnswer {
     const path = new URL(request.url).pathname.replace('/baitiao/shanfu', '');
     const requestNo = String(body.requestNo);
-    if (path === '/verify') return this.once(`verify:${requestNo}`, () => this.ok({ step: body.step, passed: true }));
+    if (path === '/verify') {
+      return this.once(
+        `verify:${requestNo}`,
+        () =>
+          this.triggered('verify', (body.payload ?? {}) as Record<string, unknown>, request) ?? this.ok({ step: body.step, passed: true }),
+      );
+    }
     if (path === '/query') {
       const r = this.requests.get(requestNo);
       return r ? this.ok({ requestNo, status: r.status, amount: r.amount }) : this.errorAnswer('ORDER_NOT_FOUND', '订单不存在');

@@ -36,6 +36,22 @@ export interface PlatformSimulator extends HttpClient {
   seedUsage(ruleId: string, scopeRef: string, amountFen: Fen, count?: number): void;
 }
 
+/**
+ * A documented input that makes a simulator answer one row of its error table by itself, the
+ * way card platforms publish test card numbers: a request to `on` whose `field` equals `value`
+ * gets `platformCode` / `platformMessage` in the platform's error shape. Each simulator exports
+ * its list; adapters/README.md documents them.
+ */
+export interface TestTrigger {
+  /** The operation the simulator names it by (e.g. `bind`, `verify`). */
+  on: string;
+  /** The request field compared, by the name the simulator reads it under. */
+  field: string;
+  value: string;
+  platformCode: string;
+  platformMessage: string;
+}
+
 export interface SimulatorAnswer {
   status: number;
   body: unknown;
@@ -51,6 +67,8 @@ export interface SimulatorSettings {
    * from the adapter's declaration, which is what the conformance suite checks against them.
    */
   limits: readonly PlatformLimit[];
+  /** The documented inputs that make it answer a row of its error table by itself. */
+  triggers?: readonly TestTrigger[];
 }
 
 export abstract class PlatformSimulatorBase implements PlatformSimulator {
@@ -89,6 +107,15 @@ export abstract class PlatformSimulatorBase implements PlatformSimulator {
   protected limitBreach(subject: LimitSubject, amountFen: Fen): PlatformLimit | undefined {
     const id = this.ledger.check(subject, amountFen).violated[0]?.ruleId;
     return id === undefined ? undefined : this.ledger.rules.find((r) => r.id === id);
+  }
+
+  /**
+   * The answer a documented test trigger asks for, when a request to `on` carries one of them;
+   * `values` are the request's fields by the names the triggers use.
+   */
+  protected triggered(on: string, values: Record<string, unknown>, request: HttpRequest): SimulatorAnswer | undefined {
+    const trigger = this.settings.triggers?.find((t) => t.on === on && values[t.field] === t.value);
+    return trigger ? this.errorAnswer(trigger.platformCode, trigger.platformMessage, request) : undefined;
   }
 
   /** Runs `act` once per order number; a repeat gets the first answer, as the platform would give it. */

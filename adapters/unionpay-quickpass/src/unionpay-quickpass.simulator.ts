@@ -8,7 +8,13 @@
  */
 import { createHash } from 'node:crypto';
 import { toFen, yuan, type Clock, type HttpRequest } from '@cardweave/adapter-sdk';
-import { PlatformSimulatorBase, type PlatformLimit, type SimulatorAnswer } from '@cardweave/adapter-testkit';
+import {
+  PlatformSimulatorBase,
+  testCardNumber,
+  type PlatformLimit,
+  type SimulatorAnswer,
+  type TestTrigger,
+} from '@cardweave/adapter-testkit';
 import { QUICKPASS_SIGNATURE_HEADER, quickPassOptionSpec } from './unionpay-quickpass.options';
 
 /** QuickPass's own limits: 1,000 CNY a payment, 5,000 CNY a day per wallet account (Beijing time). */
@@ -21,6 +27,26 @@ export const QUICKPASS_PLATFORM_LIMITS: readonly PlatformLimit[] = [
     timezone: 'Asia/Shanghai',
   },
   { id: 'unionpay-quickpass.daily', window: 'DAILY', amountFen: yuan(5_000), scope: 'WALLET_ACCOUNT', timezone: 'Asia/Shanghai' },
+];
+
+const addCardTrigger = (serial: number, platformCode: string, platformMessage: string): TestTrigger => ({
+  on: 'cards',
+  field: 'cardNo',
+  value: testCardNumber('625350', 16, serial),
+  platformCode,
+  platformMessage,
+});
+
+/**
+ * Test card numbers and codes (adapters/README.md): adding one under card management makes
+ * QuickPass answer a row of its table, e.g. testCardNumber('625350', 16, 999_000_062) → 62 卡片锁定.
+ */
+export const QUICKPASS_TEST_TRIGGERS: readonly TestTrigger[] = [
+  addCardTrigger(999_000_062, '62', '卡片锁定'),
+  addCardTrigger(999_000_014, '14', '无效卡号'),
+  addCardTrigger(999_000_096, '96', '系统异常'),
+  addCardTrigger(999_000_032, '32', '商户不支持此交易'),
+  { on: 'cards', field: 'smsCode', value: '000000', platformCode: 'SMS_ERROR', platformMessage: '短信验证码错误' },
 ];
 
 export interface QuickPassSimulatorOptions {
@@ -37,6 +63,7 @@ export class QuickPassSimulator extends PlatformSimulatorBase {
       signingKey: options.platformKey ?? quickPassOptionSpec.platformKey.default,
       signatureHeader: QUICKPASS_SIGNATURE_HEADER,
       limits: options.limits ?? QUICKPASS_PLATFORM_LIMITS,
+      triggers: QUICKPASS_TEST_TRIGGERS,
     });
   }
 
@@ -60,6 +87,8 @@ export class QuickPassSimulator extends PlatformSimulatorBase {
     if (path === '/verify') return this.once(`verify:${requestId}`, () => this.ok({ step: body.step }));
     if (path === '/cards') {
       return this.once(`card:${requestId}`, () => {
+        const triggered = this.triggered('cards', body, request);
+        if (triggered) return triggered;
         const cardNo = String(body.cardNo);
         const token = `qp_${createHash('sha256')
           .update(`${String(body.userId)}|${cardNo}`)

@@ -9,14 +9,34 @@
  */
 import { createHash } from 'node:crypto';
 import { toFen, yuan, type Clock, type HttpRequest } from '@cardweave/adapter-sdk';
-import type { PlatformLimit, SimulatorAnswer } from '@cardweave/adapter-testkit';
-import { PlatformSimulatorBase } from '@cardweave/adapter-testkit';
+import type { PlatformLimit, SimulatorAnswer, TestTrigger } from '@cardweave/adapter-testkit';
+import { PlatformSimulatorBase, testCardNumber } from '@cardweave/adapter-testkit';
 import { WECHAT_SIGNATURE_HEADER, wechatPayOptionSpec } from './wechat-pay.options';
 
 /** WeChat Pay's own limits: 50,000 CNY a payment, 200,000 CNY a year per wallet account (Beijing time). */
 export const WECHAT_PAY_PLATFORM_LIMITS: readonly PlatformLimit[] = [
   { id: 'wechat-pay.per-payment', window: 'PER_PAYMENT', amountFen: yuan(50_000), scope: 'WALLET_ACCOUNT', timezone: 'Asia/Shanghai' },
   { id: 'wechat-pay.yearly', window: 'YEARLY', amountFen: yuan(200_000), scope: 'WALLET_ACCOUNT', timezone: 'Asia/Shanghai' },
+];
+
+const bindTrigger = (serial: number, platformCode: string, platformMessage: string): TestTrigger => ({
+  on: 'bind',
+  field: 'card_number',
+  value: testCardNumber('625350', 16, serial),
+  platformCode,
+  platformMessage,
+});
+
+/**
+ * Test card numbers (adapters/README.md): binding one makes WeChat Pay answer a row of its table,
+ * e.g. testCardNumber('625350', 16, 999_000_001) = 6253509990000011 → 商户限制.
+ */
+export const WECHAT_PAY_TEST_TRIGGERS: readonly TestTrigger[] = [
+  bindTrigger(999_000_001, 'RULELIMIT', '商户限制'),
+  bindTrigger(999_000_002, 'PARAM_ERROR', '格式错误'),
+  bindTrigger(999_000_003, 'SYSTEM_ERROR', '系统错误'),
+  bindTrigger(999_000_004, 'CARD4E_CARD_LOST', '挂失卡'),
+  bindTrigger(999_000_005, 'CARD4E_SERVICE_BUSY', '验证服务繁忙'),
 ];
 
 export interface WechatPaySimulatorOptions {
@@ -41,6 +61,7 @@ export class WechatPaySimulator extends PlatformSimulatorBase {
       signingKey: options.platformKey ?? wechatPayOptionSpec.platformKey.default,
       signatureHeader: WECHAT_SIGNATURE_HEADER,
       limits: options.limits ?? WECHAT_PAY_PLATFORM_LIMITS,
+      triggers: WECHAT_PAY_TEST_TRIGGERS,
     });
   }
 
@@ -58,6 +79,8 @@ export class WechatPaySimulator extends PlatformSimulatorBase {
     if (request.method === 'POST' && path === '/v3/cardweave/bank-cards') {
       return this.once(`bind:${String(body.out_request_no)}`, () => {
         const card = (body.bank_card as { card_number: string }).card_number;
+        const triggered = this.triggered('bind', body.bank_card as Record<string, unknown>, request);
+        if (triggered) return triggered;
         const token = `wxcard_${createHash('sha256')
           .update(`${String(body.openid)}|${card}`)
           .digest('hex')
