@@ -16,7 +16,7 @@ export type BillItemKind =
 export type BillStatus =
   /** Issued and not yet due. */
   | 'OPEN'
-  /** Past its due date with less than the minimum paid. */
+  /** Past its due date with less than the minimum repaid by then; it stays overdue, its penalty accruing on the principal that remains, until it is repaid in full. */
   | 'OVERDUE'
   /** Paid in full. */
   | 'PAID';

@@ -298,6 +298,8 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
         totalDueFen: total,
         minimumDueFen: applyFraction(total, terms.minimumDue, terms.rounding),
         paidFen: paid,
+        // Payers repaid on time; the overdue holder repaid nothing.
+        paidByDueFen: paid,
         penaltyAccruedFen: penalty,
       };
       data.issuer.bills.push(bill);

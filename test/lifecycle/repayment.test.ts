@@ -1,6 +1,7 @@
 /**
  * Repayment only at the issuer: idempotent by key, oldest bill first with penalty before
- * principal, credit restored and the overdue state cleared in the unified view at once.
+ * principal, credit restored at once; an overdue bill stays overdue until repaid in full,
+ * and the overdue state clears in the unified view the moment it is.
  * A wallet refuses and names the issuer as the place to repay.
  */
 import { runStatementJob } from '@cardweave/issuer-subgraph';
@@ -73,11 +74,12 @@ describe('repayment at the issuer', () => {
     });
     const card = await view();
     expect(card.credit.usedFen).toBe(450_849 - 43_400);
-    // The January bill has its minimum paid; February's is still overdue.
-    expect(card.overdue).toEqual({ isOverdue: true, overdueDays: 5, overdueAmountFen: 50_000, penaltyAccruedFen: 100 });
+    // More than January's minimum, but after its due date: both bills stay overdue until repaid in full.
+    expect(card.overdue).toEqual({ isOverdue: true, overdueDays: 34, overdueAmountFen: 450_849 - 43_400, penaltyAccruedFen: 6_700 });
+    expect(card.issuerLimit).toEqual({ remainingFen: 0, blockedCode: 'OVERDUE_DEBT' });
     expect(card.customer.bills.edges.map((e: any) => e.node)).toEqual([
       { statementDate: '2028-03-01', status: 'OVERDUE', paidFen: 0, penaltyPaidFen: 0, outstandingFen: 50_100 },
-      { statementDate: '2028-02-01', status: 'OPEN', paidFen: 50_000, penaltyPaidFen: 6_600, outstandingFen: 400_849 + 6_600 - 50_000 },
+      { statementDate: '2028-02-01', status: 'OVERDUE', paidFen: 50_000, penaltyPaidFen: 6_600, outstandingFen: 400_849 + 6_600 - 50_000 },
     ]);
   });
 
@@ -92,20 +94,29 @@ describe('repayment at the issuer', () => {
     expect(await count('repayments')).toBe(1);
   });
 
+  it('takes a repayment once when the same key arrives many times at once', async () => {
+    const answers = await Promise.all(Array.from({ length: 10 }, () => repay(1_000, 'repay-concurrent')));
+    const ids = new Set(answers.map((a) => a.data?.repay.repayment?.id).filter(Boolean));
+    expect(ids.size).toBe(1);
+    for (const a of answers) expect(a.data!.repay.ok || a.data!.repay.error.code === 'TRANSACTION_IN_PROGRESS').toBe(true);
+    expect(await count('repayments')).toBe(2);
+    expect((await view()).credit.usedFen).toBe(450_849 - 43_400 - 1_000);
+  });
+
   it('clears the overdue state and unblocks the card when everything overdue is repaid', async () => {
-    const { data } = await repay(357_449 + 100 + 5_000, 'repay-2');
+    const { data } = await repay(356_449 + 100 + 50_000, 'repay-2');
     expect(data!.repay.repayment.allocations).toEqual([
-      { bill: { statementDate: '2028-02-01' }, penaltyFen: 0, principalFen: 357_449 },
-      { bill: { statementDate: '2028-03-01' }, penaltyFen: 100, principalFen: 5_000 },
+      { bill: { statementDate: '2028-02-01' }, penaltyFen: 0, principalFen: 356_449 },
+      { bill: { statementDate: '2028-03-01' }, penaltyFen: 100, principalFen: 50_000 },
     ]);
     const card = await view();
     expect(card.overdue).toMatchObject({ isOverdue: false, overdueDays: 0, overdueAmountFen: 0 });
-    expect(card.credit).toEqual({ usedFen: 45_000, availableFen: 4_955_000 });
-    expect(card.issuerLimit).toEqual({ remainingFen: 4_955_000, blockedCode: null });
-    expect(card.customer.bills.edges.map((e: any) => e.node.status)).toEqual(['OPEN', 'PAID']);
+    expect(card.credit).toEqual({ usedFen: 0, availableFen: 5_000_000 });
+    expect(card.issuerLimit).toEqual({ remainingFen: 5_000_000, blockedCode: null });
+    expect(card.customer.bills.edges.map((e: any) => e.node.status)).toEqual(['PAID', 'PAID']);
   });
 
-  it('posts no further penalty once the minimum is paid', async () => {
+  it('posts no further penalty once everything is repaid', async () => {
     const later = await runStatementJob(system.issuer.database.dataSource, system.registry, shanghai('2028-03-20T00:00:00'));
     expect(later.penaltyPostings).toBe(0);
   });
@@ -131,15 +142,6 @@ describe('repayment at the issuer', () => {
       },
       repayAt: { platform: { id: 'jd-finance' }, channel: { en: 'the JD Finance app' } },
     });
-    expect(await count('repayments')).toBe(2);
-  });
-
-  it('takes a repayment once when the same key arrives many times at once', async () => {
-    const answers = await Promise.all(Array.from({ length: 10 }, () => repay(1_000, 'repay-concurrent')));
-    const ids = new Set(answers.map((a) => a.data?.repay.repayment?.id).filter(Boolean));
-    expect(ids.size).toBe(1);
-    for (const a of answers) expect(a.data!.repay.ok || a.data!.repay.error.code === 'TRANSACTION_IN_PROGRESS').toBe(true);
     expect(await count('repayments')).toBe(3);
-    expect((await view()).credit.usedFen).toBe(44_000);
   });
 });

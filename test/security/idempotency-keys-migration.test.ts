@@ -25,7 +25,9 @@ const open: SubgraphDatabase[] = [];
 type Migrations = Extract<SubgraphDatabaseOptions['migrations'], unknown[]>;
 
 async function migrated(schema: string, entities: SubgraphDatabaseOptions['entities'], migrations: Migrations, before: string[]) {
-  const old = await openSubgraphDatabase({ url: database.url, schema, entities, migrations: migrations.slice(0, -1) });
+  // The database as it was before the migration that scopes keys per customer (later migrations may follow it).
+  const scoping = migrations.findIndex((m) => typeof m === 'function' && m.name.startsWith('ScopeIdempotencyKeysByCustomer'));
+  const old = await openSubgraphDatabase({ url: database.url, schema, entities, migrations: migrations.slice(0, scoping) });
   for (const sql of before) await old.dataSource.query(sql);
   await old.close();
   const current = await openSubgraphDatabase({ url: database.url, schema, entities, migrations });

@@ -19,6 +19,7 @@ import { CreateIssuerTables1764115200000 } from './migrations/1764115200000-Crea
 import { CreatePaymentAuthorizations1764116000000 } from './migrations/1764116000000-CreatePaymentAuthorizations';
 import { AddLifecycleTables1764979200000 } from './migrations/1764979200000-AddLifecycleTables';
 import { ScopeIdempotencyKeysByCustomer1795910400000 } from './migrations/1795910400000-ScopeIdempotencyKeysByCustomer';
+import { AddBillPaidByDueDate1796083200000 } from './migrations/1796083200000-AddBillPaidByDueDate';
 
 export const ISSUER_SCHEMA = 'issuer';
 export const issuerEntities = [CustomerEntity, CreditLineEntity, CardEntity, BillEntity, BillItemEntity];
@@ -27,4 +28,5 @@ export const issuerMigrations = [
   CreatePaymentAuthorizations1764116000000,
   AddLifecycleTables1764979200000,
   ScopeIdempotencyKeysByCustomer1795910400000,
+  AddBillPaidByDueDate1796083200000,
 ];

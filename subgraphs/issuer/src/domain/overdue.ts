@@ -25,9 +25,13 @@ export function billOutstandingFen(bill: BillEntity): bigint {
   return clampToZero(bill.totalDueFen + bill.penaltyAccruedFen - bill.paidFen);
 }
 
-/** Overdue: past the due date with less than the minimum paid. */
+/**
+ * Overdue: past the due date with less than the minimum repaid by the end of it, and not yet
+ * repaid in full. A partial repayment afterwards, even of more than the minimum, leaves the
+ * bill overdue (and its penalty accruing on the principal that remains) until it is PAID.
+ */
 export function isBillOverdue(bill: BillEntity, today: string): boolean {
-  return today > bill.dueDate && bill.paidFen < bill.minimumDueFen && billOutstandingFen(bill) > 0n;
+  return today > bill.dueDate && (bill.paidByDueFen ?? 0n) < bill.minimumDueFen && billOutstandingFen(bill) > 0n;
 }
 
 export function billStatus(bill: BillEntity, today: string): 'OPEN' | 'PAID' | 'OVERDUE' {

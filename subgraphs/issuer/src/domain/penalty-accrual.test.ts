@@ -61,11 +61,29 @@ describe('penalty accrual, one posting per full overdue day in Asia/Shanghai', (
     ]);
   });
 
-  it('stops once the minimum is paid', () => {
-    const repaid: Allocation[] = [{ penaltyFen: 200n, principalFen: 39_885n, allocatedAt: at('2028-02-29T12:00:00') }];
+  it('keeps accruing on the principal that remains after a late repayment of more than the minimum', () => {
+    const repaid: Allocation[] = [{ penaltyFen: 200n, principalFen: 100_849n, allocatedAt: at('2028-02-29T12:00:00') }];
+    const postings = penaltyPostingsDue(bill('2028-02-27'), repaid, null, day('2028-03-03T00:00:00'), terms);
+    expect(postings).toEqual([
+      { accrualDate: '2028-02-28', principalFen: 400_849n, amountFen: 200n },
+      { accrualDate: '2028-02-29', principalFen: 300_000n, amountFen: 150n },
+      { accrualDate: '2028-03-01', principalFen: 300_000n, amountFen: 150n },
+      { accrualDate: '2028-03-02', principalFen: 300_000n, amountFen: 150n },
+    ]);
+  });
+
+  it('stops at the first day that ends with all principal repaid', () => {
+    const repaid: Allocation[] = [{ penaltyFen: 200n, principalFen: 400_849n, allocatedAt: at('2028-02-29T12:00:00') }];
     expect(penaltyPostingsDue(bill('2028-02-27'), repaid, null, day('2028-03-05T00:00:00'), terms).map((p) => p.accrualDate)).toEqual([
       '2028-02-28',
     ]);
+  });
+
+  it('charges nothing when the minimum was repaid by the end of the due date', () => {
+    const onTime: Allocation[] = [{ penaltyFen: 0n, principalFen: 40_085n, allocatedAt: at('2028-02-27T23:59:59') }];
+    expect(penaltyPostingsDue(bill('2028-02-27'), onTime, null, day('2028-03-05T00:00:00'), terms)).toEqual([]);
+    const aSecondLate: Allocation[] = [{ penaltyFen: 0n, principalFen: 40_085n, allocatedAt: at('2028-02-28T00:00:00') }];
+    expect(penaltyPostingsDue(bill('2028-02-27'), aSecondLate, null, day('2028-03-01T00:00:00'), terms).length).toBe(2);
   });
 
   it('rounds once per posting with the configured mode', () => {

@@ -46,11 +46,16 @@ export function lastFullDayBefore(today: string): string {
   return addDays(today, -1);
 }
 
+/** Whether the bill became overdue: less than the minimum repaid when its due date ended. */
+export function missedMinimum(bill: BillForPenalty, allocations: readonly Allocation[]): boolean {
+  return standingAt(bill, allocations, startOfProgramDay(addDays(bill.dueDate, 1))).paid < bill.minimumDueFen;
+}
+
 /**
  * The postings still to make for a bill, for the days that ended before `today`. `lastPosted` is the
- * latest accrual day already posted (or null). A bill that stops being overdue (the
- * minimum is paid, or all principal) never becomes overdue again, since repayments
- * only add up, so the walk stops at the first day that owes nothing.
+ * latest accrual day already posted (or null). Only a bill that missed its minimum accrues, and
+ * it accrues on whatever principal remains, however much is repaid later, until none remains;
+ * repayments only add up, so the walk stops at the first day that ends owing no principal.
  */
 export function penaltyPostingsDue(
   bill: BillForPenalty,
@@ -59,11 +64,12 @@ export function penaltyPostingsDue(
   today: string,
   terms: Pick<IssuerTerms, 'penaltyPerDay' | 'rounding'>,
 ): PenaltyPosting[] {
+  if (!missedMinimum(bill, allocations)) return [];
   const from = lastPosted && lastPosted > bill.dueDate ? lastPosted : bill.dueDate;
   const postings: PenaltyPosting[] = [];
   for (const day of datesAfter(from, lastFullDayBefore(today))) {
-    const { paid, principal } = standingAt(bill, allocations, startOfProgramDay(addDays(day, 1)));
-    if (paid >= bill.minimumDueFen || principal <= 0n) break;
+    const { principal } = standingAt(bill, allocations, startOfProgramDay(addDays(day, 1)));
+    if (principal <= 0n) break;
     postings.push({ accrualDate: day, principalFen: principal, amountFen: applyFraction(principal, terms.penaltyPerDay, terms.rounding) });
   }
   return postings;

@@ -48,7 +48,7 @@ export type Bill = {
   id: Scalars['ID']['output'];
   /** The bill's items, newest first. */
   items: BillItemConnection;
-  /** The least that must be paid by the due date to avoid becoming overdue. */
+  /** The least that must be repaid by the end of the due date to avoid becoming overdue; once overdue, only repaying in full ends it. */
   minimumDueFen: Scalars['Fen']['output'];
   /** What remains to pay, penalty included. */
   outstandingFen: Scalars['Fen']['output'];
@@ -145,7 +145,7 @@ export type BillItemKind =
 export type BillStatus =
   /** Issued and not yet due. */
   | 'OPEN'
-  /** Past its due date with less than the minimum paid. */
+  /** Past its due date with less than the minimum repaid by then; it stays overdue, its penalty accruing on the principal that remains, until it is repaid in full. */
   | 'OVERDUE'
   /** Paid in full. */
   | 'PAID';
@@ -608,7 +608,7 @@ export type MutationVerifyCardIssuanceStepArgs = {
 /** The overdue state of a credit line. */
 export type OverdueState = {
   __typename?: 'OverdueState';
-  /** Whether any bill of the credit line is past its due date with less than the minimum paid. */
+  /** Whether any bill of the credit line is overdue: past its due date with less than the minimum repaid by then, and not yet repaid in full. */
   isOverdue: Scalars['Boolean']['output'];
   /** Principal past due. */
   overdueAmountFen: Scalars['Fen']['output'];

@@ -13,6 +13,7 @@ import { ISSUER_SCHEMA } from '../db/issuer-database';
 import { addPaymentToBill, lockOwedBills } from '../db/queries/bill.queries';
 import { lockCreditLineOfCustomer, restoreCredit } from '../db/queries/credit-line.queries';
 import { insertAllocation, insertRepayment } from '../db/queries/repayment.queries';
+import { programDateOf } from '../domain/calendar-dates';
 import { idempotencyKeyDecline, inProgressDecline, inputDecline, keyReusedDecline, platformDecline } from '../lifecycle/issuer-declines';
 import { allocateRepayment, totalOwed, type BillAllocation, type OwedBill } from './repayment-allocation';
 
@@ -101,7 +102,7 @@ export async function repay(ctx: IssuerContext, args: RepayArgs): Promise<RepayO
     for (const a of allocations) {
       principal += a.principalFen;
       await insertAllocation(m, { repaymentId, billId: a.billId, penaltyFen: a.penaltyFen, principalFen: a.principalFen, at: now });
-      await addPaymentToBill(m, a.billId, a.penaltyFen + a.principalFen, a.penaltyFen);
+      await addPaymentToBill(m, a.billId, a.penaltyFen + a.principalFen, a.penaltyFen, programDateOf(now));
     }
     // Repaid principal is credit available again; a penalty never drew on the credit line.
     await restoreCredit(m, lineId, principal.toString());

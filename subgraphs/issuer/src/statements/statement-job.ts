@@ -10,12 +10,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AdapterRegistry, IssuerTerms } from '@cardweave/adapter-sdk';
+import { PROGRAM_TIMEZONE } from '@cardweave/service-kit';
 import {
   addPenaltyToBill,
-  billsBehindMinimum,
   insertBillOnce,
   insertPenaltyPostingOnce,
   lastStatementDate,
+  overdueBillsToCharge,
 } from '../db/queries/bill.queries';
 import { attachItemsToBill, unbilledItemsBefore } from '../db/queries/bill-item.queries';
 import { allCreditLines, lockCreditLine, type CreditLineRef } from '../db/queries/credit-line.queries';
@@ -70,7 +71,7 @@ async function closeCycles(m: EntityManager, line: CreditLineRef, terms: IssuerT
 }
 
 async function postPenalties(m: EntityManager, line: CreditLineRef, terms: IssuerTerms, today: string, asOf: Date) {
-  const bills = await billsBehindMinimum(m, line.id, today);
+  const bills = await overdueBillsToCharge(m, line.id, today, PROGRAM_TIMEZONE);
   let postings = 0;
   let fen = 0n;
   for (const b of bills) {

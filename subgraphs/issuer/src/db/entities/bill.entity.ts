@@ -38,4 +38,11 @@ export class BillEntity {
   /** The part of paid_fen that went to penalty; the rest of paid_fen repaid principal. */
   @Column({ name: 'penalty_paid_fen', type: 'bigint', transformer: fenColumn, default: 0 })
   penaltyPaidFen?: bigint;
+
+  /**
+   * Repaid by the end of the due date (Asia/Shanghai). Less than the minimum makes the bill
+   * overdue from the next day until it is repaid in full; later repayments do not change it.
+   */
+  @Column({ name: 'paid_by_due_fen', type: 'bigint', transformer: fenColumn, default: 0 })
+  paidByDueFen?: bigint;
 }

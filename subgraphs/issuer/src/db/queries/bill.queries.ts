@@ -36,13 +36,18 @@ export async function lockOwedBills(m: SqlRunner, creditLineId: string): Promise
   }));
 }
 
-/** Adds a repayment's share to the bill: `paidFen` in all, of which `penaltyFen` went to penalty. */
-export async function addPaymentToBill(m: SqlRunner, billId: string, paidFen: bigint, penaltyFen: bigint): Promise<void> {
-  await m.query(`UPDATE issuer.bills SET paid_fen = paid_fen + $2, penalty_paid_fen = penalty_paid_fen + $3 WHERE id = $1`, [
-    billId,
-    paidFen.toString(),
-    penaltyFen.toString(),
-  ]);
+/**
+ * Adds a repayment's share to the bill: `paidFen` in all, of which `penaltyFen` went to penalty.
+ * Repaid on or before the due date (`today`, the program's business day), it also counts
+ * toward the minimum that keeps the bill from becoming overdue.
+ */
+export async function addPaymentToBill(m: SqlRunner, billId: string, paidFen: bigint, penaltyFen: bigint, today: string): Promise<void> {
+  await m.query(
+    `UPDATE issuer.bills SET paid_fen = paid_fen + $2, penalty_paid_fen = penalty_paid_fen + $3,
+            paid_by_due_fen = paid_by_due_fen + CASE WHEN due_date >= $4::date THEN $2::bigint ELSE 0 END
+      WHERE id = $1`,
+    [billId, paidFen.toString(), penaltyFen.toString(), today],
+  );
 }
 
 /** The line's latest statement date (YYYY-MM-DD), or null before its first bill. */
@@ -92,15 +97,30 @@ export interface PenaltyCandidate {
   lastPosted: string | null;
 }
 
-/** The line's bills past due before `today` with less than the minimum paid, by due date. */
-export async function billsBehindMinimum(m: SqlRunner, creditLineId: string, today: string): Promise<PenaltyCandidate[]> {
+/**
+ * The line's overdue bills that may have penalty days to post before `today`, by due date: past
+ * due with less than the minimum repaid by the due date, and either still owing principal or
+ * settled only after the day following the last one posted had ended (`timeZone` is the
+ * program's). A bill settled before then has nothing more to post and is left out.
+ */
+export async function overdueBillsToCharge(
+  m: SqlRunner,
+  creditLineId: string,
+  today: string,
+  timeZone: string,
+): Promise<PenaltyCandidate[]> {
   const rows = (await m.query(
-    `SELECT b.id, b.due_date::text AS due_date, b.total_due_fen::text AS total, b.minimum_due_fen::text AS minimum,
-            (SELECT max(p.accrual_date)::text FROM issuer.penalty_postings p WHERE p.bill_id = b.id) AS last_posted
-       FROM issuer.bills b
-      WHERE b.credit_line_id = $1 AND b.due_date < $2 AND b.paid_fen < b.minimum_due_fen
-      ORDER BY b.due_date, b.id`,
-    [creditLineId, today],
+    `SELECT id, due_date::text AS due_date, total, minimum, last_posted::text AS last_posted FROM (
+       SELECT b.id, b.due_date, b.total_due_fen::text AS total, b.minimum_due_fen::text AS minimum,
+              b.paid_fen - b.penalty_paid_fen < b.total_due_fen AS owes_principal,
+              (SELECT max(p.accrual_date) FROM issuer.penalty_postings p WHERE p.bill_id = b.id) AS last_posted,
+              (SELECT max(a.allocated_at) FROM issuer.repayment_allocations a WHERE a.bill_id = b.id AND a.principal_fen > 0) AS settled_at
+         FROM issuer.bills b
+        WHERE b.credit_line_id = $1 AND b.due_date < $2 AND b.paid_by_due_fen < b.minimum_due_fen
+     ) c
+      WHERE owes_principal OR settled_at >= ((coalesce(last_posted, due_date) + 2)::timestamp AT TIME ZONE $3)
+      ORDER BY due_date, id`,
+    [creditLineId, today, timeZone],
   )) as Array<{ id: string; due_date: string; total: string; minimum: string; last_posted: string | null }>;
   return rows.map((b) => ({
     id: b.id,
