@@ -37,6 +37,8 @@ export interface CampaignSummary {
   byStatus: Record<string, number>;
   byErrorCode: Record<string, number>;
   byToken: Record<string, number>;
+  /** Per root field: answered with data (`ok` for a mutation that said ok: true), null, or refused. */
+  byRootField: Record<string, number>;
   /** The shrunk failing case, ready to print; null when every case passed. */
   failure: { seed: number; path: string; numRuns: number; numShrinks: number; report: string } | null;
   /** Problems found after the campaign: log lines and books. */
@@ -54,16 +56,16 @@ const askerOf = (token: TokenKind): Asker => (token.startsWith('customer') ? Num
 
 export function caseArb(target: FuzzSystem): fc.Arbitrary<FuzzCase> {
   const generators = new Map<string, OperationArbitraries>();
-  const generatorFor = (asker: Asker) => {
-    const key = String(asker);
-    if (!generators.has(key)) generators.set(key, new OperationArbitraries(target.world, asker));
+  const generatorFor = (asker: Asker, edgy: boolean) => {
+    const key = `${asker}/${edgy}`;
+    if (!generators.has(key)) generators.set(key, new OperationArbitraries(target.world, asker, edgy));
     return generators.get(key)!;
   };
-  return fc.oneof(...TOKEN_KINDS).chain((token) =>
-    generatorFor(askerOf(token))
-      .operationArb()
-      .map((op): FuzzCase => ({ token, op })),
-  );
+  // A third each: operations a well-behaved client sends, the same with values at the edges, and spoiled ones.
+  return fc.tuple(fc.oneof(...TOKEN_KINDS), fc.constantFrom('plausible', 'edgy', 'spoiled')).chain(([token, kind]) => {
+    const generator = generatorFor(askerOf(token), kind !== 'plausible');
+    return (kind === 'spoiled' ? generator.mutatedArb() : generator.validArb()).map((op): FuzzCase => ({ token, op }));
+  });
 }
 
 async function send(target: FuzzSystem, token: TokenKind, printed: PrintedOperation): Promise<Answer> {
@@ -116,6 +118,7 @@ export async function runCampaign(
     byStatus: {},
     byErrorCode: {},
     byToken: {},
+    byRootField: {},
     failure: null,
     afterwards: [],
   };
@@ -133,6 +136,12 @@ export async function runCampaign(
     bump(summary.byStatus, String(answer.status));
     bump(summary.byToken, c.token);
     for (const code of errorCodes(answer)) bump(summary.byErrorCode, code);
+    for (const s of c.op.selection) {
+      if (s.kind !== 'field') continue;
+      const value = (answer.json?.data as Record<string, unknown> | null | undefined)?.[s.alias ?? s.name];
+      const outcome = value === undefined ? 'refused' : value === null ? 'null' : (value as { ok?: unknown }).ok === true ? 'ok' : 'data';
+      bump(summary.byRootField, `${s.name}: ${outcome}`);
+    }
 
     const problems = answerProblems(answer);
     const asker = askerOf(c.token);
@@ -189,6 +198,7 @@ export function formatSummary(s: CampaignSummary): string {
     `by HTTP status: ${sorted(s.byStatus)}`,
     `by error code: ${sorted(s.byErrorCode)}`,
     `by token: ${sorted(s.byToken)}`,
+    `by root field: ${sorted(s.byRootField)}`,
     s.failure ? `FAILED after ${s.failure.numRuns} runs, shrunk ${s.failure.numShrinks} times:\n${s.failure.report}` : 'every case passed',
     s.afterwards.length ? `afterwards:\n${s.afterwards.join('\n')}` : 'logs clean, books agree',
   ].join('\n');

@@ -77,10 +77,13 @@ export function secretsOf(fields: Array<{ name: string; value: string }>, holder
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Card numbers: Luhn-valid runs of 16–19 digits (UUIDs left out: an id is no card number). */
+/**
+ * Card numbers: Luhn-valid runs of 16–19 digits. Left out: UUIDs (an id is no card number) and
+ * the digits of a float's fraction (`1.2658635015104346e+58`, a number sent at the edge).
+ */
 function cardNumbersIn(line: string): string[] {
   const text = line.replace(UUID_PATTERN, '-');
-  return (text.match(/(?<!\d)\d{16,19}(?!\d)/g) ?? []).filter(luhnValid);
+  return (text.match(/(?<![\d.])\d{16,19}(?![\dA-Za-z])/g) ?? []).filter(luhnValid);
 }
 
 /** What a log line shows that it must not: any card number, and the secrets this request sent. */

@@ -82,64 +82,75 @@ function idKindOf(argName: string, fieldName: string): IdKind {
   return byArg[argName] ?? 'any';
 }
 
-function idArb(world: FuzzWorld, asker: Asker, kind: IdKind): fc.Arbitrary<FuzzValue> {
+function idArb(world: FuzzWorld, asker: Asker, kind: IdKind, edgy: boolean): fc.Arbitrary<FuzzValue> {
   const pick = (ids: string[]) => (ids.length > 0 ? fc.constantFrom(...ids) : fc.uuid());
   const own = asker === null ? world.customers.flatMap((c) => c.ids[kind]) : world.customers[asker].ids[kind];
   const others = world.customers.filter((_, i) => i !== asker).flatMap((c) => c.ids[kind]);
   const anyKind = world.customers.flatMap((c) => Object.values(c.ids).flat());
   return fc
     .oneof(
-      { weight: 5, arbitrary: pick(own) },
+      { weight: 8, arbitrary: pick(own) },
       { weight: 3, arbitrary: pick(others) },
       { weight: 1, arbitrary: pick(anyKind) },
       { weight: 1, arbitrary: fc.uuid() },
-      { weight: 1, arbitrary: stringEdgeArb },
+      { weight: edgy ? 1 : 0, arbitrary: stringEdgeArb },
     )
     .map(str);
 }
 
 const plausibleText = fc.constantFrom('永辉超市', 'Cafe', 'Starbucks 星巴克', 'manual review', '解冻', 'x');
 
-function stringArb(world: FuzzWorld, asker: Asker, name: string): fc.Arbitrary<FuzzValue> {
+function stringArb(world: FuzzWorld, asker: Asker, name: string, edgy: boolean): fc.Arbitrary<FuzzValue> {
   const plausible = (() => {
     switch (name) {
       case 'idempotencyKey':
         return fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/);
       case 'merchantCategoryCode':
-        return fc.constantFrom('5411', '5814', '7995', '0000', '541');
+        return edgy ? fc.constantFrom('5411', '5814', '7995', '0000', '541') : fc.constantFrom('5411', '5814', '7995');
       case 'after':
         return cursorArb(world.customers.flatMap((c) => c.ids.transaction.concat(c.ids.bill, c.ids.billItem, [c.customerId]))).map((v) =>
           v.kind === 'string' ? v.value : '',
         );
       case 'walletPlatform':
-        return fc.constantFrom('wechat-pay', 'unionpay-quickpass', 'jd-finance', 'unionpay', 'alipay');
+        return edgy
+          ? fc.constantFrom('wechat-pay', 'unionpay-quickpass', 'jd-finance', 'unionpay', 'alipay')
+          : fc.constantFrom('wechat-pay', 'unionpay-quickpass');
       case 'stepId':
         return fc.constantFrom('face', 'sms', 'password', 'smsCode', 'unknown-step');
       default:
         return plausibleText;
     }
   })();
-  return fc.oneof({ weight: 8, arbitrary: plausible.map(str) }, { weight: 1, arbitrary: stringEdgeArb.map(str) });
+  return edgy
+    ? fc.oneof({ weight: 8, arbitrary: plausible.map(str) }, { weight: 1, arbitrary: stringEdgeArb.map(str) })
+    : plausible.map(str);
 }
 
 /** A verification field `{ name, value }`: the fields wallets and issuers ask for, with real-looking values. */
-const verificationFieldArb: fc.Arbitrary<FuzzValue> = fc
-  .oneof(
-    fc.constantFrom(...HOLDER_NAMES).map((v) => ['name', v] as const),
-    residentIdArb.map((v) => ['residentId', v] as const),
-    mobileArb.map((v) => ['mobile', v] as const),
-    panArb.map((v) => ['cardNumber', v] as const),
-    cvv2Arb.map((v) => ['cvv2', v] as const),
-    smsCodeArb.map((v) => ['smsCode', v] as const),
-    fc.tuple(fc.constantFrom('paymentPassword', 'faceToken', 'name', 'unknownField', ''), stringEdgeArb).map(([n, v]) => [n, v] as const),
-  )
-  .map(([name, value]) => ({
-    kind: 'object',
-    fields: [
-      { name: 'name', value: str(name) },
-      { name: 'value', value: str(value) },
-    ],
-  }));
+const verificationFieldArb = (edgy: boolean): fc.Arbitrary<FuzzValue> =>
+  fc
+    .oneof(
+      fc.constantFrom(...HOLDER_NAMES).map((v) => ['name', v] as const),
+      residentIdArb.map((v) => ['residentId', v] as const),
+      mobileArb.map((v) => ['mobile', v] as const),
+      panArb.map((v) => ['cardNumber', v] as const),
+      cvv2Arb.map((v) => ['cvv2', v] as const),
+      smsCodeArb.map((v) => ['smsCode', v] as const),
+      ...(edgy
+        ? [
+            fc
+              .tuple(fc.constantFrom('paymentPassword', 'faceToken', 'name', 'unknownField', ''), stringEdgeArb)
+              .map(([n, v]) => [n, v] as const),
+          ]
+        : []),
+    )
+    .map(([name, value]) => ({
+      kind: 'object',
+      fields: [
+        { name: 'name', value: str(name) },
+        { name: 'value', value: str(value) },
+      ],
+    }));
 
 function valueArb(
   world: FuzzWorld,
@@ -147,37 +158,45 @@ function valueArb(
   type: GraphQLInputType,
   name: string,
   fieldName: string,
+  edgy: boolean,
   depth = 0,
   nullable = true,
 ): fc.Arbitrary<FuzzValue> {
   const edge = (plausible: fc.Arbitrary<FuzzValue>) =>
-    fc.oneof(
-      { weight: 16, arbitrary: plausible },
-      { weight: 2, arbitrary: numberEdgeArb },
-      { weight: 1, arbitrary: stringEdgeArb.map(str) },
-    );
+    !edgy
+      ? plausible
+      : fc.oneof(
+          { weight: 16, arbitrary: plausible },
+          { weight: 2, arbitrary: numberEdgeArb },
+          { weight: 1, arbitrary: stringEdgeArb.map(str) },
+        );
   if (isNonNullType(type)) {
-    const inner = valueArb(world, asker, type.ofType, name, fieldName, depth, false);
+    const inner = valueArb(world, asker, type.ofType, name, fieldName, edgy, depth, false);
+    if (!edgy) return inner;
     return fc.oneof({ weight: 30, arbitrary: inner }, { weight: 1, arbitrary: fc.constant<FuzzValue>({ kind: 'null' }) });
   }
   const orNull = (arb: fc.Arbitrary<FuzzValue>) =>
     nullable ? fc.oneof({ weight: 12, arbitrary: arb }, { weight: 1, arbitrary: fc.constant<FuzzValue>({ kind: 'null' }) }) : arb;
   if (isListType(type)) {
-    const item = name === 'fields' ? verificationFieldArb : valueArb(world, asker, type.ofType, name, fieldName, depth + 1);
+    const item = name === 'fields' ? verificationFieldArb(edgy) : valueArb(world, asker, type.ofType, name, fieldName, edgy, depth + 1);
     return orNull(fc.array(item, { maxLength: name === 'fields' ? 5 : 3 }).map((items): FuzzValue => ({ kind: 'list', items })));
   }
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields());
     const parts = fields.map((f) => {
-      const v = valueArb(world, asker, f.type, f.name, fieldName, depth + 1);
+      const v = valueArb(world, asker, f.type, f.name, fieldName, edgy, depth + 1);
+      if (!edgy)
+        return isNonNullType(f.type) ? v.map((value) => ({ name: f.name, value })) : fc.option(v.map((value) => ({ name: f.name, value })));
       return isNonNullType(f.type)
         ? fc.oneof({ weight: 20, arbitrary: v.map((value) => ({ name: f.name, value })) }, { weight: 1, arbitrary: fc.constant(null) })
         : fc.option(v.map((value) => ({ name: f.name, value })));
     });
-    const unknown = fc.option(
-      fc.constantFrom('customerId', 'admin', '__proto__', 'amount').map((n) => ({ name: n, value: str('x') })),
-      { freq: 15 },
-    );
+    const unknown = !edgy
+      ? fc.constant(null)
+      : fc.option(
+          fc.constantFrom('customerId', 'admin', '__proto__', 'amount').map((n) => ({ name: n, value: str('x') })),
+          { freq: 15 },
+        );
     return orNull(
       fc.tuple(fc.tuple(...parts), unknown).map(([ps, extra]): FuzzValue => ({
         kind: 'object',
@@ -201,11 +220,20 @@ function valueArb(
   if (isScalarType(type)) {
     switch (type.name) {
       case 'ID':
-        return orNull(idArb(world, asker, idKindOf(name, fieldName)));
+        // Platform and step ids are names, not uuids.
+        if (name === 'walletPlatform' || name === 'stepId') return orNull(stringArb(world, asker, name, edgy));
+        return orNull(idArb(world, asker, idKindOf(name, fieldName), edgy));
       case 'String':
-        return orNull(stringArb(world, asker, name));
+        return orNull(stringArb(world, asker, name, edgy));
       case 'Int':
-        return orNull(edge(fc.integer({ min: name === 'first' ? 0 : -5, max: name === 'first' ? 101 : 120 }).map(num)));
+        return orNull(
+          edge(
+            (edgy
+              ? fc.integer({ min: name === 'first' ? 0 : -5, max: name === 'first' ? 101 : 120 })
+              : fc.integer({ min: 1, max: name === 'first' ? 100 : 120 })
+            ).map(num),
+          ),
+        );
       case 'Fen':
         return orNull(edge(fenArb));
       case 'Boolean':
@@ -234,9 +262,15 @@ function valueArb(
   return fc.constant({ kind: 'null' });
 }
 
-function argumentArb(world: FuzzWorld, asker: Asker, arg: GraphQLArgument, fieldName: string): fc.Arbitrary<FuzzArgument | null> {
+function argumentArb(
+  world: FuzzWorld,
+  asker: Asker,
+  arg: GraphQLArgument,
+  fieldName: string,
+  edgy: boolean,
+): fc.Arbitrary<FuzzArgument | null> {
   const value = fc
-    .tuple(valueArb(world, asker, arg.type, arg.name, fieldName), fc.boolean())
+    .tuple(valueArb(world, asker, arg.type, arg.name, fieldName, edgy), fc.boolean())
     .map(([v, asVariable]): FuzzArgument => ({ name: arg.name, value: v, ...(asVariable ? { variableType: String(arg.type) } : {}) }));
   return isNonNullType(arg.type) ? value : fc.option(value, { freq: 2 });
 }
@@ -248,12 +282,14 @@ export class OperationArbitraries {
   constructor(
     private readonly world: FuzzWorld,
     private readonly asker: Asker,
+    /** false: plausible values only (what a well-behaved client sends); true: values at the edges too. */
+    private readonly edgy: boolean,
   ) {}
 
   fieldArb(field: GraphQLField<unknown, unknown>, depth: number): fc.Arbitrary<FuzzSelection> {
     const named = getNamedType(field.type);
     const args = fc
-      .tuple(...field.args.map((a) => argumentArb(this.world, this.asker, a, field.name)))
+      .tuple(...field.args.map((a) => argumentArb(this.world, this.asker, a, field.name, this.edgy)))
       .map((as) => as.filter((a): a is FuzzArgument => a !== null));
     const sub = isCompositeType(named) && isObjectType(named) ? this.selectionArb(named, depth - 1) : fc.constant(undefined);
     return fc
@@ -299,10 +335,6 @@ export class OperationArbitraries {
     return fc
       .tuple(this.validArb(), fc.constantFrom(...MUTATIONS), fc.nat(), fc.integer({ min: 2, max: 24 }))
       .map(([op, mutate, pick, n]) => mutate(op, pick, n));
-  }
-
-  operationArb(): fc.Arbitrary<FuzzOperation> {
-    return fc.oneof({ weight: 3, arbitrary: this.validArb() }, { weight: 2, arbitrary: this.mutatedArb() });
   }
 }
 
