@@ -77,12 +77,64 @@ describe('binding declines', () => {
     expect(result.fieldErrors).toEqual([{ code: 'INVALID_CARD_NUMBER', field: 'cardNumber', remedy: 'CORRECT_INPUT' }]);
   });
 
+  it("WeChat Pay's four-element check compares the mobile number too, before the platform is asked", async () => {
+    const customer = await insertCustomer(system, { cards: 1, billItems: 1, residentId: RESIDENT_ID, bound: false });
+    const wechat = platforms['wechat-pay'] as WechatPaySimulator;
+    const calls = wechat.calls.length;
+    const result = await bindAs(customer.customerId, customer.cardIds[0], 'wechat-pay', {
+      name: '测试用户',
+      residentId: RESIDENT_ID,
+      mobile: '13912345678',
+      cardNumber: customer.pans[0],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'HOLDER_INFO_MISMATCH', platform: 'wechat-pay', platformMessage: '持卡人信息有误', remedy: 'CORRECT_INPUT' },
+    });
+    expect(result.fieldErrors.map((e) => e.field)).toEqual(['mobile']);
+    expect(wechat.calls.length).toBe(calls);
+    expect(JSON.stringify(result)).not.toContain('13912345678');
+  });
+
+  it('QuickPass checks the CVV2: a wrong one is CVN2错误, named on its field and never echoed', async () => {
+    const customer = await insertCustomer(system, { cards: 1, billItems: 1, residentId: RESIDENT_ID, bound: false });
+    const quickpass = platforms['unionpay-quickpass'] as QuickPassSimulator;
+    const calls = quickpass.calls.length;
+    const right = system.vault.cardVerificationValue(customer.pans[0], '2031-11-30');
+    const wrong = String((Number(right) + 1) % 1000).padStart(3, '0');
+    const result = await bindAs(customer.customerId, customer.cardIds[0], 'unionpay-quickpass', {
+      cardNumber: customer.pans[0],
+      cvv2: wrong,
+      smsCode: '246810',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VERIFICATION_FAILED',
+        platform: 'unionpay-quickpass',
+        platformCode: 'CVN2_ERROR',
+        platformMessage: 'CVN2错误',
+        remedy: 'CORRECT_INPUT',
+      },
+    });
+    expect(result.fieldErrors.map((e) => e.field)).toEqual(['cvv2']);
+    expect(quickpass.calls.length).toBe(calls);
+    expect(JSON.stringify(result)).not.toContain(`"${wrong}"`);
+    expect(JSON.stringify(result)).not.toContain(customer.pans[0]);
+    const ok = await bindAs(customer.customerId, customer.cardIds[0], 'unionpay-quickpass', {
+      cardNumber: customer.pans[0],
+      cvv2: right,
+      smsCode: '246810',
+    });
+    expect(ok).toMatchObject({ ok: true, error: null });
+  });
+
   it('a locked card is 卡片锁定 at QuickPass, to be unlocked', async () => {
     const customer = await insertCustomer(system, { cards: 1, billItems: 1, residentId: RESIDENT_ID, bound: false });
     await system.issuer.database.dataSource.query(`UPDATE issuer.cards SET status = 'LOCKED' WHERE id = $1`, [customer.cardIds[0]]);
     const result = await bindAs(customer.customerId, customer.cardIds[0], 'unionpay-quickpass', {
       cardNumber: customer.pans[0],
-      cvv2: '123',
+      cvv2: system.vault.cardVerificationValue(customer.pans[0], '2031-11-30'),
       smsCode: '246810',
     });
     expect(result).toMatchObject({

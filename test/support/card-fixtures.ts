@@ -33,6 +33,8 @@ export async function insertCustomer(
     paid?: boolean;
     /** Stored encrypted, as the issuer keeps it (for four-element checks). */
     residentId?: string;
+    /** The mobile number the bank holds for the holder (default 13800138000). */
+    mobile?: string;
     /** false: the cards are in no wallet yet. */
     bound?: boolean;
   },
@@ -54,6 +56,7 @@ export async function insertCustomer(
     status: 'ACTIVE',
     userGroup: 'YOUNG_PROFESSIONAL',
     residentIdEncrypted: shape.residentId ? system.vault.encrypt(shape.residentId) : null,
+    mobileEncrypted: system.vault.encrypt(shape.mobile ?? '13800138000'),
     createdAt: at,
   });
   await issuer.getRepository(CreditLineEntity).insert({

@@ -87,3 +87,24 @@ describe('unionpay-quickpass adapter', () => {
     expect(() => createQuickPassAdapter({ perPaymentLimitFen: -1n })).toThrow(/unionpay-quickpass: option "perPaymentLimitFen"/);
   });
 });
+
+describe('unionpay-quickpass CVV2 check on a card the simulator knows', () => {
+  it('refuses a wrong CVV2 with CVN2错误 when adding the card and in the verification step, and takes the right one', async () => {
+    const { sim, ctx } = setup();
+    sim.enrollCard({ cardNumber: '6253501234567897', cvv2: '739' });
+    const wrong = await ops.bind!({ accountRef: 'u1', fields: { cardNumber: '6253501234567897', cvv2: '740', smsCode: '480615' } }, ctx());
+    expect(wrong).toMatchObject({
+      status: 'DECLINED',
+      error: { code: 'VERIFICATION_FAILED', platformCode: 'CVN2_ERROR', platformMessage: 'CVN2错误' },
+    });
+    expect(JSON.stringify(wrong)).not.toMatch(/6253501234567897|"740"/);
+    const step = await ops.verifyStep!(
+      { subjectRef: 'u1', stepId: 'card-cvv2', fields: { cardNumber: '6253501234567897', cvv2: '740' } },
+      ctx(),
+    );
+    expect(step).toMatchObject({ status: 'DECLINED', error: { platformCode: 'CVN2_ERROR' } });
+    expect(
+      await ops.bind!({ accountRef: 'u1', fields: { cardNumber: '6253501234567897', cvv2: '739', smsCode: '480615' } }, ctx()),
+    ).toMatchObject({ status: 'SUCCESS' });
+  });
+});

@@ -55,8 +55,27 @@ export interface QuickPassSimulatorOptions {
   limits?: readonly PlatformLimit[];
 }
 
+/** What the bank holds for a card that QuickPass checks when it is added: the CVV2 printed on it. */
+export interface EnrolledCard {
+  cardNumber: string;
+  cvv2: string;
+}
+
 export class QuickPassSimulator extends PlatformSimulatorBase {
   private readonly payments = new Map<string, { txnAmt: string; origCode: string }>();
+  /** Cards whose CVV2 the simulated bank knows; a card it does not know is taken as the issuer confirmed it. */
+  private readonly enrolled = new Map<string, string>();
+
+  /** Makes the simulated bank hold a card's CVV2: adding or verifying the card compares it. */
+  enrollCard(card: EnrolledCard): void {
+    this.enrolled.set(card.cardNumber.replace(/\s/g, ''), card.cvv2);
+  }
+
+  /** The CVV2 check, in QuickPass's words (CVN2错误), before anything else about the card. */
+  private cvv2Mismatch(body: Record<string, unknown>): SimulatorAnswer | undefined {
+    const expected = this.enrolled.get(String(body.cardNo ?? '').replace(/\s/g, ''));
+    return expected !== undefined && body.cvn2 !== expected ? this.errorAnswer('CVN2_ERROR', 'CVN2错误') : undefined;
+  }
 
   constructor(clock: Clock, options: QuickPassSimulatorOptions = {}) {
     super(clock, {
@@ -84,11 +103,11 @@ export class QuickPassSimulator extends PlatformSimulatorBase {
   protected handle(request: HttpRequest, body: Record<string, unknown>): SimulatorAnswer {
     const path = new URL(request.url).pathname.replace('/qp/v1', '');
     const requestId = String(body.requestId);
-    if (path === '/verify') return this.once(`verify:${requestId}`, () => this.ok({ step: body.step }));
+    if (path === '/verify') return this.once(`verify:${requestId}`, () => this.cvv2Mismatch(body) ?? this.ok({ step: body.step }));
     if (path === '/cards') {
       return this.once(`card:${requestId}`, () => {
-        const triggered = this.triggered('cards', body, request);
-        if (triggered) return triggered;
+        const refused = this.triggered('cards', body, request) ?? this.cvv2Mismatch(body);
+        if (refused) return refused;
         const cardNo = String(body.cardNo);
         const token = `qp_${createHash('sha256')
           .update(`${String(body.userId)}|${cardNo}`)

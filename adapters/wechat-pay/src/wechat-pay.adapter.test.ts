@@ -95,3 +95,29 @@ describe('wechat-pay adapter', () => {
     expect((await ops.authorize!({ accountRef: 'o2', cardToken: 't5', amountFen: 1n, currency: 'CNY' }, ctx())).status).toBe('SUCCESS');
   });
 });
+
+describe('wechat-pay four-element check on a card the simulator knows', () => {
+  const card = { cardNumber: '6253501234567897', name: '买买提·艾力', residentId: '11010519491231002X', mobile: '13800138000' };
+
+  it.each([
+    ['name', { name: '张三' }],
+    ['ID number', { residentId: '440524188001010014' }],
+    ['mobile', { mobile: '13912345678' }],
+  ])('refuses a wrong %s with 持卡人信息有误, echoing none of the elements', async (_, wrong) => {
+    const { sim, ctx, logger } = setup();
+    sim.enrollCard(card);
+    const r = await ops.bind!({ accountRef: 'o1', fields: { ...FIELDS, ...wrong } }, ctx());
+    expect(r).toMatchObject({
+      status: 'DECLINED',
+      error: { code: 'HOLDER_INFO_MISMATCH', platformCode: 'CARD4E_HOLDER_MISMATCH', platformMessage: '持卡人信息有误' },
+    });
+    const seen = JSON.stringify(r) + JSON.stringify(logger.entries);
+    for (const secret of ['6253501234567897', '13912345678', '440524188001010014', '13800138000']) expect(seen).not.toContain(secret);
+  });
+
+  it('binds when all four elements match', async () => {
+    const { sim, ctx } = setup();
+    sim.enrollCard(card);
+    expect(await ops.bind!({ accountRef: 'o1', fields: FIELDS }, ctx())).toMatchObject({ status: 'SUCCESS' });
+  });
+});

@@ -53,8 +53,39 @@ const STATUS_BY_CODE: Record<string, number> = {
   ORDER_NOT_EXIST: 404,
 };
 
+/** What the bank holds for a card: the four elements WeChat Pay's binding is matched against. */
+export interface EnrolledCard {
+  cardNumber: string;
+  name: string;
+  residentId: string;
+  mobile: string;
+}
+
+const digits = (value: unknown) =>
+  String(value ?? '')
+    .replace(/^\+86/, '')
+    .replace(/\s/g, '');
+
 export class WechatPaySimulator extends PlatformSimulatorBase {
   private readonly orders = new Map<string, { total: number; state: string }>();
+  /** Cards whose holder the simulated bank knows; a card it does not know is taken as the issuer confirmed it. */
+  private readonly enrolled = new Map<string, EnrolledCard>();
+
+  /** Makes the simulated bank hold these four elements for a card: binding it compares all four. */
+  enrollCard(card: EnrolledCard): void {
+    this.enrolled.set(digits(card.cardNumber), card);
+  }
+
+  /** The four-element check: card number, name, ID number and mobile, all four compared. */
+  private fourElementsMatch(entered: Record<string, unknown>): boolean {
+    const card = this.enrolled.get(digits(entered.card_number));
+    if (!card) return true;
+    return (
+      String(entered.name ?? '').trim() === card.name &&
+      String(entered.id_card_number ?? '').toUpperCase() === card.residentId.toUpperCase() &&
+      digits(entered.mobile) === digits(card.mobile)
+    );
+  }
 
   constructor(clock: Clock, options: WechatPaySimulatorOptions = {}) {
     super(clock, {
@@ -81,6 +112,9 @@ export class WechatPaySimulator extends PlatformSimulatorBase {
         const card = (body.bank_card as { card_number: string }).card_number;
         const triggered = this.triggered('bind', body.bank_card as Record<string, unknown>, request);
         if (triggered) return triggered;
+        if (!this.fourElementsMatch(body.bank_card as Record<string, unknown>)) {
+          return this.errorAnswer('CARD4E_HOLDER_MISMATCH', '持卡人信息有误');
+        }
         const token = `wxcard_${createHash('sha256')
           .update(`${String(body.openid)}|${card}`)
           .digest('hex')

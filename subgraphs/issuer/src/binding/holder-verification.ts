@@ -12,7 +12,8 @@ import { cardById } from '../db/queries/card.queries';
 import { customerById } from '../db/queries/customer.queries';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CHECKED = ['name', 'residentId', 'cardNumber'] as const;
+// The four elements (name, ID number, mobile, card number) and the CVV2 printed on the card.
+const CHECKED = ['name', 'residentId', 'mobile', 'cardNumber', 'cvv2'] as const;
 
 export interface HolderCheck {
   cardId: string;
@@ -49,6 +50,16 @@ export function holderVerificationRoutes(dataSource: DataSource, vault: PanVault
         if (typeof entered !== 'string') continue;
         if (key === 'name') matches.name = entered.normalize('NFC').trim() === customer.name;
         if (key === 'cardNumber') matches.cardNumber = !!vault && entered.replace(/\s/g, '') === vault.decrypt(card.panEncrypted);
+        if (key === 'mobile') {
+          matches.mobile =
+            !!vault &&
+            !!customer.mobileEncrypted &&
+            entered.replace(/^\+86/, '').replace(/\s/g, '') === vault.decrypt(customer.mobileEncrypted);
+        }
+        if (key === 'cvv2') {
+          const cardNumber = vault?.decrypt(card.panEncrypted);
+          matches.cvv2 = !!vault && !!cardNumber && entered === vault.cardVerificationValue(cardNumber, card.expiresOn);
+        }
         if (key === 'residentId') {
           matches.residentId =
             !!vault &&

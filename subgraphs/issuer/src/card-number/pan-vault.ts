@@ -2,7 +2,7 @@
  * Encrypts full card numbers (and resident ID numbers) at rest with AES-256-GCM.
  * Only ciphertext reaches the database; only BIN and last four ever leave this subgraph.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { configValue, type Environment } from '@cardweave/service-kit';
@@ -39,6 +39,16 @@ export class PanVault {
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
+  }
+
+  /**
+   * The card's CVV2, derived from its number and expiry with a key only the issuer holds (as an
+   * issuer's card verification key does), so it is checked without ever being stored.
+   */
+  cardVerificationValue(cardNumber: string, expiresOn: string): string {
+    const cvk = createHmac('sha256', this.key).update('cardweave-cvk-v1').digest();
+    const mac = createHmac('sha256', cvk).update(`${cardNumber}|${expiresOn}`).digest();
+    return String(mac.readUInt32BE(0) % 1000).padStart(3, '0');
   }
 
   decrypt(sealed: string): string {

@@ -20,6 +20,7 @@ import { CreatePaymentAuthorizations1764116000000 } from './migrations/176411600
 import { AddLifecycleTables1764979200000 } from './migrations/1764979200000-AddLifecycleTables';
 import { ScopeIdempotencyKeysByCustomer1795910400000 } from './migrations/1795910400000-ScopeIdempotencyKeysByCustomer';
 import { AddBillPaidByDueDate1796083200000 } from './migrations/1796083200000-AddBillPaidByDueDate';
+import { AddCustomerMobile1796256000000 } from './migrations/1796256000000-AddCustomerMobile';
 
 export const ISSUER_SCHEMA = 'issuer';
 export const issuerEntities = [CustomerEntity, CreditLineEntity, CardEntity, BillEntity, BillItemEntity];
@@ -29,4 +30,5 @@ export const issuerMigrations = [
   AddLifecycleTables1764979200000,
   ScopeIdempotencyKeysByCustomer1795910400000,
   AddBillPaidByDueDate1796083200000,
+  AddCustomerMobile1796256000000,
 ];

@@ -22,6 +22,7 @@ import {
   validateFields,
   type AdapterRegistry,
   type CanonicalError,
+  type CanonicalErrorCode,
   type Clock,
   type FieldValues,
   type HttpClient,
@@ -52,7 +53,9 @@ export interface BindCardResultModel {
 type HolderVerdict =
   { found: false } | { found: true; matches: Record<string, boolean>; blocked?: 'CARD_LOCKED' | 'CARD_NOT_ACTIVE' | null };
 
-const HOLDER_FIELDS = new Set(['name', 'residentId', 'cardNumber']);
+/** What the issuer checks against its records: the four elements and the card's CVV2. */
+const CHECKED_BY_ISSUER = new Set(['name', 'residentId', 'mobile', 'cardNumber', 'cvv2']);
+const HOLDER_ELEMENTS = new Set(['name', 'residentId', 'mobile']);
 
 export class CardBindingService {
   private readonly keys = new IdempotencyKeys(WALLET_SCHEMA);
@@ -121,7 +124,7 @@ export class CardBindingService {
     request = { ...request, fields: checked.value };
 
     // The issuer confirms the elements belong to this card before the wallet is asked.
-    const holderFields = Object.fromEntries(Object.entries(request.fields).filter(([k]) => HOLDER_FIELDS.has(k)));
+    const holderFields = Object.fromEntries(Object.entries(request.fields).filter(([k]) => CHECKED_BY_ISSUER.has(k)));
     const verdict = await this.issuer.post<HolderVerdict>(
       'cards/verify-holder',
       { cardId: request.cardId, fields: holderFields },
@@ -152,16 +155,26 @@ export class CardBindingService {
   /**
    * The decline for entered elements the issuer says are not this card's, or null when all match.
    * A holder element (name, ID number, mobile) that does not match is HOLDER_INFO_MISMATCH, naming
-   * every field that does not; a card number alone that does not is INVALID_CARD_NUMBER (无效卡号).
+   * every element that does not (the card number too); else a card number that does not is
+   * INVALID_CARD_NUMBER (无效卡号); else a CVV2 that does not is VERIFICATION_FAILED (CVN2错误).
    */
   private mismatch(wallet: PlatformAdapter, matches: Record<string, boolean>): BindCardResultModel | null {
     const wrong = Object.entries(matches)
       .filter(([, ok]) => !ok)
       .map(([field]) => field);
-    if (wrong.length === 0) return null;
-    const code = wrong.every((field) => field === 'cardNumber') ? 'INVALID_CARD_NUMBER' : 'HOLDER_INFO_MISMATCH';
-    const error = canonicalErrorModel(declineFor(wallet, code));
-    return { ok: false, bindingId: null, error, fieldErrors: wrong.map((field) => ({ ...error, field })) };
+    const refuse = (code: CanonicalErrorCode, fields: string[]): BindCardResultModel => {
+      const error = canonicalErrorModel(declineFor(wallet, code));
+      return { ok: false, bindingId: null, error, fieldErrors: fields.map((field) => ({ ...error, field })) };
+    };
+    if (wrong.some((field) => HOLDER_ELEMENTS.has(field))) {
+      return refuse(
+        'HOLDER_INFO_MISMATCH',
+        wrong.filter((field) => field !== 'cvv2'),
+      );
+    }
+    if (wrong.includes('cardNumber')) return refuse('INVALID_CARD_NUMBER', ['cardNumber']);
+    if (wrong.includes('cvv2')) return refuse('VERIFICATION_FAILED', ['cvv2']);
+    return null;
   }
 
   /** The customer's account at this wallet, opened on first use. */

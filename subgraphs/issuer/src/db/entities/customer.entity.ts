@@ -24,6 +24,10 @@ export class CustomerEntity {
   @Column({ name: 'resident_id_encrypted', type: 'text', nullable: true })
   residentIdEncrypted!: string | null;
 
+  /** The mobile number the bank holds for the holder (银行预留手机号), encrypted like the ID number; never returned. */
+  @Column({ name: 'mobile_encrypted', type: 'text', nullable: true })
+  mobileEncrypted?: string | null;
+
   /** Why the issuer last changed the status (a freeze's reason), for manual review. */
   @Column({ name: 'status_reason', type: 'text', nullable: true })
   statusReason?: string | null;
