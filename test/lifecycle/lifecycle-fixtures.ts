@@ -38,14 +38,16 @@ export async function insertLifecycleCustomer(
   const creditLineId = randomUUID();
   const birthDate = shape.birthDate ?? '1995-05-05';
   await issuer.query(
-    `INSERT INTO issuer.customers (id, name, birth_date, real_name_level, status, user_group, resident_id_encrypted, created_at)
-     VALUES ($1, '测试用户', $2, $3, $4, 'YOUNG_PROFESSIONAL', $5, $6)`,
+    `INSERT INTO issuer.customers (id, name, birth_date, real_name_level, status, user_group, resident_id_encrypted, mobile_encrypted, created_at)
+     VALUES ($1, '测试用户', $2, $3, $4, 'YOUNG_PROFESSIONAL', $5, $6, $7)`,
     [
       customerId,
       birthDate,
       shape.realNameLevel ?? 3,
       shape.status ?? 'ACTIVE',
       system.vault.encrypt(residentIdFor(birthDate)),
+      // The mobile number the bank holds for the holder (the fourth element of WeChat Pay's check).
+      system.vault.encrypt('13800138000'),
       shape.createdAt,
     ],
   );
