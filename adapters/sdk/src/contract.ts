@@ -111,6 +111,8 @@ export interface DeviceCapability {
   qr: { supported: boolean; note?: LocalizedText };
 }
 
+  /** Web payments (a PC's only way to pay with a wallet); absent = none. */
+  web?: { supported: boolean; note?: LocalizedText };
 /** One row of a platform's error dialect, mapped to the canonical language. */
 export interface ErrorTableRow {
   /** The platform's own code (or, when it only has UI text, a stable synthetic code). */

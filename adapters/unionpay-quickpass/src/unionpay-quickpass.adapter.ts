@@ -99,7 +99,12 @@ export function quickPassDeclaration(options: QuickPassOptions): AdapterDeclarat
         qr: { supported: true, note: { 'zh-CN': '需要相机权限', en: 'Needs camera permission' } },
       },
       { os: 'ANDROID', nfc: { supported: true, minVersion: '5.0' }, qr: { supported: true } },
-      { os: 'WINDOWS', nfc: { supported: false }, qr: { supported: false, note: { 'zh-CN': '仅网页支付', en: 'Web payments only' } } },
+      {
+        os: 'WINDOWS',
+        nfc: { supported: false },
+        qr: { supported: false, note: { 'zh-CN': '仅网页支付', en: 'Web payments only' } },
+        web: { supported: true },
+      },
     ],
     errors: quickPassErrors,
     validation: { luhnForUnionPay: options.luhnForUnionPay },

@@ -70,7 +70,12 @@ export function wechatPayDeclaration(options: WechatPayOptions): AdapterDeclarat
     devices: [
       { os: 'IOS', nfc: { supported: false }, qr: { supported: true, note: { 'zh-CN': '需要相机权限', en: 'Needs camera permission' } } },
       { os: 'ANDROID', nfc: { supported: false }, qr: { supported: true } },
-      { os: 'WINDOWS', nfc: { supported: false }, qr: { supported: false, note: { 'zh-CN': '仅网页支付', en: 'Web payments only' } } },
+      {
+        os: 'WINDOWS',
+        nfc: { supported: false },
+        qr: { supported: false, note: { 'zh-CN': '仅网页支付', en: 'Web payments only' } },
+        web: { supported: true },
+      },
     ],
     errors: wechatPayErrors,
     validation: { luhnForUnionPay: options.luhnForUnionPay },

@@ -19,7 +19,23 @@ export {
 export { fenColumn, openSubgraphDatabase, type SubgraphDatabase, type SubgraphDatabaseOptions } from './db/data-source';
 export { hydrateRows, returnedRows, type SqlRunner } from './db/sql';
 export { localDatabasePassword, startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres';
-export { platformEligibility, type EligibilityReasonModel, type PlatformEligibilityModel } from './eligibility/platform-eligibility';
+export {
+  platformEligibility,
+  type DeviceQuestion,
+  type EligibilityReasonModel,
+  type PlatformEligibilityModel,
+} from './eligibility/platform-eligibility';
+export {
+  canPayInShops,
+  deviceDecline,
+  deviceSupportModels,
+  parseDevice,
+  paymentMethodsOn,
+  type Device,
+  type DeviceInputShape,
+  type DeviceSupportModel,
+  type PaymentMethod,
+} from './eligibility/device-eligibility';
 export {
   canonicalErrorModel,
   canonicalErrorResolvers,

@@ -96,6 +96,7 @@ export type CanonicalErrorCode =
 
 export type Card = {
   __typename?: 'Card';
+  holderLimits: Array<LimitStatus>;
   /** The card's id. */
   id: Scalars['ID']['output'];
   issuerLimit: LimitStatus;
@@ -105,7 +106,8 @@ export type Card = {
   transactions: TransactionConnection;
   /**
    * Every bound a payment meets after it leaves the wallet, in route order: the issuer's
-   * credit, then the network's limits. The wallet subgraph adds its own to get payableNow.
+   * credit and the card holder's own limits, then the network's limits. The wallet subgraph
+   * adds its own to get payableNow.
    */
   upstreamLimits: Array<LimitStatus>;
 };
@@ -114,6 +116,35 @@ export type Card = {
 export type CardTransactionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A device asked about: what it runs and what it has. */
+export type DeviceInput = {
+  /** Whether the device has a camera the app may use (for QR codes). */
+  hasCamera: Scalars['Boolean']['input'];
+  /** Whether the device has NFC (and it is switched on). */
+  hasNfc: Scalars['Boolean']['input'];
+  /** The operating system: IOS, ANDROID or WINDOWS. */
+  os: Scalars['String']['input'];
+  /** The device model for iOS (e.g. `iPhone 13`), the system version for Android (e.g. `5.0` or `12`); optional on Windows. */
+  version?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What one operating system can do with a platform (the source's device table). */
+export type DeviceSupport = {
+  __typename?: 'DeviceSupport';
+  /** Whether the platform pays by NFC on this system (on a recent enough device). */
+  nfc: Scalars['Boolean']['output'];
+  /** The oldest device or system version NFC works from, e.g. `iPhone 6` or `5.0`; null when any or none. */
+  nfcMinVersion?: Maybe<Scalars['String']['output']>;
+  /** The platform's notes on this system, e.g. camera permission or background reads. */
+  notes: Array<LocalizedText>;
+  /** The operating system: IOS, ANDROID or WINDOWS. */
+  os: Scalars['String']['output'];
+  /** Whether the platform pays by scanning a QR code on this system (the camera is needed). */
+  qr: Scalars['Boolean']['output'];
+  /** Whether the platform takes web payments on this system. */
+  web: Scalars['Boolean']['output'];
 };
 
 /** What an eligibility answer is about. */
@@ -136,6 +167,8 @@ export type EligibilityReason = {
 export type EligibilityRule =
   /** The issuer has frozen the account. */
   | 'ACCOUNT_FROZEN'
+  /** The device asked about cannot pay with the platform in any way it takes (NFC or QR code). */
+  | 'DEVICE'
   /** Older than the platform's maximum age. */
   | 'MAX_AGE'
   /** Younger than the platform's minimum age. */
@@ -243,9 +276,20 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A way to pay with a wallet on a device. */
+export type PaymentMethod =
+  /** Tapping the phone on the terminal (NFC). */
+  | 'NFC'
+  /** Scanning or showing a QR code (needs the camera). */
+  | 'QR'
+  /** Paying in a web page. */
+  | 'WEB';
+
 /** A platform, as its adapter describes it. */
 export type Platform = {
   __typename?: 'Platform';
+  /** What each operating system can do with the platform, as its adapter declares it (NFC, QR code, web). */
+  devices: Array<DeviceSupport>;
   /** The platform's name, e.g. 微信支付 / WeChat Pay. */
   displayName: LocalizedText;
   /** The adapter id, e.g. `wechat-pay`. */
@@ -263,6 +307,8 @@ export type PlatformEligibility = {
   age: Scalars['Int']['output'];
   /** True when no rule fails. */
   eligible: Scalars['Boolean']['output'];
+  /** The ways the device asked about can pay with the platform; null when no device was given. */
+  paymentMethods?: Maybe<Array<PaymentMethod>>;
   /** The platform whose rules these are. */
   platform: Platform;
   /** Every rule that fails, each with its canonical error and remedy. */
@@ -460,7 +506,7 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Card' }
     & GraphQLRecursivePick<FederationTypes['Card'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Card'], {"issuerLimit":{"ruleId":true,"platform":{"id":true,"role":true,"displayName":{"zhCN":true,"en":true}},"kind":true,"window":true,"scope":true,"limitFen":true,"usedFen":true,"remainingFen":true,"countLimit":true,"usedCount":true,"resetsAt":true,"blockedCode":true,"description":{"zhCN":true,"en":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Card'], {"issuerLimit":{"ruleId":true,"platform":{"id":true,"role":true,"displayName":{"zhCN":true,"en":true}},"kind":true,"window":true,"scope":true,"limitFen":true,"usedFen":true,"remainingFen":true,"countLimit":true,"usedCount":true,"resetsAt":true,"blockedCode":true,"description":{"zhCN":true,"en":true}},"holderLimits":{"ruleId":true,"platform":{"id":true,"role":true,"displayName":{"zhCN":true,"en":true}},"kind":true,"window":true,"scope":true,"limitFen":true,"usedFen":true,"remainingFen":true,"countLimit":true,"usedCount":true,"resetsAt":true,"blockedCode":true,"description":{"zhCN":true,"en":true}}}> ) );
   Transaction:
     ( { __typename: 'Transaction' }
     & GraphQLRecursivePick<FederationTypes['Transaction'], {"id":true}> );
@@ -478,6 +524,9 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeviceInput: DeviceInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  DeviceSupport: ResolverTypeWrapper<Omit<DeviceSupport, 'notes'> & { notes: Array<ResolversTypes['LocalizedText']> }>;
   EligibilityAction: EligibilityAction;
   EligibilityReason: ResolverTypeWrapper<Omit<EligibilityReason, 'error'> & { error: ResolversTypes['CanonicalError'] }>;
   EligibilityRule: EligibilityRule;
@@ -490,7 +539,7 @@ export type ResolversTypes = {
   LocalizedText: ResolverTypeWrapper<LocalizedTextModel>;
   Merchant: ResolverTypeWrapper<Merchant>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PaymentMethod: PaymentMethod;
   Platform: ResolverTypeWrapper<PlatformModel>;
   PlatformEligibility: ResolverTypeWrapper<Omit<PlatformEligibility, 'platform' | 'reasons'> & { platform: ResolversTypes['Platform'], reasons: Array<ResolversTypes['EligibilityReason']> }>;
   PlatformRole: PlatformRole;
@@ -512,13 +561,15 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeviceInput: DeviceInput;
+  Boolean: Scalars['Boolean']['output'];
+  DeviceSupport: Omit<DeviceSupport, 'notes'> & { notes: Array<ResolversParentTypes['LocalizedText']> };
   EligibilityReason: Omit<EligibilityReason, 'error'> & { error: ResolversParentTypes['CanonicalError'] };
   Fen: Scalars['Fen']['output'];
   LimitStatus: LimitStatusModel;
   LocalizedText: LocalizedTextModel;
   Merchant: Merchant;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Platform: PlatformModel;
   PlatformEligibility: Omit<PlatformEligibility, 'platform' | 'reasons'> & { platform: ResolversParentTypes['Platform'], reasons: Array<ResolversParentTypes['EligibilityReason']> };
   Query: Record<PropertyKey, never>;
@@ -559,6 +610,15 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeviceSupportResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['DeviceSupport'] = ResolversParentTypes['DeviceSupport']> = {
+  nfc?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nfcMinVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['LocalizedText']>, ParentType, ContextType>;
+  os?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qr?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  web?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
 
 export type EligibilityReasonResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['EligibilityReason'] = ResolversParentTypes['EligibilityReason']> = {
   error?: Resolver<ResolversTypes['CanonicalError'], ParentType, ContextType>;
@@ -601,6 +661,7 @@ export type PageInfoResolvers<ContextType = ClearingContext, ParentType extends 
 };
 
 export type PlatformResolvers<ContextType = ClearingContext, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform']> = {
+  devices?: Resolver<Array<ResolversTypes['DeviceSupport']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['PlatformRole'], ParentType, ContextType>;
@@ -610,6 +671,7 @@ export type PlatformEligibilityResolvers<ContextType = ClearingContext, ParentTy
   action?: Resolver<ResolversTypes['EligibilityAction'], ParentType, ContextType>;
   age?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  paymentMethods?: Resolver<Maybe<Array<ResolversTypes['PaymentMethod']>>, ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['EligibilityReason']>, ParentType, ContextType>;
 };
@@ -646,6 +708,7 @@ export type Resolvers<ContextType = ClearingContext> = {
   Card?: CardResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeviceSupport?: DeviceSupportResolvers<ContextType>;
   EligibilityReason?: EligibilityReasonResolvers<ContextType>;
   Fen?: GraphQLScalarType;
   LimitStatus?: LimitStatusResolvers<ContextType>;

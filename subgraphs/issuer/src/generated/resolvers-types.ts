@@ -5,14 +5,20 @@ import { CardEntity } from '../db/entities/card.entity';
 import { BillEntity } from '../db/entities/bill.entity';
 import { BillItemEntity } from '../db/entities/bill-item.entity';
 import { BillItemConnectionModel } from '../domain/bill-item-connection';
+import { BillingCycleModel } from '../domain/billing-cycle';
 import { OverdueStateModel } from '../domain/overdue';
 import { RepaymentChannelModel } from '../domain/repayment-channel';
 import { CardIssuanceRow, IssuanceOutcome } from '../issuance/card-issuance-service';
+import { CreditLineApplicationOutcome, CreditDecisionReasonModel } from '../credit/credit-line-application';
+import { SmsCodeOutcome } from '../issuance/issuance-sms-code';
 import { IssuanceStepModel } from '../issuance/issuance-step';
 import { RepayOutcome, RepaymentModel } from '../repayments/repayment-service';
 import { BillAllocation } from '../repayments/repayment-allocation';
 import { StatementRunModel } from '../statements/statement-job';
 import { CustomerStatusOutcome } from '../lifecycle/customer-freeze';
+import { CardLockOutcome } from '../cardholder/card-lock';
+import { HolderControls } from '../cardholder/cardholder-rules';
+import { SpendingControlsOutcome } from '../cardholder/spending-controls';
 import { PlatformEligibilityModel, EligibilityReasonModel, CanonicalErrorModel, EntityRef, LimitStatusModel, PlatformModel, LocalizedTextModel } from '@cardweave/subgraph-kit';
 import { IssuerContext } from '../context';
 export type Maybe<T> = T | null;
@@ -35,9 +41,21 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** An application for a credit line. */
+export type ApplyForCreditLineInput = {
+  /** The customer who applies. */
+  customerId: Scalars['ID']['input'];
+  /** A key of the client's choosing: a retry with the same key returns the first answer. */
+  idempotencyKey: Scalars['String']['input'];
+};
+
 /** A statement of one billing cycle of a credit line. */
 export type Bill = {
   __typename?: 'Bill';
+  /** What the credit line owed when the cycle closed: the previous bill's balance plus this cycle's charges and penalties, less its repayments. */
+  balanceFen: Scalars['Fen']['output'];
+  /** Purchases posted in the cycle: the bill's principal. */
+  chargesFen: Scalars['Fen']['output'];
   /** The last day of the billing cycle. */
   cycleEnd: Scalars['Date']['output'];
   /** The first day of the billing cycle. */
@@ -46,7 +64,7 @@ export type Bill = {
   dueDate: Scalars['Date']['output'];
   /** The bill's id. */
   id: Scalars['ID']['output'];
-  /** The bill's items, newest first. */
+  /** Everything posted in the cycle (purchases, penalties, repayments), newest first. */
   items: BillItemConnection;
   /** The least that must be repaid by the end of the due date to avoid becoming overdue; once overdue, only repaying in full ends it. */
   minimumDueFen: Scalars['Fen']['output'];
@@ -56,17 +74,21 @@ export type Bill = {
   overdueDays: Scalars['Int']['output'];
   /** Repaid against this bill so far. */
   paidFen: Scalars['Fen']['output'];
+  /** Overdue penalty posted in the cycle (its PENALTY items), on whichever bill was overdue; the penalty on this bill itself is penaltyAccruedFen. */
+  penaltiesFen: Scalars['Fen']['output'];
   /** Penalty accrued on this bill's overdue principal so far: one posting per overdue day that has ended (Asia/Shanghai). */
   penaltyAccruedFen: Scalars['Fen']['output'];
   /** The part of paidFen that went to the penalty. */
   penaltyPaidFen: Scalars['Fen']['output'];
   /** Principal still owed on this bill (the base of the daily penalty while overdue). */
   principalOutstandingFen: Scalars['Fen']['output'];
+  /** Repayments taken in the cycle (its REPAYMENT items), however they were allocated; what this bill itself received is paidFen. */
+  repaymentsFen: Scalars['Fen']['output'];
   /** The day the bill was issued. */
   statementDate: Scalars['Date']['output'];
   /** Whether the bill is open, paid or overdue. */
   status: BillStatus;
-  /** Everything the cycle charged: purchases and penalties. */
+  /** What the bill asks in all: its charges (chargesFen) plus the penalty accrued on it (penaltyAccruedFen). */
   totalDueFen: Scalars['Fen']['output'];
 };
 
@@ -100,13 +122,13 @@ export type BillItem = {
   __typename?: 'BillItem';
   /** The amount posted (a repayment is positive too; its kind says which way it goes). */
   amountFen: Scalars['Fen']['output'];
-  /** The card the item was charged to. */
+  /** The card the item was charged to; a penalty or a repayment, which belong to the credit line, is posted on its first card. */
   card: Card;
   /** The item's id. */
   id: Scalars['ID']['output'];
   /** Purchase, penalty or repayment. */
   kind: BillItemKind;
-  /** When the issuer posted it. */
+  /** When the issuer posted it; a daily penalty is dated the last instant of the day it charges (Asia/Shanghai). */
   postedAt: Scalars['DateTime']['output'];
   /** The clearing network's record of the payment (purchases only). */
   transaction?: Maybe<Transaction>;
@@ -119,7 +141,7 @@ export type BillItemConnection = {
   edges: Array<BillItemEdge>;
   /** Whether more items follow, and the cursor to ask for them. */
   pageInfo: PageInfo;
-  /** How many items the bill has in all. */
+  /** How many items the bill (or the cycle in progress) has in all. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -149,6 +171,36 @@ export type BillStatus =
   | 'OVERDUE'
   /** Paid in full. */
   | 'PAID';
+
+/** The cycle in progress of a credit line, read like a bill: its postings so far and their totals. */
+export type BillingCycle = {
+  __typename?: 'BillingCycle';
+  /** What the credit line owes now: the latest bill's balance plus these charges and penalties, less these repayments. */
+  balanceFen: Scalars['Fen']['output'];
+  /** Purchases posted so far and not yet billed. */
+  chargesFen: Scalars['Fen']['output'];
+  /** The last day of the cycle. */
+  cycleEnd: Scalars['Date']['output'];
+  /** The first day of the cycle. */
+  cycleStart: Scalars['Date']['output'];
+  /** The day its bill will be due. */
+  dueDate: Scalars['Date']['output'];
+  /** Everything posted and not yet billed (purchases, penalties, repayments), newest first. */
+  items: BillItemConnection;
+  /** Overdue penalty posted so far and not yet billed, on whichever bill is overdue. */
+  penaltiesFen: Scalars['Fen']['output'];
+  /** Repayments taken so far and not yet billed. */
+  repaymentsFen: Scalars['Fen']['output'];
+  /** The day the cycle will be billed. */
+  statementDate: Scalars['Date']['output'];
+};
+
+
+/** The cycle in progress of a credit line, read like a bill: its postings so far and their totals. */
+export type BillingCycleItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** A failure in the one canonical language, whatever platform produced it. The platform's own code and words are kept for support staff. */
 export type CanonicalError = {
@@ -224,16 +276,22 @@ export type CanonicalErrorCode =
 /** A virtual card. The issuer owns it; the wallet and clearing subgraphs add their views of it. */
 export type Card = {
   __typename?: 'Card';
+  /** The bills of the card's credit line, newest statement first. */
+  bills: BillConnection;
   /** The first six digits. */
   bin: Scalars['String']['output'];
   /** The credit line the card draws on. */
   credit: CreditLine;
   /** The latest bill of the card's credit line. */
   currentBill?: Maybe<Bill>;
+  /** The cycle in progress of the card's credit line: what has been posted since the latest bill, to be billed on its statement date. */
+  currentCycle: BillingCycle;
   /** The customer who holds the card. */
   customer: Customer;
   /** Expiry month, MM/YY. */
   expiry: Scalars['String']['output'];
+  /** The holder's limits as rules of the `cardholder` platform (`cardholder.per-payment`, `cardholder.daily`, `cardholder.monthly`), with what is used and what remains; only those set. */
+  holderLimits: Array<LimitStatus>;
   /** The card's id. */
   id: Scalars['ID']['output'];
   /** The issuer platform (e.g. JD Finance). */
@@ -252,8 +310,17 @@ export type Card = {
   overdue: OverdueState;
   /** Where the card holder repays: only at the issuer. */
   repayAt: RepaymentChannel;
+  /** The limits and blocked merchant categories the holder set for the card. */
+  spendingControls: SpendingControls;
   /** Whether the card can pay. */
   status: CardStatus;
+};
+
+
+/** A virtual card. The issuer owns it; the wallet and clearing subgraphs add their views of it. */
+export type CardBillsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Upgrading a credit line to a virtual card, step by step. */
@@ -299,6 +366,19 @@ export type CardIssuanceStatus =
   /** Steps remain to pass. */
   | 'VERIFYING';
 
+/** The answer to locking or unlocking a card. */
+export type CardLockResult = {
+  __typename?: 'CardLockResult';
+  /** The card as it now stands. */
+  card?: Maybe<Card>;
+  /** Whether this request changed the card (false when it already was as asked). */
+  changed: Scalars['Boolean']['output'];
+  /** Why not, in the canonical language, when ok is false. */
+  error?: Maybe<CanonicalError>;
+  /** Whether the card is now as asked. */
+  ok: Scalars['Boolean']['output'];
+};
+
 /** Whether a card can pay. */
 export type CardStatus =
   /** The card can pay. */
@@ -309,6 +389,40 @@ export type CardStatus =
   | 'FROZEN'
   /** Locked, e.g. after too many wrong verification attempts; the holder can unlock it. */
   | 'LOCKED';
+
+/** The factors of a credit decision. */
+export type CreditDecisionFactor =
+  /** The share of the base line kept at the customer's age. */
+  | 'AGE_BAND'
+  /** The line the issuer starts from for the customer's user group. */
+  | 'BASE_LINE'
+  /** The line came out below the smallest the issuer grants. */
+  | 'BELOW_MINIMUM_LINE'
+  /** An eligibility rule of the issuer failed (see rule and error). */
+  | 'ELIGIBILITY'
+  /** The issuer's largest credit line capped the line. */
+  | 'MAX_CREDIT_LINE'
+  /** The issuer grants no line at the customer's age. */
+  | 'NO_AGE_BAND'
+  /** The issuer grants no line to the customer's user group. */
+  | 'NO_POLICY_FOR_GROUP';
+
+/** One factor of a credit decision. */
+export type CreditDecisionReason = {
+  __typename?: 'CreditDecisionReason';
+  /** The amount the factor set: the base line, the line after the age band or the ceiling, or the minimum a declined line fell short of. */
+  amountFen?: Maybe<Scalars['Fen']['output']>;
+  /** Why the application was declined, in the canonical language (declines only). */
+  error?: Maybe<CanonicalError>;
+  /** Which factor. */
+  factor: CreditDecisionFactor;
+  /** The factor in words. */
+  message: LocalizedText;
+  /** The share of the base line the age band keeps (factor AGE_BAND only). */
+  percent?: Maybe<Scalars['Int']['output']>;
+  /** The eligibility rule that failed (factor ELIGIBILITY only). */
+  rule?: Maybe<EligibilityRule>;
+};
 
 /** The customer's credit at the issuer. */
 export type CreditLine = {
@@ -323,6 +437,36 @@ export type CreditLine = {
   limitFen: Scalars['Fen']['output'];
   /** Credit drawn and not yet repaid. */
   usedFen: Scalars['Fen']['output'];
+};
+
+/** The answer to an application for a credit line. */
+export type CreditLineApplicationResult = {
+  __typename?: 'CreditLineApplicationResult';
+  /** The customer's credit line: the one granted, or the one the customer already has. */
+  creditLine?: Maybe<CreditLine>;
+  /** The issuer's decision with its reasons; null when the application was refused before it was assessed. */
+  decision?: Maybe<CreditLineDecision>;
+  /** The issuer's eligibility check, when it was made. */
+  eligibility?: Maybe<PlatformEligibility>;
+  /** Why not, in the canonical language, when ok is false (the first reason of a decline). */
+  error?: Maybe<CanonicalError>;
+  /** The input fields at fault, when the input was refused before anything was assessed. */
+  fieldErrors: Array<CanonicalError>;
+  /** Whether a credit line was granted. */
+  ok: Scalars['Boolean']['output'];
+};
+
+/** The issuer's decision on an application for a credit line. */
+export type CreditLineDecision = {
+  __typename?: 'CreditLineDecision';
+  /** Whether the line was granted. */
+  approved: Scalars['Boolean']['output'];
+  /** When the issuer decided. */
+  decidedAt: Scalars['DateTime']['output'];
+  /** The line granted; 0 when declined. */
+  limitFen: Scalars['Fen']['output'];
+  /** Every factor that sized the line (approved) or every reason it was declined, in the order the issuer applied them. */
+  reasons: Array<CreditDecisionReason>;
 };
 
 /** The person who holds the credit line and its cards. */
@@ -420,6 +564,35 @@ export type CustomerStatusResult = {
   ok: Scalars['Boolean']['output'];
 };
 
+/** A device asked about: what it runs and what it has. */
+export type DeviceInput = {
+  /** Whether the device has a camera the app may use (for QR codes). */
+  hasCamera: Scalars['Boolean']['input'];
+  /** Whether the device has NFC (and it is switched on). */
+  hasNfc: Scalars['Boolean']['input'];
+  /** The operating system: IOS, ANDROID or WINDOWS. */
+  os: Scalars['String']['input'];
+  /** The device model for iOS (e.g. `iPhone 13`), the system version for Android (e.g. `5.0` or `12`); optional on Windows. */
+  version?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What one operating system can do with a platform (the source's device table). */
+export type DeviceSupport = {
+  __typename?: 'DeviceSupport';
+  /** Whether the platform pays by NFC on this system (on a recent enough device). */
+  nfc: Scalars['Boolean']['output'];
+  /** The oldest device or system version NFC works from, e.g. `iPhone 6` or `5.0`; null when any or none. */
+  nfcMinVersion?: Maybe<Scalars['String']['output']>;
+  /** The platform's notes on this system, e.g. camera permission or background reads. */
+  notes: Array<LocalizedText>;
+  /** The operating system: IOS, ANDROID or WINDOWS. */
+  os: Scalars['String']['output'];
+  /** Whether the platform pays by scanning a QR code on this system (the camera is needed). */
+  qr: Scalars['Boolean']['output'];
+  /** Whether the platform takes web payments on this system. */
+  web: Scalars['Boolean']['output'];
+};
+
 /** What an eligibility answer is about. */
 export type EligibilityAction =
   /** Binding the card into a wallet. */
@@ -440,6 +613,8 @@ export type EligibilityReason = {
 export type EligibilityRule =
   /** The issuer has frozen the account. */
   | 'ACCOUNT_FROZEN'
+  /** The device asked about cannot pay with the platform in any way it takes (NFC or QR code). */
+  | 'DEVICE'
   /** Older than the platform's maximum age. */
   | 'MAX_AGE'
   /** Younger than the platform's minimum age. */
@@ -552,22 +727,54 @@ export type LocalizedText = {
   zhCN: Scalars['String']['output'];
 };
 
+/** Groups of ISO 18245 merchant category codes a holder can block; a payment's merchantCategoryCode falls in at most one. */
+export type MerchantCategoryGroup =
+  /** Digital goods, games and apps: 5815–5818. */
+  | 'DIGITAL_GOODS'
+  /** Restaurants, fast food and bars: 5811–5814. */
+  | 'DINING'
+  /** Fuel stations: 5541–5542, 5983. */
+  | 'FUEL'
+  /** Betting, lotteries and casinos: 7800–7802, 7995. */
+  | 'GAMBLING'
+  /** Supermarkets and grocery stores: 5411, 5422, 5441, 5451, 5462, 5499. */
+  | 'GROCERY'
+  /** Transfers and cash-like purchases: 4829, 6010–6012, 6050–6051, 6211, 6540. */
+  | 'QUASI_CASH'
+  /** Airlines, hotels, car rental and travel agencies: 3000–3999, 4511, 4722, 7011, 7512. */
+  | 'TRAVEL';
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Applies for the customer's credit line at the issuer (Baitiao activation): the issuer's eligibility rules, then its credit assessment from the customer's facts (the issuer adapter's policy). Approved, the line is granted at once and can be upgraded to a virtual card with startCardIssuance; declined, every reason is given. One credit line per customer. */
+  applyForCreditLine: CreditLineApplicationResult;
   /** For operators: freezes a customer pending manual review (the issuer's risk response). Every payment is then declined with ACCOUNT_FROZEN. */
   freezeCustomer: CustomerStatusResult;
   /** Issues the virtual card once every step has passed. The number is generated in the issuer's BIN range and is only ever shown masked. */
   issueCard: CardIssuanceResult;
+  /** Locks the card: every payment is declined with CARD_LOCKED (remedy UNLOCK_CARD) until the holder unlocks it. Locking a locked card changes nothing; a frozen or closed card cannot be locked (CARD_NOT_ACTIVE). */
+  lockCard: CardLockResult;
   /** Repays at the issuer, the only place to repay: the oldest bill first, in the issuer's order (penalty, then principal, by default). Repaid principal is credit available at once. */
   repay: RepaymentResult;
   /** For operators: closes every finished cycle into a bill and posts the overdue penalty of every overdue day that has ended (Asia/Shanghai), up to an instant (now by default). Running it again changes nothing. */
   runStatements: StatementRunResult;
+  /** Has the issuer text the code of an issuance's SMS step to the phone number it holds, or a new code in place of the last one. The code is never returned. The issuer adapter sets the limits (JD Finance: one code a minute, five per issuance, each valid five minutes and locked after five wrong tries). */
+  sendIssuanceSmsCode: SmsCodeSendResult;
+  /** Sets the holder's own limits on the card, replacing those set before: a null or absent field clears that control. Enforced on every payment like the platforms' limits and shown in payableNow as `cardholder.*` rules. */
+  setSpendingControls: SpendingControlsResult;
   /** Starts upgrading the customer's credit line to a virtual card: checks eligibility at the issuer and returns the verification steps to pass, in order. */
   startCardIssuance: CardIssuanceResult;
   /** For operators: lifts a freeze after manual review. */
   unfreezeCustomer: CustomerStatusResult;
+  /** Unlocks a card the holder locked. Unlocking an active card changes nothing; a card the issuer froze, or whose customer it froze, stays as it is (ACCOUNT_FROZEN). */
+  unlockCard: CardLockResult;
   /** Passes the next verification step of an issuance (face recognition, SMS code, payment password, …) with the issuer's verification provider. */
   verifyCardIssuanceStep: CardIssuanceResult;
+};
+
+
+export type MutationApplyForCreditLineArgs = {
+  input: ApplyForCreditLineInput;
 };
 
 
@@ -581,6 +788,11 @@ export type MutationIssueCardArgs = {
 };
 
 
+export type MutationLockCardArgs = {
+  cardId: Scalars['ID']['input'];
+};
+
+
 export type MutationRepayArgs = {
   input: RepayInput;
 };
@@ -591,6 +803,17 @@ export type MutationRunStatementsArgs = {
 };
 
 
+export type MutationSendIssuanceSmsCodeArgs = {
+  input: SendIssuanceSmsCodeInput;
+};
+
+
+export type MutationSetSpendingControlsArgs = {
+  cardId: Scalars['ID']['input'];
+  input: SpendingControlsInput;
+};
+
+
 export type MutationStartCardIssuanceArgs = {
   input: StartCardIssuanceInput;
 };
@@ -598,6 +821,11 @@ export type MutationStartCardIssuanceArgs = {
 
 export type MutationUnfreezeCustomerArgs = {
   input: CustomerStatusInput;
+};
+
+
+export type MutationUnlockCardArgs = {
+  cardId: Scalars['ID']['input'];
 };
 
 
@@ -629,9 +857,20 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A way to pay with a wallet on a device. */
+export type PaymentMethod =
+  /** Tapping the phone on the terminal (NFC). */
+  | 'NFC'
+  /** Scanning or showing a QR code (needs the camera). */
+  | 'QR'
+  /** Paying in a web page. */
+  | 'WEB';
+
 /** A platform, as its adapter describes it. */
 export type Platform = {
   __typename?: 'Platform';
+  /** What each operating system can do with the platform, as its adapter declares it (NFC, QR code, web). */
+  devices: Array<DeviceSupport>;
   /** The platform's name, e.g. 微信支付 / WeChat Pay. */
   displayName: LocalizedText;
   /** The adapter id, e.g. `wechat-pay`. */
@@ -649,6 +888,8 @@ export type PlatformEligibility = {
   age: Scalars['Int']['output'];
   /** True when no rule fails. */
   eligible: Scalars['Boolean']['output'];
+  /** The ways the device asked about can pay with the platform; null when no device was given. */
+  paymentMethods?: Maybe<Array<PaymentMethod>>;
   /** The platform whose rules these are. */
   platform: Platform;
   /** Every rule that fails, each with its canonical error and remedy. */
@@ -772,6 +1013,65 @@ export type RepaymentResult = {
   ok: Scalars['Boolean']['output'];
   /** The repayment, when taken. */
   repayment?: Maybe<Repayment>;
+};
+
+/** Which issuance to send the SMS code for. */
+export type SendIssuanceSmsCodeInput = {
+  /** A key of the client's choosing: a retry with the same key returns the first answer and sends nothing again. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The issuance, whose next step is the SMS code. */
+  issuanceId: Scalars['ID']['input'];
+};
+
+/** The answer to a request for an issuance's SMS code. The code itself is never in it. */
+export type SmsCodeSendResult = {
+  __typename?: 'SmsCodeSendResult';
+  /** Why not, in the canonical language, when ok is false (e.g. FREQUENCY_LIMITED with retryAfterSeconds). */
+  error?: Maybe<CanonicalError>;
+  /** When the last code sent stops being valid. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The issuance. */
+  issuance?: Maybe<CardIssuance>;
+  /** The earliest time the next code may be asked for; null when no more may be sent (or none was sent yet). */
+  nextSendAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether a code was sent. */
+  ok: Scalars['Boolean']['output'];
+  /** How many more codes may be sent for this issuance. */
+  sendsLeft: Scalars['Int']['output'];
+};
+
+/** The limits and blocked merchant categories the holder set for a card; null where not set. */
+export type SpendingControls = {
+  __typename?: 'SpendingControls';
+  /** Merchant category groups the card may not pay at (declined with TRANSACTION_NOT_PERMITTED). */
+  blockedMerchantCategories: Array<MerchantCategoryGroup>;
+  /** The most the card may spend in a calendar day (Asia/Shanghai). */
+  dailyFen?: Maybe<Scalars['Fen']['output']>;
+  /** The most the card may spend in a calendar month (Asia/Shanghai). */
+  monthlyFen?: Maybe<Scalars['Fen']['output']>;
+  /** The most one payment may take. */
+  perPaymentFen?: Maybe<Scalars['Fen']['output']>;
+};
+
+/** The holder's controls for a card. Amounts are whole fen, more than 0, with per payment ≤ daily ≤ monthly where set; null or absent clears a control. */
+export type SpendingControlsInput = {
+  /** Merchant category groups to block; null or empty blocks none. */
+  blockedMerchantCategories?: InputMaybe<Array<MerchantCategoryGroup>>;
+  /** The most the card may spend in a calendar day (Asia/Shanghai). */
+  dailyFen?: InputMaybe<Scalars['Fen']['input']>;
+  /** The most the card may spend in a calendar month (Asia/Shanghai). */
+  monthlyFen?: InputMaybe<Scalars['Fen']['input']>;
+  /** The most one payment may take. */
+  perPaymentFen?: InputMaybe<Scalars['Fen']['input']>;
+};
+
+/** The answer to setting a card's spending controls. */
+export type SpendingControlsResult = {
+  __typename?: 'SpendingControlsResult';
+  /** The card, with its controls as they now stand. */
+  card?: Maybe<Card>;
+  /** Whether the controls were set. */
+  ok: Scalars['Boolean']['output'];
 };
 
 /** Which customer to start a card issuance for. */
@@ -950,9 +1250,10 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Bill: ResolverTypeWrapper<BillEntity>;
+  ApplyForCreditLineInput: ApplyForCreditLineInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Bill: ResolverTypeWrapper<BillEntity>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   BillConnection: ResolverTypeWrapper<Omit<BillConnection, 'edges'> & { edges: Array<ResolversTypes['BillEdge']> }>;
   BillEdge: ResolverTypeWrapper<Omit<BillEdge, 'node'> & { node: ResolversTypes['Bill'] }>;
@@ -961,6 +1262,7 @@ export type ResolversTypes = {
   BillItemEdge: ResolverTypeWrapper<Omit<BillItemEdge, 'node'> & { node: ResolversTypes['BillItem'] }>;
   BillItemKind: BillItemKind;
   BillStatus: BillStatus;
+  BillingCycle: ResolverTypeWrapper<BillingCycleModel>;
   CanonicalError: ResolverTypeWrapper<CanonicalErrorModel>;
   CanonicalErrorCode: CanonicalErrorCode;
   Card: ResolverTypeWrapper<CardEntity>;
@@ -968,8 +1270,13 @@ export type ResolversTypes = {
   CardIssuanceResult: ResolverTypeWrapper<IssuanceOutcome>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CardIssuanceStatus: CardIssuanceStatus;
+  CardLockResult: ResolverTypeWrapper<CardLockOutcome>;
   CardStatus: CardStatus;
+  CreditDecisionFactor: CreditDecisionFactor;
+  CreditDecisionReason: ResolverTypeWrapper<CreditDecisionReasonModel>;
   CreditLine: ResolverTypeWrapper<CreditLineEntity>;
+  CreditLineApplicationResult: ResolverTypeWrapper<CreditLineApplicationOutcome>;
+  CreditLineDecision: ResolverTypeWrapper<Omit<CreditLineDecision, 'reasons'> & { reasons: Array<ResolversTypes['CreditDecisionReason']> }>;
   Customer: ResolverTypeWrapper<CustomerEntity>;
   CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
@@ -979,6 +1286,8 @@ export type ResolversTypes = {
   CustomerStatusResult: ResolverTypeWrapper<CustomerStatusOutcome>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeviceInput: DeviceInput;
+  DeviceSupport: ResolverTypeWrapper<Omit<DeviceSupport, 'notes'> & { notes: Array<ResolversTypes['LocalizedText']> }>;
   EligibilityAction: EligibilityAction;
   EligibilityReason: ResolverTypeWrapper<EligibilityReasonModel>;
   EligibilityRule: EligibilityRule;
@@ -991,9 +1300,11 @@ export type ResolversTypes = {
   LimitStatus: ResolverTypeWrapper<LimitStatusModel>;
   LimitWindow: LimitWindow;
   LocalizedText: ResolverTypeWrapper<LocalizedTextModel>;
+  MerchantCategoryGroup: MerchantCategoryGroup;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OverdueState: ResolverTypeWrapper<OverdueStateModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PaymentMethod: PaymentMethod;
   Platform: ResolverTypeWrapper<PlatformModel>;
   PlatformEligibility: ResolverTypeWrapper<PlatformEligibilityModel>;
   PlatformRole: PlatformRole;
@@ -1004,6 +1315,11 @@ export type ResolversTypes = {
   RepaymentAllocation: ResolverTypeWrapper<BillAllocation>;
   RepaymentChannel: ResolverTypeWrapper<RepaymentChannelModel>;
   RepaymentResult: ResolverTypeWrapper<RepayOutcome>;
+  SendIssuanceSmsCodeInput: SendIssuanceSmsCodeInput;
+  SmsCodeSendResult: ResolverTypeWrapper<SmsCodeOutcome>;
+  SpendingControls: ResolverTypeWrapper<HolderControls>;
+  SpendingControlsInput: SpendingControlsInput;
+  SpendingControlsResult: ResolverTypeWrapper<SpendingControlsOutcome>;
   StartCardIssuanceInput: StartCardIssuanceInput;
   StatementRunResult: ResolverTypeWrapper<StatementRunModel>;
   Transaction: ResolverTypeWrapper<EntityRef>;
@@ -1015,21 +1331,27 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Bill: BillEntity;
+  ApplyForCreditLineInput: ApplyForCreditLineInput;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  Bill: BillEntity;
   Int: Scalars['Int']['output'];
   BillConnection: Omit<BillConnection, 'edges'> & { edges: Array<ResolversParentTypes['BillEdge']> };
   BillEdge: Omit<BillEdge, 'node'> & { node: ResolversParentTypes['Bill'] };
   BillItem: BillItemEntity;
   BillItemConnection: BillItemConnectionModel;
   BillItemEdge: Omit<BillItemEdge, 'node'> & { node: ResolversParentTypes['BillItem'] };
+  BillingCycle: BillingCycleModel;
   CanonicalError: CanonicalErrorModel;
   Card: CardEntity;
   CardIssuance: CardIssuanceRow;
   CardIssuanceResult: IssuanceOutcome;
   Boolean: Scalars['Boolean']['output'];
+  CardLockResult: CardLockOutcome;
+  CreditDecisionReason: CreditDecisionReasonModel;
   CreditLine: CreditLineEntity;
+  CreditLineApplicationResult: CreditLineApplicationOutcome;
+  CreditLineDecision: Omit<CreditLineDecision, 'reasons'> & { reasons: Array<ResolversParentTypes['CreditDecisionReason']> };
   Customer: CustomerEntity;
   CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
@@ -1038,6 +1360,8 @@ export type ResolversParentTypes = {
   CustomerStatusResult: CustomerStatusOutcome;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeviceInput: DeviceInput;
+  DeviceSupport: Omit<DeviceSupport, 'notes'> & { notes: Array<ResolversParentTypes['LocalizedText']> };
   EligibilityReason: EligibilityReasonModel;
   Fen: Scalars['Fen']['output'];
   IssuanceStep: IssuanceStepModel;
@@ -1055,6 +1379,11 @@ export type ResolversParentTypes = {
   RepaymentAllocation: BillAllocation;
   RepaymentChannel: RepaymentChannelModel;
   RepaymentResult: RepayOutcome;
+  SendIssuanceSmsCodeInput: SendIssuanceSmsCodeInput;
+  SmsCodeSendResult: SmsCodeOutcome;
+  SpendingControls: HolderControls;
+  SpendingControlsInput: SpendingControlsInput;
+  SpendingControlsResult: SpendingControlsOutcome;
   StartCardIssuanceInput: StartCardIssuanceInput;
   StatementRunResult: StatementRunModel;
   Transaction: EntityRef;
@@ -1065,6 +1394,8 @@ export type ResolversParentTypes = {
 
 export type BillResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Bill'] = ResolversParentTypes['Bill'], FederationReferenceType extends FederationReferenceTypes['Bill'] = FederationReferenceTypes['Bill']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Bill']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  balanceFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  chargesFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   cycleEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   cycleStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1074,9 +1405,11 @@ export type BillResolvers<ContextType = IssuerContext, ParentType extends Resolv
   outstandingFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   overdueDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   paidFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  penaltiesFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   penaltyAccruedFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   penaltyPaidFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   principalOutstandingFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  repaymentsFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   statementDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['BillStatus'], ParentType, ContextType>;
   totalDueFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
@@ -1112,6 +1445,18 @@ export type BillItemEdgeResolvers<ContextType = IssuerContext, ParentType extend
   node?: Resolver<ResolversTypes['BillItem'], ParentType, ContextType>;
 };
 
+export type BillingCycleResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['BillingCycle'] = ResolversParentTypes['BillingCycle']> = {
+  balanceFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  chargesFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  cycleEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  cycleStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  items?: Resolver<ResolversTypes['BillItemConnection'], ParentType, ContextType, RequireFields<BillingCycleItemsArgs, 'first'>>;
+  penaltiesFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  repaymentsFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  statementDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type CanonicalErrorResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CanonicalError'] = ResolversParentTypes['CanonicalError']> = {
   code?: Resolver<ResolversTypes['CanonicalErrorCode'], ParentType, ContextType>;
   decision?: Resolver<ResolversTypes['ErrorDecision'], ParentType, ContextType>;
@@ -1130,11 +1475,14 @@ export type CanonicalErrorResolvers<ContextType = IssuerContext, ParentType exte
 
 export type CardResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Card'] = ResolversParentTypes['Card'], FederationReferenceType extends FederationReferenceTypes['Card'] = FederationReferenceTypes['Card']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Card']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  bills?: Resolver<ResolversTypes['BillConnection'], ParentType, ContextType, RequireFields<CardBillsArgs, 'first'>>;
   bin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   credit?: Resolver<ResolversTypes['CreditLine'], ParentType, ContextType>;
   currentBill?: Resolver<Maybe<ResolversTypes['Bill']>, ParentType, ContextType>;
+  currentCycle?: Resolver<ResolversTypes['BillingCycle'], ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
   expiry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holderLimits?: Resolver<Array<ResolversTypes['LimitStatus']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuer?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
   issuerLimit?: Resolver<ResolversTypes['LimitStatus'], ParentType, ContextType>;
@@ -1144,6 +1492,7 @@ export type CardResolvers<ContextType = IssuerContext, ParentType extends Resolv
   network?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['OverdueState'], ParentType, ContextType>;
   repayAt?: Resolver<ResolversTypes['RepaymentChannel'], ParentType, ContextType>;
+  spendingControls?: Resolver<ResolversTypes['SpendingControls'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CardStatus'], ParentType, ContextType>;
 };
 
@@ -1165,12 +1514,44 @@ export type CardIssuanceResultResolvers<ContextType = IssuerContext, ParentType 
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type CardLockResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CardLockResult'] = ResolversParentTypes['CardLockResult']> = {
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CreditDecisionReasonResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CreditDecisionReason'] = ResolversParentTypes['CreditDecisionReason']> = {
+  amountFen?: Resolver<Maybe<ResolversTypes['Fen']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  factor?: Resolver<ResolversTypes['CreditDecisionFactor'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  percent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['EligibilityRule']>, ParentType, ContextType>;
+};
+
 export type CreditLineResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CreditLine'] = ResolversParentTypes['CreditLine']> = {
   availableFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuer?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
   limitFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   usedFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+};
+
+export type CreditLineApplicationResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CreditLineApplicationResult'] = ResolversParentTypes['CreditLineApplicationResult']> = {
+  creditLine?: Resolver<Maybe<ResolversTypes['CreditLine']>, ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['CreditLineDecision']>, ParentType, ContextType>;
+  eligibility?: Resolver<Maybe<ResolversTypes['PlatformEligibility']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  fieldErrors?: Resolver<Array<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CreditLineDecisionResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CreditLineDecision'] = ResolversParentTypes['CreditLineDecision']> = {
+  approved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  decidedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  limitFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['CreditDecisionReason']>, ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
@@ -1220,6 +1601,15 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeviceSupportResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['DeviceSupport'] = ResolversParentTypes['DeviceSupport']> = {
+  nfc?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nfcMinVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['LocalizedText']>, ParentType, ContextType>;
+  os?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qr?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  web?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type EligibilityReasonResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['EligibilityReason'] = ResolversParentTypes['EligibilityReason']> = {
   error?: Resolver<ResolversTypes['CanonicalError'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['EligibilityRule'], ParentType, ContextType>;
@@ -1259,12 +1649,17 @@ export type LocalizedTextResolvers<ContextType = IssuerContext, ParentType exten
 };
 
 export type MutationResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  applyForCreditLine?: Resolver<ResolversTypes['CreditLineApplicationResult'], ParentType, ContextType, RequireFields<MutationApplyForCreditLineArgs, 'input'>>;
   freezeCustomer?: Resolver<ResolversTypes['CustomerStatusResult'], ParentType, ContextType, RequireFields<MutationFreezeCustomerArgs, 'input'>>;
   issueCard?: Resolver<ResolversTypes['CardIssuanceResult'], ParentType, ContextType, RequireFields<MutationIssueCardArgs, 'input'>>;
+  lockCard?: Resolver<ResolversTypes['CardLockResult'], ParentType, ContextType, RequireFields<MutationLockCardArgs, 'cardId'>>;
   repay?: Resolver<ResolversTypes['RepaymentResult'], ParentType, ContextType, RequireFields<MutationRepayArgs, 'input'>>;
   runStatements?: Resolver<ResolversTypes['StatementRunResult'], ParentType, ContextType, Partial<MutationRunStatementsArgs>>;
+  sendIssuanceSmsCode?: Resolver<ResolversTypes['SmsCodeSendResult'], ParentType, ContextType, RequireFields<MutationSendIssuanceSmsCodeArgs, 'input'>>;
+  setSpendingControls?: Resolver<ResolversTypes['SpendingControlsResult'], ParentType, ContextType, RequireFields<MutationSetSpendingControlsArgs, 'cardId' | 'input'>>;
   startCardIssuance?: Resolver<ResolversTypes['CardIssuanceResult'], ParentType, ContextType, RequireFields<MutationStartCardIssuanceArgs, 'input'>>;
   unfreezeCustomer?: Resolver<ResolversTypes['CustomerStatusResult'], ParentType, ContextType, RequireFields<MutationUnfreezeCustomerArgs, 'input'>>;
+  unlockCard?: Resolver<ResolversTypes['CardLockResult'], ParentType, ContextType, RequireFields<MutationUnlockCardArgs, 'cardId'>>;
   verifyCardIssuanceStep?: Resolver<ResolversTypes['CardIssuanceResult'], ParentType, ContextType, RequireFields<MutationVerifyCardIssuanceStepArgs, 'input'>>;
 };
 
@@ -1282,6 +1677,7 @@ export type PageInfoResolvers<ContextType = IssuerContext, ParentType extends Re
 };
 
 export type PlatformResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform']> = {
+  devices?: Resolver<Array<ResolversTypes['DeviceSupport']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['PlatformRole'], ParentType, ContextType>;
@@ -1291,6 +1687,7 @@ export type PlatformEligibilityResolvers<ContextType = IssuerContext, ParentType
   action?: Resolver<ResolversTypes['EligibilityAction'], ParentType, ContextType>;
   age?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  paymentMethods?: Resolver<Maybe<Array<ResolversTypes['PaymentMethod']>>, ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['EligibilityReason']>, ParentType, ContextType>;
 };
@@ -1327,6 +1724,27 @@ export type RepaymentResultResolvers<ContextType = IssuerContext, ParentType ext
   repayment?: Resolver<Maybe<ResolversTypes['Repayment']>, ParentType, ContextType>;
 };
 
+export type SmsCodeSendResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['SmsCodeSendResult'] = ResolversParentTypes['SmsCodeSendResult']> = {
+  error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  issuance?: Resolver<Maybe<ResolversTypes['CardIssuance']>, ParentType, ContextType>;
+  nextSendAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sendsLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SpendingControlsResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['SpendingControls'] = ResolversParentTypes['SpendingControls']> = {
+  blockedMerchantCategories?: Resolver<Array<ResolversTypes['MerchantCategoryGroup']>, ParentType, ContextType>;
+  dailyFen?: Resolver<Maybe<ResolversTypes['Fen']>, ParentType, ContextType>;
+  monthlyFen?: Resolver<Maybe<ResolversTypes['Fen']>, ParentType, ContextType>;
+  perPaymentFen?: Resolver<Maybe<ResolversTypes['Fen']>, ParentType, ContextType>;
+};
+
+export type SpendingControlsResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['SpendingControlsResult'] = ResolversParentTypes['SpendingControlsResult']> = {
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type StatementRunResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['StatementRunResult'] = ResolversParentTypes['StatementRunResult']> = {
   asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   billsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1354,11 +1772,16 @@ export type Resolvers<ContextType = IssuerContext> = {
   BillItem?: BillItemResolvers<ContextType>;
   BillItemConnection?: BillItemConnectionResolvers<ContextType>;
   BillItemEdge?: BillItemEdgeResolvers<ContextType>;
+  BillingCycle?: BillingCycleResolvers<ContextType>;
   CanonicalError?: CanonicalErrorResolvers<ContextType>;
   Card?: CardResolvers<ContextType>;
   CardIssuance?: CardIssuanceResolvers<ContextType>;
   CardIssuanceResult?: CardIssuanceResultResolvers<ContextType>;
+  CardLockResult?: CardLockResultResolvers<ContextType>;
+  CreditDecisionReason?: CreditDecisionReasonResolvers<ContextType>;
   CreditLine?: CreditLineResolvers<ContextType>;
+  CreditLineApplicationResult?: CreditLineApplicationResultResolvers<ContextType>;
+  CreditLineDecision?: CreditLineDecisionResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
@@ -1366,6 +1789,7 @@ export type Resolvers<ContextType = IssuerContext> = {
   CustomerStatusResult?: CustomerStatusResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeviceSupport?: DeviceSupportResolvers<ContextType>;
   EligibilityReason?: EligibilityReasonResolvers<ContextType>;
   Fen?: GraphQLScalarType;
   IssuanceStep?: IssuanceStepResolvers<ContextType>;
@@ -1381,6 +1805,9 @@ export type Resolvers<ContextType = IssuerContext> = {
   RepaymentAllocation?: RepaymentAllocationResolvers<ContextType>;
   RepaymentChannel?: RepaymentChannelResolvers<ContextType>;
   RepaymentResult?: RepaymentResultResolvers<ContextType>;
+  SmsCodeSendResult?: SmsCodeSendResultResolvers<ContextType>;
+  SpendingControls?: SpendingControlsResolvers<ContextType>;
+  SpendingControlsResult?: SpendingControlsResultResolvers<ContextType>;
   StatementRunResult?: StatementRunResultResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
   VerificationField?: VerificationFieldResolvers<ContextType>;

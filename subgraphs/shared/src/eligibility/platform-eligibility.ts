@@ -11,12 +11,20 @@ import {
   type EligibilityRule,
   type PlatformAdapter,
 } from '@cardweave/adapter-sdk';
-import type { CanonicalErrorModel } from '../graphql/canonical-error';
+import { canonicalErrorModel, type CanonicalErrorModel } from '../graphql/canonical-error';
 import { localized, platformOf, type PlatformModel } from '../graphql/platform';
+import { deviceDecline, paymentMethodsOn, type Device, type PaymentMethod } from './device-eligibility';
 
 export interface EligibilityReasonModel {
-  rule: EligibilityRule;
+  /** An adapter's declared rule, or DEVICE: the device asked about cannot pay with the platform. */
+  rule: EligibilityRule | 'DEVICE';
   error: CanonicalErrorModel;
+}
+
+/** A device to answer for, and every wallet (to point to one that works on it). */
+export interface DeviceQuestion {
+  device: Device;
+  wallets: readonly PlatformAdapter[];
 }
 
 export interface PlatformEligibilityModel {
@@ -25,6 +33,8 @@ export interface PlatformEligibilityModel {
   eligible: boolean;
   age: number;
   reasons: EligibilityReasonModel[];
+  /** The ways the device asked about pays here; absent when no device was asked about. */
+  paymentMethods?: PaymentMethod[];
 }
 
 const NEUTRAL: Record<EligibilityRule, { zhCN: string; en: string }> = {
@@ -77,16 +87,35 @@ export function platformEligibility(
   action: PlatformEligibilityModel['action'],
   applicant: Applicant,
   at: Date,
+  question?: DeviceQuestion,
 ): PlatformEligibilityModel {
+  const onDevice = question ? deviceAnswer(adapter, question) : { reasons: [] };
   if (!adapter.eligibility) {
-    return { platform: platformOf(adapter), action, eligible: true, age: 0, reasons: [] };
+    const eligible = onDevice.reasons.length === 0;
+    return { platform: platformOf(adapter), action, eligible, age: 0, reasons: onDevice.reasons, paymentMethods: onDevice.paymentMethods };
   }
   const result = evaluateEligibility(adapter.eligibility, applicant, at);
+  const reasons: EligibilityReasonModel[] = [
+    ...result.failures.map((f) => ({ rule: f.rule, error: reasonError(adapter, f, requirementOf(adapter, f.rule)) })),
+    ...onDevice.reasons,
+  ];
   return {
     platform: platformOf(adapter),
     action,
-    eligible: result.eligible,
+    eligible: reasons.length === 0,
     age: result.age,
-    reasons: result.failures.map((f) => ({ rule: f.rule, error: reasonError(adapter, f, requirementOf(adapter, f.rule)) })),
+    reasons,
+    paymentMethods: onDevice.paymentMethods,
+  };
+}
+
+function deviceAnswer(
+  adapter: PlatformAdapter,
+  question: DeviceQuestion,
+): { reasons: EligibilityReasonModel[]; paymentMethods?: PaymentMethod[] } {
+  const decline = deviceDecline(adapter, question.device, question.wallets);
+  return {
+    reasons: decline ? [{ rule: 'DEVICE', error: canonicalErrorModel(decline) }] : [],
+    paymentMethods: paymentMethodsOn(adapter, question.device),
   };
 }

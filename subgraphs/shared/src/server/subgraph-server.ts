@@ -23,6 +23,7 @@ import {
   withServerSpan,
 } from '@cardweave/service-kit';
 import { canonicalErrorResolvers } from '../graphql/canonical-error';
+import { platformDeviceResolvers } from '../eligibility/device-eligibility';
 import { enforcePermissions } from './permission-guard';
 import { nonceClaimPlugin, withSignedRequest } from './nonce-claim-plugin';
 import type { ServedRequestContext, SubgraphResolverMap } from './subgraph-resolvers';
@@ -142,7 +143,11 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
 export async function startSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningSubgraph> {
-  const resolvers: SubgraphResolverMap<TContext & ServedRequestContext> = { ...canonicalErrorResolvers, ...options.resolvers };
+  const resolvers: SubgraphResolverMap<TContext & ServedRequestContext> = {
+    ...canonicalErrorResolvers,
+    ...platformDeviceResolvers,
+    ...options.resolvers,
+  };
   // Every mutation, and each field the permission table lists, checks the caller's role first.
   const schema = enforcePermissions(buildSubgraphSchema([{ typeDefs: parse(subgraphSdl(options.schemaFile)), resolvers }]), options.name);
   const readNonces = new MemoryNonceStore();

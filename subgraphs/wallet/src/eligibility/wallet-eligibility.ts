@@ -5,7 +5,7 @@
  */
 import type { RealNameLevel } from '@cardweave/adapter-sdk';
 import { graphqlError } from '@cardweave/service-kit';
-import { platformEligibility, type PlatformEligibilityModel } from '@cardweave/subgraph-kit';
+import { parseDevice, platformEligibility, type DeviceInputShape, type PlatformEligibilityModel } from '@cardweave/subgraph-kit';
 import type { WalletContext } from '../context';
 
 export interface CustomerFacts {
@@ -16,13 +16,20 @@ export interface CustomerFacts {
   isFrozen?: boolean | null;
 }
 
-export async function walletEligibility(customer: CustomerFacts, ctx: WalletContext): Promise<PlatformEligibilityModel[]> {
+export async function walletEligibility(
+  customer: CustomerFacts,
+  ctx: WalletContext,
+  deviceInput?: DeviceInputShape | null,
+): Promise<PlatformEligibilityModel[]> {
+  // Bad device input is refused before anything is read.
+  const device = deviceInput ? parseDevice(deviceInput, 'device') : null;
   if (customer.realNameLevel == null || !customer.birthDate) {
     throw graphqlError('BAD_REQUEST', 'walletEligibility needs the issuer facts from the gateway');
   }
+  const wallets = ctx.registry.byRole('wallet');
   const [year, month, day] = customer.birthDate.split('-').map(Number);
   const accounts = await ctx.loaders.accountsByCustomer.load(customer.id);
-  return ctx.registry.byRole('wallet').map((wallet) =>
+  return wallets.map((wallet) =>
     platformEligibility(
       wallet,
       'BIND_CARD',
@@ -36,6 +43,7 @@ export async function walletEligibility(customer: CustomerFacts, ctx: WalletCont
         hasWalletAccount: accounts.some((a) => a.platform === wallet.manifest.id),
       },
       ctx.now,
+      device ? { device, wallets } : undefined,
     ),
   );
 }

@@ -9,6 +9,7 @@ import { PlatformEligibilityModel, EligibilityReasonModel, EntityRef, CanonicalE
 import { PaymentEntity } from '../db/entities/payment.entity';
 import { PaymentResultModel } from '../payments/payment-coordinator';
 import { BindCardResultModel } from '../binding/card-binding-service';
+import { BindingRemovalOutcome } from '../binding/binding-removal';
 import { WalletContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -34,6 +35,8 @@ export type Scalars = {
 export type BindCardInput = {
   /** The card, as the issuer knows it. */
   cardId: Scalars['ID']['input'];
+  /** The device binding the card, when known: one the wallet cannot pay with is declined as DEVICE_NOT_SUPPORTED before any platform call. */
+  device?: InputMaybe<DeviceInput>;
   /** The wallet's verification fields by name (see the wallet adapter's verification flow). */
   fields: Array<VerificationFieldInput>;
   /** Chosen by the client, 8 to 64 letters, digits, - or _; the same key replays the first result. */
@@ -161,8 +164,49 @@ export type Customer = {
   realNameLevel: Scalars['Int']['output'];
   /** The customer's accounts at the wallet platforms. */
   walletAccounts: Array<WalletAccount>;
-  /** Per wallet platform: whether the customer may bind the card there, and every reason why not. */
+  /**
+   * Per wallet platform: whether the customer may bind the card there, and every reason why not.
+   * Given a device, also whether that device can pay with the wallet (NFC from iPhone 6 and
+   * Android 5.0 on a phone that has it, QR codes with the camera, a PC web payments only): a
+   * device with neither NFC nor QR code is a DEVICE reason (DEVICE_NOT_SUPPORTED), and
+   * `paymentMethods` lists what it can use.
+   */
   walletEligibility: Array<PlatformEligibility>;
+};
+
+
+/** A customer's wallet accounts, as the wallet platforms hold them. */
+export type CustomerWalletEligibilityArgs = {
+  device?: InputMaybe<DeviceInput>;
+};
+
+/** A device asked about: what it runs and what it has. */
+export type DeviceInput = {
+  /** Whether the device has a camera the app may use (for QR codes). */
+  hasCamera: Scalars['Boolean']['input'];
+  /** Whether the device has NFC (and it is switched on). */
+  hasNfc: Scalars['Boolean']['input'];
+  /** The operating system: IOS, ANDROID or WINDOWS. */
+  os: Scalars['String']['input'];
+  /** The device model for iOS (e.g. `iPhone 13`), the system version for Android (e.g. `5.0` or `12`); optional on Windows. */
+  version?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What one operating system can do with a platform (the source's device table). */
+export type DeviceSupport = {
+  __typename?: 'DeviceSupport';
+  /** Whether the platform pays by NFC on this system (on a recent enough device). */
+  nfc: Scalars['Boolean']['output'];
+  /** The oldest device or system version NFC works from, e.g. `iPhone 6` or `5.0`; null when any or none. */
+  nfcMinVersion?: Maybe<Scalars['String']['output']>;
+  /** The platform's notes on this system, e.g. camera permission or background reads. */
+  notes: Array<LocalizedText>;
+  /** The operating system: IOS, ANDROID or WINDOWS. */
+  os: Scalars['String']['output'];
+  /** Whether the platform pays by scanning a QR code on this system (the camera is needed). */
+  qr: Scalars['Boolean']['output'];
+  /** Whether the platform takes web payments on this system. */
+  web: Scalars['Boolean']['output'];
 };
 
 /** What an eligibility answer is about. */
@@ -185,6 +229,8 @@ export type EligibilityReason = {
 export type EligibilityRule =
   /** The issuer has frozen the account. */
   | 'ACCOUNT_FROZEN'
+  /** The device asked about cannot pay with the platform in any way it takes (NFC or QR code). */
+  | 'DEVICE'
   /** Older than the platform's maximum age. */
   | 'MAX_AGE'
   /** Younger than the platform's minimum age. */
@@ -296,6 +342,12 @@ export type Mutation = {
    * unfinished for at least `olderThanSeconds`. Also runs by itself in the background.
    */
   recoverPayments: PaymentRecoveryReport;
+  /**
+   * Removes a card from a wallet (status REMOVED): the binding leaves the card's and the
+   * account's bindings and payableNow, and a payment with it is refused with
+   * BINDING_NOT_ACTIVE. Removing a removed binding changes nothing; the card can be bound again.
+   */
+  removeWalletBinding: RemoveWalletBindingResult;
   /** Wallets cannot take repayments: always answers REPAYMENT_NOT_SUPPORTED with the remedy REPAY_AT_ISSUER and where to repay. Moves no money. */
   repayThroughWallet: WalletRepaymentResult;
 };
@@ -313,6 +365,11 @@ export type MutationPayArgs = {
 
 export type MutationRecoverPaymentsArgs = {
   olderThanSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationRemoveWalletBindingArgs = {
+  bindingId: Scalars['ID']['input'];
 };
 
 
@@ -335,6 +392,8 @@ export type PayInput = {
   amountFen: Scalars['Fen']['input'];
   /** The wallet binding to pay with. */
   bindingId: Scalars['ID']['input'];
+  /** The device paying, when known: one the wallet cannot pay with is declined as DEVICE_NOT_SUPPORTED before any hop. */
+  device?: InputMaybe<DeviceInput>;
   /** Chosen by the client, 8 to 64 letters, digits, - or _; the same key replays the first result. */
   idempotencyKey: Scalars['String']['input'];
   /** The merchant's ISO 18245 category code, four digits. */
@@ -392,6 +451,15 @@ export type Payment = {
   transaction?: Maybe<Transaction>;
 };
 
+/** A way to pay with a wallet on a device. */
+export type PaymentMethod =
+  /** Tapping the phone on the terminal (NFC). */
+  | 'NFC'
+  /** Scanning or showing a QR code (needs the camera). */
+  | 'QR'
+  /** Paying in a web page. */
+  | 'WEB';
+
 /** What a recovery run did. */
 export type PaymentRecoveryReport = {
   __typename?: 'PaymentRecoveryReport';
@@ -417,6 +485,8 @@ export type PaymentStatus =
 /** A platform, as its adapter describes it. */
 export type Platform = {
   __typename?: 'Platform';
+  /** What each operating system can do with the platform, as its adapter declares it (NFC, QR code, web). */
+  devices: Array<DeviceSupport>;
   /** The platform's name, e.g. 微信支付 / WeChat Pay. */
   displayName: LocalizedText;
   /** The adapter id, e.g. `wechat-pay`. */
@@ -434,6 +504,8 @@ export type PlatformEligibility = {
   age: Scalars['Int']['output'];
   /** True when no rule fails. */
   eligible: Scalars['Boolean']['output'];
+  /** The ways the device asked about can pay with the platform; null when no device was given. */
+  paymentMethods?: Maybe<Array<PaymentMethod>>;
   /** The platform whose rules these are. */
   platform: Platform;
   /** Every rule that fails, each with its canonical error and remedy. */
@@ -487,6 +559,17 @@ export type Remedy =
   | 'USE_ANOTHER_CARD'
   | 'USE_ANOTHER_WALLET'
   | 'WAIT_FOR_NEXT_WINDOW';
+
+/** What became of a request to remove a binding. */
+export type RemoveWalletBindingResult = {
+  __typename?: 'RemoveWalletBindingResult';
+  /** The binding as it now stands. */
+  binding?: Maybe<WalletBinding>;
+  /** Whether this request removed it (false when it already was). */
+  changed: Scalars['Boolean']['output'];
+  /** Whether the binding is now removed. */
+  ok: Scalars['Boolean']['output'];
+};
 
 /** A payment as the clearing network recorded it; resolved by the clearing subgraph. */
 export type Transaction = {
@@ -693,6 +776,8 @@ export type ResolversTypes = {
   Customer: ResolverTypeWrapper<CustomerFacts>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeviceInput: DeviceInput;
+  DeviceSupport: ResolverTypeWrapper<Omit<DeviceSupport, 'notes'> & { notes: Array<ResolversTypes['LocalizedText']> }>;
   EligibilityAction: EligibilityAction;
   EligibilityReason: ResolverTypeWrapper<EligibilityReasonModel>;
   EligibilityRule: EligibilityRule;
@@ -709,6 +794,7 @@ export type ResolversTypes = {
   PayResult: ResolverTypeWrapper<PaymentResultModel>;
   PayableAmount: ResolverTypeWrapper<PayableAmountModel>;
   Payment: ResolverTypeWrapper<PaymentEntity>;
+  PaymentMethod: PaymentMethod;
   PaymentRecoveryReport: ResolverTypeWrapper<PaymentRecoveryReport>;
   PaymentStatus: PaymentStatus;
   Platform: ResolverTypeWrapper<PlatformModel>;
@@ -716,6 +802,7 @@ export type ResolversTypes = {
   PlatformRole: PlatformRole;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Remedy: Remedy;
+  RemoveWalletBindingResult: ResolverTypeWrapper<BindingRemovalOutcome>;
   Transaction: ResolverTypeWrapper<EntityRef>;
   VerificationFieldInput: VerificationFieldInput;
   WalletAccount: ResolverTypeWrapper<WalletAccountEntity>;
@@ -739,6 +826,8 @@ export type ResolversParentTypes = {
   Customer: CustomerFacts;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeviceInput: DeviceInput;
+  DeviceSupport: Omit<DeviceSupport, 'notes'> & { notes: Array<ResolversParentTypes['LocalizedText']> };
   EligibilityReason: EligibilityReasonModel;
   Fen: Scalars['Fen']['output'];
   LimitStatus: LimitStatusModel;
@@ -753,6 +842,7 @@ export type ResolversParentTypes = {
   Platform: PlatformModel;
   PlatformEligibility: PlatformEligibilityModel;
   Query: Record<PropertyKey, never>;
+  RemoveWalletBindingResult: BindingRemovalOutcome;
   Transaction: EntityRef;
   VerificationFieldInput: VerificationFieldInput;
   WalletAccount: WalletAccountEntity;
@@ -796,7 +886,7 @@ export type CustomerResolvers<ContextType = WalletContext, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   walletAccounts?: Resolver<Array<ResolversTypes['WalletAccount']>, ParentType, ContextType>;
-  walletEligibility?: Resolver<Array<ResolversTypes['PlatformEligibility']>, ParentType, ContextType>;
+  walletEligibility?: Resolver<Array<ResolversTypes['PlatformEligibility']>, ParentType, ContextType, Partial<CustomerWalletEligibilityArgs>>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -806,6 +896,15 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeviceSupportResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['DeviceSupport'] = ResolversParentTypes['DeviceSupport']> = {
+  nfc?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nfcMinVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['LocalizedText']>, ParentType, ContextType>;
+  os?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qr?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  web?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
 
 export type EligibilityReasonResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['EligibilityReason'] = ResolversParentTypes['EligibilityReason']> = {
   error?: Resolver<ResolversTypes['CanonicalError'], ParentType, ContextType>;
@@ -841,6 +940,7 @@ export type MutationResolvers<ContextType = WalletContext, ParentType extends Re
   bindCard?: Resolver<ResolversTypes['BindCardResult'], ParentType, ContextType, RequireFields<MutationBindCardArgs, 'input'>>;
   pay?: Resolver<ResolversTypes['PayResult'], ParentType, ContextType, RequireFields<MutationPayArgs, 'input'>>;
   recoverPayments?: Resolver<ResolversTypes['PaymentRecoveryReport'], ParentType, ContextType, RequireFields<MutationRecoverPaymentsArgs, 'olderThanSeconds'>>;
+  removeWalletBinding?: Resolver<ResolversTypes['RemoveWalletBindingResult'], ParentType, ContextType, RequireFields<MutationRemoveWalletBindingArgs, 'bindingId'>>;
   repayThroughWallet?: Resolver<ResolversTypes['WalletRepaymentResult'], ParentType, ContextType, RequireFields<MutationRepayThroughWalletArgs, 'input'>>;
 };
 
@@ -882,6 +982,7 @@ export type PaymentRecoveryReportResolvers<ContextType = WalletContext, ParentTy
 };
 
 export type PlatformResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform']> = {
+  devices?: Resolver<Array<ResolversTypes['DeviceSupport']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['PlatformRole'], ParentType, ContextType>;
@@ -891,6 +992,7 @@ export type PlatformEligibilityResolvers<ContextType = WalletContext, ParentType
   action?: Resolver<ResolversTypes['EligibilityAction'], ParentType, ContextType>;
   age?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  paymentMethods?: Resolver<Maybe<Array<ResolversTypes['PaymentMethod']>>, ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['EligibilityReason']>, ParentType, ContextType>;
 };
@@ -898,6 +1000,12 @@ export type PlatformEligibilityResolvers<ContextType = WalletContext, ParentType
 export type QueryResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
   walletBinding?: Resolver<Maybe<ResolversTypes['WalletBinding']>, ParentType, ContextType, RequireFields<QueryWalletBindingArgs, 'id'>>;
+};
+
+export type RemoveWalletBindingResultResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['RemoveWalletBindingResult'] = ResolversParentTypes['RemoveWalletBindingResult']> = {
+  binding?: Resolver<Maybe<ResolversTypes['WalletBinding']>, ParentType, ContextType>;
+  changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type TransactionResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = {
@@ -941,6 +1049,7 @@ export type Resolvers<ContextType = WalletContext> = {
   Customer?: CustomerResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeviceSupport?: DeviceSupportResolvers<ContextType>;
   EligibilityReason?: EligibilityReasonResolvers<ContextType>;
   Fen?: GraphQLScalarType;
   LimitStatus?: LimitStatusResolvers<ContextType>;
@@ -954,6 +1063,7 @@ export type Resolvers<ContextType = WalletContext> = {
   Platform?: PlatformResolvers<ContextType>;
   PlatformEligibility?: PlatformEligibilityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RemoveWalletBindingResult?: RemoveWalletBindingResultResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
   WalletAccount?: WalletAccountResolvers<ContextType>;
   WalletBinding?: WalletBindingResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { canActForCustomer, requireId, graphqlError, notFound } from '@cardweave/service-kit';
+import { canonicalErrorModel, deviceDecline, parseDevice } from '@cardweave/subgraph-kit';
 import type { Resolvers } from '../generated/resolvers-types';
 
 function invalid(field: string, message: string): GraphQLError {
@@ -17,9 +18,14 @@ export const bindingResolvers: Resolvers = {
       if (input.fields.length > 10 || new Set(input.fields.map((f) => f.name)).size !== input.fields.length) {
         throw invalid('fields', 'each field once, at most 10');
       }
+      const device = input.device ? parseDevice(input.device, 'device') : null;
       // Whose card it is, from the issuer; someone else's card is reported as unknown.
       const owner = await ctx.cardOwners.load(cardId);
       if (!owner || !canActForCustomer(ctx, owner)) throw notFound('card', 'cardId');
+      // A device the wallet cannot pay with: declined before any platform call, nothing bound, the key not spent.
+      const wallet = ctx.registry.get(input.walletPlatform);
+      const unsupported = device ? deviceDecline(wallet, device, ctx.registry.byRole('wallet')) : null;
+      if (unsupported) return { ok: false, bindingId: null, error: canonicalErrorModel(unsupported), fieldErrors: [] };
       return ctx.binding.bind(
         {
           idempotencyKey: input.idempotencyKey,

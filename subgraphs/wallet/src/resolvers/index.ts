@@ -50,7 +50,7 @@ export const walletResolvers: Resolvers = {
     // Keeps the issuer's fields the gateway sends for @requires (walletEligibility).
     __resolveReference: (ref, ctx) => (canActForCustomer(ctx, requireId(ref.id)) ? { ...ref, id: requireId(ref.id) } : null),
     walletAccounts: (customer, _, ctx) => ctx.loaders.accountsByCustomer.load(customer.id),
-    walletEligibility: (customer, _, ctx) => walletEligibility(customer, ctx),
+    walletEligibility: (customer, { device }, ctx) => walletEligibility(customer, ctx, device),
   },
   WalletAccount: {
     platform: (account, _, ctx) => platformById(ctx.registry, account.platform, 'WALLET'),

@@ -1,5 +1,5 @@
 import { assertCanActForCustomer, assertOperator, canActForCustomer, requireId, graphqlError, notFound } from '@cardweave/service-kit';
-import { canonicalErrorModel } from '@cardweave/subgraph-kit';
+import { canonicalErrorModel, deviceDecline, parseDevice } from '@cardweave/subgraph-kit';
 import type { CanonicalError } from '@cardweave/adapter-sdk';
 import type { Resolvers } from '../generated/resolvers-types';
 import { validatePayInput } from '../payments/payment-input';
@@ -14,10 +14,17 @@ export const paymentResolvers: Resolvers = {
   Mutation: {
     pay: async (_, { input }, ctx) => {
       const checked = validatePayInput(input);
+      const device = input.device ? parseDevice(input.device, 'device') : null;
       const binding = await ctx.loaders.bindingById.load(requireId(checked.bindingId, 'bindingId'));
       const account = binding && (await ctx.loaders.accountById.load(binding.walletAccountId));
       if (!binding || !account) throw notFound('binding', 'bindingId');
       assertCanActForCustomer(ctx, account.customerId, 'binding', 'bindingId');
+      // A device the wallet cannot pay with is declined before any hop: nothing is reserved or sent.
+      const unsupported =
+        device && ctx.registry.has(binding.platform)
+          ? deviceDecline(ctx.registry.get(binding.platform), device, ctx.registry.byRole('wallet'))
+          : null;
+      if (unsupported) return { ok: false, paymentId: null, error: unsupported };
       return ctx.payments.coordinator.pay(checked, binding, account, ctx.identity ?? null);
     },
     recoverPayments: async (_, { olderThanSeconds }, ctx) => {
