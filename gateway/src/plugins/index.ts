@@ -5,6 +5,7 @@
 import type { GatewayConfigContext } from '@graphql-hive/gateway-runtime';
 import type { ResolvedGatewayOptions } from '../gateway';
 import { recordErrors, useAccessLog } from './use-access-log';
+import { useCardSecrets } from './use-card-secrets';
 import { useEdgeErrors, useSubgraphErrorNames } from './use-edge-errors';
 import { identityOf, useIdentity } from './use-identity';
 import { countResult, useDeclineSelection, useMetrics } from './use-metrics';
@@ -30,6 +31,7 @@ export function gatewayPlugins(options: ResolvedGatewayOptions, context: Gateway
     }),
     useDeclineSelection(),
     ...useTracing({ enabled: options.tracing }),
+    useCardSecrets(),
     useAccessLog(),
     ...useRequestLimits({ limits: options.limits, production: options.production, subgraphCost: options.subgraphCostLimit }),
     useNumberLiterals(),

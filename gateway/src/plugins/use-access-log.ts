@@ -7,6 +7,7 @@
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { logLevelEnabled, writeLog } from '@cardweave/service-kit';
+import { isCardSecretRequest } from './use-card-secrets';
 
 interface RequestRecord {
   start: number;
@@ -64,7 +65,8 @@ export function useAccessLog(): GatewayPlugin {
         durationMs: Math.round((performance.now() - start) * 10) / 10,
         errorCodes: codes.length ? codes : undefined,
         errors: record.errorMessages,
-        variables: codes.length || response.status >= 400 ? params.variables : undefined,
+        // A card-secret request's variables (a payment password, a reveal token) are never logged.
+        variables: (codes.length || response.status >= 400) && !isCardSecretRequest(request) ? params.variables : undefined,
       });
     },
     onParams({ params, request }) {

@@ -40,6 +40,8 @@ export const MUTATION_PERMISSIONS = {
   recoverPayments: { allowed: ['OPERATOR'], why: 'reverses unfinished payments; moves no new money' },
   bindCard: { allowed: ['CUSTOMER'], why: 'puts the customer’s card in a wallet, with their verification' },
   repayThroughWallet: { allowed: ['CUSTOMER'], why: 'the customer’s repayment (always refused: repay at the issuer)' },
+  startCardReveal: { allowed: ['CUSTOMER'], why: 'the holder’s own payment password, before the card is shown' },
+  revealCardDetails: { allowed: ['CUSTOMER'], why: 'shows the full card number, expiry and CVV2 to the holder alone' },
 } as const satisfies Record<string, Permission>;
 
 /**
@@ -52,6 +54,10 @@ export const FIELD_PERMISSIONS = {
   'Customer.birthDate': { allowed: ['CUSTOMER', 'OPERATOR'], why: 'from the resident ID number' },
   'Card.maskedNumber': { allowed: ['CUSTOMER', 'OPERATOR'], why: 'the card, masked (the full number is never returned)' },
   'Card.expiry': { allowed: ['CUSTOMER', 'OPERATOR'], why: 'the card’s expiry' },
+  'CardRevealStartResult.revealToken': { allowed: ['CUSTOMER'], why: 'unlocks the card’s details once' },
+  'CardDetails.cardNumber': { allowed: ['CUSTOMER'], why: 'the full card number' },
+  'CardDetails.expiry': { allowed: ['CUSTOMER'], why: 'the expiry beside the full number' },
+  'CardDetails.cvv2': { allowed: ['CUSTOMER'], why: 'the card verification value' },
 } as const satisfies Record<string, Permission>;
 
 export type MutationName = keyof typeof MUTATION_PERMISSIONS;

@@ -21,6 +21,7 @@ import { AddLifecycleTables1764979200000 } from './migrations/1764979200000-AddL
 import { ScopeIdempotencyKeysByCustomer1795910400000 } from './migrations/1795910400000-ScopeIdempotencyKeysByCustomer';
 import { AddBillPaidByDueDate1796083200000 } from './migrations/1796083200000-AddBillPaidByDueDate';
 import { AddCustomerMobile1796256000000 } from './migrations/1796256000000-AddCustomerMobile';
+import { AddCardReveals1796515200007 } from './migrations/1796515200007-AddCardReveals';
 
 export const ISSUER_SCHEMA = 'issuer';
 export const issuerEntities = [CustomerEntity, CreditLineEntity, CardEntity, BillEntity, BillItemEntity];
@@ -31,4 +32,5 @@ export const issuerMigrations = [
   ScopeIdempotencyKeysByCustomer1795910400000,
   AddBillPaidByDueDate1796083200000,
   AddCustomerMobile1796256000000,
+  AddCardReveals1796515200007,
 ];

@@ -323,6 +323,28 @@ export type CardBillsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A card's details as printed on it: only ever in the answer to `revealCardDetails`. */
+export type CardDetails = {
+  __typename?: 'CardDetails';
+  /** The full card number. */
+  cardNumber: Scalars['String']['output'];
+  /** The card verification value (CVV2). */
+  cvv2: Scalars['String']['output'];
+  /** The expiry as printed, MM/YY. */
+  expiry: Scalars['String']['output'];
+};
+
+/** What became of a reveal. */
+export type CardDetailsRevealResult = {
+  __typename?: 'CardDetailsRevealResult';
+  /** The card's details, once. */
+  details?: Maybe<CardDetails>;
+  /** Why not, when it was not. */
+  error?: Maybe<CanonicalError>;
+  /** Whether the details are shown. */
+  ok: Scalars['Boolean']['output'];
+};
+
 /** Upgrading a credit line to a virtual card, step by step. */
 export type CardIssuance = {
   __typename?: 'CardIssuance';
@@ -377,6 +399,21 @@ export type CardLockResult = {
   error?: Maybe<CanonicalError>;
   /** Whether the card is now as asked. */
   ok: Scalars['Boolean']['output'];
+};
+
+/** What became of the payment-password step. */
+export type CardRevealStartResult = {
+  __typename?: 'CardRevealStartResult';
+  /** Why not, when it was not. */
+  error?: Maybe<CanonicalError>;
+  /** When the token stops working. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The fields at fault, each with its own canonical error. */
+  fieldErrors: Array<CanonicalError>;
+  /** Whether the password passed and a token was issued. */
+  ok: Scalars['Boolean']['output'];
+  /** Single-use, for `revealCardDetails` within 60 seconds. */
+  revealToken?: Maybe<Scalars['String']['output']>;
 };
 
 /** Whether a card can pay. */
@@ -756,6 +793,12 @@ export type Mutation = {
   lockCard: CardLockResult;
   /** Repays at the issuer, the only place to repay: the oldest bill first, in the issuer's order (penalty, then principal, by default). Repaid principal is credit available at once. */
   repay: RepaymentResult;
+  /**
+   * The card's full number, expiry and CVV2, for a reveal token from `startCardReveal`: once,
+   * within 60 seconds; a used, expired or unknown token is INVALID_TOKEN (REVERIFY_IDENTITY).
+   * The answer is sent with `Cache-Control: no-store` and never logged. The customer only.
+   */
+  revealCardDetails: CardDetailsRevealResult;
   /** For operators: closes every finished cycle into a bill and posts the overdue penalty of every overdue day that has ended (Asia/Shanghai), up to an instant (now by default). Running it again changes nothing. */
   runStatements: StatementRunResult;
   /** Has the issuer text the code of an issuance's SMS step to the phone number it holds, or a new code in place of the last one. The code is never returned. The issuer adapter sets the limits (JD Finance: one code a minute, five per issuance, each valid five minutes and locked after five wrong tries). */
@@ -764,6 +807,13 @@ export type Mutation = {
   setSpendingControls: SpendingControlsResult;
   /** Starts upgrading the customer's credit line to a virtual card: checks eligibility at the issuer and returns the verification steps to pass, in order. */
   startCardIssuance: CardIssuanceResult;
+  /**
+   * The card holder's payment password, checked by the issuer: on success, a reveal token for
+   * `revealCardDetails`, single-use and valid 60 seconds. At most 3 per card and hour (then
+   * FREQUENCY_LIMITED with WAIT_FOR_NEXT_WINDOW); each is recorded with who asked, when and
+   * from which request. The customer only.
+   */
+  startCardReveal: CardRevealStartResult;
   /** For operators: lifts a freeze after manual review. */
   unfreezeCustomer: CustomerStatusResult;
   /** Unlocks a card the holder locked. Unlocking an active card changes nothing; a card the issuer froze, or whose customer it froze, stays as it is (ACCOUNT_FROZEN). */
@@ -798,6 +848,11 @@ export type MutationRepayArgs = {
 };
 
 
+export type MutationRevealCardDetailsArgs = {
+  input: RevealCardDetailsInput;
+};
+
+
 export type MutationRunStatementsArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -816,6 +871,11 @@ export type MutationSetSpendingControlsArgs = {
 
 export type MutationStartCardIssuanceArgs = {
   input: StartCardIssuanceInput;
+};
+
+
+export type MutationStartCardRevealArgs = {
+  input: StartCardRevealInput;
 };
 
 
@@ -1015,6 +1075,14 @@ export type RepaymentResult = {
   repayment?: Maybe<Repayment>;
 };
 
+/** A reveal token to redeem for the card's details. */
+export type RevealCardDetailsInput = {
+  /** The card the token was issued for. */
+  cardId: Scalars['ID']['input'];
+  /** The token `startCardReveal` returned. */
+  revealToken: Scalars['String']['input'];
+};
+
 /** Which issuance to send the SMS code for. */
 export type SendIssuanceSmsCodeInput = {
   /** A key of the client's choosing: a retry with the same key returns the first answer and sends nothing again. */
@@ -1080,6 +1148,14 @@ export type StartCardIssuanceInput = {
   customerId: Scalars['ID']['input'];
   /** A key of the client's choosing: a retry with the same key returns the first answer. */
   idempotencyKey: Scalars['String']['input'];
+};
+
+/** The payment-password step before a card's details are shown. */
+export type StartCardRevealInput = {
+  /** The card to show. */
+  cardId: Scalars['ID']['input'];
+  /** The holder's payment password (six digits); never stored or logged. */
+  paymentPassword: Scalars['String']['input'];
 };
 
 /** What a statement run did. */
@@ -1266,11 +1342,14 @@ export type ResolversTypes = {
   CanonicalError: ResolverTypeWrapper<CanonicalErrorModel>;
   CanonicalErrorCode: CanonicalErrorCode;
   Card: ResolverTypeWrapper<CardEntity>;
+  CardDetails: ResolverTypeWrapper<CardDetails>;
+  CardDetailsRevealResult: ResolverTypeWrapper<Omit<CardDetailsRevealResult, 'error'> & { error?: Maybe<ResolversTypes['CanonicalError']> }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CardIssuance: ResolverTypeWrapper<CardIssuanceRow>;
   CardIssuanceResult: ResolverTypeWrapper<IssuanceOutcome>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CardIssuanceStatus: CardIssuanceStatus;
   CardLockResult: ResolverTypeWrapper<CardLockOutcome>;
+  CardRevealStartResult: ResolverTypeWrapper<Omit<CardRevealStartResult, 'error' | 'fieldErrors'> & { error?: Maybe<ResolversTypes['CanonicalError']>, fieldErrors: Array<ResolversTypes['CanonicalError']> }>;
   CardStatus: CardStatus;
   CreditDecisionFactor: CreditDecisionFactor;
   CreditDecisionReason: ResolverTypeWrapper<CreditDecisionReasonModel>;
@@ -1315,12 +1394,14 @@ export type ResolversTypes = {
   RepaymentAllocation: ResolverTypeWrapper<BillAllocation>;
   RepaymentChannel: ResolverTypeWrapper<RepaymentChannelModel>;
   RepaymentResult: ResolverTypeWrapper<RepayOutcome>;
+  RevealCardDetailsInput: RevealCardDetailsInput;
   SendIssuanceSmsCodeInput: SendIssuanceSmsCodeInput;
   SmsCodeSendResult: ResolverTypeWrapper<SmsCodeOutcome>;
   SpendingControls: ResolverTypeWrapper<HolderControls>;
   SpendingControlsInput: SpendingControlsInput;
   SpendingControlsResult: ResolverTypeWrapper<SpendingControlsOutcome>;
   StartCardIssuanceInput: StartCardIssuanceInput;
+  StartCardRevealInput: StartCardRevealInput;
   StatementRunResult: ResolverTypeWrapper<StatementRunModel>;
   Transaction: ResolverTypeWrapper<EntityRef>;
   UserGroup: UserGroup;
@@ -1344,10 +1425,13 @@ export type ResolversParentTypes = {
   BillingCycle: BillingCycleModel;
   CanonicalError: CanonicalErrorModel;
   Card: CardEntity;
+  CardDetails: CardDetails;
+  CardDetailsRevealResult: Omit<CardDetailsRevealResult, 'error'> & { error?: Maybe<ResolversParentTypes['CanonicalError']> };
+  Boolean: Scalars['Boolean']['output'];
   CardIssuance: CardIssuanceRow;
   CardIssuanceResult: IssuanceOutcome;
-  Boolean: Scalars['Boolean']['output'];
   CardLockResult: CardLockOutcome;
+  CardRevealStartResult: Omit<CardRevealStartResult, 'error' | 'fieldErrors'> & { error?: Maybe<ResolversParentTypes['CanonicalError']>, fieldErrors: Array<ResolversParentTypes['CanonicalError']> };
   CreditDecisionReason: CreditDecisionReasonModel;
   CreditLine: CreditLineEntity;
   CreditLineApplicationResult: CreditLineApplicationOutcome;
@@ -1379,12 +1463,14 @@ export type ResolversParentTypes = {
   RepaymentAllocation: BillAllocation;
   RepaymentChannel: RepaymentChannelModel;
   RepaymentResult: RepayOutcome;
+  RevealCardDetailsInput: RevealCardDetailsInput;
   SendIssuanceSmsCodeInput: SendIssuanceSmsCodeInput;
   SmsCodeSendResult: SmsCodeOutcome;
   SpendingControls: HolderControls;
   SpendingControlsInput: SpendingControlsInput;
   SpendingControlsResult: SpendingControlsOutcome;
   StartCardIssuanceInput: StartCardIssuanceInput;
+  StartCardRevealInput: StartCardRevealInput;
   StatementRunResult: StatementRunModel;
   Transaction: EntityRef;
   VerificationField: Omit<VerificationField, 'label'> & { label: ResolversParentTypes['LocalizedText'] };
@@ -1496,6 +1582,18 @@ export type CardResolvers<ContextType = IssuerContext, ParentType extends Resolv
   status?: Resolver<ResolversTypes['CardStatus'], ParentType, ContextType>;
 };
 
+export type CardDetailsResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CardDetails'] = ResolversParentTypes['CardDetails']> = {
+  cardNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cvv2?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CardDetailsRevealResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CardDetailsRevealResult'] = ResolversParentTypes['CardDetailsRevealResult']> = {
+  details?: Resolver<Maybe<ResolversTypes['CardDetails']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type CardIssuanceResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CardIssuance'] = ResolversParentTypes['CardIssuance']> = {
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
@@ -1519,6 +1617,14 @@ export type CardLockResultResolvers<ContextType = IssuerContext, ParentType exte
   changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CardRevealStartResultResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CardRevealStartResult'] = ResolversParentTypes['CardRevealStartResult']> = {
+  error?: Resolver<Maybe<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fieldErrors?: Resolver<Array<ResolversTypes['CanonicalError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  revealToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CreditDecisionReasonResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['CreditDecisionReason'] = ResolversParentTypes['CreditDecisionReason']> = {
@@ -1654,10 +1760,12 @@ export type MutationResolvers<ContextType = IssuerContext, ParentType extends Re
   issueCard?: Resolver<ResolversTypes['CardIssuanceResult'], ParentType, ContextType, RequireFields<MutationIssueCardArgs, 'input'>>;
   lockCard?: Resolver<ResolversTypes['CardLockResult'], ParentType, ContextType, RequireFields<MutationLockCardArgs, 'cardId'>>;
   repay?: Resolver<ResolversTypes['RepaymentResult'], ParentType, ContextType, RequireFields<MutationRepayArgs, 'input'>>;
+  revealCardDetails?: Resolver<ResolversTypes['CardDetailsRevealResult'], ParentType, ContextType, RequireFields<MutationRevealCardDetailsArgs, 'input'>>;
   runStatements?: Resolver<ResolversTypes['StatementRunResult'], ParentType, ContextType, Partial<MutationRunStatementsArgs>>;
   sendIssuanceSmsCode?: Resolver<ResolversTypes['SmsCodeSendResult'], ParentType, ContextType, RequireFields<MutationSendIssuanceSmsCodeArgs, 'input'>>;
   setSpendingControls?: Resolver<ResolversTypes['SpendingControlsResult'], ParentType, ContextType, RequireFields<MutationSetSpendingControlsArgs, 'cardId' | 'input'>>;
   startCardIssuance?: Resolver<ResolversTypes['CardIssuanceResult'], ParentType, ContextType, RequireFields<MutationStartCardIssuanceArgs, 'input'>>;
+  startCardReveal?: Resolver<ResolversTypes['CardRevealStartResult'], ParentType, ContextType, RequireFields<MutationStartCardRevealArgs, 'input'>>;
   unfreezeCustomer?: Resolver<ResolversTypes['CustomerStatusResult'], ParentType, ContextType, RequireFields<MutationUnfreezeCustomerArgs, 'input'>>;
   unlockCard?: Resolver<ResolversTypes['CardLockResult'], ParentType, ContextType, RequireFields<MutationUnlockCardArgs, 'cardId'>>;
   verifyCardIssuanceStep?: Resolver<ResolversTypes['CardIssuanceResult'], ParentType, ContextType, RequireFields<MutationVerifyCardIssuanceStepArgs, 'input'>>;
@@ -1775,9 +1883,12 @@ export type Resolvers<ContextType = IssuerContext> = {
   BillingCycle?: BillingCycleResolvers<ContextType>;
   CanonicalError?: CanonicalErrorResolvers<ContextType>;
   Card?: CardResolvers<ContextType>;
+  CardDetails?: CardDetailsResolvers<ContextType>;
+  CardDetailsRevealResult?: CardDetailsRevealResultResolvers<ContextType>;
   CardIssuance?: CardIssuanceResolvers<ContextType>;
   CardIssuanceResult?: CardIssuanceResultResolvers<ContextType>;
   CardLockResult?: CardLockResultResolvers<ContextType>;
+  CardRevealStartResult?: CardRevealStartResultResolvers<ContextType>;
   CreditDecisionReason?: CreditDecisionReasonResolvers<ContextType>;
   CreditLine?: CreditLineResolvers<ContextType>;
   CreditLineApplicationResult?: CreditLineApplicationResultResolvers<ContextType>;

@@ -4,11 +4,12 @@ import { billResolvers } from './bill.resolvers';
 import { cardResolvers } from './card.resolvers';
 import { customerResolvers } from './customer.resolvers';
 import { lifecycleResolvers } from './lifecycle.resolvers';
+import { cardRevealResolvers } from './card-reveal.resolvers';
 
 export const issuerResolvers: Resolvers = {
   ...scalarResolvers,
   Query: { ...customerResolvers.Query, ...cardResolvers.Query, ...lifecycleResolvers.Query },
-  Mutation: lifecycleResolvers.Mutation,
+  Mutation: { ...lifecycleResolvers.Mutation, ...cardRevealResolvers.Mutation },
   Customer: { ...customerResolvers.Customer, ...lifecycleResolvers.Customer },
   CreditLine: customerResolvers.CreditLine,
   Card: cardResolvers.Card,
