@@ -153,9 +153,11 @@ export function residentIdCheck(first17: string): string {
 export const HOLDER_NAMES = ['欧阳修远', '买买提·艾力', 'Zebulon Quackenbush', 'Ximena Oyelaran-Brightwater', '司马徽音'];
 
 /** Verification field values that look real: what must never reach a log whole. */
-export const panArb = fc
-  .tuple(fc.constantFrom('625350', '622202', '621700'), fc.stringMatching(/^\d{9,12}$/))
-  .map(([bin, rest]) => withLuhn(bin + rest));
+export const panArb = fc.tuple(fc.constantFrom('625350', '622202', '621700'), fc.stringMatching(/^\d{9,12}$/)).chain(([bin, rest]) => {
+  const pan = withLuhn(bin + rest);
+  // As typed: whole, in groups of four, or dashed.
+  return fc.constantFrom(pan, pan.replace(/(\d{4})(?=\d)/g, '$1 '), pan.replace(/(\d{4})(?=\d)/g, '$1-'));
+});
 export const residentIdArb = fc
   .tuple(
     fc.constantFrom('110105', '310104', '440305'),

@@ -3,7 +3,7 @@
  * another customer's id in an answer (an id the request carried is only echoed in an error),
  * and a card number, a secret sent or an unmasked cardholder name in a log line.
  */
-import { answerProblems, foreignIds, logLineProblems, NO_SECRETS, secretsOf, type Answer } from './fuzz-checks';
+import { answerProblems, foreignCardNumbers, foreignIds, logLineProblems, NO_SECRETS, secretsOf, type Answer } from './fuzz-checks';
 import { HOLDER_NAMES, withLuhn } from './edge-values';
 
 const A = '11111111-1111-4111-8111-111111111111';
@@ -41,10 +41,21 @@ describe('foreignIds', () => {
   });
 });
 
+describe('foreignCardNumbers', () => {
+  it("finds another customer's full card number, whole or spaced; an operator sees none", () => {
+    const pans = [[withLuhn('625350000000001')], [withLuhn('625350000000002')]];
+    const spaced = pans[1][0].replace(/(\d{4})(?=\d)/g, '$1 ');
+    expect(foreignCardNumbers({ status: 200, text: `{"n":"${spaced}"}` }, 0, pans)).toHaveLength(1);
+    expect(foreignCardNumbers({ status: 200, text: `{"n":"${pans[0][0]}"}` }, 0, pans)).toEqual([]);
+    expect(foreignCardNumbers({ status: 200, text: `{"n":"${pans[0][0]}"}` }, null, pans)).toHaveLength(1);
+  });
+});
+
 describe('logLineProblems', () => {
   const pan = withLuhn('622202123456789');
   it('finds a card number anywhere, not a uuid nor the fraction of a float', () => {
     expect(logLineProblems(`{"errors":["Int cannot represent ${pan}"]}`, NO_SECRETS)).toHaveLength(1);
+    expect(logLineProblems(`{"errors":["card ${pan.replace(/(\d{4})(?=\d)/g, '$1 ')}"]}`, NO_SECRETS)).toHaveLength(1);
     expect(logLineProblems(`{"errors":["value 1.${pan}e+58"],"requestId":"${A}"}`, NO_SECRETS)).toEqual([]);
   });
   it('finds the secrets the request sent and an unmasked cardholder name, not their masks', () => {

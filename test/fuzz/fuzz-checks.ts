@@ -50,6 +50,17 @@ export function foreignIds(answer: Answer, asker: number, ownerOf: (id: string) 
   return [...found];
 }
 
+/**
+ * Full card numbers of another customer than `asker` in an answer (`asker` null: an operator,
+ * who sees no full number either; -1: no customer at all).
+ */
+export function foreignCardNumbers(answer: Answer, asker: number | null, pans: string[][]): string[] {
+  const digits = new Set((answer.text.match(/\d(?:[ -]?\d){15,18}/g) ?? []).map((run) => run.replace(/[ -]/g, '')));
+  return pans.flatMap((own, owner) =>
+    owner === asker ? [] : own.filter((pan) => digits.has(pan)).map((pan) => `${pan.slice(0, 6)}…${pan.slice(-4)} (customer${owner}'s)`),
+  );
+}
+
 /** Ids in an answer's data that no known customer owns (yet): objects made since ownership was read. */
 export function unknownIdsInData(answer: Answer, ownerOf: (id: string) => number | undefined): boolean {
   return (JSON.stringify(answer.json?.data ?? null).match(UUID_PATTERN) ?? []).some((id) => ownerOf(id.toLowerCase()) === undefined);
@@ -78,27 +89,38 @@ export function secretsOf(fields: Array<{ name: string; value: string }>, holder
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Card numbers: Luhn-valid runs of 16–19 digits. Left out: UUIDs (an id is no card number) and
+ * Card numbers: Luhn-valid runs of 16–19 digits, spaces or dashes between them allowed. Left out: UUIDs (an id is no card number) and
  * the digits of a float's fraction (`1.2658635015104346e+58`, a number sent at the edge).
  */
 function cardNumbersIn(line: string): string[] {
   const text = line.replace(UUID_PATTERN, '-');
-  return (text.match(/(?<![\d.])\d{16,19}(?![\dA-Za-z])/g) ?? []).filter(luhnValid);
+  // Spaced or dashed as people write them ("6253 5012 3456 7897") too.
+  const runs = text.match(/(?<![\d.])\d(?:[ -]?\d){15,18}(?![\dA-Za-z])/g) ?? [];
+  return runs.map((run) => run.replace(/[ -]/g, '')).filter((digits) => digits.length >= 16 && digits.length <= 19 && luhnValid(digits));
 }
 
 /** What a log line shows that it must not: any card number, and the secrets this request sent. */
 export function logLineProblems(line: string, secrets: SentSecrets): string[] {
-  const problems = cardNumbersIn(line).map((pan) => `card number ${pan.slice(0, 6)}…${pan.slice(-4)} (${pan.length} digits)`);
   const text = line.replace(UUID_PATTERN, '-');
+  const problems: string[] = [];
+  /** What was found, and where: the line around it, the secret itself left out. */
+  const found = (what: string, pattern: RegExp) => {
+    const match = pattern.exec(text);
+    if (!match) return;
+    const before = text.slice(Math.max(0, match.index - 120), match.index);
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 60);
+    problems.push(`${what} in …${before}[${what}]${after}…`);
+  };
+  for (const pan of cardNumbersIn(line)) found(`card number ${pan.slice(0, 6)}…${pan.slice(-4)}`, new RegExp(pan.split('').join('[ -]?')));
   for (const id of secrets.residentIds)
-    if (new RegExp(`(?<![\\dA-Za-z])${escape(id)}(?![\\dA-Za-z])`, 'i').test(text)) problems.push(`resident ID ${id.slice(0, 6)}…`);
-  for (const m of secrets.mobiles) if (new RegExp(`(?<!\\d)${m}(?!\\d)`).test(text)) problems.push(`mobile ${m.slice(0, 3)}…`);
-  for (const c of secrets.cvv2s) if (text.includes(`"${c}"`) || text.includes(`\\"${c}\\"`)) problems.push('CVV2');
-  for (const s of secrets.smsCodes) if (new RegExp(`(?<!\\d)${s}(?!\\d)`).test(text)) problems.push('SMS code');
+    found(`resident ID ${id.slice(0, 6)}…`, new RegExp(`(?<![\\dA-Za-z])${escape(id)}(?![\\dA-Za-z])`, 'i'));
+  for (const m of secrets.mobiles) found(`mobile ${m.slice(0, 3)}…`, new RegExp(`(?<!\\d)${m}(?!\\d)`));
+  for (const c of secrets.cvv2s) found('CVV2', new RegExp(`\\\\?"${c}\\\\?"`));
+  for (const code of secrets.smsCodes) found('SMS code', new RegExp(`(?<!\\d)${code}(?!\\d)`));
   for (const name of secrets.holderNames) {
     // The whole name, or all of it but the first character (a mask keeps only that), or any word of four letters or more.
     const parts = [name, ...(name.length >= 3 ? [name.slice(1)] : []), ...name.split(/[\s·-]+/).filter((w) => /^[A-Za-z]{4,}$/.test(w))];
-    if (parts.some((p) => text.includes(p))) problems.push(`cardholder name ${name[0]}…`);
+    found(`cardholder name ${name[0]}…`, new RegExp(parts.map(escape).join('|')));
   }
   return problems;
 }
@@ -107,10 +129,10 @@ export const NO_SECRETS: SentSecrets = { residentIds: [], mobiles: [], cvv2s: []
 
 export function mergeSecrets(all: SentSecrets[]): SentSecrets {
   return {
-    residentIds: all.flatMap((s) => s.residentIds),
-    mobiles: all.flatMap((s) => s.mobiles),
-    cvv2s: all.flatMap((s) => s.cvv2s),
-    smsCodes: all.flatMap((s) => s.smsCodes),
+    residentIds: [...new Set(all.flatMap((s) => s.residentIds))],
+    mobiles: [...new Set(all.flatMap((s) => s.mobiles))],
+    cvv2s: [...new Set(all.flatMap((s) => s.cvv2s))],
+    smsCodes: [...new Set(all.flatMap((s) => s.smsCodes))],
     holderNames: [...new Set(all.flatMap((s) => s.holderNames))],
   };
 }

@@ -27,6 +27,8 @@ export type MalformedToken = (typeof MALFORMED_TOKENS)[number];
 export interface FuzzSystem {
   system: ProcessSystem;
   world: FuzzWorld;
+  /** Each customer's full card numbers (by index): never in an answer but to its holder through a reveal. */
+  pans: string[][];
   /** Who owns an id: a customer's index; undefined when no customer does (as far as the databases say). */
   ownerOf(id: string): number | undefined;
   /** Reads the ids every customer owns again (payments, issuances and cards made since). */
@@ -142,6 +144,7 @@ export async function startFuzzSystem(): Promise<FuzzSystem> {
     return {
       system,
       world,
+      pans: customers.map((c) => c.pans),
       ownerOf: (id) => owners.get(id),
       refreshOwnership,
       bearer,

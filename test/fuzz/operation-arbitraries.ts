@@ -83,10 +83,14 @@ function idKindOf(argName: string, fieldName: string): IdKind {
 }
 
 function idArb(world: FuzzWorld, asker: Asker, kind: IdKind, edgy: boolean): fc.Arbitrary<FuzzValue> {
-  const pick = (ids: string[]) => (ids.length > 0 ? fc.constantFrom(...ids) : fc.uuid());
-  const own = asker === null ? world.customers.flatMap((c) => c.ids[kind]) : world.customers[asker].ids[kind];
-  const others = world.customers.filter((_, i) => i !== asker).flatMap((c) => c.ids[kind]);
-  const anyKind = world.customers.flatMap((c) => Object.values(c.ids).flat());
+  // The pools are read when a case is generated, not when the arbitrary is built: payments,
+  // issuances and cards made during the campaign join them (refreshOwnership), so a later case
+  // can ask for another customer's new payment. A replay on a fresh system picks the same positions.
+  const pick = (ids: () => string[]) =>
+    fc.tuple(fc.nat(), fc.uuid()).map(([i, fallback]) => (ids().length > 0 ? ids()[i % ids().length] : fallback));
+  const own = () => (asker === null ? world.customers.flatMap((c) => c.ids[kind]) : world.customers[asker].ids[kind]);
+  const others = () => world.customers.filter((_, i) => i !== asker).flatMap((c) => c.ids[kind]);
+  const anyKind = () => world.customers.flatMap((c) => Object.values(c.ids).flat());
   return fc
     .oneof(
       { weight: 8, arbitrary: pick(own) },
