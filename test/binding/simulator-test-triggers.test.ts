@@ -84,6 +84,13 @@ describe('documented test triggers', () => {
         { i: { issuanceId, stepId, fields: Object.entries(fields).map(([name, value]) => ({ name, value })), idempotencyKey: key } },
       );
     expect((await verify('face', { faceToken: 'face-token-0001' }, `trigger-face-${smsCode}`)).data!.verifyCardIssuanceStep.ok).toBe(true);
+    // A code must have been sent for the step; the test code is answered before the one sent is compared.
+    const sent = await system.queryAs<{ sendIssuanceSmsCode: any }>(
+      token,
+      `mutation($i: SendIssuanceSmsCodeInput!) { sendIssuanceSmsCode(input: $i) { ok } }`,
+      { i: { issuanceId, idempotencyKey: `trigger-send-${smsCode}` } },
+    );
+    expect(sent.data!.sendIssuanceSmsCode.ok).toBe(true);
     const { data, errors } = await verify('sms', { smsCode }, `trigger-sms-${smsCode}`);
     expect(errors).toBeUndefined();
     expect(data!.verifyCardIssuanceStep).toMatchObject({ ok: false, error: { platform: 'jd-finance', ...expected } });

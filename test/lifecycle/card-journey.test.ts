@@ -86,11 +86,19 @@ it('walks one customer from ineligible to repaid', async () => {
   const issuanceId = started.issuance.id;
   for (const [stepId, fields] of [
     ['face', { faceToken: 'face-token-0001' }],
-    ['sms', { smsCode: '123456' }],
+    ['sms', { smsCode: 'sent' }],
     ['payment-password', { paymentPassword: '135790' }],
   ] as const) {
+    if (stepId === 'sms') {
+      // JD Finance texts the code to the holder's phone; the test reads it from the simulator's phone.
+      const sent = await mutate(`mutation($i: SendIssuanceSmsCodeInput!) { sendIssuanceSmsCode(input: $i) { ok } }`, {
+        i: { issuanceId, idempotencyKey: key('sms-send') },
+      });
+      expect(sent.ok).toBe(true);
+    }
+    const values: Record<string, string> = stepId === 'sms' ? { smsCode: jd.sentSmsCode(customerId)! } : fields;
     const step = await mutate(`mutation($i: VerifyCardIssuanceStepInput!) { verifyCardIssuanceStep(input: $i) { ok } }`, {
-      i: { issuanceId, stepId, fields: Object.entries(fields).map(([name, value]) => ({ name, value })), idempotencyKey: key(stepId) },
+      i: { issuanceId, stepId, fields: Object.entries(values).map(([name, value]) => ({ name, value })), idempotencyKey: key(stepId) },
     });
     expect(step.ok).toBe(true);
   }

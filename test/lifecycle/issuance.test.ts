@@ -110,6 +110,18 @@ describe('card issuance', () => {
     expect(data!.verifyCardIssuanceStep).toMatchObject({ ok: true, issuance: { status: 'VERIFYING', nextStep: { id: 'sms' } } });
   });
 
+  it('texts the SMS code on request, never answering it', async () => {
+    const { data } = await actAs(
+      system,
+      'issuer',
+      as(),
+      `mutation($i: SendIssuanceSmsCodeInput!) { sendIssuanceSmsCode(input: $i) { ok error { code } sendsLeft issuance { id } } }`,
+      { i: { issuanceId, idempotencyKey: 'issue-sms-send-1' } },
+    );
+    expect(data!.sendIssuanceSmsCode).toMatchObject({ ok: true, error: null, sendsLeft: 4, issuance: { id: issuanceId } });
+    expect(JSON.stringify(data)).not.toContain(jd.sentSmsCode(customer.customerId)!);
+  });
+
   it('refuses malformed input before any provider call, naming the field', async () => {
     const calls = jd.calls.length;
     const { data } = await verify(issuanceId, 'sms', { smsCode: '12' }, 'issue-sms-bad');
@@ -123,12 +135,13 @@ describe('card issuance', () => {
 
   it('lets a transient refusal be retried with the same key', async () => {
     jd.failNext({ kind: 'PLATFORM_ERROR', platformCode: 'SYSTEM_BUSY', platformMessage: '系统繁忙' });
-    const busy = await verify(issuanceId, 'sms', { smsCode: '123456' }, 'issue-sms-1');
+    const code = jd.sentSmsCode(customer.customerId)!;
+    const busy = await verify(issuanceId, 'sms', { smsCode: code }, 'issue-sms-1');
     expect(busy.data!.verifyCardIssuanceStep).toMatchObject({
       ok: false,
       error: { code: 'SYSTEM_BUSY', decision: 'RETRY', remedy: 'RETRY_LATER' },
     });
-    const retried = await verify(issuanceId, 'sms', { smsCode: '123456' }, 'issue-sms-1');
+    const retried = await verify(issuanceId, 'sms', { smsCode: code }, 'issue-sms-1');
     expect(retried.data!.verifyCardIssuanceStep).toMatchObject({ ok: true, issuance: { nextStep: { id: 'payment-password' } } });
   });
 

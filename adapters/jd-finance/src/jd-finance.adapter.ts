@@ -5,6 +5,7 @@
  */
 import {
   createAdapter,
+  DEFAULT_ONE_TIME_CODE_POLICY,
   exchangeJson,
   parseOptions,
   resultFromPlatformCode,
@@ -16,6 +17,7 @@ import {
   type PlatformAdapter,
   type Clock,
 } from '@cardweave/adapter-sdk';
+import { jdFinanceCreditPolicy } from './jd-finance.credit-policy';
 import { jdFinanceErrors } from './jd-finance.errors';
 import { JD_SIGNATURE_HEADER, jdFinanceOptionSpec, type JdFinanceOptions } from './jd-finance.options';
 import {
@@ -25,6 +27,7 @@ import {
   readEnvelope,
   toAuthorizeBody,
   toRepayBody,
+  toSendCodeBody,
   toStatusOutcome,
   toVerifyBody,
   type JdEnvelope,
@@ -115,6 +118,10 @@ export function jdFinanceDeclaration(options: JdFinanceOptions): AdapterDeclarat
       repaymentAllocation: options.repaymentAllocation,
       issuingBank: { 'zh-CN': '上海银行', en: 'Bank of Shanghai' },
       repaymentChannel: { 'zh-CN': '京东金融 App', en: 'the JD Finance app' },
+      creditPolicy: jdFinanceCreditPolicy,
+      // The source gives no figures for SMS codes: the common practice (one a minute, five per
+      // issuance, valid five minutes, locked after five wrong tries).
+      oneTimeCodes: DEFAULT_ONE_TIME_CODE_POLICY,
     },
     validation: { luhnForUnionPay: options.luhnForUnionPay },
   };
@@ -163,6 +170,13 @@ export function createJdFinanceAdapter(rawOptions: Partial<JdFinanceOptions> = {
             value: next ? { stepId: input.stepId, verified: true, nextStepId: next.id } : { stepId: input.stepId, verified: true },
           };
         }),
+
+      // JD Finance texts the code to the mobile number it holds; the answer never carries it.
+      sendCode: (input, ctx) =>
+        post(ctx, 'sendCode', '/sms/send', toSendCodeBody(input, ctx.idempotencyKey), ctx.idempotencyKey, () => ({
+          status: 'SUCCESS',
+          value: { stepId: input.stepId, sent: true },
+        })),
 
       authorize: (input, ctx) =>
         post(ctx, 'authorize', '/authorize', toAuthorizeBody(input, ctx.idempotencyKey), ctx.idempotencyKey, (e) => ({

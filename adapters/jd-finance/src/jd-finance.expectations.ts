@@ -18,6 +18,7 @@ export const jdFinanceExpectations: ConformanceExpectations<JdFinanceSimulator> 
   },
   inputs: {
     verifyStep: (n) => ({ subjectRef: `jd-customer-${n}`, stepId: 'sms', fields: { smsCode: '480615' } }),
+    sendCode: (n) => ({ subjectRef: `jd-customer-${n}`, stepId: 'sms' }),
     authorize: (n) => ({ accountRef: 'jd-customer-1', amountFen: yuan(100) + BigInt(n), currency: 'CNY' }),
     repay: (n) => ({ accountRef: 'jd-customer-1', amountFen: yuan(10) + BigInt(n), currency: 'CNY' }),
     queryStatus: (n) => ({ reference: `jd-request-${n}` }),

@@ -4,6 +4,7 @@
  * envelope of its answers. Its figures are JD Finance's own (PLATFORMS.md §4), never read
  * from the adapter's declaration or options.
  */
+import { randomInt } from 'node:crypto';
 import { toFen, yuan, type Clock, type Fen, type HttpRequest } from '@cardweave/adapter-sdk';
 import { PlatformSimulatorBase, type SimulatorAnswer, type TestTrigger } from '@cardweave/adapter-testkit';
 import { JD_SIGNATURE_HEADER, jdFinanceOptionSpec } from './jd-finance.options';
@@ -35,6 +36,8 @@ interface Account {
 export class JdFinanceSimulator extends PlatformSimulatorBase {
   private readonly accounts = new Map<string, Account>();
   private readonly requests = new Map<string, { amount: string; status: string }>();
+  /** The last SMS code texted to each customer, the one a verification must then carry. */
+  private readonly smsCodes = new Map<string, string>();
   private readonly defaultLine: Fen;
 
   constructor(clock: Clock, options: JdFinanceSimulatorOptions = {}) {
@@ -50,6 +53,14 @@ export class JdFinanceSimulator extends PlatformSimulatorBase {
   /** Sets a customer's state, as if recorded from a real account. */
   seedAccount(customerRef: string, state: Partial<Account>): void {
     this.accounts.set(customerRef, { ...this.account(customerRef), ...state });
+  }
+
+  /**
+   * Test hook (adapters/README.md): the code this JD Finance last texted to a customer, as the
+   * customer's phone would show it. Nothing in Cardweave ever sees it; a test reads it here.
+   */
+  sentSmsCode(customerRef: string): string | undefined {
+    return this.smsCodes.get(customerRef);
   }
 
   private account(ref: string): Account {
@@ -72,12 +83,27 @@ export class JdFinanceSimulator extends PlatformSimulatorBase {
   protected handle(request: HttpRequest, body: Record<string, unknown>): SimulatorAnswer {
     const path = new URL(request.url).pathname.replace('/baitiao/shanfu', '');
     const requestNo = String(body.requestNo);
+    if (path === '/sms/send') {
+      return this.once(`sms:${requestNo}`, () => {
+        // A new code replaces the last one, which no longer passes.
+        this.smsCodes.set(String(body.customerRef), String(randomInt(0, 1_000_000)).padStart(6, '0'));
+        return this.ok({ step: body.step, sent: true });
+      });
+    }
     if (path === '/verify') {
-      return this.once(
-        `verify:${requestNo}`,
-        () =>
-          this.triggered('verify', (body.payload ?? {}) as Record<string, unknown>, request) ?? this.ok({ step: body.step, passed: true }),
-      );
+      return this.once(`verify:${requestNo}`, () => {
+        const payload = (body.payload ?? {}) as Record<string, unknown>;
+        const triggered = this.triggered('verify', payload, request);
+        if (triggered) return triggered;
+        // Once a code was texted, only that code passes (and only once). With none texted, any
+        // well-formed code passes, as for a code delivered outside this simulator.
+        const sent = this.smsCodes.get(String(body.customerRef));
+        if (payload.smsCode !== undefined && sent !== undefined) {
+          if (payload.smsCode !== sent) return this.errorAnswer('SMS_CODE_ERROR', '短信验证码错误');
+          this.smsCodes.delete(String(body.customerRef));
+        }
+        return this.ok({ step: body.step, passed: true });
+      });
     }
     if (path === '/query') {
       const r = this.requests.get(requestNo);

@@ -5,6 +5,7 @@ import {
   type AuthorizeInput,
   type Fen,
   type RepayInput,
+  type SendCodeInput,
   type StatusOutcome,
   type VerifyStepInput,
 } from '@cardweave/adapter-sdk';
@@ -14,6 +15,10 @@ export const JD_SUCCESS = '0000';
 
 export function toVerifyBody(input: VerifyStepInput, requestNo: string) {
   return { requestNo, customerRef: input.subjectRef, step: input.stepId, payload: input.fields };
+}
+
+export function toSendCodeBody(input: SendCodeInput, requestNo: string) {
+  return { requestNo, customerRef: input.subjectRef, step: input.stepId };
 }
 
 export function toAuthorizeBody(input: AuthorizeInput, requestNo: string) {

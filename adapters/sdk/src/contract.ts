@@ -8,6 +8,8 @@
 import type { Clock } from './clock';
 import type { HttpClient } from './http';
 import type { Fen } from './money';
+import type { CreditPolicy } from './credit-assessment';
+import type { OneTimeCodePolicy } from './one-time-codes';
 import type { CanonicalErrorCode, Decision, Remedy } from './canonical-errors';
 import type { AdapterOperations, OperationName } from './operations';
 
@@ -109,10 +111,10 @@ export interface DeviceCapability {
   os: DeviceOs;
   nfc: { supported: boolean; minVersion?: string; note?: LocalizedText };
   qr: { supported: boolean; note?: LocalizedText };
-}
-
   /** Web payments (a PC's only way to pay with a wallet); absent = none. */
   web?: { supported: boolean; note?: LocalizedText };
+}
+
 /** One row of a platform's error dialect, mapped to the canonical language. */
 export interface ErrorTableRow {
   /** The platform's own code (or, when it only has UI text, a stable synthetic code). */
@@ -166,6 +168,10 @@ export interface IssuerTerms {
   issuingBank: LocalizedText;
   /** Where a card holder repays: this platform's own app. */
   repaymentChannel: LocalizedText;
+  /** How a new credit line is sized (credit-assessment.ts); absent: this issuer grants no lines through Cardweave. */
+  creditPolicy?: CreditPolicy;
+  /** Sends and tries of the SMS code of an issuance; absent: DEFAULT_ONE_TIME_CODE_POLICY. */
+  oneTimeCodes?: OneTimeCodePolicy;
 }
 
 /** What every adapter declares. Operations where the platform acts are added by the SDK. */

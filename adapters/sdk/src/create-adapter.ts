@@ -26,6 +26,7 @@ import type {
   OperationResult,
   QueryStatusInput,
   RepayInput,
+  SendCodeInput,
   VerifyStepInput,
 } from './operations';
 import { validateCardNumber } from './validation/card-number.validator';
@@ -112,6 +113,16 @@ function validateInput(decl: AdapterDeclaration, operation: OperationName, raw: 
         input: normalized,
         fingerprintInput: { ...normalized, fields: withoutOneTime(fields, oneTimeNames(step.fields)) },
       };
+    }
+    case 'sendCode': {
+      const input = raw as SendCodeInput;
+      requireRef('subjectRef', input.subjectRef, errors);
+      const step = decl.verification.steps.find((s) => s.id === input.stepId);
+      // Only a step that asks for a one-time code has one to send.
+      if (!step?.fields.some((f) => f.kind === 'SMS_CODE')) {
+        errors.push(fieldError('stepId', 'OUT_OF_RANGE', '该步骤不需要验证码', 'This step takes no one-time code'));
+      }
+      return errors.length ? { ok: false, errors } : { ok: true, input, fingerprintInput: input };
     }
     case 'bind': {
       const input = raw as BindInput;

@@ -25,3 +25,5 @@ export * from './validation/person-name.validator';
 export * from './validation/secret-code.validator';
 export * from './validation/verification-fields';
 export * from './eligibility';
+export * from './credit-assessment';
+export * from './one-time-codes';

@@ -11,7 +11,7 @@ import type { AdapterLogger } from './logger';
 import type { Fen } from './money';
 import type { FieldError } from './validation/field-error';
 
-export const OPERATION_NAMES = ['verifyStep', 'bind', 'authorize', 'repay', 'queryStatus'] as const;
+export const OPERATION_NAMES = ['verifyStep', 'sendCode', 'bind', 'authorize', 'repay', 'queryStatus'] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 
 /** Operations that move money: a lost answer leaves them indeterminate, never silently failed. */
@@ -50,6 +50,20 @@ export interface VerifyStepOutcome {
   verified: true;
   /** The next step id, or undefined when the flow is complete. */
   nextStepId?: string;
+}
+
+/**
+ * Asks the platform to send a one-time code for a verification step (an SMS_CODE field) to
+ * the subject's phone on file. The code is the platform's: it never passes through the caller,
+ * which only ever sees the code the person types back in `verifyStep`.
+ */
+export interface SendCodeInput {
+  subjectRef: string;
+  stepId: string;
+}
+export interface SendCodeOutcome {
+  stepId: string;
+  sent: true;
 }
 
 export interface BindInput {
@@ -103,6 +117,7 @@ export interface StatusOutcome {
 
 export interface OperationIO {
   verifyStep: { input: VerifyStepInput; output: VerifyStepOutcome };
+  sendCode: { input: SendCodeInput; output: SendCodeOutcome };
   bind: { input: BindInput; output: BindOutcome };
   authorize: { input: AuthorizeInput; output: AuthorizeOutcome };
   repay: { input: RepayInput; output: RepayOutcome };

@@ -112,7 +112,7 @@ export interface CheckResult {
 
 type Check = (adapter: PlatformAdapter, exp: ConformanceExpectations) => Promise<CheckResult>;
 
-const PROBE_ORDER: OperationName[] = ['authorize', 'bind', 'repay', 'verifyStep', 'queryStatus'];
+const PROBE_ORDER: OperationName[] = ['authorize', 'bind', 'repay', 'verifyStep', 'sendCode', 'queryStatus'];
 const MONEY_OPS: OperationName[] = ['authorize', 'repay'];
 const SECRET_KIND_NAMES: Record<string, string> = {
   CARD_NUMBER: 'card number',

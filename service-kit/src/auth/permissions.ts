@@ -29,7 +29,9 @@ export interface Permission {
 
 /** Every mutation of the supergraph, by field name (each is owned by one subgraph). */
 export const MUTATION_PERMISSIONS = {
+  applyForCreditLine: { allowed: ['CUSTOMER'], why: 'applies for credit in the customer’s name' },
   startCardIssuance: { allowed: ['CUSTOMER'], why: 'applies for a card in the customer’s name' },
+  sendIssuanceSmsCode: { allowed: ['CUSTOMER'], why: 'texts a code to the customer’s own phone' },
   verifyCardIssuanceStep: { allowed: ['CUSTOMER'], why: 'the customer’s own face, SMS code or password' },
   issueCard: { allowed: ['CUSTOMER'], why: 'issues a card to the customer' },
   repay: { allowed: ['CUSTOMER'], why: 'moves the customer’s money' },

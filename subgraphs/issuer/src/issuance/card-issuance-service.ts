@@ -34,6 +34,7 @@ import { lockCustomerStatus } from '../db/queries/customer.queries';
 import { isoDateOf, parseIsoDate } from '../domain/calendar-dates';
 import { idempotencyKeyDecline, inProgressDecline, inputDecline, keyReusedDecline, platformDecline } from '../lifecycle/issuer-declines';
 import { issuerEligibility } from '../lifecycle/issuer-eligibility';
+import { claimSmsAttempt, isCodeStep, settleSmsAttempt } from './issuance-sms-code';
 
 export type { CardIssuanceRow };
 
@@ -179,6 +180,14 @@ export async function verifyCardIssuanceStep(
   const verifyStep = adapter.operations?.verifyStep;
   if (!verifyStep) throw graphqlError('CONFIGURATION_ERROR', `${platform} offers no verification`, { platform });
   const fields = Object.fromEntries(args.fields.map((f) => [f.name, f.value]));
+  // A code step needs a live code the platform sent, and each try of it is counted first.
+  const codeStep = isCodeStep(expected);
+  if (codeStep) {
+    const attempt = await claimSmsAttempt(ctx, issuance, args.idempotencyKey);
+    if (attempt.kind === 'REFUSED') return declined(attempt.error, issuance.id);
+  }
+  const settle = (judged: 'PASSED' | 'FAILED' | 'NOT_JUDGED') =>
+    codeStep ? settleSmsAttempt(ctx, issuance.id, args.idempotencyKey, judged) : Promise.resolve();
 
   let result: OperationResult<VerifyStepOutcome>;
   try {
@@ -192,6 +201,7 @@ export async function verifyCardIssuanceStep(
       },
     );
   } catch (error) {
+    await settle('NOT_JUDGED');
     if (error instanceof IdempotencyKeyReusedError) return declined(keyReusedDecline(platform), issuance.id);
     if (error instanceof AdapterError) {
       throw graphqlError(error.code, `${platform} could not verify: ${error.code}`, { platform });
@@ -200,11 +210,15 @@ export async function verifyCardIssuanceStep(
   }
   if (result.status === 'PENDING' || result.status === 'INDETERMINATE') {
     // Not final: nothing is recorded, and the same key asks the platform again.
+    await settle('NOT_JUDGED');
     return declined(inProgressDecline(platform), issuance.id);
   }
   if (result.status === 'DECLINED' && result.error.decision === 'RETRY') {
+    await settle('NOT_JUDGED');
     return declined(canonicalErrorModel(result.error), issuance.id);
   }
+  // Input refused before the platform saw it is no try of the code.
+  await settle(result.status === 'SUCCESS' ? 'PASSED' : result.error.platformCode === 'INPUT_REJECTED' ? 'NOT_JUDGED' : 'FAILED');
   const now = ctx.clock.now();
   return ctx.dataSource.transaction(async (m) => {
     const claim = await keys.claim<IssuanceOutcome>(m, verifyScope, args.idempotencyKey, {

@@ -2,6 +2,7 @@ import { scalarResolvers } from '@cardweave/subgraph-kit';
 import type { Resolvers } from '../generated/resolvers-types';
 import { billResolvers } from './bill.resolvers';
 import { cardResolvers } from './card.resolvers';
+import { creditLineResolvers } from './credit-line.resolvers';
 import { customerResolvers } from './customer.resolvers';
 import { lifecycleResolvers } from './lifecycle.resolvers';
 import { cardRevealResolvers } from './card-reveal.resolvers';
@@ -9,7 +10,7 @@ import { cardRevealResolvers } from './card-reveal.resolvers';
 export const issuerResolvers: Resolvers = {
   ...scalarResolvers,
   Query: { ...customerResolvers.Query, ...cardResolvers.Query, ...lifecycleResolvers.Query },
-  Mutation: { ...lifecycleResolvers.Mutation, ...cardRevealResolvers.Mutation },
+  Mutation: { ...lifecycleResolvers.Mutation, ...creditLineResolvers.Mutation, ...cardRevealResolvers.Mutation },
   Customer: { ...customerResolvers.Customer, ...lifecycleResolvers.Customer },
   CreditLine: customerResolvers.CreditLine,
   Card: cardResolvers.Card,
@@ -17,6 +18,8 @@ export const issuerResolvers: Resolvers = {
   BillItemConnection: billResolvers.BillItemConnection,
   BillItem: billResolvers.BillItem,
   CardIssuanceResult: lifecycleResolvers.CardIssuanceResult,
+  CreditLineApplicationResult: creditLineResolvers.CreditLineApplicationResult,
+  SmsCodeSendResult: creditLineResolvers.SmsCodeSendResult,
   CardIssuance: lifecycleResolvers.CardIssuance,
   RepaymentResult: lifecycleResolvers.RepaymentResult,
   RepaymentAllocation: lifecycleResolvers.RepaymentAllocation,

@@ -3,7 +3,8 @@
  * row lock (FOR UPDATE) is what serializes repayments, the statement job and reversals on it.
  */
 import type { SqlRunner } from '@cardweave/subgraph-kit';
-import { returnedRows } from '@cardweave/subgraph-kit';
+import { hydrateRows, returnedRows } from '@cardweave/subgraph-kit';
+import { CreditLineEntity } from '../entities/credit-line.entity';
 
 export interface CreditLineRef {
   id: string;
@@ -67,4 +68,26 @@ export async function restoreCreditOfCard(m: SqlRunner, cardId: string, amountFe
       WHERE id = (SELECT credit_line_id FROM issuer.cards WHERE id = $1)`,
     [cardId, amountFen],
   );
+}
+
+/**
+ * Grants the customer's line, nothing used yet. The customer's one line: the unique
+ * customer_id makes a second one conflict, and then nothing is inserted (false).
+ */
+export async function insertCreditLine(
+  m: SqlRunner,
+  line: { id: string; customerId: string; issuerPlatform: string; limitFen: bigint; at: Date },
+): Promise<boolean> {
+  const inserted = await m.query(
+    `INSERT INTO issuer.credit_lines (id, customer_id, issuer_platform, limit_fen, used_fen, created_at) VALUES ($1, $2, $3, $4, 0, $5)
+     ON CONFLICT (customer_id) DO NOTHING RETURNING id`,
+    [line.id, line.customerId, line.issuerPlatform, line.limitFen.toString(), line.at],
+  );
+  return returnedRows(inserted).length > 0;
+}
+
+/** The customer's line as an entity, read from the database (not a request's loader cache). */
+export async function creditLineEntityOfCustomer(db: SqlRunner, customerId: string): Promise<CreditLineEntity | null> {
+  const rows = (await db.query(`SELECT * FROM issuer.credit_lines WHERE customer_id = $1`, [customerId])) as Array<Record<string, unknown>>;
+  return hydrateRows(db, CreditLineEntity, rows)[0] ?? null;
 }
