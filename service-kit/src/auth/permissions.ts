@@ -44,6 +44,7 @@ export const MUTATION_PERMISSIONS = {
   repayThroughWallet: { allowed: ['CUSTOMER'], why: 'the customer’s repayment (always refused: repay at the issuer)' },
   startCardReveal: { allowed: ['CUSTOMER'], why: 'the holder’s own payment password, before the card is shown' },
   revealCardDetails: { allowed: ['CUSTOMER'], why: 'shows the full card number, expiry and CVV2 to the holder alone' },
+  provisionCardToWallet: { allowed: ['CUSTOMER'], why: 'pushes the customer’s card from the issuer into their wallet' },
 } as const satisfies Record<string, Permission>;
 
 /**

@@ -10,6 +10,7 @@ import { IssuerAuthorizations } from './payments/issuer-authorization';
 import { holderVerificationRoutes } from './binding/holder-verification';
 import { ISSUER_SCHEMA, issuerEntities, issuerMigrations } from './db/issuer-database';
 import { issuerResolvers } from './resolvers';
+import { provisioningRoutes } from './provisioning/provisioning-routes';
 
 export const ISSUER_SCHEMA_FILE = path.resolve(__dirname, '../schema.graphql');
 
@@ -38,6 +39,7 @@ export async function startIssuerSubgraph(options: IssuerSubgraphOptions): Promi
       ...paymentRoutes('clearing', authorizations),
       ...cardOwnerRoutes(database.dataSource, ISSUER_SCHEMA),
       ...holderVerificationRoutes(database.dataSource, options.vault),
+      ...provisioningRoutes(database.dataSource, options.clock),
     },
     schemaFile: ISSUER_SCHEMA_FILE,
     resolvers: issuerResolvers,

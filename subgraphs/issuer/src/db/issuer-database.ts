@@ -22,6 +22,7 @@ import { ScopeIdempotencyKeysByCustomer1795910400000 } from './migrations/179591
 import { AddBillPaidByDueDate1796083200000 } from './migrations/1796083200000-AddBillPaidByDueDate';
 import { AddCustomerMobile1796256000000 } from './migrations/1796256000000-AddCustomerMobile';
 import { AddCardReveals1796515200007 } from './migrations/1796515200007-AddCardReveals';
+import { AddProvisioningReferences1796515200008 } from './migrations/1796515200008-AddProvisioningReferences';
 import { AddIssuanceSmsCodes1796601600000 } from './migrations/1796601600000-AddIssuanceSmsCodes';
 
 export const ISSUER_SCHEMA = 'issuer';
@@ -34,5 +35,6 @@ export const issuerMigrations = [
   AddBillPaidByDueDate1796083200000,
   AddCustomerMobile1796256000000,
   AddCardReveals1796515200007,
+  AddProvisioningReferences1796515200008,
   AddIssuanceSmsCodes1796601600000,
 ];

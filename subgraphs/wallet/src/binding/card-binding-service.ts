@@ -43,6 +43,22 @@ export interface BindCardRequest {
   fields: FieldValues;
 }
 
+export interface ProvisionCardRequest {
+  idempotencyKey: string;
+  cardId: string;
+  walletPlatform: string;
+}
+
+/** The verification method a binding pushed from the issuer records. */
+export const PUSH_PROVISIONING = 'PUSH_PROVISIONING';
+
+/** The issuer's answers on its provisioning routes (subgraphs/issuer/src/provisioning). */
+type MintAnswer =
+  | { found: false }
+  | { found: true; blocked: 'CARD_LOCKED' | 'CARD_NOT_ACTIVE' }
+  | { found: true; blocked: null; reference: string; expiresAt: string };
+type RedeemAnswer = { redeemed: false } | { redeemed: true; cardId: string; last4: string };
+
 export interface BindCardResultModel {
   ok: boolean;
   bindingId: string | null;
@@ -175,6 +191,66 @@ export class CardBindingService {
     if (wrong.includes('cardNumber')) return refuse('INVALID_CARD_NUMBER', ['cardNumber']);
     if (wrong.includes('cvv2')) return refuse('VERIFICATION_FAILED', ['cvv2']);
     return null;
+  }
+
+  /**
+   * Push provisioning: the issuer mints an opaque, single-use reference for the card and this
+   * wallet, and the wallet redeems it with the issuer (both through signed internal routes), so
+   * the binding is made with no card number typed or sent. Recorded as PUSH_PROVISIONING.
+   */
+  async provision(request: ProvisionCardRequest, customerId: string, identity: Identity | null): Promise<BindCardResultModel> {
+    const wallet = this.registry.get(request.walletPlatform);
+    const scope = { customerId, operation: 'provisionCardToWallet' };
+    const fingerprint = { cardId: request.cardId, walletPlatform: request.walletPlatform };
+    const claim = await this.dataSource.transaction((m) =>
+      this.keys.claim<BindCardResultModel>(m, scope, request.idempotencyKey, fingerprint),
+    );
+    if (claim.kind === 'REPLAY') return claim.result;
+    if (claim.kind !== 'NEW') {
+      return this.refused(declineFor(wallet, claim.kind === 'KEY_REUSED' ? 'IDEMPOTENCY_KEY_REUSED' : 'DUPLICATE_REQUEST'));
+    }
+    let result: BindCardResultModel;
+    try {
+      result = await this.pushFromIssuer(request, wallet, customerId, identity);
+    } catch (error) {
+      await this.keys.release(this.dataSource.manager, scope, request.idempotencyKey);
+      throw error;
+    }
+    await this.dataSource.transaction((m) => this.keys.complete(m, scope, request.idempotencyKey, result));
+    return result;
+  }
+
+  private async pushFromIssuer(
+    request: ProvisionCardRequest,
+    wallet: PlatformAdapter,
+    customerId: string,
+    identity: Identity | null,
+  ): Promise<BindCardResultModel> {
+    const account = await this.account(customerId, wallet.manifest.id);
+    if (account.status !== 'ACTIVE') return this.refused(declineFor(wallet, 'MERCHANT_RESTRICTED'));
+    const minted = await this.issuer.post<MintAnswer>(
+      'cards/provisioning/mint',
+      { cardId: request.cardId, walletPlatform: wallet.manifest.id },
+      identity,
+    );
+    if (!minted.found) return this.refused(declineFor(wallet, 'INVALID_CARD_NUMBER'));
+    if (minted.blocked) return this.refused(declineFor(wallet, minted.blocked));
+    // The wallet's side: it knows the card only by the reference, and redeems it once.
+    const redeemed = await this.issuer.post<RedeemAnswer>('cards/provisioning/redeem', {
+      reference: minted.reference,
+      walletPlatform: wallet.manifest.id,
+    });
+    if (!redeemed.redeemed || redeemed.cardId !== request.cardId) return this.refused(declineFor(wallet, 'INVALID_TOKEN'));
+    const inserted = await insertBindingOnce(this.dataSource, {
+      id: randomUUID(),
+      cardId: redeemed.cardId,
+      walletAccountId: account.id,
+      platform: wallet.manifest.id,
+      verificationMethod: PUSH_PROVISIONING,
+      boundAt: this.clock.now(),
+    });
+    const bindingId = inserted ?? (await liveBinding(this.dataSource, redeemed.cardId, account.id)).id;
+    return { ok: true, bindingId, error: null, fieldErrors: [] };
   }
 
   /** The customer's account at this wallet, opened on first use. */

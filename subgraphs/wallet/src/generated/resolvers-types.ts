@@ -338,6 +338,13 @@ export type Mutation = {
    */
   pay: PayResult;
   /**
+   * Adds one of the customer's cards to a wallet from the issuer, as issuing apps push a card
+   * into a device wallet: the issuer mints an opaque, single-use reference valid two minutes and
+   * the wallet redeems it with the issuer, so no card number is typed, sent or returned. The
+   * binding records the method PUSH_PROVISIONING. The same idempotency key replays the first result.
+   */
+  provisionCardToWallet: BindCardResult;
+  /**
    * Operators: reverses, down the whole chain, payments a crash or a lost answer left
    * unfinished for at least `olderThanSeconds`. Also runs by itself in the background.
    */
@@ -360,6 +367,11 @@ export type MutationBindCardArgs = {
 
 export type MutationPayArgs = {
   input: PayInput;
+};
+
+
+export type MutationProvisionCardToWalletArgs = {
+  input: ProvisionCardInput;
 };
 
 
@@ -520,6 +532,18 @@ export type PlatformRole =
   | 'ISSUER'
   /** Holds the card binding and pays with it (e.g. WeChat Pay). */
   | 'WALLET';
+
+/** A card to push from the issuer into a wallet. */
+export type ProvisionCardInput = {
+  /** The card, as the issuer knows it. */
+  cardId: Scalars['ID']['input'];
+  /** The device adding the card, when known: one the wallet cannot pay with is declined as DEVICE_NOT_SUPPORTED. */
+  device?: InputMaybe<DeviceInput>;
+  /** Chosen by the client, 8 to 64 letters, digits, - or _; the same key replays the first result. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The wallet platform's adapter id, e.g. `unionpay-quickpass`. */
+  walletPlatform: Scalars['ID']['input'];
+};
 
 export type Query = {
   __typename?: 'Query';
@@ -800,6 +824,7 @@ export type ResolversTypes = {
   Platform: ResolverTypeWrapper<PlatformModel>;
   PlatformEligibility: ResolverTypeWrapper<PlatformEligibilityModel>;
   PlatformRole: PlatformRole;
+  ProvisionCardInput: ProvisionCardInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Remedy: Remedy;
   RemoveWalletBindingResult: ResolverTypeWrapper<BindingRemovalOutcome>;
@@ -841,6 +866,7 @@ export type ResolversParentTypes = {
   PaymentRecoveryReport: PaymentRecoveryReport;
   Platform: PlatformModel;
   PlatformEligibility: PlatformEligibilityModel;
+  ProvisionCardInput: ProvisionCardInput;
   Query: Record<PropertyKey, never>;
   RemoveWalletBindingResult: BindingRemovalOutcome;
   Transaction: EntityRef;
@@ -939,6 +965,7 @@ export type LocalizedTextResolvers<ContextType = WalletContext, ParentType exten
 export type MutationResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   bindCard?: Resolver<ResolversTypes['BindCardResult'], ParentType, ContextType, RequireFields<MutationBindCardArgs, 'input'>>;
   pay?: Resolver<ResolversTypes['PayResult'], ParentType, ContextType, RequireFields<MutationPayArgs, 'input'>>;
+  provisionCardToWallet?: Resolver<ResolversTypes['BindCardResult'], ParentType, ContextType, RequireFields<MutationProvisionCardToWalletArgs, 'input'>>;
   recoverPayments?: Resolver<ResolversTypes['PaymentRecoveryReport'], ParentType, ContextType, RequireFields<MutationRecoverPaymentsArgs, 'olderThanSeconds'>>;
   removeWalletBinding?: Resolver<ResolversTypes['RemoveWalletBindingResult'], ParentType, ContextType, RequireFields<MutationRemoveWalletBindingArgs, 'bindingId'>>;
   repayThroughWallet?: Resolver<ResolversTypes['WalletRepaymentResult'], ParentType, ContextType, RequireFields<MutationRepayThroughWalletArgs, 'input'>>;

@@ -37,6 +37,24 @@ export const bindingResolvers: Resolvers = {
         ctx.identity ?? null,
       );
     },
+    provisionCardToWallet: async (_, { input }, ctx) => {
+      if (!/^[A-Za-z0-9_-]{8,64}$/.test(input.idempotencyKey)) throw invalid('idempotencyKey', '8 to 64 letters, digits, - or _');
+      const cardId = requireId(input.cardId, 'cardId');
+      if (!ctx.registry.has(input.walletPlatform) || ctx.registry.get(input.walletPlatform).manifest.role !== 'wallet') {
+        throw invalid('walletPlatform', 'not a wallet this system serves');
+      }
+      const device = input.device ? parseDevice(input.device, 'device') : null;
+      const owner = await ctx.cardOwners.load(cardId);
+      if (!owner || !canActForCustomer(ctx, owner)) throw notFound('card', 'cardId');
+      const wallet = ctx.registry.get(input.walletPlatform);
+      const unsupported = device ? deviceDecline(wallet, device, ctx.registry.byRole('wallet')) : null;
+      if (unsupported) return { ok: false, bindingId: null, error: canonicalErrorModel(unsupported), fieldErrors: [] };
+      return ctx.binding.provision(
+        { idempotencyKey: input.idempotencyKey, cardId, walletPlatform: input.walletPlatform },
+        owner,
+        ctx.identity ?? null,
+      );
+    },
   },
   BindCardResult: {
     binding: (result, _, ctx) => (result.bindingId ? ctx.loaders.bindingById.load(result.bindingId) : null),
