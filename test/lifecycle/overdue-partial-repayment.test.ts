@@ -38,18 +38,22 @@ const repay = async (who: LifecycleCustomer, amountFen: number, idempotencyKey: 
   expect(data!.repay).toEqual({ ok: true, error: null });
 };
 
-const view = async (who: LifecycleCustomer) => {
+const view = async (who: LifecycleCustomer): Promise<Record<string, any>> => {
   const { data, errors } = await system.query<{ card: Record<string, any> }>(
     `query($id: ID!) { card(id: $id) {
         overdue { isOverdue overdueAmountFen penaltyAccruedFen }
         issuerLimit { blockedCode }
         customer { hasOverdueDebt }
-        currentBill { status paidFen principalOutstandingFen penaltyAccruedFen outstandingFen }
+        bills { edges { node { statementDate status paidFen principalOutstandingFen penaltyAccruedFen outstandingFen } } }
       } }`,
     { id: who.cardId },
   );
   expect(errors).toBeUndefined();
-  return data!.card;
+  // The January bill (later statements may list its penalties and repayments, owing nothing of their own).
+  const { bills, ...card }: Record<string, any> = data!.card;
+  const { statementDate, ...january } = bills.edges.map((e: any) => e.node).find((b: any) => b.statementDate === '2028-02-01');
+  expect(statementDate).toBe('2028-02-01');
+  return { ...card, currentBill: january };
 };
 
 beforeAll(async () => {

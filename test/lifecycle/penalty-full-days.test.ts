@@ -64,13 +64,19 @@ describe('the daily overdue penalty', () => {
 
   it('shows 50 overdue days and 49 days of penalty in the unified view', async () => {
     const { data, errors } = await system.query<{ card: Record<string, any> }>(
-      `query($id: ID!) { card(id: $id) { overdue { isOverdue overdueDays penaltyAccruedFen } currentBill { overdueDays penaltyAccruedFen outstandingFen } } }`,
+      `query($id: ID!) { card(id: $id) { overdue { isOverdue overdueDays penaltyAccruedFen }
+          bills { edges { node { statementDate overdueDays penaltyAccruedFen outstandingFen } } } } }`,
       { id: customer.cardId },
     );
     expect(errors).toBeUndefined();
-    expect(data!.card).toEqual({
-      overdue: { isOverdue: true, overdueDays: 50, penaltyAccruedFen: 49 * 50 },
-      currentBill: { overdueDays: 50, penaltyAccruedFen: 49 * 50, outstandingFen: 100_000 + 49 * 50 },
+    expect(data!.card.overdue).toEqual({ isOverdue: true, overdueDays: 50, penaltyAccruedFen: 49 * 50 });
+    // The January bill; the February and March statements list its penalties and owe nothing of their own.
+    const january = data!.card.bills.edges.map((e: any) => e.node).find((b: any) => b.statementDate === '2028-02-01');
+    expect(january).toEqual({
+      statementDate: '2028-02-01',
+      overdueDays: 50,
+      penaltyAccruedFen: 49 * 50,
+      outstandingFen: 100_000 + 49 * 50,
     });
   });
 });

@@ -82,7 +82,8 @@ describe('the statement job', () => {
       due_date: '2028-03-10',
       total: '50000',
       minimum: '5000',
-      items: 1,
+      // The purchase and the January bill's 19 daily penalties, each posted as its February day ended.
+      items: 20,
     });
   });
 
@@ -108,7 +109,7 @@ describe('the statement job', () => {
       `query($id: ID!) { card(id: $id) {
           overdue { isOverdue overdueDays overdueAmountFen penaltyAccruedFen }
           issuerLimit { remainingFen blockedCode }
-          currentBill { statementDate totalDueFen minimumDueFen status overdueDays penaltyAccruedFen items { totalCount } }
+          currentBill { statementDate totalDueFen chargesFen penaltiesFen repaymentsFen balanceFen minimumDueFen status overdueDays penaltyAccruedFen items { totalCount } }
         } }`,
       { id: customer.cardId },
     );
@@ -122,12 +123,18 @@ describe('the statement job', () => {
     expect(data!.card.issuerLimit).toEqual({ remainingFen: 0, blockedCode: 'OVERDUE_DEBT' });
     expect(data!.card.currentBill).toEqual({
       statementDate: '2028-03-01',
-      totalDueFen: 50_000,
+      // Its purchases and the penalty accrued on it.
+      totalDueFen: 50_000 + 100,
+      chargesFen: 50_000,
+      // February's days of penalty on the January bill.
+      penaltiesFen: 19 * 200,
+      repaymentsFen: 0,
+      balanceFen: 400_849 + 50_000 + 19 * 200,
       minimumDueFen: 5_000,
       status: 'OVERDUE',
       overdueDays: 5,
       penaltyAccruedFen: 100,
-      items: { totalCount: 1 },
+      items: { totalCount: 20 },
     });
   });
 });

@@ -36,6 +36,11 @@ export function startOfProgramDay(date: string): Date {
   return startOfLocalDay(year, month, day, PROGRAM_TIMEZONE);
 }
 
+/** The last millisecond of a local date: when a posting for that whole day is dated, so it stays in the day's cycle. */
+export function endOfProgramDay(date: string): Date {
+  return new Date(startOfProgramDay(addDays(date, 1)).getTime() - 1);
+}
+
 /** Every date after `from` up to and including `to`. */
 export function datesAfter(from: string, to: string): string[] {
   const out: string[] = [];

@@ -23,6 +23,13 @@ export function cycleClosingOn(statementDate: string, terms: IssuerTerms): State
   };
 }
 
+/** The cycle in progress on `today`: the one whose statement date is the first after today. */
+export function cycleOpenOn(today: string, terms: IssuerTerms): StatementCycle {
+  const { year, month } = parseIsoDate(today);
+  const thisMonth = isoDateOf(year, month, terms.statementDay);
+  return cycleClosingOn(thisMonth > today ? thisMonth : isoDateOf(year, month + 1, terms.statementDay), terms);
+}
+
 /** Cycles whose statement date is after `after` and on or before `today`, oldest first. */
 export function cyclesClosingBetween(after: string, today: string, terms: IssuerTerms): StatementCycle[] {
   const start = parseIsoDate(after);

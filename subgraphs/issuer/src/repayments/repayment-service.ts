@@ -11,6 +11,7 @@ import { IdempotencyKeys } from '@cardweave/subgraph-kit';
 import type { IssuerContext } from '../context';
 import { ISSUER_SCHEMA } from '../db/issuer-database';
 import { addPaymentToBill, lockOwedBills } from '../db/queries/bill.queries';
+import { insertLinePosting } from '../db/queries/bill-item.queries';
 import { lockCreditLineOfCustomer, restoreCredit } from '../db/queries/credit-line.queries';
 import { insertAllocation, insertRepayment } from '../db/queries/repayment.queries';
 import { programDateOf } from '../domain/calendar-dates';
@@ -98,6 +99,8 @@ export async function repay(ctx: IssuerContext, args: RepayArgs): Promise<RepayO
     const { allocations } = allocateRepayment(args.amountFen, bills, terms.repaymentAllocation);
     const repaymentId = randomUUID();
     await insertRepayment(m, { id: repaymentId, creditLineId: lineId, amountFen: args.amountFen, at: now });
+    // A posting of the cycle in progress too: the statement of the cycle lists it and counts it in its totals.
+    await insertLinePosting(m, { id: randomUUID(), creditLineId: lineId, kind: 'REPAYMENT', amountFen: args.amountFen, postedAt: now });
     let principal = 0n;
     for (const a of allocations) {
       principal += a.principalFen;

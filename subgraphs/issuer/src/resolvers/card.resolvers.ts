@@ -7,6 +7,7 @@ import type { IssuerContext } from '../context';
 import type { CardEntity } from '../db/entities/card.entity';
 import { issuerLimitStatus, spendBlockCode } from '../domain/issuer-limit';
 import { overdueState } from '../domain/overdue';
+import { cycleOpenOn } from '../domain/statement-cycle';
 import type { Resolvers } from '../generated/resolvers-types';
 
 /** The issuer adapter of a card; its terms (bank, penalty, repayment channel) are configuration. */
@@ -59,6 +60,9 @@ export const cardResolvers: Resolvers = {
       return issuerLimitStatus(adapter, line, spendBlockCode(customer!, card, overdue, ctx.today));
     },
     currentBill: async (card, _, ctx) => (await ctx.loaders.billsByCreditLine.load(card.creditLineId))[0] ?? null,
+    // Dates only: the cycle's totals and items are read (batched) when they are asked for.
+    currentCycle: (card, _, ctx) => ({ ...cycleOpenOn(ctx.today, issuerOf(card, ctx).issuerTerms), creditLineId: card.creditLineId }),
+    bills: (card, { first, after }, ctx) => ctx.loaders.billPages.load({ parentId: card.creditLineId, first, after }),
     overdue: async (card, _, ctx) =>
       overdueState(await ctx.loaders.billsByCreditLine.load(card.creditLineId), ctx.today, issuerOf(card, ctx).issuerTerms),
     repayAt: (card, _, ctx) => {

@@ -15,6 +15,7 @@ export const issuerResolvers: Resolvers = {
   CreditLine: customerResolvers.CreditLine,
   Card: cardResolvers.Card,
   Bill: { ...billResolvers.Bill, ...lifecycleResolvers.Bill },
+  BillingCycle: billResolvers.BillingCycle,
   BillItemConnection: billResolvers.BillItemConnection,
   BillItem: billResolvers.BillItem,
   CardIssuanceResult: lifecycleResolvers.CardIssuanceResult,

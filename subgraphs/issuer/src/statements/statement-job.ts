@@ -1,7 +1,10 @@
 /**
  * The statement job: closes each finished cycle of each credit line into a bill and posts
- * the overdue penalty of every overdue day that has ended (never of the day still running). It reads only the issuer's own tables:
- * a bill is the unbilled postings (bill_items without a bill) dated before its statement day.
+ * the overdue penalty of every overdue day that has ended (never of the day still running).
+ * It reads only the issuer's own tables: a bill is the unbilled postings (bill_items without a
+ * bill: purchases, penalties, repayments) dated before its statement day. A penalty is posted
+ * as an item dated the end of its day, so the penalties of a cycle's days are posted before
+ * the cycle closes, even on a late run, and land in that cycle's bill.
  *
  * Idempotent by construction, so it can run as often as anyone likes (and on several
  * replicas at once): one transaction per credit line, which locks the line first; a bill
@@ -15,15 +18,16 @@ import {
   addPenaltyToBill,
   insertBillOnce,
   insertPenaltyPostingOnce,
+  lastBalance,
   lastStatementDate,
   overdueBillsToCharge,
 } from '../db/queries/bill.queries';
-import { attachItemsToBill, unbilledItemsBefore } from '../db/queries/bill-item.queries';
+import { attachItemsToBill, insertLinePosting, unbilledItemsBefore, type BillItemKind } from '../db/queries/bill-item.queries';
 import { allCreditLines, lockCreditLine, type CreditLineRef } from '../db/queries/credit-line.queries';
 import { allocationsOfBill } from '../db/queries/repayment.queries';
-import { programDateOf, startOfProgramDay } from '../domain/calendar-dates';
+import { endOfProgramDay, programDateOf, startOfProgramDay } from '../domain/calendar-dates';
 import { penaltyPostingsDue } from '../domain/penalty-accrual';
-import { cyclesClosingBetween, minimumDueOf } from '../domain/statement-cycle';
+import { cyclesClosingBetween, minimumDueOf, type StatementCycle } from '../domain/statement-cycle';
 
 export interface StatementRunModel {
   asOf: Date;
@@ -41,37 +45,41 @@ function termsOf(registry: AdapterRegistry, platform: string): IssuerTerms {
   return terms;
 }
 
-async function closeCycles(m: EntityManager, line: CreditLineRef, terms: IssuerTerms, today: string): Promise<number> {
-  const last = await lastStatementDate(m, line.id);
-  const opened = programDateOf(new Date(line.createdAt));
-  let created = 0;
-  for (const cycle of cyclesClosingBetween(last ?? opened, today, terms)) {
-    const items = await unbilledItemsBefore(m, line.id, startOfProgramDay(cycle.statementDate));
-    if (items.length === 0) continue;
-    const total = items.reduce((sum, i) => sum + i.amountFen, 0n);
-    const billId = await insertBillOnce(m, {
-      id: randomUUID(),
-      creditLineId: line.id,
-      cycleStart: cycle.cycleStart,
-      cycleEnd: cycle.cycleEnd,
-      statementDate: cycle.statementDate,
-      dueDate: cycle.dueDate,
-      totalDueFen: total,
-      minimumDueFen: minimumDueOf(total, terms),
-    });
-    if (!billId) continue;
-    await attachItemsToBill(
-      m,
-      billId,
-      items.map((i) => i.id),
-    );
-    created += 1;
-  }
-  return created;
+const sumOf = (items: Array<{ kind: BillItemKind; amountFen: bigint }>, kind: BillItemKind) =>
+  items.filter((i) => i.kind === kind).reduce((sum, i) => sum + i.amountFen, 0n);
+
+/** Closes one finished cycle into its bill, with everything posted in it; true when this run created the bill. */
+async function closeCycle(m: EntityManager, line: CreditLineRef, terms: IssuerTerms, cycle: StatementCycle): Promise<boolean> {
+  const items = await unbilledItemsBefore(m, line.id, startOfProgramDay(cycle.statementDate));
+  if (items.length === 0) return false;
+  const charges = sumOf(items, 'PURCHASE');
+  const penalties = sumOf(items, 'PENALTY');
+  const repayments = sumOf(items, 'REPAYMENT');
+  const billId = await insertBillOnce(m, {
+    id: randomUUID(),
+    creditLineId: line.id,
+    cycleStart: cycle.cycleStart,
+    cycleEnd: cycle.cycleEnd,
+    statementDate: cycle.statementDate,
+    dueDate: cycle.dueDate,
+    totalDueFen: charges,
+    minimumDueFen: minimumDueOf(charges, terms),
+    penaltiesFen: penalties,
+    repaymentsFen: repayments,
+    balanceFen: (await lastBalance(m, line.id)) + charges + penalties - repayments,
+  });
+  if (!billId) return false;
+  await attachItemsToBill(
+    m,
+    billId,
+    items.map((i) => i.id),
+  );
+  return true;
 }
 
-async function postPenalties(m: EntityManager, line: CreditLineRef, terms: IssuerTerms, today: string, asOf: Date) {
-  const bills = await overdueBillsToCharge(m, line.id, today, PROGRAM_TIMEZONE);
+/** Posts the penalty of every overdue day that ended before `before` (a date), each day once, each as an item of its day's cycle. */
+async function postPenalties(m: EntityManager, line: CreditLineRef, terms: IssuerTerms, before: string, asOf: Date) {
+  const bills = await overdueBillsToCharge(m, line.id, before, PROGRAM_TIMEZONE);
   let postings = 0;
   let fen = 0n;
   for (const b of bills) {
@@ -80,7 +88,7 @@ async function postPenalties(m: EntityManager, line: CreditLineRef, terms: Issue
       { dueDate: b.dueDate, totalDueFen: b.totalDueFen, minimumDueFen: b.minimumDueFen },
       allocations,
       b.lastPosted,
-      today,
+      before,
       terms,
     );
     let billFen = 0n;
@@ -93,6 +101,13 @@ async function postPenalties(m: EntityManager, line: CreditLineRef, terms: Issue
         postedAt: asOf,
       });
       if (!posted) continue;
+      await insertLinePosting(m, {
+        id: randomUUID(),
+        creditLineId: line.id,
+        kind: 'PENALTY',
+        amountFen: p.amountFen,
+        postedAt: endOfProgramDay(p.accrualDate),
+      });
       postings += 1;
       billFen += p.amountFen;
     }
@@ -121,10 +136,17 @@ export async function runStatementJob(dataSource: DataSource, registry: AdapterR
     await dataSource.transaction(async (m) => {
       // Serializes with repayments and authorizations on the same line, and with other runs.
       await lockCreditLine(m, line.id);
-      result.billsCreated += await closeCycles(m, line, terms, today);
-      const penalties = await postPenalties(m, line, terms, today, asOf);
-      result.penaltyPostings += penalties.postings;
-      result.penaltyFen += penalties.fen;
+      const count = (penalties: { postings: number; fen: bigint }) => {
+        result.penaltyPostings += penalties.postings;
+        result.penaltyFen += penalties.fen;
+      };
+      const last = await lastStatementDate(m, line.id);
+      for (const cycle of cyclesClosingBetween(last ?? programDateOf(new Date(line.createdAt)), today, terms)) {
+        // The penalties of the cycle's days first, so that they are billed with it.
+        count(await postPenalties(m, line, terms, cycle.statementDate, asOf));
+        if (await closeCycle(m, line, terms, cycle)) result.billsCreated += 1;
+      }
+      count(await postPenalties(m, line, terms, today, asOf));
     });
   }
   return result;

@@ -1,7 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { fenColumn } from '@cardweave/subgraph-kit';
 
-/** A closed billing cycle of a credit line. Its status is derived from amounts and dates. */
+/**
+ * A closed billing cycle of a credit line. Its status is derived from amounts and dates.
+ * total_due_fen is the cycle's purchases (the bill's principal); penalties_fen and
+ * repayments_fen are the penalties and repayments posted in the cycle (its items), whichever
+ * bill they went to; balance_fen is what the line owed at the close.
+ */
 @Entity({ name: 'bills' })
 export class BillEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -45,4 +50,16 @@ export class BillEntity {
    */
   @Column({ name: 'paid_by_due_fen', type: 'bigint', transformer: fenColumn, default: 0 })
   paidByDueFen?: bigint;
+
+  /** Penalty posted in the cycle (its PENALTY items), on whichever bill was overdue. */
+  @Column({ name: 'penalties_fen', type: 'bigint', transformer: fenColumn, default: 0 })
+  penaltiesFen?: bigint;
+
+  /** Repayments taken in the cycle (its REPAYMENT items), however they were allocated. */
+  @Column({ name: 'repayments_fen', type: 'bigint', transformer: fenColumn, default: 0 })
+  repaymentsFen?: bigint;
+
+  /** What the line owed at the close: the previous balance plus purchases and penalties, less repayments. */
+  @Column({ name: 'balance_fen', type: 'bigint', transformer: fenColumn, default: 0 })
+  balanceFen?: bigint;
 }

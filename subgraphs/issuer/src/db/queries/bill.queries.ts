@@ -65,15 +65,22 @@ export interface NewBill {
   cycleEnd: string;
   statementDate: string;
   dueDate: string;
+  /** The cycle's purchases: the bill's principal. */
   totalDueFen: bigint;
   minimumDueFen: bigint;
+  /** Penalties and repayments posted in the cycle. */
+  penaltiesFen: bigint;
+  repaymentsFen: bigint;
+  /** What the line owed at the close. */
+  balanceFen: bigint;
 }
 
 /** Inserts the cycle's bill unless the line has it already; the new bill's id, or null. */
 export async function insertBillOnce(m: SqlRunner, bill: NewBill): Promise<string | null> {
   const inserted = (await m.query(
-    `INSERT INTO issuer.bills (id, credit_line_id, cycle_start, cycle_end, statement_date, due_date, total_due_fen, minimum_due_fen, paid_fen, penalty_accrued_fen)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, 0) ON CONFLICT (credit_line_id, cycle_start) DO NOTHING RETURNING id`,
+    `INSERT INTO issuer.bills (id, credit_line_id, cycle_start, cycle_end, statement_date, due_date, total_due_fen, minimum_due_fen, paid_fen, penalty_accrued_fen,
+                               penalties_fen, repayments_fen, balance_fen)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, 0, $9, $10, $11) ON CONFLICT (credit_line_id, cycle_start) DO NOTHING RETURNING id`,
     [
       bill.id,
       bill.creditLineId,
@@ -83,9 +90,21 @@ export async function insertBillOnce(m: SqlRunner, bill: NewBill): Promise<strin
       bill.dueDate,
       bill.totalDueFen.toString(),
       bill.minimumDueFen.toString(),
+      bill.penaltiesFen.toString(),
+      bill.repaymentsFen.toString(),
+      bill.balanceFen.toString(),
     ],
   )) as Array<{ id: string }>;
   return inserted[0]?.id ?? null;
+}
+
+/** The balance of the line's latest bill, 0 before its first. */
+export async function lastBalance(m: SqlRunner, creditLineId: string): Promise<bigint> {
+  const rows = (await m.query(
+    `SELECT balance_fen::text AS balance FROM issuer.bills WHERE credit_line_id = $1 ORDER BY statement_date DESC, id DESC LIMIT 1`,
+    [creditLineId],
+  )) as Array<{ balance: string }>;
+  return rows.length ? BigInt(rows[0].balance) : 0n;
 }
 
 export interface PenaltyCandidate {
