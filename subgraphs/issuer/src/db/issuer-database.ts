@@ -21,9 +21,9 @@ import { AddLifecycleTables1764979200000 } from './migrations/1764979200000-AddL
 import { ScopeIdempotencyKeysByCustomer1795910400000 } from './migrations/1795910400000-ScopeIdempotencyKeysByCustomer';
 import { AddBillPaidByDueDate1796083200000 } from './migrations/1796083200000-AddBillPaidByDueDate';
 import { PostPenaltiesAndRepaymentsAsBillItems1796169600000 } from './migrations/1796169600000-PostPenaltiesAndRepaymentsAsBillItems';
-import { PostPenaltiesAndRepaymentsAsBillItems1796169600000 } from './migrations/1796169600000-PostPenaltiesAndRepaymentsAsBillItems';
 import { AddCustomerMobile1796256000000 } from './migrations/1796256000000-AddCustomerMobile';
 import { AddCardReveals1796515200007 } from './migrations/1796515200007-AddCardReveals';
+import { AddProvisioningReferences1796515200008 } from './migrations/1796515200008-AddProvisioningReferences';
 import { AddIssuanceSmsCodes1796601600000 } from './migrations/1796601600000-AddIssuanceSmsCodes';
 
 export const ISSUER_SCHEMA = 'issuer';
@@ -35,8 +35,8 @@ export const issuerMigrations = [
   ScopeIdempotencyKeysByCustomer1795910400000,
   AddBillPaidByDueDate1796083200000,
   PostPenaltiesAndRepaymentsAsBillItems1796169600000,
-  PostPenaltiesAndRepaymentsAsBillItems1796169600000,
   AddCustomerMobile1796256000000,
   AddCardReveals1796515200007,
+  AddProvisioningReferences1796515200008,
   AddIssuanceSmsCodes1796601600000,
 ];
