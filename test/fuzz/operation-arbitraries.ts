@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
+import { CONFIG_VARIABLES } from '@cardweave/service-kit';
 import {
   buildSchema,
   getNamedType,
@@ -44,9 +45,14 @@ import type { FuzzArgument, FuzzField, FuzzOperation, FuzzSelection, FuzzValue }
 const root = path.resolve(__dirname, '../..');
 export const PUBLIC_SCHEMA: GraphQLSchema = buildSchema(fs.readFileSync(path.join(root, 'schema/public-api.graphql'), 'utf8'));
 
-/** The gateway's defaults (GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES): valid operations stay inside them. */
-export const MAX_DEPTH = 12;
-export const MAX_ALIASES = 15;
+/**
+ * The gateway's limits as it runs here (the defaults of GATEWAY_MAX_DEPTH and GATEWAY_MAX_ALIASES):
+ * valid operations stay inside them, spoiled ones go up to and past them.
+ */
+export const MAX_DEPTH = CONFIG_VARIABLES.GATEWAY_MAX_DEPTH.default;
+export const MAX_ALIASES = CONFIG_VARIABLES.GATEWAY_MAX_ALIASES.default;
+/** The deepest selection below a root field that valid operations get (the root field's level comes on top). */
+const VALID_DEPTH = Math.min(6, MAX_DEPTH - 2);
 
 /**
  * Left out of generation: it closes every finished cycle into bills, which moves the unbilled
@@ -323,7 +329,7 @@ export class OperationArbitraries {
   validArb(): fc.Arbitrary<FuzzOperation> {
     const rootOf = (t: 'query' | 'mutation') => (t === 'query' ? PUBLIC_SCHEMA.getQueryType()! : PUBLIC_SCHEMA.getMutationType()!);
     return fc
-      .tuple(fc.constantFrom<'query' | 'mutation'>('query', 'query', 'mutation'), fc.integer({ min: 1, max: 6 }))
+      .tuple(fc.constantFrom<'query' | 'mutation'>('query', 'query', 'mutation'), fc.integer({ min: 1, max: VALID_DEPTH }))
       .chain(([type, depth]) => {
         const rootType = rootOf(type);
         const fields = Object.values(rootType.getFields()).filter((f) => !SKIPPED_ROOT_FIELDS.has(f.name));
@@ -337,7 +343,7 @@ export class OperationArbitraries {
   /** A valid operation changed in one way a client should be told about, never served as asked. */
   mutatedArb(): fc.Arbitrary<FuzzOperation> {
     return fc
-      .tuple(this.validArb(), fc.constantFrom(...MUTATIONS), fc.nat(), fc.integer({ min: 2, max: 24 }))
+      .tuple(this.validArb(), fc.constantFrom(...MUTATIONS), fc.nat(), fc.integer({ min: 2, max: Math.max(MAX_ALIASES, MAX_DEPTH) + 8 }))
       .map(([op, mutate, pick, n]) => mutate(op, pick, n));
   }
 }
@@ -424,7 +430,7 @@ const MUTATIONS: Mutation[] = [
   function aliasedCopies(op, _pick, n) {
     const out = clone(op);
     const first = out.selection.find((s): s is FuzzSelection & { kind: 'field' } => s.kind === 'field')!;
-    // Up to past the alias limit: the copies within it are answered, the rest refused.
+    // Up to past the alias limit: within it the operation is answered, past it refused whole.
     for (let i = 0; i < n; i += 1) out.selection.push({ ...structuredClone(first), alias: `copy${i}` });
     return out;
   },
@@ -497,16 +503,4 @@ const MUTATIONS: Mutation[] = [
 
 function unknownArgumentFallback(op: FuzzOperation): FuzzOperation {
   return { ...op, extraVariableDefinitions: [{ name: 'unused', type: 'Int!' }] };
-}
-
-/** Names of the mutations, for the report (the functions' own names). */
-export const MUTATION_NAMES = MUTATIONS.map((m) => m.name);
-
-/** The root fields generation covers, for the report. */
-export function coveredRootFields(): string[] {
-  return [PUBLIC_SCHEMA.getQueryType()!, PUBLIC_SCHEMA.getMutationType()!].flatMap((t) =>
-    Object.keys(t.getFields())
-      .filter((f) => !SKIPPED_ROOT_FIELDS.has(f))
-      .map((f) => `${t.name}.${f}`),
-  );
 }

@@ -129,27 +129,6 @@ export function printOperation(op: FuzzOperation): PrintedOperation {
   return { query, variablesJson };
 }
 
-/** Every string value in an operation (for the secrets it carries). */
-export function stringsOf(op: FuzzOperation): string[] {
-  const out: string[] = [];
-  const ofValue = (v: FuzzValue): void => {
-    if (v.kind === 'string') out.push(v.value);
-    else if (v.kind === 'list') v.items.forEach(ofValue);
-    else if (v.kind === 'object') v.fields.forEach((f) => ofValue(f.value));
-  };
-  const ofSelection = (selection: FuzzSelection[]): void => {
-    for (const s of selection) {
-      if (s.kind === 'field') {
-        s.args.forEach((a) => ofValue(a.value));
-        if (s.selection) ofSelection(s.selection);
-      } else if (s.kind === 'inline') ofSelection(s.selection);
-    }
-  };
-  ofSelection(op.selection);
-  op.fragments.forEach((f) => ofSelection(f.selection));
-  return out;
-}
-
 /** The `{ name, value }` pairs of verification fields in an operation (bindCard's and issuance steps'). */
 export function verificationFieldsOf(op: FuzzOperation): Array<{ name: string; value: string }> {
   const out: Array<{ name: string; value: string }> = [];
