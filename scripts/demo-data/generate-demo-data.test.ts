@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { loadAdapterRegistry, windowOf } from '@cardweave/adapter-sdk';
-import { generateDemoData } from './generate-demo-data';
+import { ageAt, evaluateEligibility, loadAdapterRegistry, windowOf } from '@cardweave/adapter-sdk';
+import { DEMO_APPLICANTS, demoApplicantId, generateDemoData } from './generate-demo-data';
 
 const registry = loadAdapterRegistry();
 const now = new Date('2026-11-26T06:00:00Z');
@@ -8,7 +8,8 @@ const data = generateDemoData({ registry, now, encrypt: () => `sealed-${randomUU
 
 describe('the demo data', () => {
   it('has a few dozen customers from the three user groups, and is the same on every run', () => {
-    expect(data.issuer.customers).toHaveLength(36);
+    // 36 generated, and the applicants with no credit line yet.
+    expect(data.issuer.customers).toHaveLength(36 + DEMO_APPLICANTS.length);
     expect(new Set(data.issuer.customers.map((c) => c.userGroup))).toEqual(
       new Set(['YOUNG_PROFESSIONAL', 'SMALL_BUSINESS_OWNER', 'STUDENT']),
     );
@@ -48,5 +49,35 @@ describe('the demo data', () => {
     const overdue = data.issuer.bills.filter((b) => b.paidFen < b.minimumDueFen && b.dueDate < '2026-11-26');
     expect(overdue.length).toBeGreaterThan(0);
     expect(overdue.every((b) => b.penaltyAccruedFen > 0n)).toBe(true);
+  });
+
+  it('gives every credit line one card at most, as issuance allows', () => {
+    const cardsPerLine = new Map<string, number>();
+    for (const card of data.issuer.cards) cardsPerLine.set(card.creditLineId, (cardsPerLine.get(card.creditLineId) ?? 0) + 1);
+    expect(cardsPerLine.size).toBe(data.issuer.creditLines.length);
+    expect([...cardsPerLine.values()].every((n) => n === 1)).toBe(true);
+    // Every card's line belongs to the card's customer.
+    const lines = new Map(data.issuer.creditLines.map((l) => [l.id, l.customerId]));
+    expect(data.issuer.cards.every((c) => lines.get(c.creditLineId) === c.customerId)).toBe(true);
+  });
+
+  it('has applicants with no credit line: three the issuer rules admit, one it turns down', () => {
+    const issuer = registry.single('issuer');
+    const verdicts = DEMO_APPLICANTS.map((_, i) => {
+      const id = demoApplicantId(i + 1);
+      const customer = data.issuer.customers.find((c) => c.id === id)!;
+      expect(data.issuer.creditLines.some((l) => l.customerId === id)).toBe(false);
+      expect(data.issuer.cards.some((c) => c.customerId === id)).toBe(false);
+      const birth = customer.birthDate.split('-').map(Number);
+      const birthDate = { year: birth[0]!, month: birth[1]!, day: birth[2]! };
+      expect(ageAt(birthDate, now)).toBe(DEMO_APPLICANTS[i]!.age);
+      return evaluateEligibility(
+        issuer.eligibility!,
+        { realNameLevel: customer.realNameLevel as 1 | 2 | 3, birthDate, hasOverdueDebt: false, accountFrozen: false, walletActive: true },
+        now,
+      );
+    });
+    expect(verdicts.map((v) => v.eligible)).toEqual([true, true, true, false]);
+    expect(verdicts[3]!.failures.map((f) => f.rule)).toEqual(['REAL_NAME_LEVEL', 'MAX_AGE']);
   });
 });

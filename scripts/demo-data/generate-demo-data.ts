@@ -190,7 +190,8 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
     };
     data.issuer.creditLines.push(line);
     const range = issuer.manifest.binRanges[0];
-    const cards: CardEntity[] = Array.from({ length: n % 7 === 0 ? 2 : 1 }, (_, i) => {
+    // One card per credit line, as issuance itself allows (CARD_ALREADY_ISSUED).
+    const cards: CardEntity[] = Array.from({ length: 1 }, (_, i) => {
       const pan = cardNumber(rng, range.from.padEnd(6, '0').slice(0, 6), range.length);
       return {
         id: rng.uuid(),
@@ -329,9 +330,64 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
     const repaid = data.issuer.bills.filter((b) => b.creditLineId === line.id).reduce((s, b) => s + b.paidFen, 0n);
     line.usedFen = used - repaid;
   }
+  addApplicants(data, options, registry, ty, tm, td, historyStart);
   data.wallet.usage = walletBook.all();
   data.clearing.usage = networkBook.all();
   return data;
+}
+
+/**
+ * Customers with no credit line yet, to apply for one (applyForCreditLine) and be issued the
+ * card: three who qualify, one per user group, and one the issuer turns down (real-name level 2
+ * and 57 years old). Their own ids and random stream, so the generated customers stay the same.
+ */
+export const DEMO_APPLICANTS: ReadonlyArray<{ name: string; group: UserGroup; age: number; realNameLevel: number }> = [
+  { name: '李明远', group: 'YOUNG_PROFESSIONAL', age: 28, realNameLevel: 3 },
+  { name: '王秀芳', group: 'SMALL_BUSINESS_OWNER', age: 41, realNameLevel: 3 },
+  { name: '陈思雨', group: 'STUDENT', age: 20, realNameLevel: 3 },
+  { name: '赵国强', group: 'SMALL_BUSINESS_OWNER', age: 57, realNameLevel: 2 },
+];
+
+/** The id of the nth applicant (from 1), beside the generated customers' range. */
+export function demoApplicantId(n: number): string {
+  return `00000000-0000-4000-8001-${n.toString(16).padStart(12, '0')}`;
+}
+
+function addApplicants(
+  data: DemoData,
+  options: DemoDataOptions,
+  registry: AdapterRegistry,
+  ty: number,
+  tm: number,
+  td: number,
+  historyStart: Date,
+): void {
+  const rng = new SeededRandom((options.seed ?? 20261126) + 1);
+  const wallet = registry.byRole('wallet')[0];
+  DEMO_APPLICANTS.forEach((a, i) => {
+    const id = demoApplicantId(i + 1);
+    // Born the day after today, age + 1 years ago: exactly `age` today.
+    const birthDate = isoDateOf(ty - a.age - 1, tm, td + 1);
+    data.issuer.customers.push({
+      id,
+      name: a.name,
+      birthDate,
+      realNameLevel: a.realNameLevel,
+      status: 'ACTIVE',
+      userGroup: a.group,
+      residentIdEncrypted: options.encrypt(residentId(rng, birthDate)),
+      createdAt: new Date(historyStart.getTime() - 30 * DAY),
+    });
+    if (wallet) {
+      data.wallet.accounts.push({
+        id: derivedId(id, 'wallet-account'),
+        customerId: id,
+        platform: wallet.manifest.id,
+        status: 'ACTIVE',
+        createdAt: new Date(historyStart.getTime() - 20 * DAY),
+      });
+    }
+  });
 }
 
 /** The canonical reason the chain would decline a payment, or null to approve it. */
