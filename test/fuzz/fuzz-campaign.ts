@@ -7,7 +7,7 @@
  * databases' books must agree.
  */
 import * as fc from 'fast-check';
-import { scrubText } from '@cardweave/adapter-sdk';
+import { maskPersonName, scrubText } from '@cardweave/adapter-sdk';
 import { HOLDER_NAMES } from './edge-values';
 import {
   answerProblems,
@@ -98,14 +98,19 @@ async function send(target: FuzzSystem, token: TokenKind, printed: PrintedOperat
   }
 }
 
+/** Text as a failure report shows it: numbers and secrets scrubbed, the cardholder names it sent masked. */
+function masked(text: string): string {
+  return HOLDER_NAMES.reduce((t, name) => t.split(name).join(maskPersonName(name)), scrubText(text));
+}
+
 /** A case as a failure report shows it: nothing in it a log could not show. */
 export function describeCase(c: FuzzCase, printed: PrintedOperation, answer?: Answer): string {
   const lines = [
     `token: ${c.token}`,
-    `operation:\n${scrubText(printed.query)}`,
-    `variables: ${scrubText(printed.variablesJson).slice(0, 4_000)}`,
+    `operation:\n${masked(printed.query)}`,
+    `variables: ${masked(printed.variablesJson).slice(0, 4_000)}`,
   ];
-  if (answer) lines.push(`status: ${answer.status}`, `body: ${scrubText(answer.text).slice(0, 4_000)}`);
+  if (answer) lines.push(`status: ${answer.status}`, `body: ${masked(answer.text).slice(0, 4_000)}`);
   return lines.join('\n');
 }
 
@@ -162,7 +167,7 @@ export async function runCampaign(
     }
     await drain(5);
     for (const { service, line } of target.logs.slice(logsBefore)) {
-      for (const p of logLineProblems(line, secrets)) problems.push(`${service} logged ${p}`);
+      for (const p of logLineProblems(line, secrets)) problems.push(`${service} logged ${masked(p)}`);
     }
     for (const pan of foreignCardNumbers(answer, c.token === 'operator' ? null : (asker ?? -1), target.pans))
       problems.push(`another customer's full card number in the answer: ${pan}`);
@@ -196,7 +201,7 @@ export async function runCampaign(
     const requestId = requestIdOf(line);
     const secrets = (requestId && secretsByRequest.get(requestId)) || distinctive;
     for (const p of logLineProblems(line, secrets))
-      summary.afterwards.push(`${service} logged ${p}${requestId ? ` (request ${requestId})` : ''}`);
+      summary.afterwards.push(`${service} logged ${masked(p)}${requestId ? ` (request ${requestId})` : ''}`);
   }
   summary.afterwards.push(...(await target.booksDisagreements()));
   summary.afterwards = [...new Set(summary.afterwards)];
