@@ -1,7 +1,11 @@
 /** Per-request state of the issuer subgraph: fresh DataLoaders, the adapters, the clock. */
+import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { fetchHttpClient, type AdapterRegistry, type HttpClient, type IdempotencyStore } from '@cardweave/adapter-sdk';
 import type { Identity, Clock } from '@cardweave/service-kit';
+import { usageLoader, type UsageByWindow } from '@cardweave/subgraph-kit';
+import { COUNTED_WINDOW_RULES } from './cardholder/cardholder-rules';
+import { ISSUER_SCHEMA } from './db/issuer-database';
 import type { PanVault } from './card-number/pan-vault';
 import { createIssuerLoaders, type IssuerLoaders } from './db/issuer-loaders';
 import { AdapterIdempotencyStore } from './platform/adapter-idempotency-store';
@@ -9,6 +13,8 @@ import { programDateOf } from './domain/calendar-dates';
 
 export interface IssuerContext {
   loaders: IssuerLoaders;
+  /** Each card's usage toward the holder's own daily and monthly limits (read only for cards that have one). */
+  holderUsage: DataLoader<string, UsageByWindow>;
   registry: AdapterRegistry;
   dataSource: DataSource;
   clock: Clock;
@@ -44,6 +50,7 @@ export function createIssuerContext(
     platformHttp: extras.platformHttp ?? (() => realPlatforms),
     adapterIdempotencyFor: (customerId) => new AdapterIdempotencyStore(dataSource, customerId),
     loaders: createIssuerLoaders(dataSource),
+    holderUsage: usageLoader(dataSource, ISSUER_SCHEMA, COUNTED_WINDOW_RULES, clock.now()),
     registry,
     dataSource,
     clock,

@@ -12,5 +12,7 @@ export { CardEntity } from './db/entities/card.entity';
 export { CreditLineEntity } from './db/entities/credit-line.entity';
 export { CustomerEntity } from './db/entities/customer.entity';
 export { PanVault } from './card-number/pan-vault';
+// The issuer's hop of a payment, for tests that check its books leg by leg (a reversal's give-back).
+export { IssuerAuthorizations } from './payments/issuer-authorization';
 export { runStatementJob, type StatementRunModel } from './statements/statement-job';
 export { addDays, isoDateOf, programDateOf } from './domain/calendar-dates';

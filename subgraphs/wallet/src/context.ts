@@ -21,6 +21,8 @@ export interface WalletContext extends HasIdentity {
   loaders: WalletLoaders;
   registry: AdapterRegistry;
   payments: WalletPayments;
+  /** For the few writes outside the payment and binding services (removing a binding). */
+  dataSource: DataSource;
   now: Date;
 }
 
@@ -43,6 +45,7 @@ export function createWalletContext(
     payments,
     binding,
     cardOwners,
+    dataSource,
     now,
   };
 }

@@ -35,7 +35,9 @@ export const clearingResolvers: Resolvers = {
       if (!card.issuerLimit) {
         throw graphqlError('BAD_REQUEST', 'upstreamLimits needs the issuer limit from the gateway');
       }
-      return [limitStatusFromRepresentation(card.issuerLimit), ...(await networkLimits(card, ctx))];
+      // Route order: the issuer's credit and the holder's own limits (both enforced at the issuer), then the network's.
+      const holderLimits = (card.holderLimits ?? []).map(limitStatusFromRepresentation);
+      return [limitStatusFromRepresentation(card.issuerLimit), ...holderLimits, ...(await networkLimits(card, ctx))];
     },
     transactions: (card, { first, after }, ctx) => ctx.loaders.transactionPages.load({ parentId: card.id, first, after }),
   },

@@ -25,6 +25,7 @@ import { AddCustomerMobile1796256000000 } from './migrations/1796256000000-AddCu
 import { AddCardReveals1796515200007 } from './migrations/1796515200007-AddCardReveals';
 import { AddProvisioningReferences1796515200008 } from './migrations/1796515200008-AddProvisioningReferences';
 import { AddIssuanceSmsCodes1796601600000 } from './migrations/1796601600000-AddIssuanceSmsCodes';
+import { AddHolderControls1796342400000 } from './migrations/1796342400000-AddHolderControls';
 
 export const ISSUER_SCHEMA = 'issuer';
 export const issuerEntities = [CustomerEntity, CreditLineEntity, CardEntity, BillEntity, BillItemEntity];
@@ -39,4 +40,5 @@ export const issuerMigrations = [
   AddCardReveals1796515200007,
   AddProvisioningReferences1796515200008,
   AddIssuanceSmsCodes1796601600000,
+  AddHolderControls1796342400000,
 ];

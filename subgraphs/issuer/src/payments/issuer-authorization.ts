@@ -7,19 +7,25 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AdapterRegistry, CanonicalError, Clock, PlatformAdapter } from '@cardweave/adapter-sdk';
-import { declineFor } from '@cardweave/subgraph-kit';
-import type { HopOutcome, PaymentDescriptor, ReversalOutcome } from '@cardweave/subgraph-kit';
+import { declineFor, releaseLimits, reserveLimits } from '@cardweave/subgraph-kit';
+import type { HopOutcome, PaymentDescriptor, Reservation, ReversalOutcome } from '@cardweave/subgraph-kit';
+import { blockedCategoryDecline, holderControlsOf, holderLimitDecline, reservationRules } from '../cardholder/cardholder-rules';
+import { merchantCategoryGroupOf } from '../cardholder/merchant-category-groups';
+import { ISSUER_SCHEMA } from '../db/issuer-database';
 import {
   authorizationOf,
   claimAuthorization,
   lockAuthorization,
   markRefused,
   markReversed,
+  recordReservations,
+  rollbackToSavepoint,
+  savepoint,
   type AuthorizationRow,
 } from '../db/queries/authorization.queries';
 import { billsOfCreditLine } from '../db/queries/bill.queries';
 import { deleteUnbilledPurchase, insertUnbilledPurchase } from '../db/queries/bill-item.queries';
-import { cardById } from '../db/queries/card.queries';
+import { shareCard } from '../db/queries/holder-controls.queries';
 import { restoreCreditOfCard, takeCredit } from '../db/queries/credit-line.queries';
 import { shareCustomer } from '../db/queries/customer.queries';
 import { spendBlockCode } from '../domain/issuer-limit';
@@ -73,6 +79,7 @@ export class IssuerAuthorizations {
       if (row.status === 'REVERSED') return;
       if (row.status === 'APPROVED') {
         await restoreCreditOfCard(m, row.card_id, row.amount_fen);
+        if (row.reservations) await releaseLimits(m, ISSUER_SCHEMA, JSON.parse(row.reservations) as Reservation[]);
         // Reversals come within seconds, before a statement; a billed purchase would need a credit item instead.
         await deleteUnbilledPurchase(m, row.transaction_id);
       }
@@ -100,7 +107,8 @@ export class IssuerAuthorizations {
 
   /** Why the issuer refuses this payment, or null after taking the credit. */
   private async declineReason(m: EntityManager, payment: PaymentDescriptor, now: Date): Promise<CanonicalError | null> {
-    const found = await cardById(m, payment.cardId);
+    // FOR SHARE: a lock or new holder controls wait for the payment, or the payment sees them.
+    const found = await shareCard(m, payment.cardId);
     // Another customer's card is refused exactly as an absent one, naming no issuer of its own.
     const card = found && found.customerId === payment.customerId ? found : null;
     const issuer: PlatformAdapter = this.registry.get(card?.issuerPlatform ?? this.registry.single('issuer').manifest.id);
@@ -117,6 +125,23 @@ export class IssuerAuthorizations {
       day,
     );
     if (blocked) return declineFor(issuer, blocked as Parameters<typeof declineFor>[1]);
-    return (await takeCredit(m, card.creditLineId, payment.amountFen)) ? null : declineFor(issuer, 'INSUFFICIENT_CREDIT');
+
+    // The holder's own controls, as the `cardholder` platform's rules (cardholder/cardholder-rules.ts).
+    const controls = holderControlsOf(card);
+    const group = merchantCategoryGroupOf(payment.merchantCategory);
+    if (group && controls.blockedMerchantCategories.includes(group)) return blockedCategoryDecline(group);
+    await savepoint(m, 'holder_limits');
+    const reserved = await reserveLimits(m, ISSUER_SCHEMA, reservationRules(controls), () => card.id, BigInt(payment.amountFen), now);
+    if (!reserved.ok) {
+      // Windows reserved before the one that refused are undone with it.
+      await rollbackToSavepoint(m, 'holder_limits');
+      return holderLimitDecline(reserved.rule);
+    }
+    if (!(await takeCredit(m, card.creditLineId, payment.amountFen))) {
+      await rollbackToSavepoint(m, 'holder_limits');
+      return declineFor(issuer, 'INSUFFICIENT_CREDIT');
+    }
+    await recordReservations(m, payment.paymentId, JSON.stringify(reserved.reservations));
+    return null;
   }
 }

@@ -4,16 +4,22 @@ import { billResolvers } from './bill.resolvers';
 import { cardResolvers } from './card.resolvers';
 import { creditLineResolvers } from './credit-line.resolvers';
 import { customerResolvers } from './customer.resolvers';
+import { holderControlsResolvers } from './holder-controls.resolvers';
 import { lifecycleResolvers } from './lifecycle.resolvers';
 import { cardRevealResolvers } from './card-reveal.resolvers';
 
 export const issuerResolvers: Resolvers = {
   ...scalarResolvers,
   Query: { ...customerResolvers.Query, ...cardResolvers.Query, ...lifecycleResolvers.Query },
-  Mutation: { ...lifecycleResolvers.Mutation, ...creditLineResolvers.Mutation, ...cardRevealResolvers.Mutation },
+  Mutation: {
+    ...lifecycleResolvers.Mutation,
+    ...holderControlsResolvers.Mutation,
+    ...creditLineResolvers.Mutation,
+    ...cardRevealResolvers.Mutation,
+  },
   Customer: { ...customerResolvers.Customer, ...lifecycleResolvers.Customer },
   CreditLine: customerResolvers.CreditLine,
-  Card: cardResolvers.Card,
+  Card: { ...cardResolvers.Card, ...holderControlsResolvers.Card },
   Bill: { ...billResolvers.Bill, ...lifecycleResolvers.Bill },
   BillingCycle: billResolvers.BillingCycle,
   BillItemConnection: billResolvers.BillItemConnection,
@@ -25,4 +31,6 @@ export const issuerResolvers: Resolvers = {
   RepaymentResult: lifecycleResolvers.RepaymentResult,
   RepaymentAllocation: lifecycleResolvers.RepaymentAllocation,
   CustomerStatusResult: lifecycleResolvers.CustomerStatusResult,
+  CardLockResult: holderControlsResolvers.CardLockResult,
+  SpendingControlsResult: holderControlsResolvers.SpendingControlsResult,
 };

@@ -9,6 +9,7 @@ import { bindingResolvers } from './binding.resolvers';
 import { paymentResolvers } from './payment.resolvers';
 import { repayThroughWallet } from '../repayments/wallet-repayment';
 import { walletEligibility } from '../eligibility/wallet-eligibility';
+import { removeWalletBinding } from '../binding/binding-removal';
 
 async function accountOf(binding: CardBindingEntity, ctx: WalletContext) {
   const account = await ctx.loaders.accountById.load(binding.walletAccountId);
@@ -42,6 +43,7 @@ export const walletResolvers: Resolvers = {
     ...paymentResolvers.Mutation,
     ...bindingResolvers.Mutation,
     repayThroughWallet: (_, { input }, ctx) => repayThroughWallet(ctx, input),
+    removeWalletBinding: (_, { bindingId }, ctx) => removeWalletBinding(ctx, bindingId),
   },
   PayResult: paymentResolvers.PayResult,
   BindCardResult: bindingResolvers.BindCardResult,

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { fenColumn } from '@cardweave/subgraph-kit';
 
 export type CardStatus = 'ACTIVE' | 'LOCKED' | 'FROZEN' | 'CLOSED';
 
@@ -38,4 +39,18 @@ export class CardEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** The holder's own limits (null: not set; absent on a card built in memory, e.g. demo data, which has none), enforced by the issuer as the `cardholder` platform's rules. */
+  @Column({ name: 'holder_per_payment_fen', type: 'bigint', nullable: true, transformer: fenColumn })
+  holderPerPaymentFen?: bigint | null;
+
+  @Column({ name: 'holder_daily_fen', type: 'bigint', nullable: true, transformer: fenColumn })
+  holderDailyFen?: bigint | null;
+
+  @Column({ name: 'holder_monthly_fen', type: 'bigint', nullable: true, transformer: fenColumn })
+  holderMonthlyFen?: bigint | null;
+
+  /** Merchant category groups the holder blocks (cardholder/merchant-category-groups.ts). */
+  @Column({ name: 'holder_blocked_categories', type: 'text', array: true, default: () => "'{}'" })
+  holderBlockedCategories?: string[];
 }

@@ -7,6 +7,8 @@ export interface AuthorizationRow {
   amount_fen: string;
   card_id: string;
   transaction_id: string | null;
+  /** The holder's limit usage the leg reserved (JSON), when it was approved. */
+  reservations?: string | null;
 }
 
 export async function authorizationOf(db: SqlRunner, paymentId: string): Promise<AuthorizationRow | null> {
@@ -17,7 +19,7 @@ export async function authorizationOf(db: SqlRunner, paymentId: string): Promise
 /** The leg, FOR UPDATE (a reversal changes it). */
 export async function lockAuthorization(m: SqlRunner, paymentId: string): Promise<AuthorizationRow> {
   const [row] = (await m.query(
-    `SELECT status, amount_fen, card_id, transaction_id FROM issuer.authorizations WHERE payment_id = $1 FOR UPDATE`,
+    `SELECT status, amount_fen, card_id, transaction_id, reservations FROM issuer.authorizations WHERE payment_id = $1 FOR UPDATE`,
     [paymentId],
   )) as AuthorizationRow[];
   return row;
@@ -46,4 +48,21 @@ export async function markRefused(m: SqlRunner, paymentId: string, decline: stri
 
 export async function markReversed(m: SqlRunner, paymentId: string, at: Date): Promise<void> {
   await m.query(`UPDATE issuer.authorizations SET status = 'REVERSED', updated_at = $2 WHERE payment_id = $1`, [paymentId, at]);
+}
+
+/** The limit usage the leg reserved for the holder's limits (JSON), given back if the leg is reversed. */
+export async function recordReservations(m: SqlRunner, paymentId: string, reservations: string): Promise<void> {
+  await m.query(`UPDATE issuer.authorizations SET reservations = $2 WHERE payment_id = $1`, [paymentId, reservations]);
+}
+
+/**
+ * A savepoint in the authorization's transaction: a decline after the holder's limits were
+ * (partly) reserved rolls back to it, so the refusal is recorded and nothing stays reserved.
+ */
+export async function savepoint(m: SqlRunner, name: string): Promise<void> {
+  await m.query(`SAVEPOINT ${name}`);
+}
+
+export async function rollbackToSavepoint(m: SqlRunner, name: string): Promise<void> {
+  await m.query(`ROLLBACK TO SAVEPOINT ${name}`);
 }

@@ -1,6 +1,6 @@
 /** Cards bound into wallet accounts: one live (not REMOVED) binding per card and account. */
 import type { SqlRunner } from '@cardweave/subgraph-kit';
-import { hydrateRows } from '@cardweave/subgraph-kit';
+import { hydrateRows, returnedRows } from '@cardweave/subgraph-kit';
 import { CardBindingEntity } from '../entities/card-binding.entity';
 
 /** An ACTIVE binding unless the card has a live one in the account; the new binding's id, or null. */
@@ -31,4 +31,12 @@ export async function liveBinding(db: SqlRunner, cardId: string, walletAccountId
 export async function shareBinding(m: SqlRunner, id: string): Promise<CardBindingEntity | null> {
   const rows = (await m.query(`SELECT * FROM wallet.card_bindings WHERE id = $1 FOR SHARE`, [id])) as Record<string, unknown>[];
   return hydrateRows(m, CardBindingEntity, rows)[0] ?? null;
+}
+
+/** Marks a live binding REMOVED: the binding as removed, or null when it already was. Waits for a payment holding it FOR SHARE. */
+export async function markBindingRemoved(m: SqlRunner, id: string): Promise<CardBindingEntity | null> {
+  const result = await m.query(`UPDATE wallet.card_bindings SET status = 'REMOVED' WHERE id = $1 AND status <> 'REMOVED' RETURNING *`, [
+    id,
+  ]);
+  return hydrateRows(m, CardBindingEntity, returnedRows<Record<string, unknown>>(result))[0] ?? null;
 }
