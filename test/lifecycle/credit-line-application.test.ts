@@ -293,6 +293,17 @@ describe('the SMS code of an issuance', () => {
     expect(jd.calls.filter((c) => c.url.endsWith('/sms/send')).length).toBe(sends);
   });
 
+  it('gives a send back when the platform cannot be reached: the same key sends at once when retried', async () => {
+    clock.set(NOW);
+    const { customerId, issuanceId } = await atSmsStep('unreachable');
+    jd.failNext({ kind: 'UNREACHABLE' });
+    const failed = await send(customerId, issuanceId, 'unreachable-sms-1');
+    expect(failed.errors?.[0]?.extensions?.code).toBe('PLATFORM_UNAVAILABLE');
+    expect(jd.sentSmsCode(customerId)).toBeUndefined();
+    expect((await send(customerId, issuanceId, 'unreachable-sms-1')).data!.sendIssuanceSmsCode).toMatchObject({ ok: true, sendsLeft: 4 });
+    expect(jd.sentSmsCode(customerId)).toMatch(/^\d{6}$/);
+  });
+
   it('expires five minutes after it is sent; a new one passes', async () => {
     clock.set(NOW);
     const { customerId, issuanceId } = await atSmsStep('expiry');
