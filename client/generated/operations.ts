@@ -193,6 +193,23 @@ export type LimitWindow =
   /** A calendar year. */
   | 'YEARLY';
 
+/** Groups of ISO 18245 merchant category codes a holder can block; a payment's merchantCategoryCode falls in at most one. */
+export type MerchantCategoryGroup =
+  /** Digital goods, games and apps: 5815–5818. */
+  | 'DIGITAL_GOODS'
+  /** Restaurants, fast food and bars: 5811–5814. */
+  | 'DINING'
+  /** Fuel stations: 5541–5542, 5983. */
+  | 'FUEL'
+  /** Betting, lotteries and casinos: 7800–7802, 7995. */
+  | 'GAMBLING'
+  /** Supermarkets and grocery stores: 5411, 5422, 5441, 5451, 5462, 5499. */
+  | 'GROCERY'
+  /** Transfers and cash-like purchases: 4829, 6010–6012, 6050–6051, 6211, 6540. */
+  | 'QUASI_CASH'
+  /** Airlines, hotels, car rental and travel agencies: 3000–3999, 4511, 4722, 7011, 7512. */
+  | 'TRAVEL';
+
 /** A payment request. */
 export type PayInput = {
   /** The amount in fen, more than 0. */
@@ -258,6 +275,18 @@ export type RepayInput = {
   customerId: string | number;
   /** A key of the client's choosing: a retry with the same key returns the first answer and moves no money. */
   idempotencyKey: string;
+};
+
+/** The holder's controls for a card. Amounts are whole fen, more than 0, with per payment ≤ daily ≤ monthly where set; null or absent clears a control. */
+export type SpendingControlsInput = {
+  /** Merchant category groups to block; null or empty blocks none. */
+  blockedMerchantCategories?: Array<MerchantCategoryGroup> | null | undefined;
+  /** The most the card may spend in a calendar day (Asia/Shanghai). */
+  dailyFen?: number | null | undefined;
+  /** The most the card may spend in a calendar month (Asia/Shanghai). */
+  monthlyFen?: number | null | undefined;
+  /** The most one payment may take. */
+  perPaymentFen?: number | null | undefined;
 };
 
 /** Which customer to start a card issuance for. */
@@ -351,12 +380,26 @@ export type IssueCardMutationVariables = Exact<{
 
 export type IssueCardMutation = { issueCard: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, message: { zhCN: string, en: string } } | null, issuance: { id: string, status: CardIssuanceStatus, card: { id: string, maskedNumber: string, network: string, status: CardStatus, issuer: { id: string } } | null } | null } };
 
+export type LockCardMutationVariables = Exact<{
+  cardId: string | number;
+}>;
+
+
+export type LockCardMutation = { lockCard: { ok: boolean, changed: boolean, error: { code: CanonicalErrorCode, remedy: Remedy, message: { zhCN: string, en: string } } | null, card: { id: string, status: CardStatus } | null } };
+
 export type PayMutationVariables = Exact<{
   input: PayInput;
 }>;
 
 
 export type PayMutation = { pay: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, platformCode: string, platformMessage: string, retryAfterSeconds: number | null, message: { zhCN: string, en: string } } | null, payment: { id: string, status: PaymentStatus, amountFen: number, merchantName: string, merchantCategoryCode: string, createdAt: string, binding: { id: string, walletPlatform: { id: string }, card: { id: string, maskedNumber: string } }, transaction: { id: string, status: TransactionStatus, declineCode: string | null } | null } | null } };
+
+export type RemoveWalletBindingMutationVariables = Exact<{
+  bindingId: string | number;
+}>;
+
+
+export type RemoveWalletBindingMutation = { removeWalletBinding: { ok: boolean, changed: boolean, binding: { id: string, status: BindingStatus } | null } };
 
 export type RepayMutationVariables = Exact<{
   input: RepayInput;
@@ -365,9 +408,24 @@ export type RepayMutationVariables = Exact<{
 
 export type RepayMutation = { repay: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, message: { zhCN: string, en: string } } | null, repayment: { id: string, amountFen: number, repaidAt: string, allocations: Array<{ principalFen: number, penaltyFen: number, bill: { id: string, statementDate: string, status: BillStatus, outstandingFen: number } }> } | null, creditLine: { limitFen: number, usedFen: number, availableFen: number } | null } };
 
+export type SetSpendingControlsMutationVariables = Exact<{
+  cardId: string | number;
+  input: SpendingControlsInput;
+}>;
+
+
+export type SetSpendingControlsMutation = { setSpendingControls: { ok: boolean, card: { id: string, spendingControls: { perPaymentFen: number | null, dailyFen: number | null, monthlyFen: number | null, blockedMerchantCategories: Array<MerchantCategoryGroup> }, holderLimits: Array<{ ruleId: string, window: LimitWindow, limitFen: number, usedFen: number, remainingFen: number, resetsAt: string | null }> } | null } };
+
 export type StartCardIssuanceMutationVariables = Exact<{
   input: StartCardIssuanceInput;
 }>;
 
 
 export type StartCardIssuanceMutation = { startCardIssuance: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, message: { zhCN: string, en: string } } | null, fieldErrors: Array<{ code: CanonicalErrorCode, field: string | null, remedy: Remedy, message: { zhCN: string, en: string } }>, eligibility: { eligible: boolean, reasons: Array<{ rule: EligibilityRule, error: { code: CanonicalErrorCode, remedy: Remedy, message: { zhCN: string, en: string } } }> } | null, issuance: { id: string, status: CardIssuanceStatus, failedAttempts: number, nextStep: { id: string, kind: string, passed: boolean, label: { zhCN: string, en: string } } | null, steps: Array<{ id: string, kind: string, passed: boolean, label: { zhCN: string, en: string } }> } | null } };
+
+export type UnlockCardMutationVariables = Exact<{
+  cardId: string | number;
+}>;
+
+
+export type UnlockCardMutation = { unlockCard: { ok: boolean, changed: boolean, error: { code: CanonicalErrorCode, remedy: Remedy, message: { zhCN: string, en: string } } | null, card: { id: string, status: CardStatus } | null } };
