@@ -239,6 +239,31 @@ describe("the holder's spending controls", () => {
     expect(await client.pay(wechat, 10_000)).toMatchObject({ ok: true });
     expect((await client.card(cardId)).holderLimits.find((r) => r.ruleId === 'cardholder.daily')).toMatchObject({ usedFen: 60_000 });
   });
+  it("counts the card's spend before a limit is set, and declines over the monthly limit with WAIT_FOR_NEXT_WINDOW", async () => {
+    const { cardId, wechat, client } = await holderWithCard();
+    expect(await client.pay(wechat, 20_000)).toMatchObject({ ok: true });
+    await client.setSpendingControls(cardId, { dailyFen: 30_000, monthlyFen: 40_000 });
+    const rules = (await client.card(cardId)).holderLimits;
+    expect(rules.map((r) => [r.ruleId, r.window, r.usedFen, r.remainingFen])).toEqual([
+      ['cardholder.daily', 'DAILY', 20_000, 10_000],
+      ['cardholder.monthly', 'MONTHLY', 20_000, 20_000],
+    ]);
+    expect(await client.pay(wechat, 15_000)).toMatchObject({ ok: false, error: { limitRuleId: 'cardholder.daily' } });
+    await client.setSpendingControls(cardId, { monthlyFen: 40_000 });
+    expect(await client.pay(wechat, 25_000)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'LIMIT_EXCEEDED',
+        platform: 'cardholder',
+        remedy: 'WAIT_FOR_NEXT_WINDOW',
+        limitRuleId: 'cardholder.monthly',
+        limitWindow: 'MONTHLY',
+      },
+    });
+    expect(await client.pay(wechat, 20_000)).toMatchObject({ ok: true });
+    const payable = (await client.card(cardId)).payableNow;
+    expect(payable.every((p) => p.amountFen === 0 && p.bindingRule.platform.id === 'cardholder')).toBe(true);
+  });
 });
 
 describe("the issuer's leg of a payment", () => {
