@@ -3,6 +3,14 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** An application for a credit line. */
+export type ApplyForCreditLineInput = {
+  /** The customer who applies. */
+  customerId: string | number;
+  /** A key of the client's choosing: a retry with the same key returns the first answer. */
+  idempotencyKey: string;
+};
+
 /** What a bill item is. */
 export type BillItemKind =
   /** Overdue penalty posted by the issuer. */
@@ -103,6 +111,23 @@ export type CardStatus =
   | 'FROZEN'
   /** Locked, e.g. after too many wrong verification attempts; the holder can unlock it. */
   | 'LOCKED';
+
+/** The factors of a credit decision. */
+export type CreditDecisionFactor =
+  /** The share of the base line kept at the customer's age. */
+  | 'AGE_BAND'
+  /** The line the issuer starts from for the customer's user group. */
+  | 'BASE_LINE'
+  /** The line came out below the smallest the issuer grants. */
+  | 'BELOW_MINIMUM_LINE'
+  /** An eligibility rule of the issuer failed (see rule and error). */
+  | 'ELIGIBILITY'
+  /** The issuer's largest credit line capped the line. */
+  | 'MAX_CREDIT_LINE'
+  /** The issuer grants no line at the customer's age. */
+  | 'NO_AGE_BAND'
+  /** The issuer grants no line to the customer's user group. */
+  | 'NO_POLICY_FOR_GROUP';
 
 /** Whether the issuer lets the customer use the credit line. */
 export type CustomerStatus =
@@ -246,6 +271,18 @@ export type PlatformRole =
   /** Holds the card binding and pays with it (e.g. WeChat Pay). */
   | 'WALLET';
 
+/** A card to push from the issuer into a wallet. */
+export type ProvisionCardInput = {
+  /** The card, as the issuer knows it. */
+  cardId: string | number;
+  /** The device adding the card, when known: one the wallet cannot pay with is declined as DEVICE_NOT_SUPPORTED. */
+  device?: DeviceInput | null | undefined;
+  /** Chosen by the client, 8 to 64 letters, digits, - or _; the same key replays the first result. */
+  idempotencyKey: string;
+  /** The wallet platform's adapter id, e.g. `unionpay-quickpass`. */
+  walletPlatform: string | number;
+};
+
 /** Machine-readable next steps that resolve an error. */
 export type Remedy =
   | 'CHANGE_PAYMENT_SCENE'
@@ -277,6 +314,22 @@ export type RepayInput = {
   idempotencyKey: string;
 };
 
+/** A reveal token to redeem for the card's details. */
+export type RevealCardDetailsInput = {
+  /** The card the token was issued for. */
+  cardId: string | number;
+  /** The token `startCardReveal` returned. */
+  revealToken: string;
+};
+
+/** Which issuance to send the SMS code for. */
+export type SendIssuanceSmsCodeInput = {
+  /** A key of the client's choosing: a retry with the same key returns the first answer and sends nothing again. */
+  idempotencyKey: string;
+  /** The issuance, whose next step is the SMS code. */
+  issuanceId: string | number;
+};
+
 /** The holder's controls for a card. Amounts are whole fen, more than 0, with per payment ≤ daily ≤ monthly where set; null or absent clears a control. */
 export type SpendingControlsInput = {
   /** Merchant category groups to block; null or empty blocks none. */
@@ -295,6 +348,14 @@ export type StartCardIssuanceInput = {
   customerId: string | number;
   /** A key of the client's choosing: a retry with the same key returns the first answer. */
   idempotencyKey: string;
+};
+
+/** The payment-password step before a card's details are shown. */
+export type StartCardRevealInput = {
+  /** The card to show. */
+  cardId: string | number;
+  /** The holder's payment password (six digits); never stored or logged. */
+  paymentPassword: string;
 };
 
 /** What the clearing network did with a payment. */
@@ -324,6 +385,25 @@ export type VerificationFieldInput = {
   /** What was entered. Secret values (codes, passwords, face tokens) are never stored or logged. */
   value: string;
 };
+
+/** One verification step of an issuance. */
+export type VerifyCardIssuanceStepInput = {
+  /** The values of the step's fields. */
+  fields: Array<VerificationFieldInput>;
+  /** A key of the client's choosing: a retry with the same key returns the first answer. */
+  idempotencyKey: string;
+  /** The issuance. */
+  issuanceId: string | number;
+  /** The step's id, e.g. `face`; steps go in the order the issuance lists them. */
+  stepId: string | number;
+};
+
+export type ApplyForCreditLineMutationVariables = Exact<{
+  input: ApplyForCreditLineInput;
+}>;
+
+
+export type ApplyForCreditLineMutation = { applyForCreditLine: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, message: { zhCN: string, en: string } } | null, fieldErrors: Array<{ code: CanonicalErrorCode, field: string | null, remedy: Remedy, message: { zhCN: string, en: string } }>, decision: { approved: boolean, limitFen: number, decidedAt: string, reasons: Array<{ factor: CreditDecisionFactor, rule: EligibilityRule | null, amountFen: number | null, percent: number | null, message: { zhCN: string, en: string }, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, message: { zhCN: string, en: string } } | null }> } | null, creditLine: { id: string, limitFen: number, usedFen: number, availableFen: number } | null } };
 
 export type BillViewQueryVariables = Exact<{
   customerId: string | number;
@@ -356,7 +436,7 @@ export type CardViewQueryVariables = Exact<{
 }>;
 
 
-export type CardViewQuery = { customer: { id: string, name: string, status: CustomerStatus, creditLine: { limitFen: number, usedFen: number, availableFen: number, issuer: { id: string, displayName: { zhCN: string, en: string } } } | null, cards: Array<{ id: string, maskedNumber: string, status: CardStatus, expiry: string, network: string, issuer: { id: string, displayName: { zhCN: string, en: string } }, issuingBank: { zhCN: string, en: string }, overdue: { isOverdue: boolean, overdueDays: number, overdueAmountFen: number, penaltyAccruedFen: number, penaltyRule: { zhCN: string, en: string } }, walletBindings: Array<{ id: string, status: BindingStatus, verificationMethod: string, boundAt: string, walletPlatform: { id: string, displayName: { zhCN: string, en: string } } }>, payableNow: Array<{ amountFen: number, walletPlatform: { id: string, displayName: { zhCN: string, en: string } }, bindingRule: { ruleId: string, window: LimitWindow, remainingFen: number, blockedCode: string | null, platform: { id: string, displayName: { zhCN: string, en: string } }, description: { zhCN: string, en: string } }, rules: Array<{ ruleId: string, kind: LimitKind, window: LimitWindow, limitFen: number, usedFen: number, remainingFen: number, resetsAt: string | null, blockedCode: string | null, platform: { id: string, role: PlatformRole, displayName: { zhCN: string, en: string } }, description: { zhCN: string, en: string } }> }>, networkLimits: Array<{ ruleId: string, window: LimitWindow, limitFen: number, usedFen: number, remainingFen: number, resetsAt: string | null }>, currentBill: { id: string, statementDate: string, dueDate: string, totalDueFen: number, minimumDueFen: number, paidFen: number, outstandingFen: number, status: BillStatus, overdueDays: number, penaltyAccruedFen: number, items: { totalCount: number, edges: Array<{ node: { id: string, kind: BillItemKind, amountFen: number, postedAt: string, transaction: { id: string, amountFen: number, status: TransactionStatus, createdAt: string, merchant: { name: string }, walletPlatform: { id: string, displayName: { zhCN: string, en: string } } } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null, repayAt: { platform: { id: string, displayName: { zhCN: string, en: string } }, channel: { zhCN: string, en: string } } }> } | null };
+export type CardViewQuery = { customer: { id: string, name: string, status: CustomerStatus, creditLine: { limitFen: number, usedFen: number, availableFen: number, issuer: { id: string, displayName: { zhCN: string, en: string } } } | null, walletEligibility: Array<{ eligible: boolean, platform: { id: string, displayName: { zhCN: string, en: string } } }>, cards: Array<{ id: string, maskedNumber: string, status: CardStatus, expiry: string, network: string, issuer: { id: string, displayName: { zhCN: string, en: string } }, issuingBank: { zhCN: string, en: string }, overdue: { isOverdue: boolean, overdueDays: number, overdueAmountFen: number, penaltyAccruedFen: number, penaltyRule: { zhCN: string, en: string } }, walletBindings: Array<{ id: string, status: BindingStatus, verificationMethod: string, boundAt: string, walletPlatform: { id: string, displayName: { zhCN: string, en: string } } }>, payableNow: Array<{ amountFen: number, walletPlatform: { id: string, displayName: { zhCN: string, en: string } }, bindingRule: { ruleId: string, window: LimitWindow, remainingFen: number, blockedCode: string | null, platform: { id: string, displayName: { zhCN: string, en: string } }, description: { zhCN: string, en: string } }, rules: Array<{ ruleId: string, kind: LimitKind, window: LimitWindow, limitFen: number, usedFen: number, remainingFen: number, resetsAt: string | null, blockedCode: string | null, platform: { id: string, role: PlatformRole, displayName: { zhCN: string, en: string } }, description: { zhCN: string, en: string } }> }>, networkLimits: Array<{ ruleId: string, window: LimitWindow, limitFen: number, usedFen: number, remainingFen: number, resetsAt: string | null }>, currentBill: { id: string, statementDate: string, dueDate: string, totalDueFen: number, minimumDueFen: number, paidFen: number, outstandingFen: number, status: BillStatus, overdueDays: number, penaltyAccruedFen: number, items: { totalCount: number, edges: Array<{ node: { id: string, kind: BillItemKind, amountFen: number, postedAt: string, transaction: { id: string, amountFen: number, status: TransactionStatus, createdAt: string, merchant: { name: string }, walletPlatform: { id: string, displayName: { zhCN: string, en: string } } } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null, spendingControls: { perPaymentFen: number | null, dailyFen: number | null, monthlyFen: number | null, blockedMerchantCategories: Array<MerchantCategoryGroup> }, repayAt: { platform: { id: string, displayName: { zhCN: string, en: string } }, channel: { zhCN: string, en: string } } }> } | null };
 
 export type DemoCustomersQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -394,6 +474,13 @@ export type PayMutationVariables = Exact<{
 
 export type PayMutation = { pay: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, platformCode: string, platformMessage: string, retryAfterSeconds: number | null, message: { zhCN: string, en: string } } | null, payment: { id: string, status: PaymentStatus, amountFen: number, merchantName: string, merchantCategoryCode: string, createdAt: string, binding: { id: string, walletPlatform: { id: string }, card: { id: string, maskedNumber: string } }, transaction: { id: string, status: TransactionStatus, declineCode: string | null } | null } | null } };
 
+export type ProvisionCardToWalletMutationVariables = Exact<{
+  input: ProvisionCardInput;
+}>;
+
+
+export type ProvisionCardToWalletMutation = { provisionCardToWallet: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, message: { zhCN: string, en: string } } | null, fieldErrors: Array<{ code: CanonicalErrorCode, field: string | null, remedy: Remedy, message: { zhCN: string, en: string } }>, binding: { id: string, status: BindingStatus, verificationMethod: string, walletPlatform: { id: string } } | null } };
+
 export type RemoveWalletBindingMutationVariables = Exact<{
   bindingId: string | number;
 }>;
@@ -408,6 +495,20 @@ export type RepayMutationVariables = Exact<{
 
 export type RepayMutation = { repay: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, message: { zhCN: string, en: string } } | null, repayment: { id: string, amountFen: number, repaidAt: string, allocations: Array<{ principalFen: number, penaltyFen: number, bill: { id: string, statementDate: string, status: BillStatus, outstandingFen: number } }> } | null, creditLine: { limitFen: number, usedFen: number, availableFen: number } | null } };
 
+export type RevealCardDetailsMutationVariables = Exact<{
+  input: RevealCardDetailsInput;
+}>;
+
+
+export type RevealCardDetailsMutation = { revealCardDetails: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, message: { zhCN: string, en: string } } | null, details: { cardNumber: string, expiry: string, cvv2: string } | null } };
+
+export type SendIssuanceSmsCodeMutationVariables = Exact<{
+  input: SendIssuanceSmsCodeInput;
+}>;
+
+
+export type SendIssuanceSmsCodeMutation = { sendIssuanceSmsCode: { ok: boolean, sendsLeft: number, nextSendAt: string | null, expiresAt: string | null, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, retryAfterSeconds: number | null, message: { zhCN: string, en: string } } | null } };
+
 export type SetSpendingControlsMutationVariables = Exact<{
   cardId: string | number;
   input: SpendingControlsInput;
@@ -421,7 +522,14 @@ export type StartCardIssuanceMutationVariables = Exact<{
 }>;
 
 
-export type StartCardIssuanceMutation = { startCardIssuance: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, message: { zhCN: string, en: string } } | null, fieldErrors: Array<{ code: CanonicalErrorCode, field: string | null, remedy: Remedy, message: { zhCN: string, en: string } }>, eligibility: { eligible: boolean, reasons: Array<{ rule: EligibilityRule, error: { code: CanonicalErrorCode, remedy: Remedy, message: { zhCN: string, en: string } } }> } | null, issuance: { id: string, status: CardIssuanceStatus, failedAttempts: number, nextStep: { id: string, kind: string, passed: boolean, label: { zhCN: string, en: string } } | null, steps: Array<{ id: string, kind: string, passed: boolean, label: { zhCN: string, en: string } }> } | null } };
+export type StartCardIssuanceMutation = { startCardIssuance: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, message: { zhCN: string, en: string } } | null, fieldErrors: Array<{ code: CanonicalErrorCode, field: string | null, remedy: Remedy, message: { zhCN: string, en: string } }>, eligibility: { eligible: boolean, reasons: Array<{ rule: EligibilityRule, error: { code: CanonicalErrorCode, remedy: Remedy, message: { zhCN: string, en: string } } }> } | null, issuance: { id: string, status: CardIssuanceStatus, failedAttempts: number, nextStep: { id: string, kind: string, passed: boolean, label: { zhCN: string, en: string }, fields: Array<{ name: string, kind: string, secret: boolean, label: { zhCN: string, en: string } }> } | null, steps: Array<{ id: string, kind: string, passed: boolean, label: { zhCN: string, en: string } }> } | null } };
+
+export type StartCardRevealMutationVariables = Exact<{
+  input: StartCardRevealInput;
+}>;
+
+
+export type StartCardRevealMutation = { startCardReveal: { ok: boolean, revealToken: string | null, expiresAt: string | null, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, retryAfterSeconds: number | null, message: { zhCN: string, en: string } } | null, fieldErrors: Array<{ code: CanonicalErrorCode, field: string | null, remedy: Remedy, message: { zhCN: string, en: string } }> } };
 
 export type UnlockCardMutationVariables = Exact<{
   cardId: string | number;
@@ -429,3 +537,10 @@ export type UnlockCardMutationVariables = Exact<{
 
 
 export type UnlockCardMutation = { unlockCard: { ok: boolean, changed: boolean, error: { code: CanonicalErrorCode, remedy: Remedy, message: { zhCN: string, en: string } } | null, card: { id: string, status: CardStatus } | null } };
+
+export type VerifyCardIssuanceStepMutationVariables = Exact<{
+  input: VerifyCardIssuanceStepInput;
+}>;
+
+
+export type VerifyCardIssuanceStepMutation = { verifyCardIssuanceStep: { ok: boolean, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, message: { zhCN: string, en: string } } | null, fieldErrors: Array<{ code: CanonicalErrorCode, field: string | null, remedy: Remedy, message: { zhCN: string, en: string } }>, issuance: { id: string, status: CardIssuanceStatus, failedAttempts: number, nextStep: { id: string, kind: string, passed: boolean, label: { zhCN: string, en: string }, fields: Array<{ name: string, kind: string, secret: boolean, label: { zhCN: string, en: string } }> } | null, steps: Array<{ id: string, kind: string, passed: boolean, label: { zhCN: string, en: string } }> } | null } };
