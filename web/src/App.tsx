@@ -12,44 +12,13 @@ import {
   type DemoCustomer,
   type Session,
 } from './api';
-import { canonicalError, REMEDY_TEXT, unreachable, type PageError } from './errors';
-import { localized, MESSAGES, preferredLanguage, saveLanguage, type Language, type Messages } from './i18n';
-import { formatFen, formatInstant } from './money';
-
-interface Ctx {
-  lang: Language;
-  t: Messages;
-}
-
-function Money({ fen, lang, testId }: { fen: number; lang: Language; testId?: string }) {
-  return (
-    <span className="money" data-testid={testId} data-fen={fen}>
-      {formatFen(fen, lang)}
-    </span>
-  );
-}
-
-function ErrorBox({ error, ctx, onRetry }: { error: PageError; ctx: Ctx; onRetry?: () => void }) {
-  const { lang, t } = ctx;
-  return (
-    <div className="error" role="alert" data-testid="error" data-code={error.code} data-remedy={error.remedy}>
-      <div className="error-head">
-        <code>{error.code}</code>
-        {error.platform && <span className="muted"> · {error.platform}</span>}
-      </div>
-      <div className="error-message">{localized(error.message, lang)}</div>
-      <div className="error-remedy">
-        <span className="muted">{t.remedy}: </span>
-        <strong data-testid="remedy">{localized(REMEDY_TEXT[error.remedy], lang)}</strong> <code className="muted">{error.remedy}</code>
-      </div>
-      {onRetry && (
-        <button type="button" onClick={onRetry}>
-          {t.retry}
-        </button>
-      )}
-    </div>
-  );
-}
+import { canonicalError, unreachable, type PageError } from './errors';
+import { localized, MESSAGES, preferredLanguage, saveLanguage, type Language } from './i18n';
+import { formatInstant } from './money';
+import { CardActions } from './holder/CardActions';
+import { GetCard } from './holder/GetCard';
+import type { Holder } from './holder/holder';
+import { ErrorBox, Money, type Ctx } from './ui';
 
 function SignIn({ ctx, onSignIn }: { ctx: Ctx; onSignIn: (id: string) => void }) {
   const [customers, setCustomers] = useState<DemoCustomer[] | null>(null);
@@ -61,6 +30,7 @@ function SignIn({ ctx, onSignIn }: { ctx: Ctx; onSignIn: (id: string) => void })
       .catch((e) => setError(e instanceof RequestFailed ? e.error : unreachable()));
   }, [ctx.lang]);
   useEffect(load, [load]);
+  const [customerId, setCustomerId] = useState('');
   const { t } = ctx;
   return (
     <section className="panel" data-testid="sign-in">
@@ -82,6 +52,28 @@ function SignIn({ ctx, onSignIn }: { ctx: Ctx; onSignIn: (id: string) => void })
           );
         })}
       </ul>
+      {/* Customers beyond the first page (e.g. the applicants, README) by their id. */}
+      <form
+        className="sign-in-by-id"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (customerId.trim()) onSignIn(customerId.trim());
+        }}
+      >
+        <label>
+          <span>{t.holder.signInById}</span>
+          <input
+            data-testid="sign-in-id"
+            placeholder={t.holder.customerId}
+            spellCheck={false}
+            value={customerId}
+            onChange={(e) => setCustomerId(e.target.value)}
+          />
+        </label>{' '}
+        <button type="submit" data-testid="sign-in-by-id">
+          {t.holder.signIn}
+        </button>
+      </form>
     </section>
   );
 }
@@ -96,7 +88,8 @@ function distinctRules(card: CardView): Rule[] {
   return [...seen.values()].sort((a, b) => (order[a.platform.role] ?? 9) - (order[b.platform.role] ?? 9));
 }
 
-function Card({ card, line, ctx }: { card: CardView; line: CreditLineView; ctx: Ctx }) {
+function Card({ card, view, ctx, holder }: { card: CardView; view: CustomerView; ctx: Ctx; holder: Holder }) {
+  const line = view.creditLine;
   const { lang, t } = ctx;
   const bill = card.currentBill;
   return (
@@ -118,6 +111,8 @@ function Card({ card, line, ctx }: { card: CardView; line: CreditLineView; ctx: 
           {t.expiry} {card.expiry} · {t.status}: <span data-testid="card-status">{t.statuses[card.status] ?? card.status}</span>
         </div>
       </header>
+
+      <CardActions card={card} view={view} ctx={ctx} holder={holder} />
 
       {card.overdue.isOverdue && (
         <section className="overdue" data-testid="overdue-warning" role="alert">
@@ -388,6 +383,17 @@ export function App() {
   }, [session]);
   useEffect(load, [load]);
 
+  // After a holder's action: the view read again, kept on screen meanwhile; a failure shows as any other.
+  const holder: Holder | null = session
+    ? {
+        session,
+        refresh: () =>
+          loadCardView(session, lang)
+            .then(setView)
+            .catch((e) => setError(e instanceof RequestFailed ? e.error : unreachable())),
+      }
+    : null;
+
   const switchLanguage = () => {
     const next: Language = lang === 'zh-CN' ? 'en' : 'zh-CN';
     saveLanguage(next);
@@ -426,14 +432,26 @@ export function App() {
         </div>
       </header>
       <main>
-        {!session && <SignIn ctx={ctx} onSignIn={(id) => void signIn(id).then(setSession)} />}
+        {!session && error && <ErrorBox error={error} ctx={ctx} />}
+        {!session && (
+          <SignIn
+            ctx={ctx}
+            onSignIn={(id) => {
+              setError(null);
+              signIn(id)
+                .then(setSession)
+                .catch((e) => setError(e instanceof RequestFailed ? e.error : unreachable()));
+            }}
+          />
+        )}
         {session && error && <ErrorBox error={error} ctx={ctx} onRetry={load} />}
         {session && !view && !error && <p>{t.loading}</p>}
         {session && view && view.cards.length === 0 && <p>{t.noCards}</p>}
-        {session && view && (
+        {holder && view && view.cards.length === 0 && <GetCard view={view} ctx={ctx} holder={holder} />}
+        {holder && view && (
           <div data-testid="cards">
             {view.cards.map((card) => (
-              <Card key={card.id} card={card} line={view.creditLine} ctx={ctx} />
+              <Card key={card.id} card={card} view={view} ctx={ctx} holder={holder} />
             ))}
           </div>
         )}

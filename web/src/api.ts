@@ -5,13 +5,50 @@
  * as a bearer token. Where there is no such route (the mock server) the session holds only
  * the customer id. A real identity provider replaces signIn() and listDemoCustomers() alone.
  */
+import applyForCreditLineDocument from '../../client/operations/apply-for-credit-line.graphql?raw';
 import cardViewDocument from '../../client/operations/card-view.graphql?raw';
 import demoCustomersDocument from '../../client/operations/demo-customers.graphql?raw';
+import issueCardDocument from '../../client/operations/issue-card.graphql?raw';
+import lockCardDocument from '../../client/operations/lock-card.graphql?raw';
+import provisionCardToWalletDocument from '../../client/operations/provision-card-to-wallet.graphql?raw';
+import removeWalletBindingDocument from '../../client/operations/remove-wallet-binding.graphql?raw';
+import revealCardDetailsDocument from '../../client/operations/reveal-card-details.graphql?raw';
+import sendIssuanceSmsCodeDocument from '../../client/operations/send-issuance-sms-code.graphql?raw';
+import setSpendingControlsDocument from '../../client/operations/set-spending-controls.graphql?raw';
+import startCardIssuanceDocument from '../../client/operations/start-card-issuance.graphql?raw';
+import startCardRevealDocument from '../../client/operations/start-card-reveal.graphql?raw';
+import unlockCardDocument from '../../client/operations/unlock-card.graphql?raw';
+import verifyCardIssuanceStepDocument from '../../client/operations/verify-card-issuance-step.graphql?raw';
 import type {
+  ApplyForCreditLineMutation,
+  ApplyForCreditLineMutationVariables,
   CardViewQuery,
   CardViewQueryVariables,
   DemoCustomersQuery,
   DemoCustomersQueryVariables,
+  IssueCardMutation,
+  IssueCardMutationVariables,
+  LockCardMutation,
+  LockCardMutationVariables,
+  MerchantCategoryGroup,
+  ProvisionCardToWalletMutation,
+  ProvisionCardToWalletMutationVariables,
+  RemoveWalletBindingMutation,
+  RemoveWalletBindingMutationVariables,
+  RevealCardDetailsMutation,
+  RevealCardDetailsMutationVariables,
+  SendIssuanceSmsCodeMutation,
+  SendIssuanceSmsCodeMutationVariables,
+  SetSpendingControlsMutation,
+  SetSpendingControlsMutationVariables,
+  StartCardIssuanceMutation,
+  StartCardIssuanceMutationVariables,
+  StartCardRevealMutation,
+  StartCardRevealMutationVariables,
+  UnlockCardMutation,
+  UnlockCardMutationVariables,
+  VerifyCardIssuanceStepMutation,
+  VerifyCardIssuanceStepMutationVariables,
 } from '../../client/generated/operations';
 import { errorFromGraphQL, unreachable, type PageError } from './errors';
 import type { Language } from './money';
@@ -117,4 +154,153 @@ export async function loadCardView(session: Session, language: Language): Promis
   );
   if (!data.customer) throw new RequestFailed(errorFromGraphQL({ extensions: { code: 'NOT_FOUND' } }));
   return data.customer;
+}
+
+/**
+ * The holder's actions. Each call sends a fresh idempotency key: a click is one request, and
+ * the gateway answers a retried request (same key) with the first answer.
+ * Nothing here is logged or kept: the payment password and the revealed details pass through.
+ */
+function idempotencyKey(): string {
+  return `web-${crypto.randomUUID()}`;
+}
+
+export type CreditLineApplication = ApplyForCreditLineMutation['applyForCreditLine'];
+export type IssuanceResult = StartCardIssuanceMutation['startCardIssuance'] | VerifyCardIssuanceStepMutation['verifyCardIssuanceStep'];
+export type Issuance = NonNullable<IssuanceResult['issuance']>;
+export type SmsCodeSend = SendIssuanceSmsCodeMutation['sendIssuanceSmsCode'];
+export type CardIssued = IssueCardMutation['issueCard'];
+export type CardLock = LockCardMutation['lockCard'];
+export type RevealStart = StartCardRevealMutation['startCardReveal'];
+export type Reveal = RevealCardDetailsMutation['revealCardDetails'];
+export type Provisioning = ProvisionCardToWalletMutation['provisionCardToWallet'];
+export type { MerchantCategoryGroup };
+
+export async function applyForCreditLine(session: Session, language: Language): Promise<CreditLineApplication> {
+  const input = { customerId: session.customerId, idempotencyKey: idempotencyKey() };
+  const data = await request<ApplyForCreditLineMutation, ApplyForCreditLineMutationVariables>(
+    applyForCreditLineDocument,
+    { input },
+    language,
+    session,
+  );
+  return data.applyForCreditLine;
+}
+
+export async function startCardIssuance(session: Session, language: Language): Promise<IssuanceResult> {
+  const input = { customerId: session.customerId, idempotencyKey: idempotencyKey() };
+  const data = await request<StartCardIssuanceMutation, StartCardIssuanceMutationVariables>(
+    startCardIssuanceDocument,
+    { input },
+    language,
+    session,
+  );
+  return data.startCardIssuance;
+}
+
+export async function sendIssuanceSmsCode(session: Session, language: Language, issuanceId: string): Promise<SmsCodeSend> {
+  const input = { issuanceId, idempotencyKey: idempotencyKey() };
+  const data = await request<SendIssuanceSmsCodeMutation, SendIssuanceSmsCodeMutationVariables>(
+    sendIssuanceSmsCodeDocument,
+    { input },
+    language,
+    session,
+  );
+  return data.sendIssuanceSmsCode;
+}
+
+export async function verifyCardIssuanceStep(
+  session: Session,
+  language: Language,
+  issuanceId: string,
+  stepId: string,
+  fields: Array<{ name: string; value: string }>,
+): Promise<IssuanceResult> {
+  const input = { issuanceId, stepId, fields, idempotencyKey: idempotencyKey() };
+  const data = await request<VerifyCardIssuanceStepMutation, VerifyCardIssuanceStepMutationVariables>(
+    verifyCardIssuanceStepDocument,
+    { input },
+    language,
+    session,
+  );
+  return data.verifyCardIssuanceStep;
+}
+
+export async function issueCard(session: Session, language: Language, issuanceId: string): Promise<CardIssued> {
+  const input = { issuanceId, idempotencyKey: idempotencyKey() };
+  const data = await request<IssueCardMutation, IssueCardMutationVariables>(issueCardDocument, { input }, language, session);
+  return data.issueCard;
+}
+
+export async function setCardLocked(session: Session, language: Language, cardId: string, locked: boolean): Promise<CardLock> {
+  if (locked) return (await request<LockCardMutation, LockCardMutationVariables>(lockCardDocument, { cardId }, language, session)).lockCard;
+  return (await request<UnlockCardMutation, UnlockCardMutationVariables>(unlockCardDocument, { cardId }, language, session)).unlockCard;
+}
+
+export async function startCardReveal(session: Session, language: Language, cardId: string, paymentPassword: string): Promise<RevealStart> {
+  const data = await request<StartCardRevealMutation, StartCardRevealMutationVariables>(
+    startCardRevealDocument,
+    { input: { cardId, paymentPassword } },
+    language,
+    session,
+  );
+  return data.startCardReveal;
+}
+
+export async function revealCardDetails(session: Session, language: Language, cardId: string, revealToken: string): Promise<Reveal> {
+  const data = await request<RevealCardDetailsMutation, RevealCardDetailsMutationVariables>(
+    revealCardDetailsDocument,
+    { input: { cardId, revealToken } },
+    language,
+    session,
+  );
+  return data.revealCardDetails;
+}
+
+export async function provisionCardToWallet(
+  session: Session,
+  language: Language,
+  cardId: string,
+  walletPlatform: string,
+): Promise<Provisioning> {
+  const input = { cardId, walletPlatform, idempotencyKey: idempotencyKey() };
+  const data = await request<ProvisionCardToWalletMutation, ProvisionCardToWalletMutationVariables>(
+    provisionCardToWalletDocument,
+    { input },
+    language,
+    session,
+  );
+  return data.provisionCardToWallet;
+}
+
+export async function removeWalletBinding(session: Session, language: Language, bindingId: string): Promise<boolean> {
+  const data = await request<RemoveWalletBindingMutation, RemoveWalletBindingMutationVariables>(
+    removeWalletBindingDocument,
+    { bindingId },
+    language,
+    session,
+  );
+  return data.removeWalletBinding.ok;
+}
+
+export interface SpendingControlsInput {
+  perPaymentFen: number | null;
+  dailyFen: number | null;
+  monthlyFen: number | null;
+  blockedMerchantCategories: MerchantCategoryGroup[];
+}
+
+export async function setSpendingControls(
+  session: Session,
+  language: Language,
+  cardId: string,
+  input: SpendingControlsInput,
+): Promise<SetSpendingControlsMutation['setSpendingControls']> {
+  const data = await request<SetSpendingControlsMutation, SetSpendingControlsMutationVariables>(
+    setSpendingControlsDocument,
+    { cardId, input },
+    language,
+    session,
+  );
+  return data.setSpendingControls;
 }

@@ -19,6 +19,10 @@ export interface PageError {
   platform?: string;
   /** The code as it arrived, when it was not canonical (kept for support staff). */
   platformCode?: string;
+  /** The input field at fault, for input errors (e.g. input.dailyFen). */
+  field?: string;
+  /** Seconds to wait before trying again, when the platform says. */
+  retryAfterSeconds?: number;
 }
 
 type Row = { decision: Decision; remedy: Remedy; message: LocalizedText };
@@ -139,20 +143,45 @@ export function errorFromGraphQL(error: { message?: string; extensions?: Record<
   const ext = error.extensions ?? {};
   const code = typeof ext.code === 'string' ? ext.code : '';
   const platform = typeof ext.platform === 'string' ? ext.platform : undefined;
+  const field = typeof ext.field === 'string' ? { field: ext.field } : {};
   // An error that already carries the canonical form keeps it.
   if (typeof ext.remedy === 'string' && ext.message && typeof ext.message === 'object') {
     const message = ext.message as Record<string, string>;
     const base = canonicalError(code, platform);
     return {
       ...base,
+      ...field,
+      ...(code ? { code: code as CanonicalErrorCode, platformCode: undefined } : {}),
       decision: (ext.decision as Decision) ?? base.decision,
       remedy: ext.remedy as Remedy,
       message: { zhCN: message.zhCN ?? message['zh-CN'] ?? base.message.zhCN, en: message.en ?? base.message.en },
     };
   }
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return { ...canonicalError('INVALID_TOKEN', platform), platformCode: code };
-  if (code === 'BAD_USER_INPUT') return { ...canonicalError('INVALID_FORMAT', platform), platformCode: code };
+  if (code === 'BAD_USER_INPUT') return { ...canonicalError('INVALID_FORMAT', platform), platformCode: code, ...field };
   return canonicalError(code || 'PLATFORM_ERROR', platform);
+}
+
+/** A CanonicalError the graph returned as data (`{ ok: false, error }`), as it came: code, remedy, words. */
+export function errorFromData(error: {
+  code: string;
+  remedy: string;
+  message: LocalizedText;
+  decision?: string | null;
+  platform?: string | null;
+  field?: string | null;
+  retryAfterSeconds?: number | null;
+}): PageError {
+  const base = canonicalError(error.code, error.platform ?? undefined);
+  return {
+    code: error.code as CanonicalErrorCode,
+    decision: (error.decision as Decision | null | undefined) ?? base.decision,
+    remedy: error.remedy as Remedy,
+    message: { zhCN: error.message.zhCN, en: error.message.en },
+    ...(error.platform ? { platform: error.platform } : {}),
+    ...(error.field ? { field: error.field } : {}),
+    ...(error.retryAfterSeconds != null ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+  };
 }
 
 export function unreachable(): PageError {

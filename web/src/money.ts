@@ -32,3 +32,23 @@ export function formatInstant(iso: string, language: Language): string {
     timeStyle: 'short',
   }).format(new Date(iso));
 }
+
+/**
+ * What the holder typed as CNY, in fen: "500", "500.5" or "500.05" (a comma or a space groups
+ * thousands); blank is null (no amount). Anything else, or more than two decimals, is undefined.
+ * Built from the digits, never through floating point.
+ */
+export function parseCnyToFen(text: string): number | null | undefined {
+  const plain = text.replace(/[\s,]/g, '').replace(/^[¥￥]/, '');
+  if (plain === '') return null;
+  const match = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(plain);
+  if (!match) return undefined;
+  const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return Number.isSafeInteger(fen) ? fen : undefined;
+}
+
+/** Fen as the holder would type it back: 123456 → "1234.56". */
+export function fenToCnyInput(fen: number | null | undefined): string {
+  if (fen == null) return '';
+  return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}
