@@ -60,6 +60,9 @@ const VALID_DEPTH = Math.min(6, MAX_DEPTH - 2);
  */
 const SKIPPED_ROOT_FIELDS = new Set(['runStatements']);
 
+/** Mutations that move money. */
+const MONEY_MOVING = new Set(['pay', 'repay']);
+
 /** What each id-like argument points at, by its name (and by the root field for `id`). */
 export type IdKind =
   'customer' | 'card' | 'binding' | 'transaction' | 'payment' | 'issuance' | 'bill' | 'billItem' | 'walletAccount' | 'any';
@@ -125,6 +128,10 @@ function stringArb(world: FuzzWorld, asker: Asker, name: string, edgy: boolean):
         return edgy
           ? fc.constantFrom('wechat-pay', 'unionpay-quickpass', 'jd-finance', 'unionpay', 'alipay')
           : fc.constantFrom('wechat-pay', 'unionpay-quickpass');
+      case 'os':
+        return edgy ? fc.constantFrom('IOS', 'ANDROID', 'WINDOWS', 'HARMONYOS', 'ios') : fc.constantFrom('IOS', 'ANDROID', 'WINDOWS');
+      case 'version':
+        return fc.constantFrom('iPhone 13 Pro', '12', '5.0');
       case 'stepId':
         return fc.constantFrom('face', 'sms', 'password', 'smsCode', 'unknown-step');
       default:
@@ -333,8 +340,16 @@ export class OperationArbitraries {
       .chain(([type, depth]) => {
         const rootType = rootOf(type);
         const fields = Object.values(rootType.getFields()).filter((f) => !SKIPPED_ROOT_FIELDS.has(f.name));
-        return fc
-          .subarray(fields, { minLength: 1, maxLength: type === 'query' ? 3 : 1 })
+        // Half the mutations move money (when the schema has them), so the books check has payments and repayments to weigh.
+        const moneyMoving = fields.filter((f) => MONEY_MOVING.has(f.name));
+        const chosen =
+          type === 'query' || moneyMoving.length === 0
+            ? fc.subarray(fields, { minLength: 1, maxLength: type === 'query' ? 3 : 1 })
+            : fc.oneof(
+                fc.subarray(fields, { minLength: 1, maxLength: 1 }),
+                fc.constantFrom(...moneyMoving).map((f) => [f]),
+              );
+        return chosen
           .chain((chosen) => fc.tuple(...chosen.map((f) => this.fieldArb(f, depth + 1))))
           .map((selection): FuzzOperation => ({ type, selection: withDistinctAliases(selection), fragments: [] }));
       });
