@@ -358,6 +358,29 @@ export type StartCardRevealInput = {
   paymentPassword: string;
 };
 
+/**
+ * A search of a card's transactions: a transaction matches when it matches every field given
+ * (an omitted field matches every transaction). A filter that cannot match as asked (from after
+ * to, a minimum above the maximum, a negative amount, too long a merchant text) is refused as
+ * BAD_USER_INPUT naming the field (extensions.field, e.g. filter.from).
+ */
+export type TransactionFilter = {
+  /** Routed at or after this instant. */
+  from?: string | null | undefined;
+  /** At most this amount (0 or more, not below minAmountFen). */
+  maxAmountFen?: number | null | undefined;
+  /** Part of the merchant's name, in any case, at most 100 characters; % and _ are matched as themselves. Blank matches every merchant. */
+  merchantText?: string | null | undefined;
+  /** At least this amount (0 or more). */
+  minAmountFen?: number | null | undefined;
+  /** In any of these statuses (at least one). */
+  status?: Array<TransactionStatus> | null | undefined;
+  /** Routed at or before this instant. */
+  to?: string | null | undefined;
+  /** Started in this wallet, by platform id (e.g. wechat-pay). */
+  walletPlatform?: string | number | null | undefined;
+};
+
 /** What the clearing network did with a payment. */
 export type TransactionStatus =
   /** Approved and settled against the credit line. */
@@ -530,6 +553,16 @@ export type StartCardRevealMutationVariables = Exact<{
 
 
 export type StartCardRevealMutation = { startCardReveal: { ok: boolean, revealToken: string | null, expiresAt: string | null, error: { code: CanonicalErrorCode, decision: ErrorDecision, remedy: Remedy, platform: string, retryAfterSeconds: number | null, message: { zhCN: string, en: string } } | null, fieldErrors: Array<{ code: CanonicalErrorCode, field: string | null, remedy: Remedy, message: { zhCN: string, en: string } }> } };
+
+export type TransactionSearchQueryVariables = Exact<{
+  cardId: string | number;
+  filter?: TransactionFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TransactionSearchQuery = { card: { id: string, maskedNumber: string, transactions: { edges: Array<{ cursor: string, node: { id: string, createdAt: string, status: TransactionStatus, declineCode: string | null, amountFen: number, merchant: { name: string, categoryCode: string }, walletPlatform: { id: string, displayName: { zhCN: string, en: string } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type UnlockCardMutationVariables = Exact<{
   cardId: string | number;

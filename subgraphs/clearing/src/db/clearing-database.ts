@@ -12,7 +12,8 @@
 import { TransactionEntity } from './entities/transaction.entity';
 import { CreateClearingTables1764115200002 } from './migrations/1764115200002-CreateClearingTables';
 import { RoutePayments1764116000001 } from './migrations/1764116000001-RoutePayments';
+import { IndexTransactionSearch1796688000000 } from './migrations/1796688000000-IndexTransactionSearch';
 
 export const CLEARING_SCHEMA = 'clearing';
 export const clearingEntities = [TransactionEntity];
-export const clearingMigrations = [CreateClearingTables1764115200002, RoutePayments1764116000001];
+export const clearingMigrations = [CreateClearingTables1764115200002, RoutePayments1764116000001, IndexTransactionSearch1796688000000];

@@ -4,7 +4,8 @@
  */
 import type { DataSource } from 'typeorm';
 import type { LimitRule } from '@cardweave/adapter-sdk';
-import { byIdLoader, pagedLoader, usageLoader } from '@cardweave/subgraph-kit';
+import { byIdLoader, usageLoader } from '@cardweave/subgraph-kit';
+import { transactionSearchLoader } from '../transactions/transaction-search-loader';
 import { CLEARING_SCHEMA } from './clearing-database';
 import { TransactionEntity } from './entities/transaction.entity';
 
@@ -13,7 +14,8 @@ export function createClearingLoaders(dataSource: DataSource, networkRules: Limi
   const transactions = dataSource.getRepository(TransactionEntity);
   return {
     transactionById: byIdLoader(transactions),
-    transactionPages: pagedLoader(transactions, { parentColumn: 'card_id', sortColumn: 'created_at' }),
+    /** Card.transactions, with or without a filter: a page per card, one statement per search and page. */
+    transactionPages: transactionSearchLoader(dataSource),
     usage: usageLoader(dataSource, CLEARING_SCHEMA, networkRules, now),
   };
 }

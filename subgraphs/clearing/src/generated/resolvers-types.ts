@@ -102,7 +102,7 @@ export type Card = {
   issuerLimit: LimitStatus;
   /** The clearing network's limits on this card, with what is used and what remains. */
   networkLimits: Array<LimitStatus>;
-  /** Transactions routed for this card, newest first. */
+  /** Transactions routed for this card, newest first; with a filter, only those that match it. */
   transactions: TransactionConnection;
   /**
    * Every bound a payment meets after it leaves the wallet, in route order: the issuer's
@@ -115,6 +115,7 @@ export type Card = {
 
 export type CardTransactionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TransactionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -397,6 +398,29 @@ export type TransactionEdge = {
   node: Transaction;
 };
 
+/**
+ * A search of a card's transactions: a transaction matches when it matches every field given
+ * (an omitted field matches every transaction). A filter that cannot match as asked (from after
+ * to, a minimum above the maximum, a negative amount, too long a merchant text) is refused as
+ * BAD_USER_INPUT naming the field (extensions.field, e.g. filter.from).
+ */
+export type TransactionFilter = {
+  /** Routed at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** At most this amount (0 or more, not below minAmountFen). */
+  maxAmountFen?: InputMaybe<Scalars['Fen']['input']>;
+  /** Part of the merchant's name, in any case, at most 100 characters; % and _ are matched as themselves. Blank matches every merchant. */
+  merchantText?: InputMaybe<Scalars['String']['input']>;
+  /** At least this amount (0 or more). */
+  minAmountFen?: InputMaybe<Scalars['Fen']['input']>;
+  /** In any of these statuses (at least one). */
+  status?: InputMaybe<Array<TransactionStatus>>;
+  /** Routed at or before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Started in this wallet, by platform id (e.g. wechat-pay). */
+  walletPlatform?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** What the clearing network did with a payment. */
 export type TransactionStatus =
   /** Approved and settled against the credit line. */
@@ -548,6 +572,7 @@ export type ResolversTypes = {
   Transaction: ResolverTypeWrapper<TransactionEntity>;
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
+  TransactionFilter: TransactionFilter;
   TransactionStatus: TransactionStatus;
   VerificationFieldInput: VerificationFieldInput;
 };
@@ -576,6 +601,7 @@ export type ResolversParentTypes = {
   Transaction: TransactionEntity;
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
+  TransactionFilter: TransactionFilter;
   VerificationFieldInput: VerificationFieldInput;
 };
 

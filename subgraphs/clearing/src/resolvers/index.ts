@@ -1,8 +1,17 @@
 import { canActForCustomer, requireId, graphqlError } from '@cardweave/service-kit';
-import { platformById, platformOf, scalarResolvers, amountLimitStatus, limitStatusFromRepresentation } from '@cardweave/subgraph-kit';
+import {
+  platformById,
+  platformOf,
+  scalarResolvers,
+  amountLimitStatus,
+  limitStatusFromRepresentation,
+  decodeCursor,
+  pageSize,
+} from '@cardweave/subgraph-kit';
 import type { ClearingContext } from '../context';
 import type { CardRepresentation } from '../domain/card-representation';
 import type { Resolvers } from '../generated/resolvers-types';
+import { transactionSearch } from '../transactions/transaction-search';
 
 /** Network limits count per card; a CUSTOMER-scoped network rule would need the customer id. */
 async function networkLimits(card: CardRepresentation, ctx: ClearingContext) {
@@ -39,7 +48,14 @@ export const clearingResolvers: Resolvers = {
       const holderLimits = (card.holderLimits ?? []).map(limitStatusFromRepresentation);
       return [limitStatusFromRepresentation(card.issuerLimit), ...holderLimits, ...(await networkLimits(card, ctx))];
     },
-    transactions: (card, { first, after }, ctx) => ctx.loaders.transactionPages.load({ parentId: card.id, first, after }),
+    // The filter, the page size and the cursor are checked before any read, each refused as bad input of its own field.
+    transactions: (card, { filter, first, after }, ctx) =>
+      ctx.loaders.transactionPages.load({
+        cardId: card.id,
+        search: transactionSearch(filter, ctx.registry),
+        size: pageSize(first),
+        after: decodeCursor(after),
+      }),
   },
   Transaction: {
     __resolveReference: async (ref, ctx) => visibleTransaction(ctx, await ctx.loaders.transactionById.load(requireId(ref.id))),
