@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ageAt, evaluateEligibility, loadAdapterRegistry, windowOf } from '@cardweave/adapter-sdk';
-import { DEMO_APPLICANTS, demoApplicantId, generateDemoData } from './generate-demo-data';
+import { DEMO_APPLICANTS, demoApplicantId, demoMobile, generateDemoData } from './generate-demo-data';
 
 const registry = loadAdapterRegistry();
 const now = new Date('2026-11-26T06:00:00Z');
@@ -79,5 +79,13 @@ describe('the demo data', () => {
     });
     expect(verdicts.map((v) => v.eligible)).toEqual([true, true, true, false]);
     expect(verdicts[3]!.failures.map((f) => f.rule)).toEqual(['REAL_NAME_LEVEL', 'MAX_AGE']);
+  });
+
+  it('gives every customer a mobile number the bank holds, sealed like the ID number', () => {
+    const sealed = generateDemoData({ registry, now, encrypt: (plain) => `sealed:${plain}` });
+    const mobiles = sealed.issuer.customers.map((c) => c.mobileEncrypted);
+    expect(mobiles.every((m) => typeof m === 'string' && /^sealed:1[3-9]\d{9}$/.test(m))).toBe(true);
+    expect(new Set(mobiles).size).toBe(mobiles.length);
+    expect(sealed.issuer.customers.find((c) => c.id === demoApplicantId(2))!.mobileEncrypted).toBe(`sealed:${demoMobile('applicant', 2)}`);
   });
 });

@@ -62,7 +62,7 @@ export interface DemoData {
 export interface DemoDataOptions {
   registry: AdapterRegistry;
   now: Date;
-  /** Encrypts card and ID numbers before they are stored. */
+  /** Encrypts card, ID and mobile numbers before they are stored. */
   encrypt: (plain: string) => string;
   customers?: number;
   seed?: number;
@@ -163,6 +163,7 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
       status: n === 5 ? 'FROZEN' : 'ACTIVE',
       userGroup: group,
       residentIdEncrypted: options.encrypt(residentId(rng, birthDate)),
+      mobileEncrypted: options.encrypt(demoMobile('customer', n)),
       createdAt: new Date(historyStart.getTime() - rng.int(30, 400) * DAY),
     });
 
@@ -348,6 +349,15 @@ export const DEMO_APPLICANTS: ReadonlyArray<{ name: string; group: UserGroup; ag
   { name: '赵国强', group: 'SMALL_BUSINESS_OWNER', age: 57, realNameLevel: 2 },
 ];
 
+/**
+ * The mobile number the bank holds (银行预留手机号) for the nth generated customer or applicant,
+ * from 1: 138 0000 nnnn and 139 0000 nnnn. Derived from n, not drawn, so the rest of the demo
+ * data stays as it was; WeChat Pay's four-element binding compares it.
+ */
+export function demoMobile(kind: 'customer' | 'applicant', n: number): string {
+  return `${kind === 'customer' ? '138' : '139'}0000${String(n).padStart(4, '0')}`;
+}
+
 /** The id of the nth applicant (from 1), beside the generated customers' range. */
 export function demoApplicantId(n: number): string {
   return `00000000-0000-4000-8001-${n.toString(16).padStart(12, '0')}`;
@@ -376,6 +386,7 @@ function addApplicants(
       status: 'ACTIVE',
       userGroup: a.group,
       residentIdEncrypted: options.encrypt(residentId(rng, birthDate)),
+      mobileEncrypted: options.encrypt(demoMobile('applicant', i + 1)),
       createdAt: new Date(historyStart.getTime() - 30 * DAY),
     });
     if (wallet) {

@@ -1,20 +1,24 @@
 /**
  * The demo data as loaded: every credit line has one card, and the applicants it holds can
  * get a card through the gateway from nothing (apply, start, SMS code, verify, issue), while
- * the ineligible one is declined with its reasons.
+ * the ineligible one is declined with its reasons. The bank holds each demo holder's mobile number,
+ * so a demo card binds into WeChat Pay with the four elements.
  */
-import { fetchHttpClient } from '@cardweave/adapter-sdk';
-import { JdFinanceSimulator } from '@cardweave/adapter-jd-finance/simulator';
+import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
+import type { JdFinanceSimulator } from '@cardweave/adapter-jd-finance/simulator';
 import { fixedClock } from '@cardweave/service-kit';
-import { demoApplicantId } from '../../scripts/demo-data/generate-demo-data';
+import { DEMO_APPLICANTS, demoApplicantId, demoMobile } from '../../scripts/demo-data/generate-demo-data';
+import { simulatedPlatforms } from '../../scripts/system/simulated-platforms';
 import { startTestSystem, TEST_NOW, type TestSystem } from '../support/test-system';
 
-const jd = new JdFinanceSimulator(fixedClock(TEST_NOW));
+const registry = loadAdapterRegistry();
+// Every platform as `npm start` reaches it: its adapter's simulator.
+const platforms = simulatedPlatforms(registry, fixedClock(TEST_NOW));
+const jd = platforms.http('jd-finance') as JdFinanceSimulator;
 let system: TestSystem;
 
 beforeAll(async () => {
-  const real = fetchHttpClient();
-  system = await startTestSystem({ demoData: true, now: TEST_NOW, platformHttp: (id) => (id === 'jd-finance' ? jd : real) });
+  system = await startTestSystem({ demoData: true, now: TEST_NOW, registry, platformHttp: platforms.http });
 });
 
 afterAll(async () => {
@@ -38,17 +42,17 @@ it('gives every credit line of the demo data one card', async () => {
   expect(cards).toBe(lines);
 });
 
-it('lets a demo applicant apply and be issued a card', async () => {
-  const customerId = demoApplicantId(1);
+/** Applies for the line and passes every issuance step through the gateway; the issuance as issued. */
+async function applyAndIssue(customerId: string, limitFen: number, prefix: string) {
   const applied = await as(
     customerId,
     `mutation($i: ApplyForCreditLineInput!) { applyForCreditLine(input: $i) { ok decision { approved limitFen } creditLine { limitFen } } }`,
-    { customerId, idempotencyKey: 'demo-apply' },
+    { customerId, idempotencyKey: `${prefix}-apply` },
   );
-  expect(applied).toEqual({ ok: true, decision: { approved: true, limitFen: 3_000_000 }, creditLine: { limitFen: 3_000_000 } });
+  expect(applied).toEqual({ ok: true, decision: { approved: true, limitFen }, creditLine: { limitFen } });
   const started = await as(customerId, `mutation($i: StartCardIssuanceInput!) { startCardIssuance(input: $i) { ok issuance { id } } }`, {
     customerId,
-    idempotencyKey: 'demo-start',
+    idempotencyKey: `${prefix}-start`,
   });
   const issuanceId = started.issuance.id;
   const verify = (stepId: string, name: string, value: string) =>
@@ -56,22 +60,53 @@ it('lets a demo applicant apply and be issued a card', async () => {
       issuanceId,
       stepId,
       fields: [{ name, value }],
-      idempotencyKey: `demo-${stepId}`,
+      idempotencyKey: `${prefix}-${stepId}`,
     });
   expect(await verify('face', 'faceToken', 'face-token-0001')).toEqual({ ok: true });
   expect(
     await as(customerId, `mutation($i: SendIssuanceSmsCodeInput!) { sendIssuanceSmsCode(input: $i) { ok } }`, {
       issuanceId,
-      idempotencyKey: 'demo-sms',
+      idempotencyKey: `${prefix}-sms`,
     }),
   ).toEqual({ ok: true });
   expect(await verify('sms', 'smsCode', jd.sentSmsCode(customerId)!)).toEqual({ ok: true });
   expect(await verify('payment-password', 'paymentPassword', '135790')).toEqual({ ok: true });
-  const issued = await as(customerId, `mutation($i: IssueCardInput!) { issueCard(input: $i) { ok issuance { status card { status } } } }`, {
+  return as(customerId, `mutation($i: IssueCardInput!) { issueCard(input: $i) { ok issuance { status card { id status } } } }`, {
     issuanceId,
-    idempotencyKey: 'demo-issue',
+    idempotencyKey: `${prefix}-issue`,
   });
-  expect(issued).toEqual({ ok: true, issuance: { status: 'ISSUED', card: { status: 'ACTIVE' } } });
+}
+
+it('lets a demo applicant apply and be issued a card', async () => {
+  const issued = await applyAndIssue(demoApplicantId(1), 3_000_000, 'demo');
+  expect(issued).toMatchObject({ ok: true, issuance: { status: 'ISSUED', card: { status: 'ACTIVE' } } });
+});
+
+it("binds a demo applicant's new card into WeChat Pay with the four elements the bank holds", async () => {
+  const customerId = demoApplicantId(2);
+  const issued = await applyAndIssue(customerId, 5_000_000, 'demo-bind');
+  const cardId = issued.issuance.card.id;
+  // The number as the holder reads it in the issuer's app, the ID number on their identity card.
+  const [card] = await system.issuer.database.dataSource.query(`SELECT pan_encrypted FROM issuer.cards WHERE id = $1`, [cardId]);
+  const [holder] = await system.issuer.database.dataSource.query(`SELECT resident_id_encrypted FROM issuer.customers WHERE id = $1`, [
+    customerId,
+  ]);
+  const bound = await as(
+    customerId,
+    `mutation($i: BindCardInput!) { bindCard(input: $i) { ok error { code } fieldErrors { field } binding { verificationMethod } } }`,
+    {
+      idempotencyKey: 'demo-bind-wechat',
+      cardId,
+      walletPlatform: 'wechat-pay',
+      fields: [
+        { name: 'cardNumber', value: system.vault.decrypt(card.pan_encrypted) },
+        { name: 'name', value: DEMO_APPLICANTS[1]!.name },
+        { name: 'residentId', value: system.vault.decrypt(holder.resident_id_encrypted) },
+        { name: 'mobile', value: demoMobile('applicant', 2) },
+      ],
+    },
+  );
+  expect(bound).toEqual({ ok: true, error: null, fieldErrors: [], binding: { verificationMethod: 'FOUR_ELEMENTS' } });
 });
 
 it('declines the ineligible demo applicant with both reasons', async () => {
