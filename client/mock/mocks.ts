@@ -125,6 +125,14 @@ export function cardWeaveMocks(random: () => number = seededRandom()) {
       verificationMethod: pick(['FOUR_ELEMENTS', 'CVV2+SMS_CODE']),
     }),
     LimitStatus: () => limit(),
+    // Enums get the seeded generator too (the default mock of an enum is not seeded).
+    SpendingControls: () => ({
+      perPaymentFen: pick([null, 50_000]),
+      dailyFen: pick([null, 200_000]),
+      monthlyFen: pick([null, 1_000_000]),
+      blockedMerchantCategories: pick([[], ['GAMBLING'], ['GAMBLING', 'QUASI_CASH']]),
+    }),
+    PlatformEligibility: () => ({ action: 'BIND_CARD', eligible: true, paymentMethods: null, reasons: [] }),
     PayableAmount: () => {
       const bindingRule = limit();
       return { walletPlatform: platform(pick(ofRole('wallet'))), amountFen: bindingRule.remainingFen, bindingRule, rules: [bindingRule] };
