@@ -247,6 +247,8 @@ describe('a filter that cannot match as asked', () => {
     ['too long a merchant text', { merchantText: 'x'.repeat(101) }, 'filter.merchantText'],
     ['an empty status list', { status: [] }, 'filter.status'],
     ['an unknown wallet', { walletPlatform: 'no-such-wallet' }, 'filter.walletPlatform'],
+    ['an instant PostgreSQL cannot hold', { from: '-010000-01-01T00:00:00Z' }, 'filter.from'],
+    ['a NUL in merchant text', { merchantText: 'a\u0000b' }, 'filter.merchantText'],
   ])('is refused: %s', async (_name, filter, field) => {
     const result = await search({ filter });
     expect(result.errors).toEqual([
@@ -260,6 +262,10 @@ describe('a filter that cannot match as asked', () => {
 
   it('accepts a merchant text of exactly 100 characters', async () => {
     expect(await ids({ merchantText: 'x'.repeat(100) })).toEqual([]);
+  });
+
+  it('accepts the first and the last instants of the years it takes', async () => {
+    expect(await ids({ from: '0001-01-01T00:00:00Z', to: '9999-12-31T23:59:59.999Z' })).toEqual(expected({}));
   });
 
   it('refuses a cursor this API did not issue', async () => {

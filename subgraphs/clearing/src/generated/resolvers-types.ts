@@ -401,8 +401,9 @@ export type TransactionEdge = {
 /**
  * A search of a card's transactions: a transaction matches when it matches every field given
  * (an omitted field matches every transaction). A filter that cannot match as asked (from after
- * to, a minimum above the maximum, a negative amount, too long a merchant text) is refused as
- * BAD_USER_INPUT naming the field (extensions.field, e.g. filter.from).
+ * to, an instant outside the years 0001 to 9999, a minimum above the maximum, a negative amount,
+ * too long a merchant text or one with control characters, an empty status list, an unknown
+ * wallet) is refused as BAD_USER_INPUT naming the field (extensions.field, e.g. filter.from).
  */
 export type TransactionFilter = {
   /** Routed at or after this instant. */

@@ -52,6 +52,10 @@ it.each<[string, TransactionFilterArgs, string]>([
   ['a negative minimum', { minAmountFen: -1n }, 'filter.minAmountFen'],
   ['a negative maximum', { maxAmountFen: -1n }, 'filter.maxAmountFen'],
   ['a minimum above the maximum', { minAmountFen: 101n, maxAmountFen: 100n }, 'filter.minAmountFen'],
+  ['an instant before the year 1', { from: new Date('-000001-12-31T00:00:00Z') }, 'filter.from'],
+  ['an instant after the year 9999', { to: '+010000-01-01T00:00:00Z' }, 'filter.to'],
+  ['a NUL in merchant text', { merchantText: 'a\u0000b' }, 'filter.merchantText'],
+  ['a control character in merchant text', { merchantText: 'a\u0007b' }, 'filter.merchantText'],
 ])('refuses %s as bad input of its field', (_name, filter, field) => {
   expect(refusal(filter)).toEqual(
     expect.objectContaining({ code: 'BAD_USER_INPUT', field, message: expect.stringMatching(`^${field}: `) }),

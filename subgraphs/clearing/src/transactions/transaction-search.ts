@@ -46,16 +46,28 @@ function badInput(field: string, message: string): never {
   throw graphqlError('BAD_USER_INPUT', `filter.${field}: ${message}`, { field: `filter.${field}` });
 }
 
-function instant(value: Date | string | null | undefined): Date | null {
+// The instants a search can name: JavaScript reads years PostgreSQL refuses (before 4713 BC), and no payment is older or newer.
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
+function instant(field: 'from' | 'to', value: Date | string | null | undefined): Date | null {
   if (value == null) return null;
-  return value instanceof Date ? value : new Date(value);
+  const at = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(at.getTime()) || at.getTime() < EARLIEST || at.getTime() > LATEST) {
+    badInput(field, 'must be an instant of the years 0001 to 9999 (UTC)');
+  }
+  return at;
 }
+
+// NUL is refused by PostgreSQL in text, and no merchant name holds a control character.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 /** The search a filter asks for, or a field-level BAD_USER_INPUT. */
 export function transactionSearch(filter: TransactionFilterArgs | null | undefined, registry: AdapterRegistry): TransactionSearch {
   if (!filter) return MATCH_ALL;
-  const from = instant(filter.from);
-  const to = instant(filter.to);
+  const from = instant('from', filter.from);
+  const to = instant('to', filter.to);
   if (from && to && from.getTime() > to.getTime()) badInput('from', 'must not be after filter.to');
 
   const walletPlatform = filter.walletPlatform ?? null;
@@ -74,6 +86,7 @@ export function transactionSearch(filter: TransactionFilterArgs | null | undefin
   if (merchantText !== null && [...merchantText].length > MAX_MERCHANT_TEXT) {
     badInput('merchantText', `at most ${MAX_MERCHANT_TEXT} characters`);
   }
+  if (merchantText !== null && CONTROL_CHARACTER.test(merchantText)) badInput('merchantText', 'must not hold control characters');
 
   const minAmountFen = filter.minAmountFen ?? null;
   const maxAmountFen = filter.maxAmountFen ?? null;
