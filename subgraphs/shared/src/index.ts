@@ -20,6 +20,28 @@ export { fenColumn, openSubgraphDatabase, type SubgraphDatabase, type SubgraphDa
 export { hydrateRows, returnedRows, type SqlRunner } from './db/sql';
 export { localDatabasePassword, startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres';
 export {
+  assertPublishable,
+  DOMAIN_EVENT_TYPES,
+  maskCardNumber,
+  toMessage,
+  type DomainEvent,
+  type DomainEventMessage,
+  type DomainEventType,
+  type EventPayload,
+  type NewDomainEvent,
+} from './events/domain-event';
+export { createEventOutboxSql, eventOutboxMigration, EventOutbox, recordEvent } from './events/event-outbox';
+export { OutboxRelay, type EventSink, type OutboxRelayOptions } from './events/outbox-relay';
+export { InProcessEventBus, type EventListener } from './events/in-process-bus';
+export {
+  DEFAULT_EVENT_STREAM,
+  DEFAULT_EVENT_SUBJECT_PREFIX,
+  ensureStream,
+  JetStreamSink,
+  type JetStreamSinkOptions,
+} from './events/jetstream-sink';
+export { startEventRelay, type EventRelayOptions, type RunningEventRelay } from './events/event-relay-runtime';
+export {
   platformEligibility,
   type DeviceQuestion,
   type EligibilityReasonModel,

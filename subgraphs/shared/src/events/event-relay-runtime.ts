@@ -1,0 +1,45 @@
+/**
+ * The relay as a subgraph process runs it: to JetStream when NATS_URL is set, otherwise to an
+ * in-process bus, so a development run needs no other server.
+ */
+import type { DataSource } from 'typeorm';
+import { InProcessEventBus } from './in-process-bus';
+import { JetStreamSink, type JetStreamSinkOptions } from './jetstream-sink';
+import { OutboxRelay, type EventSink, type OutboxRelayOptions } from './outbox-relay';
+
+export interface EventRelayOptions extends OutboxRelayOptions, Partial<Omit<JetStreamSinkOptions, 'url'>> {
+  /** NATS with JetStream; none: the in-process bus. */
+  natsUrl?: string;
+}
+
+export interface RunningEventRelay {
+  relay: OutboxRelay;
+  sink: EventSink;
+  /** The in-process bus, when there is no NATS. */
+  bus: InProcessEventBus | null;
+  stop(): Promise<void>;
+}
+
+export async function startEventRelay(dataSource: DataSource, schema: string, options: EventRelayOptions = {}): Promise<RunningEventRelay> {
+  const bus = options.natsUrl ? null : new InProcessEventBus();
+  const sink: EventSink =
+    bus ??
+    (await JetStreamSink.connect({
+      url: options.natsUrl!,
+      stream: options.stream,
+      subjectPrefix: options.subjectPrefix,
+      duplicateWindowMs: options.duplicateWindowMs,
+      name: `cardweave-${schema}-outbox-relay`,
+    }));
+  const relay = new OutboxRelay(dataSource, schema, sink, options);
+  relay.start();
+  return {
+    relay,
+    sink,
+    bus,
+    async stop() {
+      await relay.stop();
+      await sink.close();
+    },
+  };
+}

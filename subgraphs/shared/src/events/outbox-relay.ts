@@ -1,0 +1,165 @@
+/**
+ * Publishes a subgraph's outbox, at least once and in order per card.
+ *
+ * A relay claims a batch in one short transaction and publishes it with no transaction open
+ * (a publish may wait on the network; the embedded database serves one transaction at a
+ * time). The claim is a lease: `claimed_until` hides the rows from other replicas, and when a
+ * relay dies before marking them, they come back after the lease and are published again.
+ * That repeat carries the same event id, which JetStream drops within its duplicate window
+ * (Nats-Msg-Id) and a consumer recognises after it. Rows are marked published only after
+ * every publish in the batch was acknowledged.
+ *
+ * Several replicas: the claim locks with FOR UPDATE SKIP LOCKED, and takes only ordering keys
+ * (cards, or customers for events without a card) whose earliest pending event is free, with
+ * that key's following events; a key whose earlier events another relay holds waits for them,
+ * so one card's events are never published by two relays at once.
+ */
+import type { DataSource } from 'typeorm';
+import { returnedRows } from '../db/sql';
+import type { DomainEvent, DomainEventType, EventPayload } from './domain-event';
+
+/** Where a relay publishes: resolves once the event is stored (the publish ack). */
+export interface EventSink {
+  readonly name: string;
+  publish(event: DomainEvent): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OutboxRelayOptions {
+  /** Events claimed at a time. */
+  batchSize?: number;
+  /** Pause when there was nothing to publish. */
+  idleMs?: number;
+  /** How long claimed rows stay hidden from other relays; longer than a batch takes. */
+  leaseMs?: number;
+  now?: () => Date;
+  onError?: (error: unknown) => void;
+}
+
+interface OutboxRow {
+  position: string;
+  id: string;
+  type: DomainEventType;
+  occurred_at: Date;
+  customer_id: string;
+  card_id: string | null;
+  platform: string | null;
+  error_code: string | null;
+  payload: EventPayload | string;
+}
+
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+  private readonly leaseMs: number;
+  private readonly now: () => Date;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schema: string,
+    private readonly sink: EventSink,
+    private readonly options: OutboxRelayOptions = {},
+  ) {
+    if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+    this.batchSize = options.batchSize ?? 100;
+    this.idleMs = options.idleMs ?? 250;
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Claims pending events, in position order. */
+  async claim(): Promise<DomainEvent[]> {
+    const now = this.now();
+    const s = this.schema;
+    const rows = returnedRows<OutboxRow>(
+      await this.dataSource.query(
+        `WITH heads AS (
+           SELECT o.position, o.ordering_key FROM ${s}.event_outbox o
+           WHERE o.published_at IS NULL AND (o.claimed_until IS NULL OR o.claimed_until < $1)
+             AND NOT EXISTS (
+               SELECT 1 FROM ${s}.event_outbox e
+               WHERE e.ordering_key = o.ordering_key AND e.published_at IS NULL AND e.position < o.position)
+           ORDER BY o.position LIMIT $2
+           FOR UPDATE SKIP LOCKED
+         ), batch AS (
+           SELECT e.position FROM ${s}.event_outbox e JOIN heads h ON h.ordering_key = e.ordering_key
+           WHERE e.published_at IS NULL
+           ORDER BY e.position LIMIT $2
+           FOR UPDATE OF e SKIP LOCKED
+         )
+         UPDATE ${s}.event_outbox SET claimed_until = $3 WHERE position IN (SELECT position FROM batch)
+         RETURNING position, id, type, occurred_at, customer_id, card_id, platform, error_code, payload`,
+        [now, this.batchSize, new Date(now.getTime() + this.leaseMs)],
+      ),
+    );
+    return rows
+      .sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)))
+      .map((row) => ({
+        id: row.id,
+        type: row.type,
+        occurredAt: new Date(row.occurred_at),
+        customerId: row.customer_id,
+        cardId: row.card_id,
+        platform: row.platform,
+        errorCode: row.error_code,
+        payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as EventPayload) : row.payload,
+      }));
+  }
+
+  /** Publishes one claimed batch; the number of events published (0: nothing pending). */
+  async publishPending(): Promise<number> {
+    const events = await this.claim();
+    if (events.length === 0) return 0;
+    // In order, one ack before the next: a card's events reach the stream in position order.
+    for (const event of events) await this.sink.publish(event);
+    await this.dataSource.query(
+      `UPDATE ${this.schema}.event_outbox SET published_at = $2, claimed_until = NULL WHERE id = ANY($1::uuid[]) AND published_at IS NULL`,
+      [events.map((e) => e.id), this.now()],
+    );
+    return events.length;
+  }
+
+  /** Publishes in the background until `stop`. */
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.running = (async () => {
+      while (!this.stopping) {
+        let published = 0;
+        try {
+          published = await this.publishPending();
+        } catch (error) {
+          this.options.onError?.(error);
+        }
+        if (published === 0 && !this.stopping) await this.pause();
+      }
+    })();
+  }
+
+  /** Publishes soon rather than after the idle pause (a change just committed). */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+    this.running = null;
+  }
+
+  private pause(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.idleMs);
+      const wake = () => done();
+      this.wake = wake;
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+}
