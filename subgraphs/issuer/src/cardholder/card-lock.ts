@@ -11,6 +11,7 @@ import { canonicalErrorModel, declineFor, type CanonicalErrorModel } from '@card
 import type { IssuerContext } from '../context';
 import { shareCustomer } from '../db/queries/customer.queries';
 import { changeLockState, lockCardRow } from '../db/queries/holder-controls.queries';
+import { issuerEventOutbox, recordCardLockChange } from '../events/issuer-events';
 
 export interface CardLockOutcome {
   ok: boolean;
@@ -41,6 +42,13 @@ export async function setCardLock(ctx: IssuerContext, target: 'LOCKED' | 'ACTIVE
     }
     if (card.status !== 'ACTIVE' && card.status !== 'LOCKED') return refused('CARD_NOT_ACTIVE');
     const changed = await changeLockState(m, cardId, card.status, target);
+    if (changed)
+      await recordCardLockChange(
+        issuerEventOutbox(() => ctx.clock.now()),
+        m,
+        card,
+        target,
+      );
     return { ok: true, error: null, changed, cardId };
   });
 }

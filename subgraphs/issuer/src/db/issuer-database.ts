@@ -10,6 +10,7 @@
  * SHARE) and the card view's statement count must stay visible in the SQL. The entities
  * only describe the rows (columns, fen transformers) that the SQL reads into them.
  */
+import { eventOutboxMigration } from '@cardweave/subgraph-kit';
 import { BillItemEntity } from './entities/bill-item.entity';
 import { BillEntity } from './entities/bill.entity';
 import { CardEntity } from './entities/card.entity';
@@ -41,4 +42,5 @@ export const issuerMigrations = [
   AddProvisioningReferences1796515200008,
   AddIssuanceSmsCodes1796601600000,
   AddHolderControls1796342400000,
+  eventOutboxMigration(ISSUER_SCHEMA),
 ];

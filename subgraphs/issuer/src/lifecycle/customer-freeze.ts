@@ -12,6 +12,7 @@ import type { IssuerContext } from '../context';
 import { ISSUER_SCHEMA } from '../db/issuer-database';
 import { changeCustomerStatus, lockCustomerStatus } from '../db/queries/customer.queries';
 import { idempotencyKeyDecline, inProgressDecline, inputDecline, keyReusedDecline } from './issuer-declines';
+import { issuerEventOutbox, recordCustomerStatusChange } from '../events/issuer-events';
 
 export interface CustomerStatusArgs {
   customerId: string;
@@ -63,6 +64,13 @@ export async function setCustomerStatus(
         changedBy: ctx.identity?.subject ?? null,
         at: now,
       });
+      await recordCustomerStatusChange(
+        issuerEventOutbox(() => now),
+        m,
+        customerId,
+        platform,
+        target,
+      );
     }
     const outcome: CustomerStatusOutcome = { ok: true, error: null, changed, customerId };
     await keys.complete(m, scope, args.idempotencyKey, outcome);

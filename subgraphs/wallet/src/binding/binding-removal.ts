@@ -8,6 +8,7 @@ import { canActForCustomer, notFound, requireId } from '@cardweave/service-kit';
 import type { WalletContext } from '../context';
 import type { CardBindingEntity } from '../db/entities/card-binding.entity';
 import { markBindingRemoved } from '../db/queries/card-binding.queries';
+import { walletEventOutbox } from '../events/wallet-events';
 
 export interface BindingRemovalOutcome {
   ok: boolean;
@@ -21,7 +22,18 @@ export async function removeWalletBinding(ctx: WalletContext, bindingIdArg: stri
   const account = binding ? await ctx.loaders.accountById.load(binding.walletAccountId) : null;
   // Another customer's binding answers exactly as an absent one.
   if (!binding || !account || !canActForCustomer(ctx, account.customerId)) throw notFound('wallet binding', 'bindingId');
-  const removed = await markBindingRemoved(ctx.dataSource.manager, bindingId);
+  const removed = await ctx.dataSource.transaction(async (m) => {
+    const changed = await markBindingRemoved(m, bindingId);
+    if (changed)
+      await walletEventOutbox(() => ctx.now).record(m, {
+        type: 'binding.removed',
+        customerId: account.customerId,
+        cardId: changed.cardId,
+        platform: changed.platform,
+        payload: { bindingId: changed.id },
+      });
+    return changed;
+  });
   // Not removed by this call: it already was, as the binding read above says.
   return { ok: true, changed: removed !== null, binding: removed ?? binding };
 }

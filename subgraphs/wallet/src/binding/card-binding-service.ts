@@ -33,6 +33,7 @@ import { canonicalErrorModel, customerScopedStore, fieldErrorModels, declineFor,
 import type { SiblingClient, CanonicalErrorModel } from '@cardweave/subgraph-kit';
 import type { WalletAccountEntity } from '../db/entities/wallet-account.entity';
 import { insertBindingOnce, liveBinding } from '../db/queries/card-binding.queries';
+import { walletEventOutbox } from '../events/wallet-events';
 import { accountOfCustomer, openAccountOnce } from '../db/queries/wallet-account.queries';
 import { WALLET_SCHEMA } from '../db/wallet-database';
 
@@ -241,7 +242,7 @@ export class CardBindingService {
       walletPlatform: wallet.manifest.id,
     });
     if (!redeemed.redeemed || redeemed.cardId !== request.cardId) return this.refused(declineFor(wallet, 'INVALID_TOKEN'));
-    const inserted = await insertBindingOnce(this.dataSource, {
+    const inserted = await this.insertBinding(account, {
       id: randomUUID(),
       cardId: redeemed.cardId,
       walletAccountId: account.id,
@@ -261,7 +262,7 @@ export class CardBindingService {
 
   /** One live binding per card and account: binding again returns the live one. */
   private async record(request: BindCardRequest, wallet: PlatformAdapter, account: WalletAccountEntity): Promise<string> {
-    const inserted = await insertBindingOnce(this.dataSource, {
+    const inserted = await this.insertBinding(account, {
       id: randomUUID(),
       cardId: request.cardId,
       walletAccountId: account.id,
@@ -270,6 +271,22 @@ export class CardBindingService {
       boundAt: this.clock.now(),
     });
     return inserted ?? (await liveBinding(this.dataSource, request.cardId, account.id)).id;
+  }
+
+  /** A new binding and its event, in one transaction; null when the card was bound already (no change, no event). */
+  private insertBinding(account: WalletAccountEntity, binding: Parameters<typeof insertBindingOnce>[1]): Promise<string | null> {
+    return this.dataSource.transaction(async (m) => {
+      const inserted = await insertBindingOnce(m, binding);
+      if (inserted)
+        await walletEventOutbox(() => this.clock.now()).record(m, {
+          type: 'binding.added',
+          customerId: account.customerId,
+          cardId: binding.cardId,
+          platform: binding.platform,
+          payload: { bindingId: inserted, verificationMethod: binding.verificationMethod },
+        });
+      return inserted;
+    });
   }
 
   private refused(error: CanonicalError): BindCardResultModel {

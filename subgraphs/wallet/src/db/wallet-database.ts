@@ -11,6 +11,7 @@
  * and the card view's statement count must stay visible in the SQL. The entities only
  * describe the rows (columns, fen transformers) that the SQL reads into them.
  */
+import { eventOutboxMigration } from '@cardweave/subgraph-kit';
 import { CardBindingEntity } from './entities/card-binding.entity';
 import { PaymentEntity } from './entities/payment.entity';
 import { WalletAccountEntity } from './entities/wallet-account.entity';
@@ -20,4 +21,9 @@ import { ScopeIdempotencyKeysByCustomer1795910400001 } from './migrations/179591
 
 export const WALLET_SCHEMA = 'wallet';
 export const walletEntities = [WalletAccountEntity, CardBindingEntity, PaymentEntity];
-export const walletMigrations = [CreateWalletTables1764115200001, CreatePayments1764116000002, ScopeIdempotencyKeysByCustomer1795910400001];
+export const walletMigrations = [
+  CreateWalletTables1764115200001,
+  CreatePayments1764116000002,
+  ScopeIdempotencyKeysByCustomer1795910400001,
+  eventOutboxMigration(WALLET_SCHEMA),
+];

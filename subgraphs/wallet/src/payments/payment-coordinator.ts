@@ -23,6 +23,7 @@ import { shareBinding } from '../db/queries/card-binding.queries';
 import { insertPayment, markReversing, paymentById, settlePayment } from '../db/queries/payment.queries';
 import { accountById } from '../db/queries/wallet-account.queries';
 import { WALLET_SCHEMA } from '../db/wallet-database';
+import { recordPaymentOutcome, walletEventOutbox } from '../events/wallet-events';
 import type { PayInput } from './payment-input';
 
 export interface PaymentResultModel {
@@ -65,13 +66,16 @@ export function unavailableError(platform: string, reason: string): CanonicalErr
 
 export class PaymentCoordinator {
   private readonly keys = new IdempotencyKeys(WALLET_SCHEMA);
+  private readonly events;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: AdapterRegistry,
     private readonly clearing: SiblingClient,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.events = walletEventOutbox(() => this.clock.now());
+  }
 
   async find(paymentId: string): Promise<PaymentEntity | null> {
     return paymentById(this.dataSource, paymentId);
@@ -115,6 +119,22 @@ export class PaymentCoordinator {
           : declineFor(wallet, 'LIMIT_EXCEEDED', '61', reservation && !reservation.ok ? reservation.rule : undefined);
         const result = { ok: false, paymentId: null, error };
         await this.keys.complete(m, scope, input.idempotencyKey, result);
+        // Declined at the wallet, before a leg exists: the event says so without a payment id.
+        await recordPaymentOutcome(
+          this.events,
+          m,
+          {
+            id: null,
+            customerId: account.customerId,
+            cardId: binding.cardId,
+            platform: binding.platform,
+            amountFen: input.amountFen,
+            merchantName: input.merchantName,
+            merchantCategory: input.merchantCategoryCode,
+          },
+          'DECLINED',
+          error,
+        );
         return { done: result };
       }
       const now = this.clock.now();
@@ -209,6 +229,7 @@ export class PaymentCoordinator {
       });
       if (reservations === null) return false;
       if (to !== 'APPROVED') await releaseLimits(m, WALLET_SCHEMA, JSON.parse(reservations) as Reservation[]);
+      await recordPaymentOutcome(this.events, m, payment, to, error);
       return true;
     });
   }
