@@ -112,7 +112,7 @@ function Card({ card, view, ctx, holder }: { card: CardView; view: CustomerView;
         </div>
       </header>
 
-      <CardActions card={card} view={view} ctx={ctx} holder={holder} />
+      <CardActions card={card} ctx={ctx} holder={holder} />
 
       {card.overdue.isOverdue && (
         <section className="overdue" data-testid="overdue-warning" role="alert">

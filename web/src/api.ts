@@ -19,6 +19,7 @@ import startCardIssuanceDocument from '../../client/operations/start-card-issuan
 import startCardRevealDocument from '../../client/operations/start-card-reveal.graphql?raw';
 import unlockCardDocument from '../../client/operations/unlock-card.graphql?raw';
 import verifyCardIssuanceStepDocument from '../../client/operations/verify-card-issuance-step.graphql?raw';
+import walletChoicesDocument from '../../client/operations/wallet-choices.graphql?raw';
 import type {
   ApplyForCreditLineMutation,
   ApplyForCreditLineMutationVariables,
@@ -49,6 +50,8 @@ import type {
   UnlockCardMutationVariables,
   VerifyCardIssuanceStepMutation,
   VerifyCardIssuanceStepMutationVariables,
+  WalletChoicesQuery,
+  WalletChoicesQueryVariables,
 } from '../../client/generated/operations';
 import { errorFromGraphQL, unreachable, type PageError } from './errors';
 import type { Language } from './money';
@@ -154,6 +157,19 @@ export async function loadCardView(session: Session, language: Language): Promis
   );
   if (!data.customer) throw new RequestFailed(errorFromGraphQL({ extensions: { code: 'NOT_FOUND' } }));
   return data.customer;
+}
+
+export type WalletChoice = NonNullable<WalletChoicesQuery['customer']>['walletEligibility'][number];
+
+/** The wallets the customer may put a card into (asked for by the wallets panel, not in the card view). */
+export async function loadWalletChoices(session: Session, language: Language): Promise<WalletChoice[]> {
+  const data = await request<WalletChoicesQuery, WalletChoicesQueryVariables>(
+    walletChoicesDocument,
+    { customerId: session.customerId },
+    language,
+    session,
+  );
+  return data.customer?.walletEligibility ?? [];
 }
 
 /**

@@ -1,5 +1,5 @@
 /** What the holder can do with a card: see its details, lock it, set limits of their own, and manage its wallets. */
-import type { CardView, CustomerView } from '../api';
+import type { CardView } from '../api';
 import type { Ctx } from '../ui';
 import type { Holder } from './holder';
 import { LockToggle } from './LockToggle';
@@ -7,7 +7,7 @@ import { RevealDetails } from './RevealDetails';
 import { SpendingControlsForm } from './SpendingControlsForm';
 import { WalletActions } from './WalletActions';
 
-export function CardActions({ card, view, ctx, holder }: { card: CardView; view: CustomerView; ctx: Ctx; holder: Holder }) {
+export function CardActions({ card, ctx, holder }: { card: CardView; ctx: Ctx; holder: Holder }) {
   return (
     <section className="holder-actions" data-testid="holder-actions">
       <div className="columns">
@@ -16,7 +16,7 @@ export function CardActions({ card, view, ctx, holder }: { card: CardView; view:
       </div>
       <div className="columns">
         <SpendingControlsForm card={card} ctx={ctx} holder={holder} />
-        <WalletActions card={card} view={view} ctx={ctx} holder={holder} />
+        <WalletActions card={card} ctx={ctx} holder={holder} />
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 /** The card's wallets: each active binding with a way to take the card out, and pushing the card into another wallet. */
-import { useState } from 'react';
-import { provisionCardToWallet, removeWalletBinding, type CardView, type CustomerView } from '../api';
+import { useEffect, useState } from 'react';
+import { loadWalletChoices, provisionCardToWallet, removeWalletBinding, type CardView, type WalletChoice } from '../api';
 import { errorFromData } from '../errors';
 import { localized } from '../i18n';
 import type { Ctx } from '../ui';
@@ -8,11 +8,23 @@ import { Feedback } from './Feedback';
 import type { Holder } from './holder';
 import { useAction } from './use-action';
 
-export function WalletActions({ card, view, ctx, holder }: { card: CardView; view: CustomerView; ctx: Ctx; holder: Holder }) {
+export function WalletActions({ card, ctx, holder }: { card: CardView; ctx: Ctx; holder: Holder }) {
   const { lang, t } = ctx;
   const action = useAction();
   const active = card.walletBindings.filter((b) => b.status === 'ACTIVE');
-  const unbound = view.walletEligibility.filter((w) => !active.some((b) => b.walletPlatform.id === w.platform.id));
+  // The wallets on offer are asked for here, once per panel, not in the card view.
+  const [choices, setChoices] = useState<WalletChoice[]>([]);
+  useEffect(() => {
+    let current = true;
+    loadWalletChoices(holder.session, lang).then(
+      (loaded) => current && setChoices(loaded),
+      () => current && setChoices([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [holder.session, lang]);
+  const unbound = choices.filter((w) => !active.some((b) => b.walletPlatform.id === w.platform.id));
   const [wallet, setWallet] = useState('');
   const chosen = unbound.find((w) => w.platform.id === wallet) ?? unbound[0];
 
