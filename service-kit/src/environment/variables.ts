@@ -114,6 +114,13 @@ export const CONFIG_VARIABLES = {
     readBy: 'wallet subgraph',
     description: 'How long a payment may stay unfinished before recovery reverses it on every platform',
   }),
+  NATS_URL: variable({
+    parser: url(['nats:', 'tls:']),
+    readBy: 'issuer subgraph, wallet subgraph',
+    description: "NATS server with JetStream that each subgraph's outbox relay publishes its domain events to (stream CARDWEAVE_EVENTS)",
+    whenUnset: 'events delivered in-process only',
+    secret: true,
+  }),
   GATEWAY_PORT: variable({ parser: port(), default: 4000, readBy: 'gateway', description: 'Port the gateway listens on' }),
   SERVICE_PUBLIC_KEYS: variable({
     parser: text(),

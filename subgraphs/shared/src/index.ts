@@ -40,7 +40,7 @@ export {
   JetStreamSink,
   type JetStreamSinkOptions,
 } from './events/jetstream-sink';
-export { startEventRelay, type EventRelayOptions, type RunningEventRelay } from './events/event-relay-runtime';
+export { startEventRelay, withEventRelay, type EventRelayOptions, type RunningEventRelay } from './events/event-relay-runtime';
 export {
   platformEligibility,
   type DeviceQuestion,

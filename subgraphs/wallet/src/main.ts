@@ -1,5 +1,6 @@
 /** The wallet subgraph as its own process: `tsx subgraphs/wallet/src/main.ts`. */
 import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
+import { withEventRelay } from '@cardweave/subgraph-kit';
 import {
   clockFromEnv,
   configValue,
@@ -9,11 +10,12 @@ import {
   requiredConfigValue,
   runStandalone,
 } from '@cardweave/service-kit';
+import { WALLET_SCHEMA } from './db/wallet-database';
 import { startWalletSubgraph } from './wallet-subgraph';
 
 void runStandalone('wallet', async () => {
   installKeyring(keyringFromEnv(process.env, 'wallet'));
-  return startWalletSubgraph({
+  const served = await startWalletSubgraph({
     databaseUrl: requiredConfigValue('WALLET_DATABASE_URL'),
     registry: loadAdapterRegistry(),
     clock: clockFromEnv(),
@@ -25,4 +27,6 @@ void runStandalone('wallet', async () => {
     recoveryIntervalMs: configValue('PAYMENT_RECOVERY_INTERVAL_MS'),
     recoveryAfterMs: configValue('PAYMENT_RECOVERY_AFTER_MS'),
   });
+  // The relay runs in this process: to NATS JetStream with NATS_URL, in-process without.
+  return withEventRelay(served, WALLET_SCHEMA, configValue('NATS_URL'));
 });

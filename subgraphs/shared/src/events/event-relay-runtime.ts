@@ -43,3 +43,35 @@ export async function startEventRelay(dataSource: DataSource, schema: string, op
     },
   };
 }
+
+/**
+ * A served subgraph with its relay beside it, as the standalone runner starts it: the relay
+ * publishes the subgraph's outbox for as long as the process runs, and stops before it.
+ */
+export async function withEventRelay<T extends { database: { dataSource: DataSource }; stop(): Promise<void> }>(
+  served: T,
+  schema: string,
+  natsUrl: string | undefined,
+): Promise<T & { events: RunningEventRelay }> {
+  const events = await startEventRelay(served.database.dataSource, schema, {
+    natsUrl,
+    // A failed round is tried again after the pause; the rows stay pending meanwhile.
+    onError: (error) =>
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          service: schema,
+          msg: 'event relay failed',
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      ),
+  });
+  return {
+    ...served,
+    events,
+    async stop() {
+      await events.stop();
+      await served.stop();
+    },
+  };
+}
