@@ -20,6 +20,17 @@ export const JD_FINANCE_TEST_TRIGGERS: readonly TestTrigger[] = [
   { on: 'verify', field: 'faceToken', value: 'face-not-matched', platformCode: 'FACE_NOT_MATCHED', platformMessage: '人脸识别未通过' },
 ];
 
+/** The SMS test codes: the simulator answers them by themselves, so it never texts one. */
+const TEST_SMS_CODES = new Set(JD_FINANCE_TEST_TRIGGERS.filter((t) => t.field === 'smsCode').map((t) => t.value));
+
+/** A random six-digit code, never one of the test codes (which would fail the customer who typed it right). */
+export function textedSmsCode(random: (min: number, max: number) => number = randomInt): string {
+  for (;;) {
+    const code = String(random(0, 1_000_000)).padStart(6, '0');
+    if (!TEST_SMS_CODES.has(code)) return code;
+  }
+}
+
 export interface JdFinanceSimulatorOptions {
   platformKey?: string;
   /** The credit line a customer the test has not seeded starts with. */
@@ -86,7 +97,7 @@ export class JdFinanceSimulator extends PlatformSimulatorBase {
     if (path === '/sms/send') {
       return this.once(`sms:${requestNo}`, () => {
         // A new code replaces the last one, which no longer passes.
-        this.smsCodes.set(String(body.customerRef), String(randomInt(0, 1_000_000)).padStart(6, '0'));
+        this.smsCodes.set(String(body.customerRef), textedSmsCode());
         return this.ok({ step: body.step, sent: true });
       });
     }
