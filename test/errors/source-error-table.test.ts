@@ -21,6 +21,7 @@ import { QUICKPASS_TEST_TRIGGERS } from '@cardweave/adapter-unionpay-quickpass/s
 import wechatPay from '@cardweave/adapter-wechat-pay';
 import { WECHAT_PAY_TEST_TRIGGERS } from '@cardweave/adapter-wechat-pay/simulator';
 import { fixedClock } from '@cardweave/service-kit';
+import { generateDemoData } from '../../scripts/demo-data/generate-demo-data';
 import { simulatedPlatforms } from '../../scripts/system/simulated-platforms';
 import { insertLifecycleCustomer } from '../lifecycle/lifecycle-fixtures';
 import { insertCustomer } from '../support/card-fixtures';
@@ -63,7 +64,13 @@ const PLATFORMS: Record<PlatformId, { adapter: PlatformAdapter; triggers: readon
   'unionpay-quickpass': { adapter: unionPayQuickPass, triggers: QUICKPASS_TEST_TRIGGERS },
 };
 
-/** The source's column headings, by the adapter that speaks for that platform. */
+/**
+ * The source's column headings, by the adapter that speaks for that platform. 银联云闪付 is the
+ * Cloud QuickPass app, where the card is added (卡管理→添加银行卡, CVV2 + SMS code): the
+ * unionpay-quickpass wallet adapter. The network's adapter (unionpay) maps 卡片锁定 and 无效卡号
+ * too, but no operation of the graph calls the network (a payment is routed under its declared
+ * limits in the clearing database), so its rows are reached by its conformance suite only.
+ */
 const SOURCE_COLUMNS: Record<string, PlatformId> = { 京东金融APP: 'jd-finance', 微信支付: 'wechat-pay', 银联云闪付: 'unionpay-quickpass' };
 
 const SOURCE_DOCUMENT = path.resolve(__dirname, '../../../shared/domain/seed-baitiao-shanfu-wechat.zh.txt');
@@ -308,6 +315,16 @@ describe('every other documented test trigger, through the gateway', () => {
 describe('the triggers leave ordinary requests alone', () => {
   it('runs on the simulators the adapters bring, as npm start does', () => {
     expect([...platforms.simulated].sort()).toEqual(expect.arrayContaining(['jd-finance', 'unionpay-quickpass', 'wechat-pay']));
+  });
+
+  it("gives no demo card a test card number (the demo data's numbers are seeded, the same every run)", () => {
+    const demo = generateDemoData({ registry: loadAdapterRegistry(), now: clock.now(), encrypt: (plain) => plain });
+    const testNumbers = new Set(
+      Object.values(PLATFORMS).flatMap((p) => p.triggers.filter((t) => /^\d{16,19}$/.test(t.value)).map((t) => t.value)),
+    );
+    expect(testNumbers.size).toBeGreaterThan(0);
+    expect(demo.issuer.cards.length).toBeGreaterThan(0);
+    expect(demo.issuer.cards.filter((c) => testNumbers.has(c.panEncrypted))).toEqual([]);
   });
 
   it.each([
