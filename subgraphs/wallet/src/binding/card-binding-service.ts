@@ -89,24 +89,37 @@ export class CardBindingService {
 
   async bind(request: BindCardRequest, customerId: string, identity: Identity | null): Promise<BindCardResultModel> {
     const wallet = this.registry.get(request.walletPlatform);
-    const scope = { customerId, operation: 'bindCard' };
     const fingerprint = { cardId: request.cardId, walletPlatform: request.walletPlatform, fields: Object.keys(request.fields).sort() };
-    const claim = await this.dataSource.transaction((m) =>
-      this.keys.claim<BindCardResultModel>(m, scope, request.idempotencyKey, fingerprint),
+    return this.oncePerKey(wallet, { customerId, operation: 'bindCard' }, request.idempotencyKey, fingerprint, () =>
+      this.run(request, wallet, customerId, identity),
     );
+  }
+
+  /**
+   * Runs `work` once per customer, operation and idempotency key: a repeated key replays the
+   * first result, a key reused for another request or still in flight is declined, and a fault
+   * releases the key (nothing was bound) so the client can retry it.
+   */
+  private async oncePerKey(
+    wallet: PlatformAdapter,
+    scope: { customerId: string; operation: string },
+    key: string,
+    fingerprint: Record<string, unknown>,
+    work: () => Promise<BindCardResultModel>,
+  ): Promise<BindCardResultModel> {
+    const claim = await this.dataSource.transaction((m) => this.keys.claim<BindCardResultModel>(m, scope, key, fingerprint));
     if (claim.kind === 'REPLAY') return claim.result;
     if (claim.kind !== 'NEW') {
       return this.refused(declineFor(wallet, claim.kind === 'KEY_REUSED' ? 'IDEMPOTENCY_KEY_REUSED' : 'DUPLICATE_REQUEST'));
     }
     let result: BindCardResultModel;
     try {
-      result = await this.run(request, wallet, customerId, identity);
+      result = await work();
     } catch (error) {
-      // A fault: nothing was bound; the key is released so the client can retry it.
-      await this.keys.release(this.dataSource.manager, scope, request.idempotencyKey);
+      await this.keys.release(this.dataSource.manager, scope, key);
       throw error;
     }
-    await this.dataSource.transaction((m) => this.keys.complete(m, scope, request.idempotencyKey, result));
+    await this.dataSource.transaction((m) => this.keys.complete(m, scope, key, result));
     return result;
   }
 
@@ -201,24 +214,10 @@ export class CardBindingService {
    */
   async provision(request: ProvisionCardRequest, customerId: string, identity: Identity | null): Promise<BindCardResultModel> {
     const wallet = this.registry.get(request.walletPlatform);
-    const scope = { customerId, operation: 'provisionCardToWallet' };
     const fingerprint = { cardId: request.cardId, walletPlatform: request.walletPlatform };
-    const claim = await this.dataSource.transaction((m) =>
-      this.keys.claim<BindCardResultModel>(m, scope, request.idempotencyKey, fingerprint),
+    return this.oncePerKey(wallet, { customerId, operation: 'provisionCardToWallet' }, request.idempotencyKey, fingerprint, () =>
+      this.pushFromIssuer(request, wallet, customerId, identity),
     );
-    if (claim.kind === 'REPLAY') return claim.result;
-    if (claim.kind !== 'NEW') {
-      return this.refused(declineFor(wallet, claim.kind === 'KEY_REUSED' ? 'IDEMPOTENCY_KEY_REUSED' : 'DUPLICATE_REQUEST'));
-    }
-    let result: BindCardResultModel;
-    try {
-      result = await this.pushFromIssuer(request, wallet, customerId, identity);
-    } catch (error) {
-      await this.keys.release(this.dataSource.manager, scope, request.idempotencyKey);
-      throw error;
-    }
-    await this.dataSource.transaction((m) => this.keys.complete(m, scope, request.idempotencyKey, result));
-    return result;
   }
 
   private async pushFromIssuer(
