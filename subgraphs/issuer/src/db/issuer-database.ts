@@ -27,6 +27,7 @@ import { AddCardReveals1796515200007 } from './migrations/1796515200007-AddCardR
 import { AddProvisioningReferences1796515200008 } from './migrations/1796515200008-AddProvisioningReferences';
 import { AddIssuanceSmsCodes1796601600000 } from './migrations/1796601600000-AddIssuanceSmsCodes';
 import { AddHolderControls1796342400000 } from './migrations/1796342400000-AddHolderControls';
+import { AddBillOverdueRecorded1796860800000 } from './migrations/1796860800000-AddBillOverdueRecorded';
 
 export const ISSUER_SCHEMA = 'issuer';
 export const issuerEntities = [CustomerEntity, CreditLineEntity, CardEntity, BillEntity, BillItemEntity];
@@ -43,4 +44,5 @@ export const issuerMigrations = [
   AddIssuanceSmsCodes1796601600000,
   AddHolderControls1796342400000,
   eventOutboxMigration(ISSUER_SCHEMA),
+  AddBillOverdueRecorded1796860800000,
 ];

@@ -32,6 +32,7 @@ import {
 import { creditLineOfCustomer } from '../db/queries/credit-line.queries';
 import { lockCustomerStatus } from '../db/queries/customer.queries';
 import { isoDateOf, parseIsoDate } from '../domain/calendar-dates';
+import { issuerEventOutbox, recordCardIssued } from '../events/issuer-events';
 import { idempotencyKeyDecline, inProgressDecline, inputDecline, keyReusedDecline, platformDecline } from '../lifecycle/issuer-declines';
 import { issuerEligibility } from '../lifecycle/issuer-eligibility';
 import { claimSmsAttempt, isCodeStep, settleSmsAttempt } from './issuance-sms-code';
@@ -296,20 +297,27 @@ export async function issueCard(ctx: IssuerContext, args: { issuanceId: string; 
     const range = adapter.manifest.binRanges[0];
     if (!range) throw graphqlError('CONFIGURATION_ERROR', `${platform} declares no BIN range`, { platform });
     const pan = generateCardNumber(range);
-    const cardId = randomUUID();
-    await insertCard(m, {
-      id: cardId,
+    const card = {
+      id: randomUUID(),
       customerId: current.customerId,
-      creditLineId: current.creditLineId,
       issuerPlatform: platform,
       network: adapter.manifest.cardNetworks[0] ?? 'UNIONPAY',
-      bin: pan.slice(0, 6),
       last4: pan.slice(-4),
+    };
+    await insertCard(m, {
+      ...card,
+      creditLineId: current.creditLineId,
+      bin: pan.slice(0, 6),
       panEncrypted: vault.encrypt(pan),
       expiresOn: expiryOf(ctx.today),
       createdAt: now,
     });
-    await markIssued(m, current.id, cardId, now);
+    await markIssued(m, current.id, card.id, now);
+    await recordCardIssued(
+      issuerEventOutbox(() => now),
+      m,
+      card,
+    );
     return finish({ ok: true, error: null, fieldErrors: [], issuanceId: current.id });
   });
 }

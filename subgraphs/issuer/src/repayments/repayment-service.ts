@@ -15,6 +15,7 @@ import { insertLinePosting } from '../db/queries/bill-item.queries';
 import { lockCreditLineOfCustomer, restoreCredit } from '../db/queries/credit-line.queries';
 import { insertAllocation, insertRepayment } from '../db/queries/repayment.queries';
 import { programDateOf } from '../domain/calendar-dates';
+import { issuerEventOutbox, recordRepaymentPosted } from '../events/issuer-events';
 import { idempotencyKeyDecline, inProgressDecline, inputDecline, keyReusedDecline, platformDecline } from '../lifecycle/issuer-declines';
 import { allocateRepayment, totalOwed, type BillAllocation, type OwedBill } from './repayment-allocation';
 
@@ -102,13 +103,20 @@ export async function repay(ctx: IssuerContext, args: RepayArgs): Promise<RepayO
     // A posting of the cycle in progress too: the statement of the cycle lists it and counts it in its totals.
     await insertLinePosting(m, { id: randomUUID(), creditLineId: lineId, kind: 'REPAYMENT', amountFen: args.amountFen, postedAt: now });
     let principal = 0n;
+    let penalty = 0n;
     for (const a of allocations) {
       principal += a.principalFen;
+      penalty += a.penaltyFen;
       await insertAllocation(m, { repaymentId, billId: a.billId, penaltyFen: a.penaltyFen, principalFen: a.principalFen, at: now });
       await addPaymentToBill(m, a.billId, a.penaltyFen + a.principalFen, a.penaltyFen, programDateOf(now));
     }
     // Repaid principal is credit available again; a penalty never drew on the credit line.
     await restoreCredit(m, lineId, principal.toString());
+    await recordRepaymentPosted(
+      issuerEventOutbox(() => now),
+      m,
+      { id: repaymentId, customerId, platform, amountFen: args.amountFen, principalFen: principal, penaltyFen: penalty },
+    );
     return finish({
       ok: true,
       error: null,

@@ -8,18 +8,23 @@
  *
  * Idempotent by construction, so it can run as often as anyone likes (and on several
  * replicas at once): one transaction per credit line, which locks the line first; a bill
- * is unique by (credit line, cycle start); a penalty posting by (bill, accrual day).
+ * is unique by (credit line, cycle start); a penalty posting by (bill, accrual day); a bill
+ * is marked overdue once. Each of these changes writes its event (statement.issued,
+ * penalty.posted, bill.overdue) in that transaction, and only when this run made it, so a
+ * repeated run writes none.
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AdapterRegistry, IssuerTerms } from '@cardweave/adapter-sdk';
 import { PROGRAM_TIMEZONE } from '@cardweave/service-kit';
+import type { EventOutbox } from '@cardweave/subgraph-kit';
 import {
   addPenaltyToBill,
   insertBillOnce,
   insertPenaltyPostingOnce,
   lastBalance,
   lastStatementDate,
+  markNewlyOverdueBills,
   overdueBillsToCharge,
 } from '../db/queries/bill.queries';
 import { attachItemsToBill, insertLinePosting, unbilledItemsBefore, type BillItemKind } from '../db/queries/bill-item.queries';
@@ -28,6 +33,7 @@ import { allocationsOfBill } from '../db/queries/repayment.queries';
 import { endOfProgramDay, programDateOf, startOfProgramDay } from '../domain/calendar-dates';
 import { penaltyPostingsDue } from '../domain/penalty-accrual';
 import { cyclesClosingBetween, minimumDueOf, type StatementCycle } from '../domain/statement-cycle';
+import { issuerEventOutbox, recordBillOverdue, recordPenaltyPosted, recordStatementIssued } from '../events/issuer-events';
 
 export interface StatementRunModel {
   asOf: Date;
@@ -49,13 +55,19 @@ const sumOf = (items: Array<{ kind: BillItemKind; amountFen: bigint }>, kind: Bi
   items.filter((i) => i.kind === kind).reduce((sum, i) => sum + i.amountFen, 0n);
 
 /** Closes one finished cycle into its bill, with everything posted in it; true when this run created the bill. */
-async function closeCycle(m: EntityManager, line: CreditLineRef, terms: IssuerTerms, cycle: StatementCycle): Promise<boolean> {
+async function closeCycle(
+  m: EntityManager,
+  events: EventOutbox,
+  line: CreditLineRef,
+  terms: IssuerTerms,
+  cycle: StatementCycle,
+): Promise<boolean> {
   const items = await unbilledItemsBefore(m, line.id, startOfProgramDay(cycle.statementDate));
   if (items.length === 0) return false;
   const charges = sumOf(items, 'PURCHASE');
   const penalties = sumOf(items, 'PENALTY');
   const repayments = sumOf(items, 'REPAYMENT');
-  const billId = await insertBillOnce(m, {
+  const bill = {
     id: randomUUID(),
     creditLineId: line.id,
     cycleStart: cycle.cycleStart,
@@ -67,8 +79,10 @@ async function closeCycle(m: EntityManager, line: CreditLineRef, terms: IssuerTe
     penaltiesFen: penalties,
     repaymentsFen: repayments,
     balanceFen: (await lastBalance(m, line.id)) + charges + penalties - repayments,
-  });
+  };
+  const billId = await insertBillOnce(m, bill);
   if (!billId) return false;
+  await recordStatementIssued(events, m, line, bill);
   await attachItemsToBill(
     m,
     billId,
@@ -77,8 +91,12 @@ async function closeCycle(m: EntityManager, line: CreditLineRef, terms: IssuerTe
   return true;
 }
 
-/** Posts the penalty of every overdue day that ended before `before` (a date), each day once, each as an item of its day's cycle. */
-async function postPenalties(m: EntityManager, line: CreditLineRef, terms: IssuerTerms, before: string, asOf: Date) {
+/**
+ * Posts the penalty of every overdue day that ended before `before` (a date), each day once, each as an item of its day's cycle;
+ * bills found overdue before then are first marked so (each once), so that a bill's bill.overdue precedes its penalty.posted.
+ */
+async function postPenalties(m: EntityManager, events: EventOutbox, line: CreditLineRef, terms: IssuerTerms, before: string, asOf: Date) {
+  for (const overdue of await markNewlyOverdueBills(m, line.id, before, asOf)) await recordBillOverdue(events, m, line, overdue);
   const bills = await overdueBillsToCharge(m, line.id, before, PROGRAM_TIMEZONE);
   let postings = 0;
   let fen = 0n;
@@ -101,6 +119,7 @@ async function postPenalties(m: EntityManager, line: CreditLineRef, terms: Issue
         postedAt: asOf,
       });
       if (!posted) continue;
+      await recordPenaltyPosted(events, m, line, { billId: b.id, ...p });
       await insertLinePosting(m, {
         id: randomUUID(),
         creditLineId: line.id,
@@ -131,6 +150,8 @@ export async function runStatementJob(dataSource: DataSource, registry: AdapterR
     penaltyPostings: 0,
     penaltyFen: 0n,
   };
+  // Events of a run are stamped with the instant it runs as of.
+  const events = issuerEventOutbox(() => asOf);
   for (const line of lines) {
     const terms = termsOf(registry, line.issuerPlatform);
     await dataSource.transaction(async (m) => {
@@ -143,10 +164,10 @@ export async function runStatementJob(dataSource: DataSource, registry: AdapterR
       const last = await lastStatementDate(m, line.id);
       for (const cycle of cyclesClosingBetween(last ?? programDateOf(new Date(line.createdAt)), today, terms)) {
         // The penalties of the cycle's days first, so that they are billed with it.
-        count(await postPenalties(m, line, terms, cycle.statementDate, asOf));
-        if (await closeCycle(m, line, terms, cycle)) result.billsCreated += 1;
+        count(await postPenalties(m, events, line, terms, cycle.statementDate, asOf));
+        if (await closeCycle(m, events, line, terms, cycle)) result.billsCreated += 1;
       }
-      count(await postPenalties(m, line, terms, today, asOf));
+      count(await postPenalties(m, events, line, terms, today, asOf));
     });
   }
   return result;

@@ -3,7 +3,7 @@
  * posting by (bill, accrual day), so the statement job's inserts are idempotent.
  */
 import type { SqlRunner } from '@cardweave/subgraph-kit';
-import { hydrateRows } from '@cardweave/subgraph-kit';
+import { hydrateRows, returnedRows } from '@cardweave/subgraph-kit';
 import { BillEntity } from '../entities/bill.entity';
 
 export async function billsOfCreditLine(db: SqlRunner, creditLineId: string): Promise<BillEntity[]> {
@@ -165,4 +165,33 @@ export async function insertPenaltyPostingOnce(
 
 export async function addPenaltyToBill(m: SqlRunner, billId: string, penaltyFen: bigint): Promise<void> {
   await m.query(`UPDATE issuer.bills SET penalty_accrued_fen = penalty_accrued_fen + $2 WHERE id = $1`, [billId, penaltyFen.toString()]);
+}
+
+export interface NewlyOverdueBill {
+  id: string;
+  dueDate: string;
+  minimumDueFen: bigint;
+  /** What the bill still owed when found overdue: principal and penalty, less what was repaid. */
+  outstandingFen: bigint;
+}
+
+/**
+ * Marks the line's bills found overdue before `today` (past due with less than the minimum repaid
+ * by then, still owing) that were not marked before, and returns them: each bill once, whichever
+ * run or replica finds it first (the caller holds the line's lock).
+ */
+export async function markNewlyOverdueBills(m: SqlRunner, creditLineId: string, today: string, at: Date): Promise<NewlyOverdueBill[]> {
+  const rows = returnedRows<{ id: string; due_date: string; minimum: string; outstanding: string }>(
+    await m.query(
+      `UPDATE issuer.bills SET overdue_recorded_at = $3
+        WHERE credit_line_id = $1 AND due_date < $2 AND paid_by_due_fen < minimum_due_fen
+          AND paid_fen < total_due_fen + penalty_accrued_fen AND overdue_recorded_at IS NULL
+        RETURNING id, due_date::text AS due_date, minimum_due_fen::text AS minimum,
+                  (total_due_fen + penalty_accrued_fen - paid_fen)::text AS outstanding`,
+      [creditLineId, today, at],
+    ),
+  );
+  return rows
+    .map((b) => ({ id: b.id, dueDate: b.due_date, minimumDueFen: BigInt(b.minimum), outstandingFen: BigInt(b.outstanding) }))
+    .sort((a, b) => (a.dueDate === b.dueDate ? a.id.localeCompare(b.id) : a.dueDate.localeCompare(b.dueDate)));
 }

@@ -8,6 +8,7 @@ import { CreditLineEntity } from '../entities/credit-line.entity';
 
 export interface CreditLineRef {
   id: string;
+  customerId: string;
   issuerPlatform: string;
   createdAt: Date;
 }
@@ -36,12 +37,13 @@ export async function lockCreditLine(m: SqlRunner, id: string): Promise<void> {
 
 /** Every line, in id order (the statement job's work list). */
 export async function allCreditLines(db: SqlRunner): Promise<CreditLineRef[]> {
-  const rows = (await db.query(`SELECT id, issuer_platform, created_at FROM issuer.credit_lines ORDER BY id`)) as Array<{
+  const rows = (await db.query(`SELECT id, customer_id, issuer_platform, created_at FROM issuer.credit_lines ORDER BY id`)) as Array<{
     id: string;
+    customer_id: string;
     issuer_platform: string;
     created_at: Date;
   }>;
-  return rows.map((r) => ({ id: r.id, issuerPlatform: r.issuer_platform, createdAt: r.created_at }));
+  return rows.map((r) => ({ id: r.id, customerId: r.customer_id, issuerPlatform: r.issuer_platform, createdAt: r.created_at }));
 }
 
 /**
