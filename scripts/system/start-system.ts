@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { loadAdapterRegistry, type AdapterRegistry, type Clock, type HttpClient } from '@cardweave/adapter-sdk';
 import { startGateway, type RunningGateway } from '@cardweave/gateway';
 import { PanVault } from '@cardweave/issuer-subgraph';
-import { startIssuerSubgraph, type IssuerSubgraph } from '@cardweave/issuer-subgraph';
-import { startWalletSubgraph, type WalletSubgraph } from '@cardweave/wallet-subgraph';
+import { ISSUER_SCHEMA, startIssuerSubgraph, type IssuerSubgraph } from '@cardweave/issuer-subgraph';
+import { startWalletSubgraph, WALLET_SCHEMA, type WalletSubgraph } from '@cardweave/wallet-subgraph';
 import { startClearingSubgraph, type ClearingSubgraph } from '@cardweave/clearing-subgraph';
 import {
   clockFromEnv,
@@ -19,7 +19,13 @@ import {
   keyringFromLocalKeySet,
   type LocalKeySet,
 } from '@cardweave/service-kit';
-import { localDatabasePassword, startEmbeddedPostgres, type EmbeddedPostgres } from '@cardweave/subgraph-kit';
+import {
+  localDatabasePassword,
+  startEmbeddedPostgres,
+  withEventRelay,
+  type EmbeddedPostgres,
+  type RunningEventRelay,
+} from '@cardweave/subgraph-kit';
 import { generateDemoData } from '../demo-data/generate-demo-data';
 import { hasDemoData, writeDemoData } from '../demo-data/write-demo-data';
 import { simulatedPlatforms } from './simulated-platforms';
@@ -37,6 +43,11 @@ export interface RunningSystem {
    * given): through the simulator an adapter brings, or over real HTTP.
    */
   platforms?: { simulated: string[]; realHttp: string[] };
+  /**
+   * The relays publishing the issuer's and the wallet's outboxes (to JetStream with `natsUrl`,
+   * otherwise to the in-process bus each holds), or null when the run was started without them.
+   */
+  events: { issuer: RunningEventRelay; wallet: RunningEventRelay } | null;
   stop(): Promise<void>;
 }
 
@@ -52,6 +63,11 @@ export interface StartSystemOptions {
   platformHttp?: (adapterId: string) => HttpClient;
   /** Hive's log level; false for none. */
   gatewayLogging?: boolean | 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Whether the issuer's and the wallet's outbox relays run, as in their standalone processes
+   * (default true). Without them events are still written with their changes, never published.
+   */
+  eventRelays?: boolean;
 }
 
 export async function startSystem(config: SystemConfig, options: StartSystemOptions = {}): Promise<RunningSystem> {
@@ -81,7 +97,7 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
   const platforms = options.platformHttp
     ? undefined
     : { simulated: simulated?.simulated ?? [], realHttp: simulated?.realHttp ?? registry.all().map((a) => a.manifest.id) };
-  const issuer = await startIssuerSubgraph({
+  const servedIssuer = await startIssuerSubgraph({
     ...common,
     databaseUrl: url('issuer'),
     port: config.subgraphPorts.issuer,
@@ -93,18 +109,28 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
     ...common,
     databaseUrl: url('clearing'),
     port: config.subgraphPorts.clearing,
-    issuerUrl: issuer.url,
+    issuerUrl: servedIssuer.url,
   });
-  const wallet = await startWalletSubgraph({
+  const servedWallet = await startWalletSubgraph({
     ...common,
     databaseUrl: url('wallet'),
     port: config.subgraphPorts.wallet,
     clearingUrl: clearing.url,
-    issuerUrl: issuer.url,
+    issuerUrl: servedIssuer.url,
     platformHttp,
     recoveryIntervalMs: options.paymentRecoveryIntervalMs ?? 10_000,
     recoveryAfterMs: 30_000,
   });
+  // Each subgraph's relay beside it, as its standalone runner (main.ts) starts it; stopped before its subgraph.
+  let issuer: IssuerSubgraph = servedIssuer;
+  let wallet: WalletSubgraph = servedWallet;
+  let events: RunningSystem['events'] = null;
+  if (options.eventRelays ?? true) {
+    const relayedIssuer = await withEventRelay(servedIssuer, ISSUER_SCHEMA, config.natsUrl);
+    const relayedWallet = await withEventRelay(servedWallet, WALLET_SCHEMA, config.natsUrl);
+    [issuer, wallet] = [relayedIssuer, relayedWallet];
+    events = { issuer: relayedIssuer.events, wallet: relayedWallet.events };
+  }
 
   const sources = { issuer: issuer.database.dataSource, wallet: wallet.database.dataSource, clearing: clearing.database.dataSource };
   if (config.demoData && !(await hasDemoData(sources))) {
@@ -128,6 +154,7 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
     embedded,
     registry,
     platforms,
+    events,
     async stop() {
       await gateway.stop();
       await Promise.all([issuer.stop(), wallet.stop(), clearing.stop()]);

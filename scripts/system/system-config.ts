@@ -16,6 +16,8 @@ export interface SystemConfig {
   subgraphPorts: Record<SubgraphName, number>;
   demoData: boolean;
   production: boolean;
+  /** NATS with JetStream for the subgraphs' domain events; undefined: delivered on an in-process bus. */
+  natsUrl?: string;
 }
 
 export function systemConfigFromEnv(env: Environment = process.env, argv: string[] = []): SystemConfig {
@@ -38,5 +40,6 @@ export function systemConfigFromEnv(env: Environment = process.env, argv: string
     subgraphPorts: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, configValue(s.portEnv, env)])) as Record<SubgraphName, number>,
     demoData: configValue('CARDWEAVE_DEMO_DATA', env) ?? embedded,
     production: configValue('NODE_ENV', env) === 'production',
+    natsUrl: configValue('NATS_URL', env),
   };
 }

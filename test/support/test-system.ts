@@ -46,6 +46,11 @@ export async function startTestSystem(
     clock?: Clock;
     registry?: AdapterRegistry;
     platformHttp?: (adapterId: string) => HttpClient;
+    /**
+     * Run the outbox relays as `npm start` does (in-process bus). Off unless asked: their polling
+     * would add statements to the counts the suites measure.
+     */
+    eventRelays?: boolean;
   } = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase();
@@ -63,7 +68,15 @@ export async function startTestSystem(
       demoData: options.demoData ?? true,
       production: false,
     },
-    { registry: options.registry ?? loadAdapterRegistry(), clock, vault, gatewayLogging: false, platformHttp: options.platformHttp, keys },
+    {
+      registry: options.registry ?? loadAdapterRegistry(),
+      clock,
+      vault,
+      gatewayLogging: false,
+      platformHttp: options.platformHttp,
+      keys,
+      eventRelays: options.eventRelays ?? false,
+    },
   );
   const token = (who: string, o: { ttlSeconds?: number } = {}) =>
     mintToken({

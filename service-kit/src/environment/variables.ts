@@ -116,7 +116,7 @@ export const CONFIG_VARIABLES = {
   }),
   NATS_URL: variable({
     parser: url(['nats:', 'tls:']),
-    readBy: 'issuer subgraph, wallet subgraph',
+    readBy: 'issuer subgraph, wallet subgraph, npm start',
     description: "NATS server with JetStream that each subgraph's outbox relay publishes its domain events to (stream CARDWEAVE_EVENTS)",
     whenUnset: 'events delivered in-process only',
     secret: true,
