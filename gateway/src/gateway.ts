@@ -173,7 +173,8 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
     // Masking is done by useEdgeErrors, which sees the original errors first: Yoga's own
     // masking would hide persisted-document and limit errors behind INTERNAL_SERVER_ERROR.
     maskedErrors: false,
-    upstreamTimeout: timeoutMs,
+    // A subscription's stream lasts as long as its client listens: only the requests that answer once are timed.
+    upstreamTimeout: ({ executionRequest }) => (isSubscription(executionRequest) ? undefined : timeoutMs),
     // Only reads are retried: a mutation's effect may have happened before the failure.
     upstreamRetry: ({ executionRequest }) => readRetryPolicy(readRetries, executionRequest),
     // The same estimate, once per subgraph document, in useSubgraphCostLimit unless the
@@ -206,6 +207,10 @@ export function readRetryPolicy(readRetries: number, executionRequest: Parameter
   return readRetries > 0 && operationTypeOf(executionRequest) !== 'mutation'
     ? { maxRetries: readRetries, retryDelay: 100, retryDelayFactor: 2 }
     : undefined;
+}
+
+function isSubscription(request: (Parameters<typeof operationTypeOf>[0] & { operationType?: string }) | undefined): boolean {
+  return (request?.operationType ?? operationTypeOf(request)) === 'subscription';
 }
 
 function operationTypeOf(request: { document?: { definitions?: ReadonlyArray<{ kind: string; operation?: string }> } } | undefined) {

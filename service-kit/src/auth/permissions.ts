@@ -65,6 +65,8 @@ export const FIELD_PERMISSIONS = {
   'CardDetails.cardNumber': { allowed: ['CUSTOMER'], why: 'the full card number' },
   'CardDetails.expiry': { allowed: ['CUSTOMER'], why: 'the expiry beside the full number' },
   'CardDetails.cvv2': { allowed: ['CUSTOMER'], why: 'the card verification value' },
+  'Subscription.cardActivity': { allowed: ['CUSTOMER'], why: 'the holder’s own card’s payments and bindings, as they happen' },
+  'Subscription.customerActivity': { allowed: ['CUSTOMER'], why: 'the signed-in customer’s own activity, as it happens' },
 } as const satisfies Record<string, Permission>;
 
 export type MutationName = keyof typeof MUTATION_PERMISSIONS;

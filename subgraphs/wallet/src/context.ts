@@ -3,6 +3,7 @@ import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { AdapterRegistry } from '@cardweave/adapter-sdk';
 import type { Clock, HasIdentity } from '@cardweave/service-kit';
+import type { OutboxFeed } from '@cardweave/subgraph-kit';
 import { createWalletLoaders, type WalletLoaders } from './db/wallet-loaders';
 import type { CardBindingService } from './binding/card-binding-service';
 import type { PaymentCoordinator } from './payments/payment-coordinator';
@@ -23,6 +24,8 @@ export interface WalletContext extends HasIdentity {
   payments: WalletPayments;
   /** For the few writes outside the payment and binding services (removing a binding). */
   dataSource: DataSource;
+  /** The wallet's outbox, tailed for subscriptions (one per process). */
+  activity: OutboxFeed;
   now: Date;
 }
 
@@ -33,6 +36,7 @@ export function createWalletContext(
   payments: WalletPayments,
   binding: CardBindingService,
   cardOwners: DataLoader<string, string | null>,
+  activity: OutboxFeed,
 ): WalletContext {
   const now = clock.now();
   return {
@@ -46,6 +50,7 @@ export function createWalletContext(
     binding,
     cardOwners,
     dataSource,
+    activity,
     now,
   };
 }

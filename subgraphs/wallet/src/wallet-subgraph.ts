@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { fetchHttpClient, type AdapterRegistry, type HttpClient } from '@cardweave/adapter-sdk';
 import type { Clock } from '@cardweave/service-kit';
 import { openSubgraphStore, serveSubgraph, siblingClient, type ServedSubgraph } from '@cardweave/subgraph-kit';
-import { CardOwnerDirectory } from '@cardweave/subgraph-kit';
+import { CardOwnerDirectory, OutboxFeed } from '@cardweave/subgraph-kit';
 import { CardBindingService } from './binding/card-binding-service';
 import { createWalletContext, type WalletPayments } from './context';
 import { PaymentCoordinator } from './payments/payment-coordinator';
@@ -52,6 +52,7 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
     options.platformHttp ?? (() => http),
   );
   const cardOwners = new CardOwnerDirectory(options.issuerUrl, 'wallet');
+  const activity = new OutboxFeed(database.dataSource, WALLET_SCHEMA);
   const stopRecovery = options.recoveryIntervalMs
     ? payments.recovery.schedule(options.recoveryIntervalMs, options.recoveryAfterMs ?? 30_000)
     : () => undefined;
@@ -62,11 +63,15 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
       name: 'wallet',
       schemaFile: WALLET_SCHEMA_FILE,
       resolvers: walletResolvers,
-      context: () => createWalletContext(database.dataSource, options.registry, options.clock, payments, binding, cardOwners.loader()),
+      context: () =>
+        createWalletContext(database.dataSource, options.registry, options.clock, payments, binding, cardOwners.loader(), activity),
       port: options.port,
       host: options.host,
     },
-    stopRecovery,
+    () => {
+      activity.close();
+      stopRecovery();
+    },
   );
   return { ...served, payments };
 }

@@ -15,6 +15,14 @@ function guard(field: GraphQLField<unknown, unknown>, permission: Permission, co
     assertPermitted(permission, (context ?? {}) as HasIdentity, coordinate, verb);
     return resolve(source, args, context, info);
   };
+  // A subscription is refused when it starts, before anything is listened to.
+  const subscribe = field.subscribe;
+  if (subscribe) {
+    field.subscribe = (source, args, context, info) => {
+      assertPermitted(permission, (context ?? {}) as HasIdentity, coordinate, verb);
+      return subscribe(source, args, context, info);
+    };
+  }
 }
 
 /** Wraps the schema's mutations and listed fields with the table's checks, in place; throws when a mutation has no entry. */

@@ -15,6 +15,7 @@ import { parse } from 'graphql';
 import type { Identity, NonceStore, Keyring } from '@cardweave/service-kit';
 import {
   errorEntry,
+  graphqlError,
   MemoryNonceStore,
   ServiceAuthError,
   verifyServiceRequest,
@@ -25,6 +26,7 @@ import {
 import { canonicalErrorResolvers } from '../graphql/canonical-error';
 import { platformDeviceResolvers } from '../eligibility/device-eligibility';
 import { enforcePermissions } from './permission-guard';
+import { serveSubscription, wantsEventStream } from './sse-subscriptions';
 import { nonceClaimPlugin, withSignedRequest } from './nonce-claim-plugin';
 import type { ServedRequestContext, SubgraphResolverMap } from './subgraph-resolvers';
 
@@ -248,6 +250,22 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       if (internal) {
         const result = await internal(body, { service: caller.service, identity: caller.identity });
         return sendJson(response, result.status, result.body);
+      }
+      if (wantsEventStream(request)) {
+        return await serveSubscription(request, response, url, schema, async () => {
+          // A subscription changes nothing: its nonce is claimed as a read's.
+          try {
+            await signed!.claimNonce(readNonces);
+          } catch (error) {
+            if (error instanceof ServiceAuthError) throw graphqlError('UNAUTHENTICATED', `unauthenticated: ${error.message}`);
+            throw error;
+          }
+          return Object.assign(await options.context(request, caller), {
+            identity: caller.identity,
+            requestId: caller.requestId,
+            acceptLanguage: caller.acceptLanguage,
+          });
+        });
       }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(request.headers)) {

@@ -5,7 +5,7 @@ import { WalletAccountEntity } from '../db/entities/wallet-account.entity';
 import { CardBindingEntity } from '../db/entities/card-binding.entity';
 import { PayableAmountModel } from '../domain/payable-amount';
 import { WalletRepaymentOutcome } from '../repayments/wallet-repayment';
-import { PlatformEligibilityModel, EligibilityReasonModel, EntityRef, CanonicalErrorModel, LimitStatusModel, PlatformModel, LocalizedTextModel } from '@cardweave/subgraph-kit';
+import { PlatformEligibilityModel, EligibilityReasonModel, DomainEvent, EntityRef, CanonicalErrorModel, LimitStatusModel, PlatformModel, LocalizedTextModel } from '@cardweave/subgraph-kit';
 import { PaymentEntity } from '../db/entities/payment.entity';
 import { PaymentResultModel } from '../payments/payment-coordinator';
 import { BindCardResultModel } from '../binding/card-binding-service';
@@ -30,6 +30,42 @@ export type Scalars = {
   Fen: { input: bigint; output: bigint; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** What happened to a card, with what a client shows of it. */
+export type ActivityEvent = {
+  __typename?: 'ActivityEvent';
+  /** The amount of a payment, in whole fen. */
+  amountFen?: Maybe<Scalars['Fen']['output']>;
+  /** The card it happened to (its masked number comes from the issuer). */
+  card?: Maybe<Card>;
+  /** Why a payment was declined, in the canonical error language. */
+  errorCode?: Maybe<CanonicalErrorCode>;
+  /** The event's id: the `after` to resume from. */
+  id: Scalars['ID']['output'];
+  /** The merchant of a payment. */
+  merchantName?: Maybe<Scalars['String']['output']>;
+  /** When it happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The payment, for a payment's event. */
+  paymentId?: Maybe<Scalars['ID']['output']>;
+  /** The wallet platform's id, e.g. `wechat-pay`. */
+  platformId?: Maybe<Scalars['ID']['output']>;
+  /** What happened. */
+  type: ActivityEventType;
+};
+
+/** Kinds of card activity. */
+export type ActivityEventType =
+  /** The card was bound into a wallet. */
+  | 'BINDING_ADDED'
+  /** The card was taken out of a wallet. */
+  | 'BINDING_REMOVED'
+  /** A payment approved by the wallet, the network and the issuer. */
+  | 'PAYMENT_APPROVED'
+  /** A payment declined; errorCode says why. */
+  | 'PAYMENT_DECLINED'
+  /** A payment undone on every platform. */
+  | 'PAYMENT_REVERSED';
 
 /** A card to bind into a wallet. */
 export type BindCardInput = {
@@ -595,6 +631,29 @@ export type RemoveWalletBindingResult = {
   ok: Scalars['Boolean']['output'];
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The activity of one of the signed-in customer's cards, oldest first. With `after` (the id of
+   * the last event received), resumes right after it: the events since are sent first, then the
+   * new ones as they happen. Another customer's card, or a card without activity, sends nothing.
+   */
+  cardActivity: ActivityEvent;
+  /** The activity of every card of the signed-in customer, oldest first; `after` resumes as for cardActivity. */
+  customerActivity: ActivityEvent;
+};
+
+
+export type SubscriptionCardActivityArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  cardId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionCustomerActivityArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A payment as the clearing network recorded it; resolved by the clearing subgraph. */
 export type Transaction = {
   __typename?: 'Transaction';
@@ -787,9 +846,11 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  BindCardInput: BindCardInput;
+  ActivityEvent: ResolverTypeWrapper<DomainEvent>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ActivityEventType: ActivityEventType;
+  BindCardInput: BindCardInput;
   BindCardResult: ResolverTypeWrapper<BindCardResultModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BindingStatus: BindingStatus;
@@ -828,6 +889,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Remedy: Remedy;
   RemoveWalletBindingResult: ResolverTypeWrapper<BindingRemovalOutcome>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Transaction: ResolverTypeWrapper<EntityRef>;
   VerificationFieldInput: VerificationFieldInput;
   WalletAccount: ResolverTypeWrapper<WalletAccountEntity>;
@@ -840,9 +902,10 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  BindCardInput: BindCardInput;
+  ActivityEvent: DomainEvent;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  BindCardInput: BindCardInput;
   BindCardResult: BindCardResultModel;
   Boolean: Scalars['Boolean']['output'];
   CanonicalError: CanonicalErrorModel;
@@ -869,6 +932,7 @@ export type ResolversParentTypes = {
   ProvisionCardInput: ProvisionCardInput;
   Query: Record<PropertyKey, never>;
   RemoveWalletBindingResult: BindingRemovalOutcome;
+  Subscription: Record<PropertyKey, never>;
   Transaction: EntityRef;
   VerificationFieldInput: VerificationFieldInput;
   WalletAccount: WalletAccountEntity;
@@ -876,6 +940,18 @@ export type ResolversParentTypes = {
   WalletRepayAt: Omit<WalletRepayAt, 'channel' | 'platform'> & { channel: ResolversParentTypes['LocalizedText'], platform: ResolversParentTypes['Platform'] };
   WalletRepaymentInput: WalletRepaymentInput;
   WalletRepaymentResult: WalletRepaymentOutcome;
+};
+
+export type ActivityEventResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['ActivityEvent'] = ResolversParentTypes['ActivityEvent']> = {
+  amountFen?: Resolver<Maybe<ResolversTypes['Fen']>, ParentType, ContextType>;
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['CanonicalErrorCode']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  merchantName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  paymentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  platformId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ActivityEventType'], ParentType, ContextType>;
 };
 
 export type BindCardResultResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['BindCardResult'] = ResolversParentTypes['BindCardResult']> = {
@@ -1035,6 +1111,11 @@ export type RemoveWalletBindingResultResolvers<ContextType = WalletContext, Pare
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  cardActivity?: SubscriptionResolver<ResolversTypes['ActivityEvent'], "cardActivity", ParentType, ContextType, RequireFields<SubscriptionCardActivityArgs, 'cardId'>>;
+  customerActivity?: SubscriptionResolver<ResolversTypes['ActivityEvent'], "customerActivity", ParentType, ContextType, Partial<SubscriptionCustomerActivityArgs>>;
+};
+
 export type TransactionResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
@@ -1070,6 +1151,7 @@ export type WalletRepaymentResultResolvers<ContextType = WalletContext, ParentTy
 };
 
 export type Resolvers<ContextType = WalletContext> = {
+  ActivityEvent?: ActivityEventResolvers<ContextType>;
   BindCardResult?: BindCardResultResolvers<ContextType>;
   CanonicalError?: CanonicalErrorResolvers<ContextType>;
   Card?: CardResolvers<ContextType>;
@@ -1091,6 +1173,7 @@ export type Resolvers<ContextType = WalletContext> = {
   PlatformEligibility?: PlatformEligibilityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RemoveWalletBindingResult?: RemoveWalletBindingResultResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
   WalletAccount?: WalletAccountResolvers<ContextType>;
   WalletBinding?: WalletBindingResolvers<ContextType>;

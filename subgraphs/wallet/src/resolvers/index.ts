@@ -7,6 +7,7 @@ import { walletLimitStatuses } from '../domain/wallet-limits';
 import type { Resolvers } from '../generated/resolvers-types';
 import { bindingResolvers } from './binding.resolvers';
 import { paymentResolvers } from './payment.resolvers';
+import { activityResolvers } from './activity.resolvers';
 import { repayThroughWallet } from '../repayments/wallet-repayment';
 import { walletEligibility } from '../eligibility/wallet-eligibility';
 import { removeWalletBinding } from '../binding/binding-removal';
@@ -45,6 +46,8 @@ export const walletResolvers: Resolvers = {
     repayThroughWallet: (_, { input }, ctx) => repayThroughWallet(ctx, input),
     removeWalletBinding: (_, { bindingId }, ctx) => removeWalletBinding(ctx, bindingId),
   },
+  Subscription: activityResolvers.Subscription,
+  ActivityEvent: activityResolvers.ActivityEvent,
   PayResult: paymentResolvers.PayResult,
   BindCardResult: bindingResolvers.BindCardResult,
   Payment: paymentResolvers.Payment,

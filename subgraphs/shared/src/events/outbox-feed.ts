@@ -1,0 +1,245 @@
+/**
+ * Live events for subscribers, read from a subgraph's own outbox (event-outbox.ts): the table
+ * every replica shares, holding every committed event in position order. Reading the outbox
+ * rather than the relay's sink works the same with JetStream or the in-process bus, on any
+ * replica, and makes resuming after a given event one query of the same table.
+ *
+ * One poller per process tails the table while someone listens (one statement a tick, however
+ * many subscribers). A position left out of a read may belong to a transaction still open
+ * (positions are taken before commit): such gaps are asked for again until they appear or are
+ * older than GAP_PATIENCE_MS (a rolled-back transaction leaves its position unused for ever).
+ */
+import type { DataSource } from 'typeorm';
+import type { DomainEvent, DomainEventType, EventPayload } from './domain-event';
+
+export interface OutboxFeedOptions {
+  /** How often the table is read while someone listens. */
+  pollIntervalMs?: number;
+}
+
+/** Which events a subscriber receives: always one customer's, optionally one card's. */
+export interface FeedFilter {
+  customerId: string;
+  cardId?: string;
+}
+
+const GAP_PATIENCE_MS = 30_000;
+const MAX_ROWS = 500;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface OutboxRow {
+  position: string;
+  id: string;
+  type: DomainEventType;
+  occurred_at: Date;
+  customer_id: string;
+  card_id: string | null;
+  platform: string | null;
+  error_code: string | null;
+  payload: EventPayload;
+}
+
+type Listener = (event: DomainEvent, position: bigint) => void;
+
+/** A subscriber's events. */
+export interface FeedSubscription extends AsyncIterableIterator<DomainEvent> {
+  /** Settles once the subscription listens: where it starts is fixed and any replay is loaded. */
+  listening: Promise<void>;
+}
+
+const COLUMNS = 'position, id, type, occurred_at, customer_id, card_id, platform, error_code, payload';
+
+function toEvent(row: OutboxRow): DomainEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    occurredAt: new Date(row.occurred_at),
+    customerId: row.customer_id,
+    cardId: row.card_id,
+    platform: row.platform,
+    errorCode: row.error_code,
+    payload: row.payload,
+  };
+}
+
+const matches = (filter: FeedFilter, event: DomainEvent) =>
+  event.customerId === filter.customerId && (filter.cardId === undefined || event.cardId === filter.cardId);
+
+export class OutboxFeed {
+  private readonly listeners = new Set<Listener>();
+  private readonly pollIntervalMs: number;
+  /** The highest position read, once known. */
+  private cursor: bigint | null = null;
+  /** Positions skipped by a read, with when they were first missed. */
+  private readonly gaps = new Map<bigint, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private polling: Promise<void> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schema: string,
+    options: OutboxFeedOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+  }
+
+  /**
+   * The events matching `filter`: with `after` (an event id), first those committed after it,
+   * then the new ones as they commit; without, only the new ones. Each event once, in order.
+   * Ends when the consumer returns (a client that leaves).
+   */
+  events(filter: FeedFilter, after?: string | null): FeedSubscription {
+    const queue: DomainEvent[] = [];
+    const seen = new Set<string>();
+    let waiting: ((result: IteratorResult<DomainEvent>) => void) | null = null;
+    let done = false;
+    const deliver = (event: DomainEvent) => {
+      if (done || seen.has(event.id)) return;
+      seen.add(event.id);
+      if (waiting) {
+        const resolve = waiting;
+        waiting = null;
+        resolve({ value: event, done: false });
+      } else queue.push(event);
+    };
+    // Live events wait until the replay is queued: they come after it, and a repeat is dropped.
+    const held: Array<{ event: DomainEvent; position: bigint }> = [];
+    let replayed = false;
+    // The resumed-after event's position: the shared tail may still be behind it, and what it reads there is older.
+    let floor: bigint | null = null;
+    const listener: Listener = (event, position) => {
+      if (!matches(filter, event) || (floor !== null && position <= floor)) return;
+      if (replayed) deliver(event);
+      else held.push({ event, position });
+    };
+    // Listening before the replay: an event committed meanwhile is in one or both, never in neither.
+    const started = this.listen(listener)
+      .then(async () => {
+        if (!after) return;
+        const since = await this.since(filter, after);
+        floor = since.floor;
+        for (const event of since.events) deliver(event);
+      })
+      .finally(() => {
+        replayed = true;
+        for (const { event, position } of held.splice(0)) if (floor === null || position > floor) deliver(event);
+      });
+    const finish = (): Promise<IteratorResult<DomainEvent>> => {
+      done = true;
+      queue.length = 0;
+      this.unlisten(listener);
+      waiting?.({ value: undefined, done: true });
+      waiting = null;
+      return Promise.resolve({ value: undefined, done: true });
+    };
+    // A failed start is the consumer's to see (next() rethrows it), never an unhandled rejection.
+    started.catch(() => undefined);
+    const listening = started.then(() => undefined);
+    listening.catch(() => undefined);
+    return {
+      listening,
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+      async next() {
+        await started;
+        if (queue.length) return { value: queue.shift()!, done: false };
+        if (done) return { value: undefined, done: true };
+        return new Promise<IteratorResult<DomainEvent>>((resolve) => (waiting = resolve));
+      },
+      // A client that leaves ends its subscription at once, even while it waits for an event.
+      return: finish,
+      throw: async (error: unknown) => {
+        await finish();
+        throw error;
+      },
+    };
+  }
+
+  /** Committed events matching `filter` after the event `after`, and its position; none when that event is unknown or not the customer's. */
+  private async since(filter: FeedFilter, after: string): Promise<{ events: DomainEvent[]; floor: bigint | null }> {
+    const none = { events: [], floor: null };
+    if (!UUID.test(after)) return none;
+    const [start] = (await this.dataSource.query(`SELECT position FROM ${this.schema}.event_outbox WHERE id = $1 AND customer_id = $2`, [
+      after,
+      filter.customerId,
+    ])) as Array<{ position: string }>;
+    if (!start) return none;
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM ${this.schema}.event_outbox
+       WHERE customer_id = $1 AND ($2::uuid IS NULL OR card_id = $2)
+         AND position > $3
+       ORDER BY position LIMIT ${MAX_ROWS * 2}`,
+      [filter.customerId, filter.cardId ?? null, start.position],
+    )) as OutboxRow[];
+    return { events: rows.map(toEvent), floor: BigInt(start.position) };
+  }
+
+  private async listen(listener: Listener): Promise<void> {
+    this.listeners.add(listener);
+    // The first listener fixes where the tail starts: events from now on.
+    if (this.cursor === null) {
+      const [row] = (await this.dataSource.query(`SELECT COALESCE(MAX(position), 0) AS max FROM ${this.schema}.event_outbox`)) as Array<{
+        max: string;
+      }>;
+      this.cursor ??= BigInt(row.max);
+    }
+    this.timer ??= setInterval(() => void this.poll(), this.pollIntervalMs);
+    this.timer.unref?.();
+  }
+
+  private unlisten(listener: Listener): void {
+    this.listeners.delete(listener);
+    if (this.listeners.size === 0 && this.timer) {
+      clearInterval(this.timer);
+      this.timer = null;
+      // Nobody listens: the next listener starts from its own now.
+      this.cursor = null;
+      this.gaps.clear();
+    }
+  }
+
+  private poll(): Promise<void> {
+    this.polling ??= this.read()
+      // A failed read is tried again at the next tick, from the same cursor.
+      .catch(() => undefined)
+      .finally(() => (this.polling = null));
+    return this.polling;
+  }
+
+  private async read(): Promise<void> {
+    const cursor = this.cursor;
+    if (cursor === null) return;
+    const now = Date.now();
+    for (const [position, since] of this.gaps) if (now - since > GAP_PATIENCE_MS) this.gaps.delete(position);
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM ${this.schema}.event_outbox WHERE position > $1 OR position = ANY($2::bigint[]) ORDER BY position LIMIT ${MAX_ROWS}`,
+      [cursor.toString(), [...this.gaps.keys()].map(String)],
+    )) as OutboxRow[];
+    if (this.cursor !== cursor) return;
+    let highest = cursor;
+    for (const row of rows) {
+      const position = BigInt(row.position);
+      this.gaps.delete(position);
+      if (position > highest) {
+        for (let missing = highest + 1n; missing < position; missing++) this.gaps.set(missing, now);
+        highest = position;
+      }
+      const event = toEvent(row);
+      for (const listener of this.listeners) listener(event, position);
+    }
+    this.cursor = highest;
+  }
+
+  /** How many subscriptions listen now (the poller runs while there is one). */
+  get listening(): number {
+    return this.listeners.size;
+  }
+
+  /** Stops the poller (the process is stopping); subscribers receive nothing more. */
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.listeners.clear();
+  }
+}
