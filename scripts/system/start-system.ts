@@ -120,6 +120,8 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
     platformHttp,
     recoveryIntervalMs: options.paymentRecoveryIntervalMs ?? 10_000,
     recoveryAfterMs: 30_000,
+    // Webhook deliveries run with the relays (as the wallet's main.ts starts both).
+    webhookWorker: (options.eventRelays ?? true) ? {} : undefined,
   });
   // Each subgraph's relay beside it, as its standalone runner (main.ts) starts it; stopped before its subgraph.
   let issuer: IssuerSubgraph = servedIssuer;

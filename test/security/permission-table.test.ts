@@ -55,18 +55,16 @@ describe('the permission table', () => {
     expect(Object.keys(fieldTable).filter((coordinate) => !coordinates.has(coordinate))).toEqual([]);
   });
 
-  it('gives operators freezes, statement runs and payment recovery, customers the rest, services and anonymous callers nothing', () => {
+  it('gives operators freezes, statement runs, payment recovery and webhooks for every customer, customers the rest, services and anonymous callers nothing', () => {
     const allowedTo = (actor: Actor) =>
       Object.entries(mutationTable)
         .filter(([, permission]) => permission.allowed.includes(actor))
         .map(([name]) => name)
         .sort();
-    expect(allowedTo('OPERATOR')).toEqual(['freezeCustomer', 'recoverPayments', 'runStatements', 'unfreezeCustomer']);
-    expect(allowedTo('CUSTOMER')).toEqual(
-      supergraphMutations
-        .filter((name) => !['freezeCustomer', 'recoverPayments', 'runStatements', 'unfreezeCustomer'].includes(name))
-        .sort(),
-    );
+    const operatorsOnly = ['freezeCustomer', 'recoverPayments', 'registerWebhookEndpoint', 'runStatements', 'unfreezeCustomer'];
+    // An endpoint's owner resends its deliveries, an operator's endpoint or a customer's.
+    expect(allowedTo('OPERATOR')).toEqual([...operatorsOnly, 'redeliverWebhookEvent'].sort());
+    expect(allowedTo('CUSTOMER')).toEqual(supergraphMutations.filter((name) => !operatorsOnly.includes(name)).sort());
     for (const name of ['pay', 'bindCard', 'issueCard', 'startCardIssuance', 'verifyCardIssuanceStep', 'repay', 'repayThroughWallet']) {
       expect([name, allowedTo('OPERATOR').includes(name)]).toEqual([name, false]);
     }

@@ -49,6 +49,9 @@ export const MUTATION_PERMISSIONS = {
   startCardReveal: { allowed: ['CUSTOMER'], why: 'the holder’s own payment password, before the card is shown' },
   revealCardDetails: { allowed: ['CUSTOMER'], why: 'shows the full card number, expiry and CVV2 to the holder alone' },
   provisionCardToWallet: { allowed: ['CUSTOMER'], why: 'pushes the customer’s card from the issuer into their wallet' },
+  registerWebhookEndpoint: { allowed: ['OPERATOR'], why: 'an integrator’s endpoint for every customer’s events' },
+  registerCustomerWebhookEndpoint: { allowed: ['CUSTOMER'], why: 'an endpoint for the customer’s own events' },
+  redeliverWebhookEvent: { allowed: ['CUSTOMER', 'OPERATOR'], why: 'the endpoint’s owner resends one of its deliveries' },
 } as const satisfies Record<string, Permission>;
 
 /**
@@ -67,6 +70,7 @@ export const FIELD_PERMISSIONS = {
   'CardDetails.cvv2': { allowed: ['CUSTOMER'], why: 'the card verification value' },
   'Subscription.cardActivity': { allowed: ['CUSTOMER'], why: 'the holder’s own card’s payments and bindings, as they happen' },
   'Subscription.customerActivity': { allowed: ['CUSTOMER'], why: 'the signed-in customer’s own activity, as it happens' },
+  'Query.webhookEndpoints': { allowed: ['CUSTOMER', 'OPERATOR'], why: 'the caller’s own endpoints and their delivery logs' },
 } as const satisfies Record<string, Permission>;
 
 export type MutationName = keyof typeof MUTATION_PERMISSIONS;

@@ -8,3 +8,5 @@ export { WALLET_SCHEMA, walletEntities, walletMigrations } from './db/wallet-dat
 export { CardBindingEntity } from './db/entities/card-binding.entity';
 export { PaymentEntity } from './db/entities/payment.entity';
 export { WalletAccountEntity } from './db/entities/wallet-account.entity';
+export { WebhookWorker, webhookBody, type WebhookWorkerOptions } from './webhooks/webhook-worker';
+export { SIGNATURE_HEADER, signatureHeader, verifySignature } from './webhooks/webhook-signature';

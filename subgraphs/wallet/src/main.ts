@@ -26,6 +26,8 @@ void runStandalone('wallet', async () => {
     hopTimeoutMs: configValueFor('HOP_TIMEOUT_MS', 'wallet'),
     recoveryIntervalMs: configValue('PAYMENT_RECOVERY_INTERVAL_MS'),
     recoveryAfterMs: configValue('PAYMENT_RECOVERY_AFTER_MS'),
+    // Webhooks are delivered beside the relay, from the same outbox.
+    webhookWorker: {},
   });
   // The relay runs in this process: to NATS JetStream with NATS_URL, in-process without.
   return withEventRelay(served, WALLET_SCHEMA, configValue('NATS_URL'));

@@ -10,6 +10,7 @@ import { PaymentCoordinator } from './payments/payment-coordinator';
 import { PaymentRecovery } from './payments/payment-recovery';
 import { WALLET_SCHEMA, walletEntities, walletMigrations } from './db/wallet-database';
 import { walletResolvers } from './resolvers';
+import { WebhookWorker, type WebhookWorkerOptions } from './webhooks/webhook-worker';
 
 export const WALLET_SCHEMA_FILE = path.resolve(__dirname, '../schema.graphql');
 
@@ -30,10 +31,14 @@ export interface WalletSubgraphOptions {
   /** Reverse payments left unfinished this long; checked every `recoveryIntervalMs` (0: never in the background). */
   recoveryAfterMs?: number;
   recoveryIntervalMs?: number;
+  /** Deliver webhooks from this process (a worker beside the outbox relay); none when absent. */
+  webhookWorker?: WebhookWorkerOptions;
 }
 
 export interface WalletSubgraph extends ServedSubgraph {
   payments: WalletPayments;
+  /** The webhook delivery worker, when this process runs one. */
+  webhooks: WebhookWorker | null;
 }
 
 export async function startWalletSubgraph(options: WalletSubgraphOptions): Promise<WalletSubgraph> {
@@ -73,5 +78,29 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
       stopRecovery();
     },
   );
-  return { ...served, payments };
+  const webhooks = options.webhookWorker
+    ? new WebhookWorker(database.dataSource, {
+        onError: (error) =>
+          console.error(
+            JSON.stringify({
+              level: 'error',
+              service: 'wallet',
+              msg: 'webhook delivery failed',
+              error: error instanceof Error ? error.message : String(error),
+            }),
+          ),
+        ...options.webhookWorker,
+      })
+    : null;
+  webhooks?.start();
+  return {
+    ...served,
+    payments,
+    webhooks,
+    async stop() {
+      // Its requests end within their timeout; then the database it records them in closes.
+      await webhooks?.stop();
+      await served.stop();
+    },
+  };
 }

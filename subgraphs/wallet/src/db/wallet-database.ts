@@ -18,6 +18,7 @@ import { WalletAccountEntity } from './entities/wallet-account.entity';
 import { CreateWalletTables1764115200001 } from './migrations/1764115200001-CreateWalletTables';
 import { CreatePayments1764116000002 } from './migrations/1764116000002-CreatePayments';
 import { ScopeIdempotencyKeysByCustomer1795910400001 } from './migrations/1795910400001-ScopeIdempotencyKeysByCustomer';
+import { CreateWebhooks1796860800001 } from './migrations/1796860800001-CreateWebhooks';
 
 export const WALLET_SCHEMA = 'wallet';
 export const walletEntities = [WalletAccountEntity, CardBindingEntity, PaymentEntity];
@@ -26,4 +27,5 @@ export const walletMigrations = [
   CreatePayments1764116000002,
   ScopeIdempotencyKeysByCustomer1795910400001,
   eventOutboxMigration(WALLET_SCHEMA),
+  CreateWebhooks1796860800001,
 ];

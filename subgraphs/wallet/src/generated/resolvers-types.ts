@@ -9,6 +9,8 @@ import { PlatformEligibilityModel, EligibilityReasonModel, DomainEvent, EntityRe
 import { PaymentEntity } from '../db/entities/payment.entity';
 import { PaymentResultModel } from '../payments/payment-coordinator';
 import { BindCardResultModel } from '../binding/card-binding-service';
+import { WebhookEndpointRow, WebhookDeliveryRow, WebhookAttemptRow } from '../db/queries/webhook.queries';
+import { RegisteredWebhookEndpointModel } from '../webhooks/webhook-registration';
 import { BindingRemovalOutcome } from '../binding/binding-removal';
 import { WalletContext } from '../context';
 export type Maybe<T> = T | null;
@@ -385,6 +387,18 @@ export type Mutation = {
    * unfinished for at least `olderThanSeconds`. Also runs by itself in the background.
    */
   recoverPayments: PaymentRecoveryReport;
+  /** Sends a delivery's event to its endpoint again, now (and with retries for another 24 hours). The endpoint's owner only. */
+  redeliverWebhookEvent: WebhookDelivery;
+  /**
+   * Registers an endpoint that receives the signed-in customer's own events of the listed
+   * types. The signing secret is in the answer and never shown again.
+   */
+  registerCustomerWebhookEndpoint: RegisteredWebhookEndpoint;
+  /**
+   * Registers an endpoint that receives the listed event types of every customer. Operators
+   * only. The signing secret is in the answer and never shown again.
+   */
+  registerWebhookEndpoint: RegisteredWebhookEndpoint;
   /**
    * Removes a card from a wallet (status REMOVED): the binding leaves the card's and the
    * account's bindings and payableNow, and a payment with it is refused with
@@ -413,6 +427,23 @@ export type MutationProvisionCardToWalletArgs = {
 
 export type MutationRecoverPaymentsArgs = {
   olderThanSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationRedeliverWebhookEventArgs = {
+  deliveryId: Scalars['ID']['input'];
+};
+
+
+export type MutationRegisterCustomerWebhookEndpointArgs = {
+  eventTypes: Array<Scalars['String']['input']>;
+  url: Scalars['String']['input'];
+};
+
+
+export type MutationRegisterWebhookEndpointArgs = {
+  eventTypes: Array<Scalars['String']['input']>;
+  url: Scalars['String']['input'];
 };
 
 
@@ -587,6 +618,8 @@ export type Query = {
   payment?: Maybe<Payment>;
   /** A wallet binding by id. */
   walletBinding?: Maybe<WalletBinding>;
+  /** The webhook endpoints the caller owns: an operator's (every customer's events) or the signed-in customer's own. */
+  webhookEndpoints: Array<WebhookEndpoint>;
 };
 
 
@@ -597,6 +630,17 @@ export type QueryPaymentArgs = {
 
 export type QueryWalletBindingArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** A new endpoint and its signing secret. */
+export type RegisteredWebhookEndpoint = {
+  __typename?: 'RegisteredWebhookEndpoint';
+  endpoint: WebhookEndpoint;
+  /**
+   * The key of the Cardweave-Signature header, shown only here: `t=<unix seconds>,v1=<hex
+   * HMAC-SHA256 of "<t>.<raw body>">`. Compare in constant time and refuse old timestamps.
+   */
+  signingSecret: Scalars['String']['output'];
 };
 
 /** Machine-readable next steps that resolve an error. */
@@ -744,6 +788,71 @@ export type WalletRepaymentResult = {
   repayAt?: Maybe<WalletRepayAt>;
 };
 
+/** One HTTP request of a delivery. */
+export type WebhookAttempt = {
+  __typename?: 'WebhookAttempt';
+  attemptedAt: Scalars['DateTime']['output'];
+  durationMs: Scalars['Int']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  number: Scalars['Int']['output'];
+  /** The HTTP status, if the endpoint answered. */
+  status?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One event's delivery to one endpoint. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** Attempts made so far. */
+  attemptCount: Scalars['Int']['output'];
+  /** Each attempt, oldest first. */
+  attempts: Array<WebhookAttempt>;
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  eventId: Scalars['ID']['output'];
+  eventType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Why the last attempt failed (timeout, refused connection, HTTP status). */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** The HTTP status of the last attempt, if the endpoint answered. */
+  lastStatus?: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due, while PENDING. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  status: WebhookDeliveryStatus;
+};
+
+/** Where one delivery stands. */
+export type WebhookDeliveryStatus =
+  /** The endpoint answered 2xx. */
+  | 'DELIVERED'
+  /** No 2xx within 24 hours of attempts; redeliverWebhookEvent tries again. */
+  | 'FAILED'
+  /** Waiting for its next attempt. */
+  | 'PENDING';
+
+/** An HTTP(S) endpoint events are posted to. */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  createdAt: Scalars['DateTime']['output'];
+  /** The delivery log, newest first. */
+  deliveries: Array<WebhookDelivery>;
+  eventTypes: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  scope: WebhookScope;
+  url: Scalars['String']['output'];
+};
+
+
+/** An HTTP(S) endpoint events are posted to. */
+export type WebhookEndpointDeliveriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Whose events an endpoint receives. */
+export type WebhookScope =
+  /** Every customer's (registered by an operator). */
+  | 'ALL_CUSTOMERS'
+  /** One customer's own (registered by that customer). */
+  | 'CUSTOMER';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -887,6 +996,7 @@ export type ResolversTypes = {
   PlatformRole: PlatformRole;
   ProvisionCardInput: ProvisionCardInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisteredWebhookEndpoint: ResolverTypeWrapper<RegisteredWebhookEndpointModel>;
   Remedy: Remedy;
   RemoveWalletBindingResult: ResolverTypeWrapper<BindingRemovalOutcome>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -898,6 +1008,11 @@ export type ResolversTypes = {
   WalletRepayAt: ResolverTypeWrapper<Omit<WalletRepayAt, 'channel' | 'platform'> & { channel: ResolversTypes['LocalizedText'], platform: ResolversTypes['Platform'] }>;
   WalletRepaymentInput: WalletRepaymentInput;
   WalletRepaymentResult: ResolverTypeWrapper<WalletRepaymentOutcome>;
+  WebhookAttempt: ResolverTypeWrapper<WebhookAttemptRow>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRow>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookEndpoint: ResolverTypeWrapper<WebhookEndpointRow>;
+  WebhookScope: WebhookScope;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -931,6 +1046,7 @@ export type ResolversParentTypes = {
   PlatformEligibility: PlatformEligibilityModel;
   ProvisionCardInput: ProvisionCardInput;
   Query: Record<PropertyKey, never>;
+  RegisteredWebhookEndpoint: RegisteredWebhookEndpointModel;
   RemoveWalletBindingResult: BindingRemovalOutcome;
   Subscription: Record<PropertyKey, never>;
   Transaction: EntityRef;
@@ -940,6 +1056,9 @@ export type ResolversParentTypes = {
   WalletRepayAt: Omit<WalletRepayAt, 'channel' | 'platform'> & { channel: ResolversParentTypes['LocalizedText'], platform: ResolversParentTypes['Platform'] };
   WalletRepaymentInput: WalletRepaymentInput;
   WalletRepaymentResult: WalletRepaymentOutcome;
+  WebhookAttempt: WebhookAttemptRow;
+  WebhookDelivery: WebhookDeliveryRow;
+  WebhookEndpoint: WebhookEndpointRow;
 };
 
 export type ActivityEventResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['ActivityEvent'] = ResolversParentTypes['ActivityEvent']> = {
@@ -1043,6 +1162,9 @@ export type MutationResolvers<ContextType = WalletContext, ParentType extends Re
   pay?: Resolver<ResolversTypes['PayResult'], ParentType, ContextType, RequireFields<MutationPayArgs, 'input'>>;
   provisionCardToWallet?: Resolver<ResolversTypes['BindCardResult'], ParentType, ContextType, RequireFields<MutationProvisionCardToWalletArgs, 'input'>>;
   recoverPayments?: Resolver<ResolversTypes['PaymentRecoveryReport'], ParentType, ContextType, RequireFields<MutationRecoverPaymentsArgs, 'olderThanSeconds'>>;
+  redeliverWebhookEvent?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationRedeliverWebhookEventArgs, 'deliveryId'>>;
+  registerCustomerWebhookEndpoint?: Resolver<ResolversTypes['RegisteredWebhookEndpoint'], ParentType, ContextType, RequireFields<MutationRegisterCustomerWebhookEndpointArgs, 'eventTypes' | 'url'>>;
+  registerWebhookEndpoint?: Resolver<ResolversTypes['RegisteredWebhookEndpoint'], ParentType, ContextType, RequireFields<MutationRegisterWebhookEndpointArgs, 'eventTypes' | 'url'>>;
   removeWalletBinding?: Resolver<ResolversTypes['RemoveWalletBindingResult'], ParentType, ContextType, RequireFields<MutationRemoveWalletBindingArgs, 'bindingId'>>;
   repayThroughWallet?: Resolver<ResolversTypes['WalletRepaymentResult'], ParentType, ContextType, RequireFields<MutationRepayThroughWalletArgs, 'input'>>;
 };
@@ -1103,6 +1225,12 @@ export type PlatformEligibilityResolvers<ContextType = WalletContext, ParentType
 export type QueryResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
   walletBinding?: Resolver<Maybe<ResolversTypes['WalletBinding']>, ParentType, ContextType, RequireFields<QueryWalletBindingArgs, 'id'>>;
+  webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+};
+
+export type RegisteredWebhookEndpointResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['RegisteredWebhookEndpoint'] = ResolversParentTypes['RegisteredWebhookEndpoint']> = {
+  endpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
+  signingSecret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type RemoveWalletBindingResultResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['RemoveWalletBindingResult'] = ResolversParentTypes['RemoveWalletBindingResult']> = {
@@ -1150,6 +1278,36 @@ export type WalletRepaymentResultResolvers<ContextType = WalletContext, ParentTy
   repayAt?: Resolver<Maybe<ResolversTypes['WalletRepayAt']>, ParentType, ContextType>;
 };
 
+export type WebhookAttemptResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WebhookAttempt'] = ResolversParentTypes['WebhookAttempt']> = {
+  attemptedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attemptCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attempts?: Resolver<Array<ResolversTypes['WebhookAttempt']>, ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<WebhookEndpointDeliveriesArgs, 'first'>>;
+  eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['WebhookScope'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = WalletContext> = {
   ActivityEvent?: ActivityEventResolvers<ContextType>;
   BindCardResult?: BindCardResultResolvers<ContextType>;
@@ -1172,6 +1330,7 @@ export type Resolvers<ContextType = WalletContext> = {
   Platform?: PlatformResolvers<ContextType>;
   PlatformEligibility?: PlatformEligibilityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RegisteredWebhookEndpoint?: RegisteredWebhookEndpointResolvers<ContextType>;
   RemoveWalletBindingResult?: RemoveWalletBindingResultResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
@@ -1179,5 +1338,8 @@ export type Resolvers<ContextType = WalletContext> = {
   WalletBinding?: WalletBindingResolvers<ContextType>;
   WalletRepayAt?: WalletRepayAtResolvers<ContextType>;
   WalletRepaymentResult?: WalletRepaymentResultResolvers<ContextType>;
+  WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
 };
 

@@ -8,6 +8,7 @@ import type { Resolvers } from '../generated/resolvers-types';
 import { bindingResolvers } from './binding.resolvers';
 import { paymentResolvers } from './payment.resolvers';
 import { activityResolvers } from './activity.resolvers';
+import { webhookResolvers } from './webhook.resolvers';
 import { repayThroughWallet } from '../repayments/wallet-repayment';
 import { walletEligibility } from '../eligibility/wallet-eligibility';
 import { removeWalletBinding } from '../binding/binding-removal';
@@ -39,15 +40,19 @@ export const walletResolvers: Resolvers = {
       return binding && (await ownsBinding(binding, ctx)) ? binding : null;
     },
     ...paymentResolvers.Query,
+    ...webhookResolvers.Query,
   },
   Mutation: {
     ...paymentResolvers.Mutation,
     ...bindingResolvers.Mutation,
+    ...webhookResolvers.Mutation,
     repayThroughWallet: (_, { input }, ctx) => repayThroughWallet(ctx, input),
     removeWalletBinding: (_, { bindingId }, ctx) => removeWalletBinding(ctx, bindingId),
   },
   Subscription: activityResolvers.Subscription,
   ActivityEvent: activityResolvers.ActivityEvent,
+  WebhookEndpoint: webhookResolvers.WebhookEndpoint,
+  WebhookDelivery: webhookResolvers.WebhookDelivery,
   PayResult: paymentResolvers.PayResult,
   BindCardResult: bindingResolvers.BindCardResult,
   Payment: paymentResolvers.Payment,

@@ -1,0 +1,42 @@
+/** Webhook endpoints: registration (operators for every customer, customers for their own), logs and redelivery. */
+import { graphqlError, requireId } from '@cardweave/service-kit';
+import type { WalletContext } from '../context';
+import { webhookAttemptsOf, webhookDeliveriesOf } from '../db/queries/webhook.queries';
+import type { Resolvers } from '../generated/resolvers-types';
+import { endpointOwner, ownedEndpoints, ownsEndpoint, redeliver, registerWebhookEndpoint } from '../webhooks/webhook-registration';
+
+function ownerOrRefuse(ctx: WalletContext, expected: 'CUSTOMER' | 'OPERATOR'): string | null {
+  const owner = endpointOwner(ctx);
+  if (owner === undefined || (expected === 'CUSTOMER') !== (owner !== null)) {
+    throw graphqlError('FORBIDDEN', expected === 'CUSTOMER' ? 'a customer registers endpoints for their own events' : 'operators only');
+  }
+  return owner;
+}
+
+export const webhookResolvers = {
+  Query: {
+    webhookEndpoints: (_, __, ctx) => ownedEndpoints(ctx.dataSource, ctx),
+  },
+  Mutation: {
+    registerWebhookEndpoint: (_, { url, eventTypes }, ctx) =>
+      registerWebhookEndpoint(ctx.dataSource, ownerOrRefuse(ctx, 'OPERATOR'), { url, eventTypes }, ctx.now),
+    registerCustomerWebhookEndpoint: (_, { url, eventTypes }, ctx) =>
+      registerWebhookEndpoint(ctx.dataSource, ownerOrRefuse(ctx, 'CUSTOMER'), { url, eventTypes }, ctx.now),
+    // Due now by the wall clock, which the delivery worker runs on.
+    redeliverWebhookEvent: (_, { deliveryId }, ctx) => redeliver(ctx.dataSource, ctx, requireId(deliveryId), new Date()),
+  },
+  WebhookEndpoint: {
+    scope: (endpoint) => (endpoint.customerId === null ? 'ALL_CUSTOMERS' : 'CUSTOMER'),
+    deliveries: (endpoint, { first }, ctx) => {
+      const limit = first ?? 20;
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+        throw graphqlError('BAD_USER_INPUT', 'first: 1 to 100', { field: 'first' });
+      }
+      // Endpoints are only reached through webhookEndpoints (the owner's); checked again all the same.
+      return ownsEndpoint(ctx, endpoint) ? webhookDeliveriesOf(ctx.dataSource, endpoint.id, limit) : [];
+    },
+  },
+  WebhookDelivery: {
+    attempts: (delivery, _, ctx) => webhookAttemptsOf(ctx.dataSource, delivery.id),
+  },
+} satisfies Pick<Resolvers, 'Query' | 'Mutation' | 'WebhookEndpoint' | 'WebhookDelivery'>;

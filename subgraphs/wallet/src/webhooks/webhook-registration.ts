@@ -1,0 +1,109 @@
+/**
+ * Registering endpoints and reading their logs. An operator's endpoint receives every
+ * customer's events; a customer's, that customer's own. The owner alone (operators for an
+ * operator's endpoint) reads an endpoint's log and asks for a redelivery; anyone else gets
+ * NOT_FOUND, as for an id that does not exist.
+ */
+import { randomUUID } from 'node:crypto';
+import { graphqlError, type HasIdentity } from '@cardweave/service-kit';
+import type { SqlRunner } from '@cardweave/subgraph-kit';
+import {
+  insertWebhookEndpoint,
+  scheduleRedelivery,
+  webhookDeliveryWithOwner,
+  webhookEndpointsOf,
+  type WebhookDeliveryRow,
+  type WebhookEndpointRow,
+} from '../db/queries/webhook.queries';
+import { WEBHOOK_RETRY_WINDOW_MS } from './webhook-backoff';
+import { newSigningSecret } from './webhook-signature';
+
+/** The events the wallet writes, which its endpoints may ask for. */
+export const WEBHOOK_EVENT_TYPES = [
+  'payment.approved',
+  'payment.declined',
+  'payment.reversed',
+  'binding.added',
+  'binding.removed',
+] as const;
+
+export interface RegisteredWebhookEndpointModel {
+  endpoint: WebhookEndpointRow;
+  signingSecret: string;
+}
+
+function badInput(field: string, message: string) {
+  return graphqlError('BAD_USER_INPUT', `${field}: ${message}`, { field });
+}
+
+/** An absolute http(s) URL without credentials in it, or a field-level refusal. */
+export function webhookUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw badInput('url', 'not an absolute URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badInput('url', 'only http and https URLs receive webhooks');
+  if (url.username || url.password) throw badInput('url', 'credentials in the URL are refused; verify the signature instead');
+  if (url.href.length > 2048) throw badInput('url', 'at most 2048 characters');
+  return url.href;
+}
+
+function eventTypes(raw: readonly string[]): string[] {
+  const types = [...new Set(raw)];
+  if (types.length === 0) throw badInput('eventTypes', 'at least one event type');
+  const unknown = types.filter((t) => !(WEBHOOK_EVENT_TYPES as readonly string[]).includes(t));
+  if (unknown.length > 0)
+    throw badInput('eventTypes', `unknown event types ${unknown.join(', ')}; known: ${WEBHOOK_EVENT_TYPES.join(', ')}`);
+  return types;
+}
+
+/** Who owns the endpoints the caller registers and reads: its customer, or (null) the operators. */
+export function endpointOwner(ctx: HasIdentity): string | null | undefined {
+  const identity = ctx.identity;
+  if (!identity) return undefined;
+  if (identity.roles.includes('CUSTOMER') && identity.customerId) return identity.customerId;
+  if (identity.roles.includes('OPERATOR')) return null;
+  return undefined;
+}
+
+export async function registerWebhookEndpoint(
+  db: SqlRunner,
+  owner: string | null,
+  input: { url: string; eventTypes: readonly string[] },
+  now: Date,
+): Promise<RegisteredWebhookEndpointModel> {
+  const url = webhookUrl(input.url);
+  const types = eventTypes(input.eventTypes);
+  const signingSecret = newSigningSecret();
+  const endpoint = await insertWebhookEndpoint(db, {
+    id: randomUUID(),
+    url,
+    eventTypes: types,
+    customerId: owner,
+    signingSecret,
+    createdAt: now,
+  });
+  return { endpoint, signingSecret };
+}
+
+export function ownedEndpoints(db: SqlRunner, ctx: HasIdentity): Promise<WebhookEndpointRow[]> {
+  const owner = endpointOwner(ctx);
+  return owner === undefined ? Promise.resolve([]) : webhookEndpointsOf(db, owner);
+}
+
+export function ownsEndpoint(ctx: HasIdentity, endpoint: { customerId: string | null }): boolean {
+  const owner = endpointOwner(ctx);
+  return owner !== undefined && owner === endpoint.customerId;
+}
+
+export async function redeliver(db: SqlRunner, ctx: HasIdentity, deliveryId: string, now: Date): Promise<WebhookDeliveryRow> {
+  const delivery = await webhookDeliveryWithOwner(db, deliveryId);
+  if (!delivery || !ownsEndpoint(ctx, { customerId: delivery.ownerCustomerId })) {
+    throw graphqlError('NOT_FOUND', 'no such webhook delivery', { field: 'deliveryId' });
+  }
+  await scheduleRedelivery(db, deliveryId, now, new Date(now.getTime() + WEBHOOK_RETRY_WINDOW_MS));
+  const { ownerCustomerId: _owner, ...updated } = (await webhookDeliveryWithOwner(db, deliveryId))!;
+  return updated;
+}

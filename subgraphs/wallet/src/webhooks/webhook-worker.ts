@@ -1,0 +1,163 @@
+/**
+ * Delivers the wallet's events to webhook endpoints, in the background, beside the outbox relay.
+ *
+ * Each round fans newly written events out into deliveries (one per matching endpoint), then
+ * claims the due deliveries and posts each with a short timeout. Requests run concurrently and
+ * the loop does not wait for them: a slow endpoint holds one slot, not the others, and never a
+ * database transaction, so a payment (whose event this is) is never slowed by an endpoint.
+ * A delivery that fails (timeout, refused connection, non-2xx) is tried again with exponential
+ * backoff until 24 hours after it was queued.
+ */
+import type { DataSource } from 'typeorm';
+import { claimDueDeliveries, queueWebhookDeliveries, recordWebhookAttempt, type DueDelivery } from '../db/queries/webhook.queries';
+import { DEFAULT_WEBHOOK_BACKOFF, nextAttemptAt, WEBHOOK_RETRY_WINDOW_MS, type WebhookBackoff } from './webhook-backoff';
+import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
+
+export interface WebhookWorkerOptions {
+  /** Pause when nothing was due. */
+  idleMs?: number;
+  /** How long one request may take before it counts as failed. */
+  requestTimeoutMs?: number;
+  backoff?: WebhookBackoff;
+  /** Requests in flight at most. */
+  concurrency?: number;
+  now?: () => Date;
+  onError?: (error: unknown) => void;
+}
+
+/** The body an endpoint receives: the event as the outbox holds it. */
+export function webhookBody(event: DueDelivery['event']): string {
+  return JSON.stringify({
+    id: event.id,
+    type: event.type,
+    occurredAt: event.occurredAt.toISOString(),
+    customerId: event.customerId,
+    cardId: event.cardId,
+    platform: event.platform,
+    errorCode: event.errorCode,
+    payload: event.payload,
+  });
+}
+
+export class WebhookWorker {
+  private readonly idleMs: number;
+  private readonly timeoutMs: number;
+  private readonly backoff: WebhookBackoff;
+  private readonly concurrency: number;
+  private readonly now: () => Date;
+  private readonly inFlight = new Set<Promise<void>>();
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: WebhookWorkerOptions = {},
+  ) {
+    this.idleMs = options.idleMs ?? 1_000;
+    this.timeoutMs = options.requestTimeoutMs ?? 5_000;
+    this.backoff = options.backoff ?? DEFAULT_WEBHOOK_BACKOFF;
+    this.concurrency = options.concurrency ?? 16;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** One round: queue new events' deliveries, start the due ones; the number started. */
+  async runOnce(): Promise<number> {
+    const now = this.now();
+    await queueWebhookDeliveries(this.dataSource, now, new Date(now.getTime() + WEBHOOK_RETRY_WINDOW_MS), 200);
+    const free = this.concurrency - this.inFlight.size;
+    if (free <= 0) return 0;
+    // The lease outlasts the request: another replica takes the row only if this one died.
+    const due = await claimDueDeliveries(this.dataSource, now, new Date(now.getTime() + this.timeoutMs + 30_000), free);
+    for (const delivery of due) {
+      const request = this.deliver(delivery)
+        .catch((error) => this.options.onError?.(error))
+        .finally(() => {
+          this.inFlight.delete(request);
+          this.wake?.();
+        });
+      this.inFlight.add(request);
+    }
+    return due.length;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.running = (async () => {
+      while (!this.stopping) {
+        let started = 0;
+        try {
+          started = await this.runOnce();
+        } catch (error) {
+          this.options.onError?.(error);
+        }
+        if (started === 0 && !this.stopping) await this.pause();
+      }
+    })();
+  }
+
+  /** Stops claiming; the requests in flight finish (each within its timeout). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+    this.running = null;
+    await Promise.all([...this.inFlight]);
+  }
+
+  private async deliver(delivery: DueDelivery): Promise<void> {
+    const body = webhookBody(delivery.event);
+    const attemptedAt = this.now();
+    const started = performance.now();
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: signatureHeader(delivery.signingSecret, body, attemptedAt),
+          'Cardweave-Event-Id': delivery.event.id,
+          'Cardweave-Delivery-Id': delivery.id,
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      status = response.status;
+      await response.body?.cancel().catch(() => undefined);
+      if (status < 200 || status >= 300) error = `HTTP ${status}`;
+    } catch (failure) {
+      error = failureReason(failure, this.timeoutMs);
+    }
+    const number = delivery.attemptCount + 1;
+    const next = error === null ? null : nextAttemptAt(number, this.now(), delivery.giveUpAfter, this.backoff);
+    await recordWebhookAttempt(
+      this.dataSource,
+      { id: delivery.id, number },
+      { attemptedAt, status, error, durationMs: Math.round(performance.now() - started) },
+      { status: error === null ? 'DELIVERED' : next ? 'PENDING' : 'FAILED', nextAttemptAt: next },
+    );
+  }
+
+  private pause(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.idleMs);
+      this.wake = done;
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+}
+
+/** Why a request failed, in a few words (never the body or the secret). */
+function failureReason(failure: unknown, timeoutMs: number): string {
+  if (failure instanceof Error && (failure.name === 'TimeoutError' || failure.name === 'AbortError'))
+    return `timed out after ${timeoutMs} ms`;
+  const cause = failure instanceof Error ? (failure.cause as { code?: string } | undefined) : undefined;
+  if (cause?.code) return `connection failed: ${cause.code}`;
+  return failure instanceof Error ? failure.message : String(failure);
+}
