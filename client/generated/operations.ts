@@ -3,6 +3,19 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Kinds of card activity. */
+export type ActivityEventType =
+  /** The card was bound into a wallet. */
+  | 'BINDING_ADDED'
+  /** The card was taken out of a wallet. */
+  | 'BINDING_REMOVED'
+  /** A payment approved by the wallet, the network and the issuer. */
+  | 'PAYMENT_APPROVED'
+  /** A payment declined; errorCode says why. */
+  | 'PAYMENT_DECLINED'
+  /** A payment undone on every platform. */
+  | 'PAYMENT_REVERSED';
+
 /** An application for a credit line. */
 export type ApplyForCreditLineInput = {
   /** The customer who applies. */
@@ -461,6 +474,13 @@ export type CardViewQueryVariables = Exact<{
 
 
 export type CardViewQuery = { customer: { id: string, name: string, status: CustomerStatus, creditLine: { limitFen: number, usedFen: number, availableFen: number, issuer: { id: string, displayName: { zhCN: string, en: string } } } | null, cards: Array<{ id: string, maskedNumber: string, status: CardStatus, expiry: string, network: string, issuer: { id: string, displayName: { zhCN: string, en: string } }, issuingBank: { zhCN: string, en: string }, overdue: { isOverdue: boolean, overdueDays: number, overdueAmountFen: number, penaltyAccruedFen: number, penaltyRule: { zhCN: string, en: string } }, walletBindings: Array<{ id: string, status: BindingStatus, verificationMethod: string, boundAt: string, walletPlatform: { id: string, displayName: { zhCN: string, en: string } } }>, payableNow: Array<{ amountFen: number, walletPlatform: { id: string, displayName: { zhCN: string, en: string } }, bindingRule: { ruleId: string, window: LimitWindow, remainingFen: number, blockedCode: string | null, platform: { id: string, displayName: { zhCN: string, en: string } }, description: { zhCN: string, en: string } }, rules: Array<{ ruleId: string, kind: LimitKind, window: LimitWindow, limitFen: number, usedFen: number, remainingFen: number, resetsAt: string | null, blockedCode: string | null, platform: { id: string, role: PlatformRole, displayName: { zhCN: string, en: string } }, description: { zhCN: string, en: string } }> }>, networkLimits: Array<{ ruleId: string, window: LimitWindow, limitFen: number, usedFen: number, remainingFen: number, resetsAt: string | null }>, currentBill: { id: string, statementDate: string, dueDate: string, totalDueFen: number, minimumDueFen: number, paidFen: number, outstandingFen: number, status: BillStatus, overdueDays: number, penaltyAccruedFen: number, items: { totalCount: number, edges: Array<{ node: { id: string, kind: BillItemKind, amountFen: number, postedAt: string, transaction: { id: string, amountFen: number, status: TransactionStatus, createdAt: string, merchant: { name: string }, walletPlatform: { id: string, displayName: { zhCN: string, en: string } } } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null, spendingControls: { perPaymentFen: number | null, dailyFen: number | null, monthlyFen: number | null, blockedMerchantCategories: Array<MerchantCategoryGroup> }, repayAt: { platform: { id: string, displayName: { zhCN: string, en: string } }, channel: { zhCN: string, en: string } } }> } | null };
+
+export type CustomerActivitySubscriptionVariables = Exact<{
+  after?: string | number | null | undefined;
+}>;
+
+
+export type CustomerActivitySubscription = { customerActivity: { id: string, type: ActivityEventType, occurredAt: string, platformId: string | null, amountFen: number | null, merchantName: string | null, paymentId: string | null, errorCode: CanonicalErrorCode | null, card: { id: string, maskedNumber: string } | null } };
 
 export type DemoCustomersQueryVariables = Exact<{
   first?: number | null | undefined;

@@ -15,6 +15,7 @@ import {
 import { canonicalError, unreachable, type PageError } from './errors';
 import { localized, MESSAGES, preferredLanguage, saveLanguage, type Language } from './i18n';
 import { formatInstant } from './money';
+import { ActivityNotifications } from './holder/ActivityNotifications';
 import { CardActions } from './holder/CardActions';
 import { GetCard } from './holder/GetCard';
 import type { Holder } from './holder/holder';
@@ -446,6 +447,7 @@ export function App() {
         )}
         {session && error && <ErrorBox error={error} ctx={ctx} onRetry={load} />}
         {session && !view && !error && <p>{t.loading}</p>}
+        {holder && <ActivityNotifications session={holder.session} view={view} ctx={ctx} onActivity={() => void holder.refresh()} />}
         {session && view && view.cards.length === 0 && <p>{t.noCards}</p>}
         {holder && view && view.cards.length === 0 && <GetCard view={view} ctx={ctx} holder={holder} />}
         {holder && view && (

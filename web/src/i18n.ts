@@ -147,6 +147,24 @@ const en = {
       TRAVEL: 'Travel',
     } as Record<string, string>,
   },
+  activity: {
+    title: 'Activity',
+    live: 'Live',
+    reconnecting: 'Reconnecting…',
+    dismiss: 'Dismiss',
+    paymentApproved: (amount: string, masked: string, merchant: string) =>
+      `Payment of ${amount} approved on card ${masked}${merchant ? ` at ${merchant}` : ''}.`,
+    paymentDeclined: (amount: string, masked: string, merchant: string) =>
+      `Payment of ${amount} declined on card ${masked}${merchant ? ` at ${merchant}` : ''}.`,
+    paymentReversed: (amount: string, masked: string) => `Payment of ${amount} on card ${masked} was reversed.`,
+    bindingAdded: (masked: string, wallet: string) => `Card ${masked} was added to ${wallet}.`,
+    bindingRemoved: (masked: string, wallet: string) => `Card ${masked} was removed from ${wallet}.`,
+    wallets: { 'wechat-pay': 'WeChat Pay', 'unionpay-quickpass': 'UnionPay QuickPass', 'jd-finance': 'JD Finance' } as Record<
+      string,
+      string
+    >,
+    aWallet: 'a wallet',
+  },
   statuses: {
     ACTIVE: 'active',
     LOCKED: 'locked',
@@ -285,6 +303,21 @@ const zhCN: Messages = {
       QUASI_CASH: '转账及类现金',
       TRAVEL: '旅行',
     },
+  },
+  activity: {
+    title: '动态',
+    live: '实时',
+    reconnecting: '正在重新连接…',
+    dismiss: '关闭',
+    paymentApproved: (amount: string, masked: string, merchant: string) =>
+      `卡片 ${masked}${merchant ? `在${merchant}` : ''}支付 ${amount} 成功。`,
+    paymentDeclined: (amount: string, masked: string, merchant: string) =>
+      `卡片 ${masked}${merchant ? `在${merchant}` : ''}支付 ${amount} 被拒绝。`,
+    paymentReversed: (amount: string, masked: string) => `卡片 ${masked} 的 ${amount} 支付已撤销。`,
+    bindingAdded: (masked: string, wallet: string) => `卡片 ${masked} 已添加到${wallet}。`,
+    bindingRemoved: (masked: string, wallet: string) => `卡片 ${masked} 已从${wallet}解绑。`,
+    wallets: { 'wechat-pay': '微信支付', 'unionpay-quickpass': '云闪付', 'jd-finance': '京东金融' },
+    aWallet: '钱包',
   },
   statuses: {
     ACTIVE: '正常',
