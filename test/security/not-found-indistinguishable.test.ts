@@ -30,13 +30,14 @@ let system: TestSystem;
 let schema: GraphQLSchema;
 let tokenA = '';
 /** Customer B's objects, by the kind of id that names them. */
-const B: Record<'customer' | 'card' | 'binding' | 'transaction' | 'payment' | 'issuance', string> = {
+const B: Record<'customer' | 'card' | 'binding' | 'transaction' | 'payment' | 'issuance' | 'delivery', string> = {
   customer: '',
   card: '',
   binding: '',
   transaction: '',
   payment: '',
   issuance: '',
+  delivery: '',
 };
 
 /** Which of B's objects an id argument names: by the argument's name, or for `id` by the field's. */
@@ -45,6 +46,7 @@ const KIND_OF_ID: Record<string, keyof typeof B> = {
   cardId: 'card',
   bindingId: 'binding',
   issuanceId: 'issuance',
+  deliveryId: 'delivery',
   'customer.id': 'customer',
   'card.id': 'card',
   'walletBinding.id': 'binding',
@@ -93,6 +95,18 @@ beforeAll(async () => {
   await issuer.query(
     `INSERT INTO issuer.card_issuances (id, customer_id, credit_line_id, issuer_platform, status, created_at, updated_at) VALUES ($1, $2, $3, $4, 'VERIFYING', $5, $5)`,
     [B.issuance, b.id, line.id, line.issuer_platform, TEST_NOW],
+  );
+  // And a webhook delivery to an endpoint of B's own, as the wallet's worker records one.
+  const wallet = system.wallet.database.dataSource;
+  const endpoint = randomUUID();
+  B.delivery = randomUUID();
+  await wallet.query(
+    `INSERT INTO wallet.webhook_endpoints (id, url, event_types, customer_id, signing_secret, created_at) VALUES ($1, 'https://hooks.example/b', ARRAY['payment.approved'], $2, 'secret-of-b', $3)`,
+    [endpoint, b.id, TEST_NOW],
+  );
+  await wallet.query(
+    `INSERT INTO wallet.webhook_deliveries (id, event_id, endpoint_id, status, give_up_after, created_at) VALUES ($1, $2, $3, 'FAILED', $4, $4)`,
+    [B.delivery, randomUUID(), endpoint, TEST_NOW],
   );
   for (const [kind, id] of Object.entries(B)) expect([kind, id]).toEqual([kind, expect.stringMatching(/^[0-9a-f-]{36}$/)]);
 
@@ -224,6 +238,7 @@ describe('another customer’s id and an absent id', () => {
         'repay(input.customerId)',
         'freezeCustomer(input.customerId)',
         'unfreezeCustomer(input.customerId)',
+        'redeliverWebhookEvent(deliveryId)',
       ]),
     );
   });
