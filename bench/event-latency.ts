@@ -1,0 +1,196 @@
+/**
+ * `npm run bench:events`: how long a domain event takes from its change to a JetStream
+ * consumer, under a payment load. On the real PostgreSQL (BENCH_POSTGRES_URL) with NATS
+ * (NATS_URL, default nats://127.0.0.1:4222).
+ *
+ * It creates a database of its own (cardweave_events_<pid>, dropped after the run), fills it
+ * with customers built by the tests' fixture builder (one card per payer, each bound to every
+ * wallet), and starts the system in this process as `npm start` does, with the issuer's and the
+ * wallet's outbox relays at their production settings publishing to a stream of their own
+ * (CARDWEAVE_BENCH_EVENTS_<run>, deleted after the run). An ordered JetStream consumer reads the
+ * stream from its start while N payers each send payments one after another through the
+ * gateway for S seconds. Per payment event: its occurredAt (the wallet's clock, inside the
+ * transaction that commits it, so an upper bound of commit-to-consumer) against the time the
+ * consumer receives it. It prints p50/p90/p99/max and the counts (payments answered, approved,
+ * declined; events received, repeats).
+ *
+ * Everything runs in one Node process (gateway, subgraphs, relays, payers and the consumer
+ * share one event loop), so the figures include that process's queueing: they are an upper
+ * bound of what separate processes would show.
+ *
+ * Flags: --payers N (default 50), --seconds S (default 20).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { connect } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { startSystem } from '../scripts/system/start-system';
+import { generateLocalKeySet, keyringFromLocalKeySet, mintToken, setLogSink } from '@cardweave/service-kit';
+import { startEventRelay, type DomainEventMessage } from '@cardweave/subgraph-kit';
+import { ISSUER_SCHEMA } from '@cardweave/issuer-subgraph';
+import { WALLET_SCHEMA } from '@cardweave/wallet-subgraph';
+import { openBenchDatabase, recreateDatabase } from './lib/database';
+import { benchSetting } from './lib/settings';
+import { percentile } from './load/load-result';
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1`);
+  return value;
+}
+
+const settings = {
+  payers: flag('payers', 50),
+  seconds: flag('seconds', 20),
+  adminUrl: benchSetting('BENCH_POSTGRES_URL'),
+  natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+  database: `cardweave_events_${process.pid}`,
+};
+
+const PAY = `mutation Pay($input: PayInput!) { pay(input: $input) { ok error { code } } }`;
+const log = (message: string) => console.log(`[events ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const round = (ms: number) => Number(ms.toFixed(1));
+
+async function main(): Promise<void> {
+  // Request logs of thousands of payments would only bury the figures.
+  setLogSink(() => undefined);
+  const url = await recreateDatabase(settings.adminUrl, settings.database);
+  log(`database ${settings.database} created on ${new URL(settings.adminUrl).host}`);
+  const run = randomBytes(6).toString('hex');
+  const stream = `CARDWEAVE_BENCH_EVENTS_${run}`;
+  const subjectPrefix = `cardweave-bench.${run}`;
+  const nats = await connect({ servers: settings.natsUrl, name: 'cardweave-event-latency-bench' });
+  const cleanups: Array<() => Promise<unknown>> = [
+    async () => {
+      await (await jetstreamManager(nats)).streams.delete(stream).catch(() => undefined);
+      await nats.close();
+    },
+    async () => {
+      const admin = new (await import('pg')).Client({ connectionString: settings.adminUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${settings.database} WITH (FORCE)`);
+      await admin.end();
+    },
+  ];
+  try {
+    const db = await openBenchDatabase(url);
+    const payers: Array<{ customerId: string; bindingId: string }> = [];
+    for (let i = 0; i < settings.payers; i++) {
+      const customer = await db.addCustomer({ cards: 1, billItems: 1 });
+      const [binding] = await db.query<{ id: string }>(
+        'wallet',
+        `SELECT id FROM wallet.card_bindings WHERE card_id = $1 ORDER BY platform`,
+        [customer.cardIds[0]],
+      );
+      payers.push({ customerId: customer.customerId, bindingId: binding.id });
+    }
+    await db.close();
+    log(`${settings.payers} customers, one card each`);
+
+    const keys = generateLocalKeySet();
+    // The relays are started below with their production settings, to a stream of this run's own.
+    const system = await startSystem(
+      {
+        databaseUrls: { issuer: url, wallet: url, clearing: url },
+        host: '127.0.0.1',
+        gatewayPort: 0,
+        subgraphPorts: { issuer: 0, wallet: 0, clearing: 0 },
+        demoData: false,
+        production: false,
+      },
+      { keys, eventRelays: false, gatewayLogging: false },
+    );
+    cleanups.unshift(() => system.stop());
+    const relays = [
+      await startEventRelay(system.issuer.database.dataSource, ISSUER_SCHEMA, { natsUrl: settings.natsUrl, stream, subjectPrefix }),
+      await startEventRelay(system.wallet.database.dataSource, WALLET_SCHEMA, { natsUrl: settings.natsUrl, stream, subjectPrefix }),
+    ];
+    cleanups.unshift(() => Promise.all(relays.map((r) => r.stop())));
+
+    const latencies: number[] = [];
+    const seen = new Set<string>();
+    let repeats = 0;
+    const messages = await (await jetstream(nats).consumers.get(stream)).consume();
+    const consuming = (async () => {
+      for await (const message of messages) {
+        const receivedAt = Date.now();
+        const event = message.json<DomainEventMessage>();
+        if (!event.type.startsWith('payment.')) continue;
+        if (seen.has(event.id)) repeats++;
+        else latencies.push(receivedAt - Date.parse(event.occurredAt));
+        seen.add(event.id);
+      }
+    })();
+
+    const keyring = keyringFromLocalKeySet(keys);
+    const tokens = new Map(payers.map((p) => [p.customerId, mintToken({ privateKey: keyring.jwtPrivateKey!, customerId: p.customerId })]));
+    const outcomes = { approved: 0, declined: 0, failed: 0 };
+    const until = Date.now() + settings.seconds * 1000;
+    log(`${settings.payers} payers for ${settings.seconds} s`);
+    await Promise.all(
+      payers.map(async (payer) => {
+        while (Date.now() < until) {
+          const response = await fetch(system.gateway.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(payer.customerId)}` },
+            body: JSON.stringify({
+              query: PAY,
+              variables: {
+                input: {
+                  idempotencyKey: `bench-${randomUUID()}`,
+                  bindingId: payer.bindingId,
+                  amountFen: 1_00,
+                  merchantName: '永辉超市',
+                  merchantCategoryCode: '5411',
+                },
+              },
+            }),
+          });
+          const body = (await response.json()) as { data?: { pay: { ok: boolean } }; errors?: unknown };
+          if (!body.data?.pay) outcomes.failed++;
+          else if (body.data.pay.ok) outcomes.approved++;
+          else outcomes.declined++;
+        }
+      }),
+    );
+    const [{ n: written }] = await system.wallet.database.dataSource.query(
+      `SELECT count(*)::int AS n FROM wallet.event_outbox WHERE type LIKE 'payment.%'`,
+    );
+    const drainDeadline = Date.now() + 30_000;
+    while (seen.size < written && Date.now() < drainDeadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    await messages.close();
+    await consuming;
+
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const answered = outcomes.approved + outcomes.declined;
+    console.log(
+      JSON.stringify(
+        {
+          payers: settings.payers,
+          seconds: settings.seconds,
+          payments: { ...outcomes, perSecond: round(answered / settings.seconds) },
+          events: { written, received: seen.size, repeats },
+          commitToConsumerMs: {
+            p50: round(percentile(sorted, 50)),
+            p90: round(percentile(sorted, 90)),
+            p99: round(percentile(sorted, 99)),
+            max: round(sorted[sorted.length - 1] ?? NaN),
+          },
+        },
+        null,
+        2,
+      ),
+    );
+    if (seen.size !== written) throw new Error(`${written - seen.size} of ${written} payment events never reached the consumer`);
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
