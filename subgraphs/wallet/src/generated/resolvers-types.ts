@@ -635,6 +635,7 @@ export type QueryWalletBindingArgs = {
 /** A new endpoint and its signing secret. */
 export type RegisteredWebhookEndpoint = {
   __typename?: 'RegisteredWebhookEndpoint';
+  /** The endpoint as registered. */
   endpoint: WebhookEndpoint;
   /**
    * The key of the Cardweave-Signature header, shown only here: `t=<unix seconds>,v1=<hex
@@ -791,9 +792,13 @@ export type WalletRepaymentResult = {
 /** One HTTP request of a delivery. */
 export type WebhookAttempt = {
   __typename?: 'WebhookAttempt';
+  /** When the request was sent. */
   attemptedAt: Scalars['DateTime']['output'];
+  /** How long the request took, in milliseconds. */
   durationMs: Scalars['Int']['output'];
+  /** Why it failed without an answer (timeout, refused connection), if it did. */
   error?: Maybe<Scalars['String']['output']>;
+  /** 1 for the first attempt, then counting up. */
   number: Scalars['Int']['output'];
   /** The HTTP status, if the endpoint answered. */
   status?: Maybe<Scalars['Int']['output']>;
@@ -806,9 +811,13 @@ export type WebhookDelivery = {
   attemptCount: Scalars['Int']['output'];
   /** Each attempt, oldest first. */
   attempts: Array<WebhookAttempt>;
+  /** When the endpoint answered 2xx, once DELIVERED. */
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event delivered (its id is also in the posted body). */
   eventId: Scalars['ID']['output'];
+  /** The event's type. */
   eventType: Scalars['String']['output'];
+  /** The delivery's id, for redeliverWebhookEvent. */
   id: Scalars['ID']['output'];
   /** Why the last attempt failed (timeout, refused connection, HTTP status). */
   lastError?: Maybe<Scalars['String']['output']>;
@@ -816,6 +825,7 @@ export type WebhookDelivery = {
   lastStatus?: Maybe<Scalars['Int']['output']>;
   /** When the next attempt is due, while PENDING. */
   nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the delivery stands. */
   status: WebhookDeliveryStatus;
 };
 
@@ -831,12 +841,17 @@ export type WebhookDeliveryStatus =
 /** An HTTP(S) endpoint events are posted to. */
 export type WebhookEndpoint = {
   __typename?: 'WebhookEndpoint';
+  /** When it was registered. */
   createdAt: Scalars['DateTime']['output'];
   /** The delivery log, newest first. */
   deliveries: Array<WebhookDelivery>;
+  /** The event types posted to it (payment.approved, binding.added, …). */
   eventTypes: Array<Scalars['String']['output']>;
+  /** The endpoint's id. */
   id: Scalars['ID']['output'];
+  /** Whose events it receives. */
   scope: WebhookScope;
+  /** Where events are posted (http or https). */
   url: Scalars['String']['output'];
 };
 
