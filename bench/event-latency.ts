@@ -24,7 +24,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { startSystem } from '../scripts/system/start-system';
-import { generateLocalKeySet, keyringFromLocalKeySet, mintToken, setLogSink } from '@cardweave/service-kit';
+import { configValueIfSet, generateLocalKeySet, keyringFromLocalKeySet, mintToken, setLogSink } from '@cardweave/service-kit';
 import { startEventRelay, type DomainEventMessage } from '@cardweave/subgraph-kit';
 import { ISSUER_SCHEMA } from '@cardweave/issuer-subgraph';
 import { WALLET_SCHEMA } from '@cardweave/wallet-subgraph';
@@ -43,7 +43,8 @@ const settings = {
   payers: flag('payers', 50),
   seconds: flag('seconds', 20),
   adminUrl: benchSetting('BENCH_POSTGRES_URL'),
-  natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+  // Read through the services' table of variables, as they read it.
+  natsUrl: String(configValueIfSet('NATS_URL') ?? 'nats://127.0.0.1:4222'),
   database: `cardweave_events_${process.pid}`,
 };
 
