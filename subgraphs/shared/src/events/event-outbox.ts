@@ -10,7 +10,37 @@
 import { randomUUID } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import type { SqlRunner } from '../db/sql';
-import { assertPublishable, type DomainEvent, type NewDomainEvent } from './domain-event';
+import { assertPublishable, type DomainEvent, type DomainEventType, type EventPayload, type NewDomainEvent } from './domain-event';
+
+/** An outbox row as the readers (the relay, the subscriptions' feed) select it. */
+export interface OutboxRow {
+  position: string;
+  id: string;
+  type: DomainEventType;
+  occurred_at: Date;
+  customer_id: string;
+  card_id: string | null;
+  platform: string | null;
+  error_code: string | null;
+  /** jsonb: parsed by pg, a string from RETURNING on some drivers. */
+  payload: EventPayload | string;
+}
+
+/** The columns an OutboxRow holds, for SELECT and RETURNING. */
+export const OUTBOX_COLUMNS = 'position, id, type, occurred_at, customer_id, card_id, platform, error_code, payload';
+
+export function eventFromOutboxRow(row: OutboxRow): DomainEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    occurredAt: new Date(row.occurred_at),
+    customerId: row.customer_id,
+    cardId: row.card_id,
+    platform: row.platform,
+    errorCode: row.error_code,
+    payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as EventPayload) : row.payload,
+  };
+}
 
 export function createEventOutboxSql(schema: string): string[] {
   return [

@@ -10,7 +10,8 @@
  * older than GAP_PATIENCE_MS (a rolled-back transaction leaves its position unused for ever).
  */
 import type { DataSource } from 'typeorm';
-import type { DomainEvent, DomainEventType, EventPayload } from './domain-event';
+import type { DomainEvent } from './domain-event';
+import { eventFromOutboxRow, OUTBOX_COLUMNS, type OutboxRow } from './event-outbox';
 
 export interface OutboxFeedOptions {
   /** How often the table is read while someone listens. */
@@ -27,39 +28,12 @@ const GAP_PATIENCE_MS = 30_000;
 const MAX_ROWS = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface OutboxRow {
-  position: string;
-  id: string;
-  type: DomainEventType;
-  occurred_at: Date;
-  customer_id: string;
-  card_id: string | null;
-  platform: string | null;
-  error_code: string | null;
-  payload: EventPayload;
-}
-
 type Listener = (event: DomainEvent, position: bigint) => void;
 
 /** A subscriber's events. */
 export interface FeedSubscription extends AsyncIterableIterator<DomainEvent> {
   /** Settles once the subscription listens: where it starts is fixed and any replay is loaded. */
   listening: Promise<void>;
-}
-
-const COLUMNS = 'position, id, type, occurred_at, customer_id, card_id, platform, error_code, payload';
-
-function toEvent(row: OutboxRow): DomainEvent {
-  return {
-    id: row.id,
-    type: row.type,
-    occurredAt: new Date(row.occurred_at),
-    customerId: row.customer_id,
-    cardId: row.card_id,
-    platform: row.platform,
-    errorCode: row.error_code,
-    payload: row.payload,
-  };
 }
 
 const matches = (filter: FeedFilter, event: DomainEvent) =>
@@ -166,13 +140,13 @@ export class OutboxFeed {
     ])) as Array<{ position: string }>;
     if (!start) return none;
     const rows = (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${this.schema}.event_outbox
+      `SELECT ${OUTBOX_COLUMNS} FROM ${this.schema}.event_outbox
        WHERE customer_id = $1 AND ($2::uuid IS NULL OR card_id = $2)
          AND position > $3
        ORDER BY position LIMIT ${MAX_ROWS * 2}`,
       [filter.customerId, filter.cardId ?? null, start.position],
     )) as OutboxRow[];
-    return { events: rows.map(toEvent), floor: BigInt(start.position) };
+    return { events: rows.map(eventFromOutboxRow), floor: BigInt(start.position) };
   }
 
   private async listen(listener: Listener): Promise<void> {
@@ -213,7 +187,7 @@ export class OutboxFeed {
     const now = Date.now();
     for (const [position, since] of this.gaps) if (now - since > GAP_PATIENCE_MS) this.gaps.delete(position);
     const rows = (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${this.schema}.event_outbox WHERE position > $1 OR position = ANY($2::bigint[]) ORDER BY position LIMIT ${MAX_ROWS}`,
+      `SELECT ${OUTBOX_COLUMNS} FROM ${this.schema}.event_outbox WHERE position > $1 OR position = ANY($2::bigint[]) ORDER BY position LIMIT ${MAX_ROWS}`,
       [cursor.toString(), [...this.gaps.keys()].map(String)],
     )) as OutboxRow[];
     if (this.cursor !== cursor) return;
@@ -225,7 +199,7 @@ export class OutboxFeed {
         for (let missing = highest + 1n; missing < position; missing++) this.gaps.set(missing, now);
         highest = position;
       }
-      const event = toEvent(row);
+      const event = eventFromOutboxRow(row);
       for (const listener of this.listeners) listener(event, position);
     }
     this.cursor = highest;

@@ -16,7 +16,8 @@
  */
 import type { DataSource } from 'typeorm';
 import { returnedRows } from '../db/sql';
-import type { DomainEvent, DomainEventType, EventPayload } from './domain-event';
+import type { DomainEvent } from './domain-event';
+import { eventFromOutboxRow, OUTBOX_COLUMNS, type OutboxRow } from './event-outbox';
 
 /** Where a relay publishes: resolves once the event is stored (the publish ack). */
 export interface EventSink {
@@ -34,18 +35,6 @@ export interface OutboxRelayOptions {
   leaseMs?: number;
   now?: () => Date;
   onError?: (error: unknown) => void;
-}
-
-interface OutboxRow {
-  position: string;
-  id: string;
-  type: DomainEventType;
-  occurred_at: Date;
-  customer_id: string;
-  card_id: string | null;
-  platform: string | null;
-  error_code: string | null;
-  payload: EventPayload | string;
 }
 
 export class OutboxRelay {
@@ -91,22 +80,11 @@ export class OutboxRelay {
            FOR UPDATE OF e SKIP LOCKED
          )
          UPDATE ${s}.event_outbox SET claimed_until = $3 WHERE position IN (SELECT position FROM batch)
-         RETURNING position, id, type, occurred_at, customer_id, card_id, platform, error_code, payload`,
+         RETURNING ${OUTBOX_COLUMNS}`,
         [now, this.batchSize, new Date(now.getTime() + this.leaseMs)],
       ),
     );
-    return rows
-      .sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)))
-      .map((row) => ({
-        id: row.id,
-        type: row.type,
-        occurredAt: new Date(row.occurred_at),
-        customerId: row.customer_id,
-        cardId: row.card_id,
-        platform: row.platform,
-        errorCode: row.error_code,
-        payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as EventPayload) : row.payload,
-      }));
+    return rows.sort((a, b) => Number(BigInt(a.position) - BigInt(b.position))).map(eventFromOutboxRow);
   }
 
   /** Publishes one claimed batch; the number of events published (0: nothing pending). */
