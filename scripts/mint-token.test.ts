@@ -1,11 +1,11 @@
 /** `npm run token` as a newcomer runs it: a customer id alone, with --ttl, or --operator. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createPublicKey, verify } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateLocalKeySet } from '@cardweave/service-kit';
-import { memoryRunDir, writeMemoryRunKeys } from './system/memory-run-keys';
+import { localRunDir, writeLocalRun } from './system/local-runs';
 
 const root = path.resolve(__dirname, '..');
 const env = { ...process.env, NODE_OPTIONS: '', CARDWEAVE_KEYS: JSON.stringify(generateLocalKeySet()) };
@@ -73,9 +73,9 @@ it('mints with the keys of a running npm start -- --memory, found by its gateway
         { env: { ...childEnv, ...extra }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
       ).trim();
     // This test process stands in for the running system.
-    const { file, remove } = writeMemoryRunKeys(
+    const { file, remove } = writeLocalRun(
       { pid: process.pid, gatewayUrl: 'http://127.0.0.1:4123/graphql', keys: runKeys },
-      memoryRunDir(tmp),
+      localRunDir(tmp),
     );
     expect((fs.statSync(file).mode & 0o777).toString(8)).toBe('600');
     expect(signedBy(mintFor({}), runKeys)).toBe(true);
@@ -86,9 +86,55 @@ it('mints with the keys of a running npm start -- --memory, found by its gateway
     remove();
     expect(signedBy(mintFor({}), runKeys)).toBe(false);
     // A run whose process is gone is not minted for, and its file is cleared away.
-    const stale = writeMemoryRunKeys({ pid: 2 ** 22 + 1, gatewayUrl: 'http://127.0.0.1:4124/graphql', keys: runKeys }, memoryRunDir(tmp));
+    const stale = writeLocalRun({ pid: 2 ** 22 + 1, gatewayUrl: 'http://127.0.0.1:4124/graphql', keys: runKeys }, localRunDir(tmp));
     expect(signedBy(mintFor({}), runKeys)).toBe(false);
     expect(fs.existsSync(stale.file)).toBe(false);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+it('mints with the data folder of a running npm start, and asks which run when several are up', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cardweave-mint-'));
+  try {
+    const runDataDir = path.join(tmp, 'run-data');
+    const childEnv = {
+      ...process.env,
+      NODE_OPTIONS: '',
+      CARDWEAVE_KEYS: '',
+      JWT_PRIVATE_KEY: '',
+      TMPDIR: tmp,
+      // The shell's own default data folder is not the running one's.
+      CARDWEAVE_DATA_DIR: path.join(tmp, 'other-data'),
+    };
+    const run = (extra: Record<string, string>) =>
+      spawnSync(
+        process.execPath,
+        [
+          '--conditions=cardweave-source',
+          '--import',
+          'tsx',
+          path.join(root, 'scripts/mint-token.ts'),
+          '00000000-0000-4000-8000-000000000001',
+        ],
+        { env: { ...childEnv, ...extra }, encoding: 'utf8' },
+      );
+    // This test process stands in for both running systems.
+    const onData = writeLocalRun({ pid: process.pid, gatewayUrl: 'http://127.0.0.1:4125/graphql', dataDir: runDataDir }, localRunDir(tmp));
+    const fromData = run({});
+    expect(fromData.status).toBe(0);
+    const dataKeys = JSON.parse(fs.readFileSync(path.join(runDataDir, 'keys.json'), 'utf8')) as ReturnType<typeof generateLocalKeySet>;
+    expect(signedBy(fromData.stdout.trim(), dataKeys)).toBe(true);
+
+    const memoryKeys = generateLocalKeySet();
+    writeLocalRun({ pid: process.pid, gatewayUrl: 'http://127.0.0.1:4126/graphql', keys: memoryKeys }, localRunDir(tmp));
+    const ambiguous = run({});
+    expect(ambiguous.status).not.toBe(0);
+    expect(ambiguous.stderr).toContain('GATEWAY_PORT=');
+    expect(signedBy(run({ GATEWAY_PORT: '4126' }).stdout.trim(), memoryKeys)).toBe(true);
+    expect(signedBy(run({ GATEWAY_PORT: '4125' }).stdout.trim(), dataKeys)).toBe(true);
+    onData.remove();
+    expect(signedBy(run({}).stdout.trim(), memoryKeys)).toBe(true);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

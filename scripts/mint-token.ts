@@ -1,7 +1,8 @@
 /**
  * Mints a client token with, first match wins: JWT_PRIVATE_KEY (the demo identity provider's
- * key `npm run keys` prints); CARDWEAVE_KEYS; the keys of a running `npm start -- --memory`
- * (the one on GATEWAY_PORT when several run); the local key pair in .data/keys.json:
+ * key `npm run keys` prints); CARDWEAVE_KEYS; the keys of the local run that is up (`npm start`,
+ * `npm start -- --memory`, `npm run mock`, `npm run start:dist`; the one on GATEWAY_PORT when
+ * several are); the local key pair in .data/keys.json:
  *   npm run token -- <customer id>            a customer's token
  *   npm run token -- --operator               an operator's token (freezes, statement runs)
  *   npm run token -- <customer id> --ttl 600  valid for 600 seconds (default 12 hours)
@@ -16,7 +17,7 @@ import {
   mintToken,
   tokenSettingsFromEnv,
 } from '@cardweave/service-kit';
-import { findMemoryRunKeys } from './system/memory-run-keys';
+import { findLocalRun } from './system/local-runs';
 
 const args = process.argv.slice(2);
 const operator = args.includes('--operator');
@@ -31,11 +32,12 @@ if ((!operator && !customerId) || !Number.isInteger(ttlSeconds) || ttlSeconds <=
 const fromEnv = configValue('JWT_PRIVATE_KEY');
 function localPrivateKey() {
   if (configValue('CARDWEAVE_KEYS') || configValue('SERVICE_PUBLIC_KEYS')) return keyringFromEnv(process.env).jwtPrivateKey;
-  const memoryRun = findMemoryRunKeys(configValueIfSet('GATEWAY_PORT'));
-  if (!memoryRun) return keyringFromEnv(process.env).jwtPrivateKey;
+  const run = findLocalRun(configValueIfSet('GATEWAY_PORT'));
+  if (!run) return keyringFromEnv(process.env).jwtPrivateKey;
   // stderr, so that `$(npm run token -- …)` captures the token alone
-  process.stderr.write(`signed with the keys of the npm start -- --memory run at ${memoryRun.gatewayUrl}\n`);
-  return keyringFromLocalKeySet(memoryRun.keys).jwtPrivateKey;
+  process.stderr.write(`signed with the keys of the local run at ${run.gatewayUrl}\n`);
+  if (run.keys) return keyringFromLocalKeySet(run.keys).jwtPrivateKey;
+  return keyringFromEnv({ ...process.env, CARDWEAVE_DATA_DIR: run.dataDir }).jwtPrivateKey;
 }
 
 const privateKey = fromEnv

@@ -5,7 +5,7 @@
  */
 import { configValue, currentKeyring, generateLocalKeySet, mintToken, tokenSettingsFromEnv } from '@cardweave/service-kit';
 import { demoCustomerId } from './demo-data/random';
-import { writeMemoryRunKeys } from './system/memory-run-keys';
+import { tokenHelp, writeLocalRun } from './system/local-runs';
 import { startSystem } from './system/start-system';
 import { systemConfigFromEnv } from './system/system-config';
 
@@ -13,10 +13,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = systemConfigFromEnv(process.env, process.argv.slice(2));
   // A --memory run's keys are made here, so that `npm run token` can find them while it runs.
-  const memoryKeys =
-    !config.dataDir && !configValue('SERVICE_PUBLIC_KEYS') && !configValue('CARDWEAVE_KEYS') ? generateLocalKeySet() : undefined;
+  const keysFromEnv = Boolean(configValue('SERVICE_PUBLIC_KEYS') || configValue('CARDWEAVE_KEYS'));
+  const memoryKeys = !config.dataDir && !keysFromEnv ? generateLocalKeySet() : undefined;
   const system = await startSystem(config, { keys: memoryKeys });
-  const keysFile = memoryKeys && writeMemoryRunKeys({ pid: process.pid, gatewayUrl: system.gateway.url, keys: memoryKeys });
+  // Where `npm run token` finds this run's keys: an in-memory run's own, or its data folder.
+  const runFile = !keysFromEnv
+    ? writeLocalRun({ pid: process.pid, gatewayUrl: system.gateway.url, keys: memoryKeys, dataDir: config.dataDir })
+    : undefined;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const where = system.embedded ? `embedded PostgreSQL (${config.dataDir ?? 'in memory'})` : 'PostgreSQL from DATABASE_URL';
   const keyring = currentKeyring();
@@ -47,18 +50,16 @@ Try the unified card view of demo customer 1 (customer 2 is overdue):
     -H 'authorization: Bearer ${token}' \\
     -d '${JSON.stringify(example)}'
 
-Or open ${system.gateway.url} in a browser: the IDE opens with the full card view query
-(set its variable customerId to "${demoCustomerId(1)}") and a token of demo customer 1 in its headers.
+Or open ${system.gateway.url} in a browser: the IDE opens with the full card view query, its
+variable customerId set to demo customer 1 ("${demoCustomerId(1)}") and a token of
+demo customer 1 in its headers.
 
 Every GraphQL request needs a token (the one above is demo customer 1's, valid 12 hours).
-${keysFile ? `Mint one for any demo customer, or for an operator (this run's keys are in ${keysFile.file} until it stops):` : 'Mint one for any demo customer, or for an operator:'}
-
-  npm run token -- ${demoCustomerId(1)}
-  npm run token -- --operator
+${tokenHelp(system.gateway.url, demoCustomerId(1))}
 `);
 
   const shutdown = async () => {
-    keysFile?.remove();
+    runFile?.remove();
     await system.stop();
     process.exit(0);
   };
