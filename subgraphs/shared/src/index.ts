@@ -33,6 +33,7 @@ export {
 export { createEventOutboxSql, eventOutboxMigration, EventOutbox, recordEvent } from './events/event-outbox';
 export { OutboxRelay, type EventSink, type OutboxRelayOptions } from './events/outbox-relay';
 export { InProcessEventBus, type EventListener } from './events/in-process-bus';
+export { notifyChannel, OutboxSignal, outboxSignal } from './events/outbox-signal';
 export { OutboxFeed, type FeedFilter, type FeedSubscription, type OutboxFeedOptions } from './events/outbox-feed';
 export {
   DEFAULT_EVENT_STREAM,

@@ -2,7 +2,8 @@
  * The transactional outbox: each subgraph keeps the events of its changes in its own schema,
  * inserted by the transaction that makes the change. The event commits with the change or
  * rolls back with it, so there is no event without its change and no change without its
- * event; publishing is the relay's (outbox-relay.ts), after the commit.
+ * event; publishing is the relay's (outbox-relay.ts), after the commit, which wakes it
+ * (outbox-signal.ts).
  *
  * Rows are ordered by `position`; events of one card (or, for an event without a card, of
  * one customer) share an `ordering_key` and are published in position order.
@@ -10,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import type { SqlRunner } from '../db/sql';
+import { notifyChannel, outboxSignalOf } from './outbox-signal';
 import { assertPublishable, type DomainEvent, type DomainEventType, type EventPayload, type NewDomainEvent } from './domain-event';
 
 /** An outbox row as the readers (the relay, the subscriptions' feed) select it. */
@@ -93,9 +95,12 @@ export async function recordEvent(m: SqlRunner, schema: string, event: NewDomain
     errorCode: event.errorCode ?? null,
     payload,
   };
+  // One statement: the row, and the notification that wakes other replicas' readers on commit.
   await m.query(
-    `INSERT INTO ${schema}.event_outbox (id, type, occurred_at, customer_id, card_id, platform, error_code, payload)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `WITH recorded AS (
+       INSERT INTO ${schema}.event_outbox (id, type, occurred_at, customer_id, card_id, platform, error_code, payload)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING position)
+     SELECT pg_notify($9, '') FROM recorded`,
     [
       recorded.id,
       recorded.type,
@@ -105,8 +110,11 @@ export async function recordEvent(m: SqlRunner, schema: string, event: NewDomain
       recorded.platform,
       recorded.errorCode,
       JSON.stringify(payload),
+      notifyChannel(`${schema}.event_outbox`),
     ],
   );
+  // This process's readers wake once the transaction commits.
+  outboxSignalOf(m)?.markWritten(m, `${schema}.event_outbox`);
   return recorded;
 }
 

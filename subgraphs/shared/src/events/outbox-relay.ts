@@ -18,6 +18,7 @@ import type { DataSource } from 'typeorm';
 import { returnedRows } from '../db/sql';
 import type { DomainEvent } from './domain-event';
 import { eventFromOutboxRow, OUTBOX_COLUMNS, type OutboxRow } from './event-outbox';
+import { outboxSignal } from './outbox-signal';
 
 /** Where a relay publishes: resolves once the event is stored (the publish ack). */
 export interface EventSink {
@@ -29,7 +30,7 @@ export interface EventSink {
 export interface OutboxRelayOptions {
   /** Events claimed at a time. */
   batchSize?: number;
-  /** Pause when there was nothing to publish. */
+  /** Pause when there was nothing to publish, unless a commit to the outbox wakes it sooner. */
   idleMs?: number;
   /** How long claimed rows stay hidden from other relays; longer than a batch takes. */
   leaseMs?: number;
@@ -45,6 +46,9 @@ export class OutboxRelay {
   private running: Promise<void> | null = null;
   private stopping = false;
   private wake: (() => void) | null = null;
+  /** A change committed since the current round began: the round after it starts at once. */
+  private nudged = false;
+  private unsubscribe: (() => void) | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -104,9 +108,12 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.stopping = false;
+    // Woken by every commit that writes to the outbox; the idle pause stays as the safety net.
+    this.unsubscribe = outboxSignal(this.dataSource).subscribe(`${this.schema}.event_outbox`, () => this.nudge());
     this.running = (async () => {
       while (!this.stopping) {
         let published = 0;
+        this.nudged = false;
         try {
           published = await this.publishPending();
         } catch (error) {
@@ -119,25 +126,30 @@ export class OutboxRelay {
 
   /** Publishes soon rather than after the idle pause (a change just committed). */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     this.wake?.();
     await this.running;
     this.running = null;
   }
 
   private pause(): Promise<void> {
+    // A nudge during the round (its claim may have read before that commit) skips the pause.
+    if (this.nudged) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.idleMs);
-      const wake = () => done();
-      this.wake = wake;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = null;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.idleMs);
+      this.wake = done;
     });
   }
 }
