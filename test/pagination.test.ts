@@ -84,7 +84,7 @@ it('refuses a forged cursor and an oversized page with field-level errors', asyn
   const over = await system.query(`query($id: ID!) { card(id: $id) { transactions(first: 101) { edges { cursor } } } }`, {
     id: fixture.cardIds[0],
   });
-  expect(over.errors?.[0].message).toMatch(/first: must be between 0 and 100/);
+  expect(over.errors?.[0].message).toMatch(/first: must be between 1 and 100; got 101/);
   // …and a huge page is refused at the gateway by the query cost limit, before any subgraph.
   const huge = await system.query(`query($id: ID!) { card(id: $id) { transactions(first: 100000) { edges { cursor } } } }`, {
     id: fixture.cardIds[0],

@@ -11,6 +11,8 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { createGraphQLError } from '@graphql-tools/utils';
 import { isClientErrorCode, type ClientErrorCode } from '@cardweave/service-kit';
+import { plainLimitMessage } from '../errors/limit-messages';
+import { languageOfRequest, localizeError } from '../errors/localize-error';
 
 export { ALL_ERROR_CODES, EDGE_ERROR_CODES } from '@cardweave/service-kit';
 
@@ -25,7 +27,7 @@ const LIMIT_MESSAGES: Array<[RegExp, string]> = [
   [/depth limit/i, 'depth'],
   [/aliases limit/i, 'aliases'],
   [/token limit/i, 'tokens'],
-  [/operation estimated cost|cost.*exceed|too expensive/i, 'cost'],
+  [/operation estimated cost|cost.*exceed|too expensive|^query cost .* over the limit/i, 'cost'],
 ];
 
 const UNAVAILABLE =
@@ -141,6 +143,7 @@ export function normalizeError(error: WireError, production: boolean, requestFai
   if (limit) extensions.limit = limit;
   if (subgraph) extensions.subgraph = subgraph;
   let message = READABLE[error.message] ?? error.message;
+  if (code === 'OPERATION_LIMIT_EXCEEDED') message = plainLimitMessage(message) ?? message;
   if (code === 'INTERNAL_SERVER_ERROR') {
     if (production) message = 'Unexpected error.';
     delete extensions.platformMessage;
@@ -181,10 +184,12 @@ export function useEdgeErrors(options: UseEdgeErrorsOptions): GatewayPlugin {
     // planners leave `data` out, which would read as a failed request and answer HTTP 500.
     if (Array.isArray(r.errors) && !('data' in r) && r.errors.some(duringExecution)) r = { ...r, data: null };
     const failed = r.data === undefined || r.data === null;
+    // Messages in the language the request asked for (Accept-Language, en by default); codes unchanged.
+    const language = languageOfRequest(request);
     const fixed =
       !Array.isArray(r.errors) || r.errors.length === 0
         ? r
-        : { ...r, errors: r.errors.map((e) => normalizeError(toWire(e), options.production, failed)) };
+        : { ...r, errors: r.errors.map((e) => localizeError(normalizeError(toWire(e), options.production, failed), language)) };
     options.observe?.(fixed, request);
     return fixed;
   };

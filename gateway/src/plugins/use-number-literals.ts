@@ -38,9 +38,12 @@ const CHECKED_BY_GRAPHQL = new Set(['Int', 'Boolean', 'String']);
 export function numberLiteralProblem(typeName: string | undefined, literal: IntValueNode | FloatValueNode): string | undefined {
   if (typeName && CHECKED_BY_GRAPHQL.has(typeName)) return undefined;
   if (typeName === 'Fen') {
-    if (literal.kind === Kind.FLOAT) return 'Fen is a whole number of fen (e.g. 12345 for 123.45 CNY), not a fraction';
+    if (literal.kind === Kind.FLOAT)
+      return `must be a whole number of fen (e.g. 12345 for 123.45 CNY), not a fraction; got ${literal.value}`;
     const fen = BigInt(literal.value);
-    return fen > FEN_MAX || fen < -FEN_MAX ? `Fen holds a whole number of fen from -${FEN_MAX} to ${FEN_MAX}` : undefined;
+    return fen > FEN_MAX || fen < -FEN_MAX
+      ? `must be a whole number of fen from -${FEN_MAX} to ${FEN_MAX}; got ${literal.value}`
+      : undefined;
   }
   if (literal.kind === Kind.FLOAT) return Number.isFinite(Number(literal.value)) ? undefined : 'the number is beyond a 64-bit float';
   const value = BigInt(literal.value);

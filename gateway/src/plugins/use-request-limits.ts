@@ -23,6 +23,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { CONFIG_VARIABLES, configValue, type Environment, errorEntry, graphqlError, type ErrorCode } from '@cardweave/service-kit';
+import { languageOfRequest, localizedMessage } from '../errors/localize-error';
 
 export interface RequestLimits {
   maxDepth: number;
@@ -80,10 +81,13 @@ export function useRequestLimits(options: {
       const length = request.headers.get('content-length');
       const reject = (status: number, code: ErrorCode, message: string) =>
         endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [errorEntry(code, message)] }), {
-            status,
-            headers: { 'content-type': 'application/json' },
-          }),
+          new fetchAPI.Response(
+            JSON.stringify({ errors: [errorEntry(code, localizedMessage(message, code, languageOfRequest(request)))] }),
+            {
+              status,
+              headers: { 'content-type': 'application/json' },
+            },
+          ),
         );
       const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
       if (type !== 'application/json' && type !== 'application/graphql-response+json') {

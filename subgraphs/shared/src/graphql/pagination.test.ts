@@ -1,6 +1,6 @@
 /** Cursors: what this API issued decodes; anything else is refused before it can reach SQL. */
 import { GraphQLError } from 'graphql';
-import { decodeCursor, encodeCursor } from './pagination';
+import { decodeCursor, encodeCursor, pageSize } from './pagination';
 
 const ID = '3f2b8c1e-4d5a-4e6f-8a9b-0c1d2e3f4a5b';
 const forge = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
@@ -43,5 +43,14 @@ describe('decodeCursor', () => {
     const error = refusal(() => decodeCursor(forge(['2026-11-29', ID]), 'id', 'before'));
     expect(error.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'before' }));
     expect(error.message).toMatch(/^before: /);
+  });
+});
+
+describe('pageSize', () => {
+  it('refuses a page of none: it would say more follows with no cursor to go on', () => {
+    expect(() => pageSize(0)).toThrow('first: must be between 1 and 100; got 0');
+    expect(() => pageSize(101)).toThrow('first: must be between 1 and 100; got 101');
+    expect(pageSize(1)).toBe(1);
+    expect(pageSize(undefined)).toBe(20);
   });
 });

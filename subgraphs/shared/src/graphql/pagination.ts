@@ -53,10 +53,13 @@ export function decodeCursor(cursor: string | null | undefined, sort: CursorSort
   throw graphqlError('BAD_USER_INPUT', `${argument}: not a cursor this API issued`, { field: argument });
 }
 
+/** The smallest page: a page of none would say there is more with no cursor to go on, and a loop over pages would never end. */
+export const MIN_PAGE_SIZE = 1;
+
 export function pageSize(first: number | null | undefined, fallback = 20): number {
   const size = first ?? fallback;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw graphqlError('BAD_USER_INPUT', `first: must be between 0 and ${MAX_PAGE_SIZE}`, { field: 'first' });
+  if (!Number.isInteger(size) || size < MIN_PAGE_SIZE || size > MAX_PAGE_SIZE) {
+    throw graphqlError('BAD_USER_INPUT', `first: must be between ${MIN_PAGE_SIZE} and ${MAX_PAGE_SIZE}; got ${size}`, { field: 'first' });
   }
   return size;
 }

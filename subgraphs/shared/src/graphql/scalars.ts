@@ -9,12 +9,24 @@ function badInput(message: string): GraphQLError {
   return graphqlError('BAD_USER_INPUT', message);
 }
 
-const MAX_FEN = BigInt(Number.MAX_SAFE_INTEGER);
+/** The largest amount Fen carries: the largest whole number a JSON number holds exactly (2^53 − 1). */
+export const MAX_FEN = BigInt(Number.MAX_SAFE_INTEGER);
 
-/** An amount JSON carries exactly, the most `serialize` can send back; beyond it, bad input. */
+const WHOLE_FEN = `Fen must be a whole number of fen from -${MAX_FEN} to ${MAX_FEN}`;
+
+/** An amount JSON carries exactly, the most `serialize` can send back; beyond it, bad input that says the range. */
 function heldFen(fen: bigint): bigint {
-  if (fen > MAX_FEN || fen < -MAX_FEN) throw badInput(`Fen holds a whole number of fen from -${MAX_FEN} to ${MAX_FEN}`);
+  if (fen > MAX_FEN || fen < -MAX_FEN) throw badInput(`${WHOLE_FEN}; got ${fen}`);
   return fen;
+}
+
+/** Why a value is no amount: a fraction, or not a number at all. */
+function notFen(got: string, fraction: boolean): GraphQLError {
+  return badInput(
+    fraction
+      ? `Fen must be a whole number of fen (e.g. 12345 for 123.45 CNY), not a fraction; got ${got}`
+      : `${WHOLE_FEN}, as a JSON number or a string of digits; got ${got}`,
+  );
 }
 
 export const FenScalar = new GraphQLScalarType<bigint, number>({
@@ -27,14 +39,18 @@ export const FenScalar = new GraphQLScalarType<bigint, number>({
     return asNumber;
   },
   parseValue(value) {
-    if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
-    if (typeof value === 'string' && /^-?\d{1,17}$/.test(value)) return heldFen(BigInt(value));
-    throw badInput('Fen must be a whole number of fen (e.g. 12345 for 123.45 CNY), not a fraction');
+    // A whole JSON number past 2^53 − 1 has already been rounded by the JSON parser: it is refused
+    // by its range, never taken as a nearby amount; a string of digits is read exactly as a bigint.
+    if (typeof value === 'number' && Number.isInteger(value)) return heldFen(BigInt(value));
+    if (typeof value === 'number' && Number.isFinite(value)) throw notFen(String(value), true);
+    if (typeof value === 'string' && /^-?\d+$/.test(value)) return heldFen(BigInt(value));
+    throw notFen(JSON.stringify(value) ?? String(value), typeof value === 'string' && /^-?\d*\.\d+$/.test(value));
   },
   parseLiteral(ast) {
     if (ast.kind === Kind.INT) return heldFen(BigInt(ast.value));
-    if (ast.kind === Kind.STRING && /^-?\d{1,17}$/.test(ast.value)) return heldFen(BigInt(ast.value));
-    throw badInput('Fen must be a whole number of fen (e.g. 12345 for 123.45 CNY), not a fraction');
+    if (ast.kind === Kind.STRING && /^-?\d+$/.test(ast.value)) return heldFen(BigInt(ast.value));
+    if (ast.kind === Kind.FLOAT) throw notFen(ast.value, true);
+    throw notFen(ast.kind === Kind.STRING ? JSON.stringify(ast.value) : ast.kind, false);
   },
 });
 

@@ -12,6 +12,8 @@ export interface PayInput {
 
 /** 1 million CNY: far above any seed platform's limit, far below anything that could overflow. */
 export const MAX_PAYMENT_FEN = 100_000_000n;
+/** The smallest payment: one fen. */
+export const MIN_PAYMENT_FEN = 1n;
 
 function invalid(field: string, message: string): GraphQLError {
   return graphqlError('BAD_USER_INPUT', `${field}: ${message}`, { field });
@@ -21,8 +23,9 @@ export function validatePayInput(input: PayInput): PayInput {
   if (!/^[A-Za-z0-9_-]{8,64}$/.test(input.idempotencyKey)) {
     throw invalid('idempotencyKey', '8 to 64 letters, digits, - or _');
   }
-  if (input.amountFen <= 0n) throw invalid('amountFen', 'must be more than 0 fen');
-  if (input.amountFen > MAX_PAYMENT_FEN) throw invalid('amountFen', `must be at most ${MAX_PAYMENT_FEN} fen`);
+  if (input.amountFen < MIN_PAYMENT_FEN || input.amountFen > MAX_PAYMENT_FEN) {
+    throw invalid('amountFen', `must be a whole number of fen from ${MIN_PAYMENT_FEN} to ${MAX_PAYMENT_FEN}; got ${input.amountFen}`);
+  }
   const merchantName = input.merchantName.normalize('NFC').trim();
   // Control and bidirectional-override characters could disguise a merchant on a statement.
   if (merchantName.length === 0 || merchantName.length > 64 || /[\p{Cc}\p{Cf}]/u.test(merchantName)) {
