@@ -1,6 +1,6 @@
 /**
  * `npm run bench:events`: how long a domain event takes from its change to a JetStream
- * consumer, under a payment load. On the real PostgreSQL (BENCH_POSTGRES_URL) with NATS
+ * consumer and to a GraphQL subscriber, under a payment load. On the real PostgreSQL (BENCH_POSTGRES_URL) with NATS
  * (NATS_URL, default nats://127.0.0.1:4222).
  *
  * It creates a database of its own (cardweave_events_<pid>, dropped after the run), fills it
@@ -11,14 +11,16 @@
  * stream from its start while N payers each send payments one after another through the
  * gateway for S seconds. Per payment event: its occurredAt (the wallet's clock, inside the
  * transaction that commits it, so an upper bound of commit-to-consumer) against the time the
- * consumer receives it. It prints p50/p90/p99/max and the counts (payments answered, approved,
- * declined; events received, repeats).
+ * consumer receives it. Meanwhile the first M payers are subscribed to `customerActivity` through
+ * the gateway over SSE (the wallet serves it from its outbox): per payment event of theirs, its
+ * occurredAt against the moment its `next` arrives at the subscriber. It prints p50/p90/p99/max of
+ * both and the counts (payments answered, approved, declined; events received, repeats).
  *
  * Everything runs in one Node process (gateway, subgraphs, relays, payers and the consumer
  * share one event loop), so the figures include that process's queueing: they are an upper
  * bound of what separate processes would show.
  *
- * Flags: --payers N (default 50), --seconds S (default 20).
+ * Flags: --payers N (default 50), --seconds S (default 20), --subscribers M (default 10, at most N).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { connect } from '@nats-io/transport-node';
@@ -30,6 +32,7 @@ import { ISSUER_SCHEMA } from '@cardweave/issuer-subgraph';
 import { WALLET_SCHEMA } from '@cardweave/wallet-subgraph';
 import { openBenchDatabase, recreateDatabase } from './lib/database';
 import { benchSetting } from './lib/settings';
+import { subscribeToActivity, type ActivitySubscriber } from './lib/activity-subscriber';
 import { percentile } from './load/load-result';
 
 function flag(name: string, fallback: number): number {
@@ -42,6 +45,7 @@ function flag(name: string, fallback: number): number {
 const settings = {
   payers: flag('payers', 50),
   seconds: flag('seconds', 20),
+  subscribers: flag('subscribers', 10),
   adminUrl: benchSetting('BENCH_POSTGRES_URL'),
   // Read through the services' table of variables, as they read it.
   natsUrl: String(configValueIfSet('NATS_URL') ?? 'nats://127.0.0.1:4222'),
@@ -125,6 +129,32 @@ async function main(): Promise<void> {
 
     const keyring = keyringFromLocalKeySet(keys);
     const tokens = new Map(payers.map((p) => [p.customerId, mintToken({ privateKey: keyring.jwtPrivateKey!, customerId: p.customerId })]));
+
+    // Subscribers: the first M payers, each following its own activity through the gateway.
+    const subscribed = payers.slice(0, Math.min(settings.subscribers, payers.length));
+    const subscriberLatencies: number[] = [];
+    const delivered = new Map(subscribed.map((p) => [p.customerId, new Set<string>()]));
+    let subscriberRepeats = 0;
+    const subscriberErrors: unknown[] = [];
+    const subscriptions: ActivitySubscriber[] = subscribed.map((payer) =>
+      subscribeToActivity(
+        system.gateway.url,
+        tokens.get(payer.customerId)!,
+        (event, receivedAt) => {
+          if (!event.type.startsWith('PAYMENT_')) return;
+          const seenHere = delivered.get(payer.customerId)!;
+          if (seenHere.has(event.id)) subscriberRepeats++;
+          else subscriberLatencies.push(receivedAt - Date.parse(event.occurredAt));
+          seenHere.add(event.id);
+        },
+        (error) => subscriberErrors.push(error),
+      ),
+    );
+    cleanups.unshift(() => Promise.resolve(subscriptions.forEach((s) => s.close())));
+    await Promise.all(subscriptions.map((s) => s.opened));
+    // The stream opens before the wallet's feed has fixed where it starts; give it that moment.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    log(`${subscribed.length} customers subscribed to customerActivity through the gateway`);
     const outcomes = { approved: 0, declined: 0, failed: 0 };
     const until = Date.now() + settings.seconds * 1000;
     log(`${settings.payers} payers for ${settings.seconds} s`);
@@ -157,12 +187,33 @@ async function main(): Promise<void> {
     const [{ n: written }] = await system.wallet.database.dataSource.query(
       `SELECT count(*)::int AS n FROM wallet.event_outbox WHERE type LIKE 'payment.%'`,
     );
+    const expectedBySubscriber = new Map<string, number>();
+    for (const payer of subscribed) {
+      const [{ n }] = await system.wallet.database.dataSource.query(
+        `SELECT count(*)::int AS n FROM wallet.event_outbox WHERE type LIKE 'payment.%' AND customer_id = $1`,
+        [payer.customerId],
+      );
+      expectedBySubscriber.set(payer.customerId, n);
+    }
+    const subscriberExpected = [...expectedBySubscriber.values()].reduce((a, b) => a + b, 0);
+    const subscriberReceived = () => [...delivered.values()].reduce((sum, ids) => sum + ids.size, 0);
     const drainDeadline = Date.now() + 30_000;
-    while (seen.size < written && Date.now() < drainDeadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while ((seen.size < written || subscriberReceived() < subscriberExpected) && Date.now() < drainDeadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await messages.close();
     await consuming;
+    subscriptions.forEach((s) => s.close());
 
-    const sorted = [...latencies].sort((a, b) => a - b);
+    const figures = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return {
+        p50: round(percentile(sorted, 50)),
+        p90: round(percentile(sorted, 90)),
+        p99: round(percentile(sorted, 99)),
+        max: round(sorted[sorted.length - 1] ?? NaN),
+      };
+    };
     const answered = outcomes.approved + outcomes.declined;
     console.log(
       JSON.stringify(
@@ -171,18 +222,27 @@ async function main(): Promise<void> {
           seconds: settings.seconds,
           payments: { ...outcomes, perSecond: round(answered / settings.seconds) },
           events: { written, received: seen.size, repeats },
-          commitToConsumerMs: {
-            p50: round(percentile(sorted, 50)),
-            p90: round(percentile(sorted, 90)),
-            p99: round(percentile(sorted, 99)),
-            max: round(sorted[sorted.length - 1] ?? NaN),
+          commitToConsumerMs: figures(latencies),
+          subscribers: {
+            customers: subscribed.length,
+            paymentEvents: subscriberExpected,
+            received: subscriberReceived(),
+            repeats: subscriberRepeats,
+            errors: subscriberErrors.length,
           },
+          commitToSubscriberMs: figures(subscriberLatencies),
         },
         null,
         2,
       ),
     );
     if (seen.size !== written) throw new Error(`${written - seen.size} of ${written} payment events never reached the consumer`);
+    if (subscriberErrors.length) throw new Error(`a subscription failed: ${String(subscriberErrors[0])}`);
+    if (subscriberReceived() !== subscriberExpected) {
+      throw new Error(
+        `${subscriberExpected - subscriberReceived()} of ${subscriberExpected} payment events never reached their subscriber`,
+      );
+    }
   } finally {
     for (const cleanup of cleanups) await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`));
   }
