@@ -39,13 +39,26 @@ export async function serveSubscription(
   response: http.ServerResponse,
   url: URL,
   schema: GraphQLSchema,
-  /** Claims the request's nonce and builds the resolvers' context; throws a GraphQLError to refuse. */
+  /**
+   * Completes the signature check (the nonce claim: a replayed request is refused); throws a
+   * GraphQLError to refuse. Runs before the document is even parsed, as on Apollo's path a
+   * request whose signature fails learns nothing about its document: only a subscription is
+   * served here, and a subscription changes nothing, so its nonce is a read's whatever it holds.
+   */
+  authorize: () => Promise<void>,
+  /** Builds the resolvers' context; throws a GraphQLError to refuse. */
   contextFor: () => Promise<object>,
 ): Promise<void> {
   const refuse = (status: number, error: ReturnType<typeof errorEntry>) => {
     response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     response.end(JSON.stringify({ errors: [error] }));
   };
+  try {
+    await authorize();
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    return refuse(401, errorEntry('UNAUTHENTICATED', error.message));
+  }
   let document;
   let variables: Record<string, unknown> | undefined;
   try {

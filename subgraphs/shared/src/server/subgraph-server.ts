@@ -252,20 +252,27 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         return sendJson(response, result.status, result.body);
       }
       if (wantsEventStream(request)) {
-        return await serveSubscription(request, response, url, schema, async () => {
-          // A subscription changes nothing: its nonce is claimed as a read's.
-          try {
-            await signed!.claimNonce(readNonces);
-          } catch (error) {
-            if (error instanceof ServiceAuthError) throw graphqlError('UNAUTHENTICATED', `unauthenticated: ${error.message}`);
-            throw error;
-          }
-          return Object.assign(await options.context(request, caller), {
-            identity: caller.identity,
-            requestId: caller.requestId,
-            acceptLanguage: caller.acceptLanguage,
-          });
-        });
+        return await serveSubscription(
+          request,
+          response,
+          url,
+          schema,
+          async () => {
+            // A subscription changes nothing: its nonce is claimed as a read's.
+            try {
+              await signed!.claimNonce(readNonces);
+            } catch (error) {
+              if (error instanceof ServiceAuthError) throw graphqlError('UNAUTHENTICATED', `unauthenticated: ${error.message}`);
+              throw error;
+            }
+          },
+          async () =>
+            Object.assign(await options.context(request, caller), {
+              identity: caller.identity,
+              requestId: caller.requestId,
+              acceptLanguage: caller.acceptLanguage,
+            }),
+        );
       }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(request.headers)) {
