@@ -164,9 +164,7 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
     landingPage: false,
     // Yoga's default answers every Origin with itself and credentials; only allowed origins get CORS headers.
     cors: (request) => resolved.origins.cors(request),
-    graphiql: production
-      ? false
-      : { title: 'Cardweave', defaultQuery: EXAMPLE_QUERY, headers: options.ideHeaders ?? demoIdeHeaders(resolved) },
+    graphiql: production ? false : ideOptions(options.ideHeaders ?? demoIdeHeaders(resolved)),
     // The stock IDE loads its scripts from a CDN; this one is bundled in an installed package.
     renderGraphiQL,
     disableIntrospection: production ? { disableIf: () => true } : undefined,
@@ -186,6 +184,19 @@ export function createCardweaveGateway(options: GatewayOptions = {}) {
     plugins: (context) => gatewayPlugins(resolved, context),
   });
   return runtime;
+}
+
+/**
+ * The IDE opens on the card view with its one variable filled (demo customer 1, whose token the
+ * headers carry in a local run), so that it answers on the first run.
+ */
+function ideOptions(headers: string | undefined) {
+  return {
+    title: 'Cardweave',
+    defaultQuery: EXAMPLE_QUERY,
+    headers,
+    defaultTabs: [{ query: EXAMPLE_QUERY, variables: EXAMPLE_VARIABLES, headers }],
+  };
 }
 
 /** In a local run, the IDE starts with a token of demo customer 1 (the key pair is local). */
@@ -238,3 +249,5 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
 
 /** The unified card view: one card as the issuer, the wallets and the network see it. */
 export const EXAMPLE_QUERY = fs.readFileSync(require.resolve('../../client/operations/card-view.graphql'), 'utf8');
+/** The example query's variables: demo customer 1. */
+export const EXAMPLE_VARIABLES = JSON.stringify({ customerId: DEMO_CUSTOMER_1 }, null, 2);

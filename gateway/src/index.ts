@@ -7,6 +7,7 @@
 export {
   createCardweaveGateway,
   EXAMPLE_QUERY,
+  EXAMPLE_VARIABLES,
   loadPersistedDocuments,
   PERSISTED_DOCUMENTS_FILE,
   readRetryPolicy,
