@@ -61,6 +61,8 @@ describe('inChinese', () => {
       '变量 $a 的值 1.5 无效：Fen 必须是整数分（例如 12345 表示 123.45 元），不能是小数；收到的是 1.5',
     ],
     ['BAD_USER_INPUT', 'cardId: not a valid id', 'cardId：不是有效的 ID'],
+    ['BAD_USER_INPUT', 'first: 1 to 100', 'first：须在 1 到 100 之间'],
+    ['UNAUTHENTICATED', 'Invalid authentication token provided', '提供的认证令牌无效。'],
     ['NOT_FOUND', 'card not found', '未找到卡片'],
     [
       'FORBIDDEN',

@@ -40,6 +40,7 @@ const DETAILS: Rule[] = [
   [/^not a valid id$/, () => '不是有效的 ID'],
   [/^not a cursor this API issued$/, () => '不是本 API 签发的游标'],
   [/^must be (?:a whole number )?from (-?\d+) to (-?\d+)(?:; got (.+))?$/, (m) => `必须是 ${m[1]} 到 ${m[2]} 之间的整数${got(m[3])}`],
+  [/^(\d+) to (\d+)$/, (m) => `须在 ${m[1]} 到 ${m[2]} 之间`],
   [/^must be between (-?\d+) and (-?\d+)(?:; got (.+))?$/, (m) => `必须在 ${m[1]} 到 ${m[2]} 之间${got(m[3])}`],
   [
     /^Fen must be a whole number of fen from (-?\d+) to (-?\d+), as a JSON number or a string of digits; got (.+)$/s,
@@ -173,6 +174,8 @@ const BY_CODE: Record<string, Rule[]> = {
   UNAUTHENTICATED: [
     [/^Unauthenticated\.?$/i, () => '未认证：请求需要有效的访问令牌。'],
     [/^the token grants no access$/, () => '该令牌不授予任何访问权限。'],
+    [/^Invalid authentication token provided$/, () => '提供的认证令牌无效。'],
+    [/^Failed to decode authentication token/, () => '无法解码认证令牌。'],
     [/^unauthenticated: (.*)$/s, (m) => `未认证：${m[1]}`],
   ],
   FORBIDDEN: [
