@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ageAt, evaluateEligibility, loadAdapterRegistry, windowOf } from '@cardweave/adapter-sdk';
+import { DEMO_NOW } from './demo-now';
 import { DEMO_APPLICANTS, demoApplicantId, demoMobile, generateDemoData } from './generate-demo-data';
+import { demoCustomerId } from './random';
 
 const registry = loadAdapterRegistry();
 const now = new Date('2026-11-26T06:00:00Z');
@@ -87,5 +89,35 @@ describe('the demo data', () => {
     expect(mobiles.every((m) => typeof m === 'string' && /^sealed:1[3-9]\d{9}$/.test(m))).toBe(true);
     expect(new Set(mobiles).size).toBe(mobiles.length);
     expect(sealed.issuer.customers.find((c) => c.id === demoApplicantId(2))!.mobileEncrypted).toBe(`sealed:${demoMobile('applicant', 2)}`);
+  });
+});
+
+describe('the demo data for one pinned instant', () => {
+  /** Everything generated, as text: bigints as digits, instants in ISO, sealed fields as their plain text. */
+  const generatedAt = (systemDate: string) => {
+    jest.useFakeTimers({ now: new Date(systemDate), doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval'] });
+    try {
+      expect(new Date().toISOString()).toBe(new Date(systemDate).toISOString());
+      const generated = generateDemoData({ registry, now: new Date(DEMO_NOW), encrypt: (plain) => `sealed:${plain}` });
+      return JSON.stringify(generated, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    } finally {
+      jest.useRealTimers();
+    }
+  };
+
+  it('is byte-for-byte the same, whatever the real date it is generated on', () => {
+    const onOneDay = generatedAt('2026-12-31T23:59:59Z');
+    expect(generatedAt('2026-12-31T23:59:59Z')).toBe(onOneDay);
+    expect(generatedAt('2031-02-03T04:05:06Z')).toBe(onOneDay);
+    // Names, masked numbers, ids, amounts and overdue days are all in it.
+    const data = JSON.parse(onOneDay) as { issuer: { customers: Array<{ id: string; name: string }>; cards: Array<{ last4: string }> } };
+    expect(data.issuer.customers[1]).toMatchObject({ id: demoCustomerId(2), name: expect.any(String) });
+    expect(data.issuer.cards[0].last4).toMatch(/^\d{4}$/);
+  });
+
+  it('is another for another instant', () => {
+    const other = generateDemoData({ registry, now: new Date('2027-03-01T06:00:00Z'), encrypt: (plain) => `sealed:${plain}` });
+    const pinned = generateDemoData({ registry, now: new Date(DEMO_NOW), encrypt: (plain) => `sealed:${plain}` });
+    expect(other.issuer.bills.map((b) => b.dueDate)).not.toEqual(pinned.issuer.bills.map((b) => b.dueDate));
   });
 });
