@@ -1,13 +1,14 @@
 /**
  * A commit that writes to the outbox wakes its readers instead of leaving them to their poll:
- * the relays here poll once a minute, so an event published within the test's wait was woken.
- * In this process through the transaction's end; from another replica (a data source of its
+ * the relays and feeds here poll once a minute, so an event delivered within the test's wait
+ * was woken. In this process through the transaction's end; from another replica (a data source of its
  * own on the same database) through PostgreSQL's LISTEN/NOTIFY, which the embedded server
  * cannot carry between connections (one session for all), so that case runs on PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
 import {
   InProcessEventBus,
+  OutboxFeed,
   OutboxRelay,
   outboxSignal,
   recordEvent,
@@ -49,6 +50,21 @@ function receive(bus: InProcessEventBus, count: number, ms = 10_000): Promise<Do
       }
     });
   });
+}
+
+/** The first event a subscriber of `feed` receives for `customerId`, or null after `ms`. */
+async function firstFromFeed(feed: OutboxFeed, customerId: string, ms = 10_000): Promise<{ event: Promise<DomainEvent | null> }> {
+  const events = feed.events({ customerId });
+  await events.listening;
+  let timer: NodeJS.Timeout | undefined;
+  const event = Promise.race([
+    events.next().then((r) => (r.done ? null : r.value)),
+    new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms))),
+  ]).finally(() => {
+    clearTimeout(timer);
+    void events.return?.();
+  });
+  return { event };
 }
 
 function startRelay(on: SubgraphDatabase, bus: InProcessEventBus): OutboxRelay {
@@ -110,6 +126,37 @@ it('a relay idle between polls publishes a committed event without waiting for i
     expect((await arriving).map((e) => e.id)).toEqual(written.map((e) => e.id));
   } finally {
     await Promise.all(relays.splice(0).map((r) => r.stop()));
+    await replica.close();
+  }
+});
+
+it('a feed idle between polls hands a committed event to its subscriber without waiting for its next poll', async () => {
+  const feed = new OutboxFeed(outbox.dataSource, RELAY_SCHEMA, { pollIntervalMs: POLL_NEVER_MS });
+  try {
+    const customerId = randomUUID();
+    const { event } = await firstFromFeed(feed, customerId);
+    const written = await outbox.dataSource.transaction((m) =>
+      recordEvent(m, RELAY_SCHEMA, { type: 'binding.added', customerId, payload: {} }, new Date()),
+    );
+    expect((await event)?.id).toBe(written.id);
+  } finally {
+    feed.close();
+  }
+});
+
+(usesRealPostgres() ? it : it.skip)("another replica's commit wakes this replica's feed (LISTEN/NOTIFY)", async () => {
+  const replica = await openOutbox(database.url);
+  const feed = new OutboxFeed(replica.dataSource, RELAY_SCHEMA, { pollIntervalMs: POLL_NEVER_MS });
+  try {
+    const customerId = randomUUID();
+    const { event } = await firstFromFeed(feed, customerId);
+    await outboxSignal(replica.dataSource).listening;
+    const written = await outbox.dataSource.transaction((m) =>
+      recordEvent(m, RELAY_SCHEMA, { type: 'binding.added', customerId, payload: {} }, new Date()),
+    );
+    expect((await event)?.id).toBe(written.id);
+  } finally {
+    feed.close();
     await replica.close();
   }
 });

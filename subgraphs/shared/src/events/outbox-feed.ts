@@ -5,13 +5,15 @@
  * replica, and makes resuming after a given event one query of the same table.
  *
  * One poller per process tails the table while someone listens (one statement a tick, however
- * many subscribers). A position left out of a read may belong to a transaction still open
+ * many subscribers), and a commit to the table wakes it at once (outbox-signal.ts), the tick
+ * staying as the safety net. A position left out of a read may belong to a transaction still open
  * (positions are taken before commit): such gaps are asked for again until they appear or are
  * older than GAP_PATIENCE_MS (a rolled-back transaction leaves its position unused for ever).
  */
 import type { DataSource } from 'typeorm';
 import type { DomainEvent } from './domain-event';
 import { eventFromOutboxRow, OUTBOX_COLUMNS, type OutboxRow } from './event-outbox';
+import { outboxSignal } from './outbox-signal';
 
 export interface OutboxFeedOptions {
   /** How often the table is read while someone listens. */
@@ -48,6 +50,9 @@ export class OutboxFeed {
   private readonly gaps = new Map<bigint, number>();
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
+  /** A commit woke the feed during a read, which may have missed it: read once more after. */
+  private readAgain = false;
+  private stopWaking: (() => void) | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -160,6 +165,8 @@ export class OutboxFeed {
     }
     this.timer ??= setInterval(() => void this.poll(), this.pollIntervalMs);
     this.timer.unref?.();
+    // Read when a change to the table commits (here or on another replica); the interval stays as the safety net.
+    this.stopWaking ??= outboxSignal(this.dataSource).subscribe(`${this.schema}.event_outbox`, () => void this.poll());
   }
 
   private unlisten(listener: Listener): void {
@@ -167,6 +174,8 @@ export class OutboxFeed {
     if (this.listeners.size === 0 && this.timer) {
       clearInterval(this.timer);
       this.timer = null;
+      this.stopWaking?.();
+      this.stopWaking = null;
       // Nobody listens: the next listener starts from its own now.
       this.cursor = null;
       this.gaps.clear();
@@ -174,10 +183,19 @@ export class OutboxFeed {
   }
 
   private poll(): Promise<void> {
-    this.polling ??= this.read()
+    if (this.polling) {
+      this.readAgain = true;
+      return this.polling;
+    }
+    this.polling = this.read()
       // A failed read is tried again at the next tick, from the same cursor.
       .catch(() => undefined)
-      .finally(() => (this.polling = null));
+      .finally(() => {
+        this.polling = null;
+        if (!this.readAgain) return;
+        this.readAgain = false;
+        void this.poll();
+      });
     return this.polling;
   }
 
@@ -214,6 +232,8 @@ export class OutboxFeed {
   close(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.stopWaking?.();
+    this.stopWaking = null;
     this.listeners.clear();
   }
 }
