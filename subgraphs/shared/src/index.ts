@@ -86,6 +86,8 @@ export {
   amountLimitStatus,
   bindingRule,
   limitStatusFromRepresentation,
+  limitStatusId,
+  type LimitSubject,
   type LimitStatusModel,
   type WindowUsage,
 } from './limits/limit-status';

@@ -215,6 +215,8 @@ export type LimitStatus = {
   countLimit?: Maybe<Scalars['Int']['output']>;
   /** The rule in words, e.g. 1,000 CNY per payment. */
   description: LocalizedText;
+  /** The rule as it applies to one subject: `card:<card id>/<rule id>` for the issuer's, the holder's and the network's rules on a card, `binding:<binding id>/<rule id>` for a wallet's rules on a binding, `wallet-account:<account id>/<rule id>` for a wallet's rules on an account. Unique and stable, so a client cache can key on it; ruleId repeats across cards. */
+  id: Scalars['ID']['output'];
   /** Credit available or an amount limit over a window. */
   kind: LimitKind;
   /** The most the rule allows in its window. */
@@ -660,6 +662,7 @@ export type LimitStatusResolvers<ContextType = ClearingContext, ParentType exten
   blockedCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   countLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LimitKind'], ParentType, ContextType>;
   limitFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;

@@ -16,7 +16,7 @@ import { transactionSearch } from '../transactions/transaction-search';
 /** Network limits count per card; a CUSTOMER-scoped network rule would need the customer id. */
 async function networkLimits(card: CardRepresentation, ctx: ClearingContext) {
   const usage = await ctx.loaders.usage.load(card.id);
-  return ctx.network.limits.map((rule) => amountLimitStatus(ctx.network, rule, usage.get(rule.window), ctx.now));
+  return ctx.network.limits.map((rule) => amountLimitStatus(`card:${card.id}`, ctx.network, rule, usage.get(rule.window), ctx.now));
 }
 
 /** Clearing keeps only card ids: the issuer says whose card it is (shared/src/auth/card-owners.ts). */

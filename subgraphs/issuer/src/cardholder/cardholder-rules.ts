@@ -6,7 +6,7 @@
  * the platforms' own.
  */
 import { clampToZero, windowOf, type CanonicalError, type Fen, type LimitRule, type LimitWindow } from '@cardweave/adapter-sdk';
-import { localized, type LimitStatusModel, type PlatformModel, type UsageByWindow } from '@cardweave/subgraph-kit';
+import { limitStatusId, localized, type LimitStatusModel, type PlatformModel, type UsageByWindow } from '@cardweave/subgraph-kit';
 import type { CardEntity } from '../db/entities/card.entity';
 import { MERCHANT_CATEGORY_GROUPS, type MerchantCategoryGroup } from './merchant-category-groups';
 
@@ -87,10 +87,16 @@ export function reservationRules(controls: HolderControls): LimitRule[] {
 export const COUNTED_WINDOW_RULES: LimitRule[] = WINDOWS.filter((s) => s.window !== 'PER_PAYMENT').map((s) => ruleOf(s, UNLIMITED_FEN));
 
 /** The holder's limits as LimitStatus, with the usage of their current windows. */
-export function holderLimitStatuses(controls: HolderControls, usage: UsageByWindow | undefined, now: Date): LimitStatusModel[] {
+export function holderLimitStatuses(
+  cardId: string,
+  controls: HolderControls,
+  usage: UsageByWindow | undefined,
+  now: Date,
+): LimitStatusModel[] {
   return holderRules(controls).map((rule) => {
     const usedFen = rule.window === 'PER_PAYMENT' ? 0n : (usage?.get(rule.window)?.amountFen ?? 0n);
     return {
+      id: limitStatusId(`card:${cardId}`, rule.id),
       ruleId: rule.id,
       platform: cardholderPlatform,
       kind: 'AMOUNT_PER_WINDOW',

@@ -3,7 +3,7 @@
  * cannot pay at all, in which case it is 0 with the canonical reason.
  */
 import { clampToZero, type PlatformAdapter } from '@cardweave/adapter-sdk';
-import { platformOf } from '@cardweave/subgraph-kit';
+import { limitStatusId, platformOf } from '@cardweave/subgraph-kit';
 import type { LimitStatusModel } from '@cardweave/subgraph-kit';
 import type { CardEntity } from '../db/entities/card.entity';
 import type { CreditLineEntity } from '../db/entities/credit-line.entity';
@@ -19,10 +19,18 @@ export function spendBlockCode(customer: CustomerEntity, card: CardEntity, overd
   return null;
 }
 
-export function issuerLimitStatus(adapter: PlatformAdapter, line: CreditLineEntity, blockedCode: string | null): LimitStatusModel {
+/** The issuer's bound on one card: its block (a locked card, say) is the card's own, so the id names the card. */
+export function issuerLimitStatus(
+  adapter: PlatformAdapter,
+  card: CardEntity,
+  line: CreditLineEntity,
+  blockedCode: string | null,
+): LimitStatusModel {
   const available = clampToZero(line.limitFen - line.usedFen);
+  const ruleId = `${adapter.manifest.id}.credit-available`;
   return {
-    ruleId: `${adapter.manifest.id}.credit-available`,
+    id: limitStatusId(`card:${card.id}`, ruleId),
+    ruleId,
     platform: platformOf(adapter),
     kind: 'CREDIT_AVAILABLE',
     window: 'ALL_TIME',

@@ -7,6 +7,8 @@ import type { LocalizedTextModel } from '@cardweave/subgraph-kit';
 import type { BillEntity } from '../db/entities/bill.entity';
 
 export interface OverdueStateModel {
+  /** The credit line's id, once it is known whose state it is (Card.overdue). */
+  id?: string;
   isOverdue: boolean;
   overdueDays: number;
   overdueAmountFen: bigint;

@@ -185,6 +185,8 @@ export type BillingCycle = {
   cycleStart: Scalars['Date']['output'];
   /** The day its bill will be due. */
   dueDate: Scalars['Date']['output'];
+  /** `<credit line id>/<cycleStart>`: the credit line's cycle that starts that day; once billed, its postings are a Bill's. */
+  id: Scalars['ID']['output'];
   /** Everything posted and not yet billed (purchases, penalties, repayments), newest first. */
   items: BillItemConnection;
   /** Overdue penalty posted so far and not yet billed, on whichever bill is overdue. */
@@ -720,6 +722,8 @@ export type LimitStatus = {
   countLimit?: Maybe<Scalars['Int']['output']>;
   /** The rule in words, e.g. 1,000 CNY per payment. */
   description: LocalizedText;
+  /** The rule as it applies to one subject: `card:<card id>/<rule id>` for the issuer's, the holder's and the network's rules on a card, `binding:<binding id>/<rule id>` for a wallet's rules on a binding, `wallet-account:<account id>/<rule id>` for a wallet's rules on an account. Unique and stable, so a client cache can key on it; ruleId repeats across cards. */
+  id: Scalars['ID']['output'];
   /** Credit available or an amount limit over a window. */
   kind: LimitKind;
   /** The most the rule allows in its window. */
@@ -896,6 +900,8 @@ export type MutationVerifyCardIssuanceStepArgs = {
 /** The overdue state of a credit line. */
 export type OverdueState = {
   __typename?: 'OverdueState';
+  /** The credit line's id: every card of the line shares its overdue state. */
+  id: Scalars['ID']['output'];
   /** Whether any bill of the credit line is overdue: past its due date with less than the minimum repaid by then, and not yet repaid in full. */
   isOverdue: Scalars['Boolean']['output'];
   /** Principal past due. */
@@ -1537,6 +1543,7 @@ export type BillingCycleResolvers<ContextType = IssuerContext, ParentType extend
   cycleEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   cycleStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   items?: Resolver<ResolversTypes['BillItemConnection'], ParentType, ContextType, RequireFields<BillingCycleItemsArgs, 'first'>>;
   penaltiesFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   repaymentsFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
@@ -1737,6 +1744,7 @@ export type LimitStatusResolvers<ContextType = IssuerContext, ParentType extends
   blockedCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   countLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LimitKind'], ParentType, ContextType>;
   limitFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
@@ -1772,6 +1780,7 @@ export type MutationResolvers<ContextType = IssuerContext, ParentType extends Re
 };
 
 export type OverdueStateResolvers<ContextType = IssuerContext, ParentType extends ResolversParentTypes['OverdueState'] = ResolversParentTypes['OverdueState']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   overdueAmountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   overdueDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -25,6 +25,7 @@ export const billResolvers: Resolvers = {
     }),
   },
   BillingCycle: {
+    id: (cycle) => `${cycle.creditLineId}/${cycle.cycleStart}`,
     chargesFen: async (cycle, _, ctx) => (await ctx.loaders.unbilledTotals.load(cycle.creditLineId)).chargesFen,
     penaltiesFen: async (cycle, _, ctx) => (await ctx.loaders.unbilledTotals.load(cycle.creditLineId)).penaltiesFen,
     repaymentsFen: async (cycle, _, ctx) => (await ctx.loaders.unbilledTotals.load(cycle.creditLineId)).repaymentsFen,

@@ -57,14 +57,16 @@ export const cardResolvers: Resolvers = {
         ctx.loaders.billsByCreditLine.load(card.creditLineId),
       ]);
       const overdue = overdueState(bills, ctx.today, adapter.issuerTerms).isOverdue;
-      return issuerLimitStatus(adapter, line, spendBlockCode(customer!, card, overdue, ctx.today));
+      return issuerLimitStatus(adapter, card, line, spendBlockCode(customer!, card, overdue, ctx.today));
     },
     currentBill: async (card, _, ctx) => (await ctx.loaders.billsByCreditLine.load(card.creditLineId))[0] ?? null,
     // Dates only: the cycle's totals and items are read (batched) when they are asked for.
     currentCycle: (card, _, ctx) => ({ ...cycleOpenOn(ctx.today, issuerOf(card, ctx).issuerTerms), creditLineId: card.creditLineId }),
     bills: (card, { first, after }, ctx) => ctx.loaders.billPages.load({ parentId: card.creditLineId, first, after }),
-    overdue: async (card, _, ctx) =>
-      overdueState(await ctx.loaders.billsByCreditLine.load(card.creditLineId), ctx.today, issuerOf(card, ctx).issuerTerms),
+    overdue: async (card, _, ctx) => ({
+      id: card.creditLineId,
+      ...overdueState(await ctx.loaders.billsByCreditLine.load(card.creditLineId), ctx.today, issuerOf(card, ctx).issuerTerms),
+    }),
     repayAt: (card, _, ctx) => {
       const adapter = issuerOf(card, ctx);
       return { platform: platformOf(adapter), channel: localized(adapter.issuerTerms.repaymentChannel) };

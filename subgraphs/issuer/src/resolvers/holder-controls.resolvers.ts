@@ -16,7 +16,7 @@ export const holderControlsResolvers: Resolvers = {
       const controls = holderControlsOf(card);
       // Usage is read (one statement for all the request's cards) only for cards with a daily or monthly limit.
       const usage = controls.dailyFen !== null || controls.monthlyFen !== null ? await ctx.holderUsage.load(card.id) : undefined;
-      return holderLimitStatuses(controls, usage, ctx.clock.now());
+      return holderLimitStatuses(card.id, controls, usage, ctx.clock.now());
     },
   },
   // Read after the commit (the mutations read the card by SQL, not through the loaders), so the answer shows the card as it now stands.

@@ -6,6 +6,8 @@ import { clampToZero, windowOf, type Fen, type LimitRule, type PlatformAdapter }
 import { localized, platformOf, type LocalizedTextModel, type PlatformModel } from '../graphql/platform';
 
 export interface LimitStatusModel {
+  /** `<subject>/<rule id>` (limitStatusId): the rule as it applies to one card, binding or wallet account. */
+  id: string;
   ruleId: string;
   platform: PlatformModel;
   kind: 'CREDIT_AVAILABLE' | 'AMOUNT_PER_WINDOW';
@@ -21,6 +23,17 @@ export interface LimitStatusModel {
   description: LocalizedTextModel;
 }
 
+/** What a rule's usage and block are counted for: a card, a wallet binding or a wallet account. */
+export type LimitSubject = `card:${string}` | `binding:${string}` | `wallet-account:${string}`;
+
+/**
+ * The id of a rule as it applies to one subject. A rule id alone repeats across cards with
+ * different usage, so clients that cache by id (Apollo, urql's Graphcache) need the subject in it.
+ */
+export function limitStatusId(subject: LimitSubject, ruleId: string): string {
+  return `${subject}/${ruleId}`;
+}
+
 export interface WindowUsage {
   amountFen: Fen;
   count: number;
@@ -28,6 +41,7 @@ export interface WindowUsage {
 
 /** A platform's amount limit, with the usage counted in its current window. */
 export function amountLimitStatus(
+  subject: LimitSubject,
   adapter: PlatformAdapter,
   rule: LimitRule,
   usage: WindowUsage | undefined,
@@ -40,6 +54,7 @@ export function amountLimitStatus(
   const countExhausted = rule.count !== undefined && usedCount !== null && usedCount >= rule.count;
   const remainingFen = blockedCode || countExhausted ? 0n : clampToZero(rule.amountFen - usedFen);
   return {
+    id: limitStatusId(subject, rule.id),
     ruleId: rule.id,
     platform: platformOf(adapter),
     kind: 'AMOUNT_PER_WINDOW',

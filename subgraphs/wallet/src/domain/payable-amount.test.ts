@@ -4,6 +4,7 @@ import { payableAmount } from './payable-amount';
 
 const platform = (id: string) => ({ id, role: 'WALLET' as const, displayName: { zhCN: id, en: id } });
 const rule = (ruleId: string, remainingFen: bigint): LimitStatusModel => ({
+  id: `card:c1/${ruleId}`,
   ruleId,
   platform: platform(ruleId.split('.')[0]),
   kind: 'AMOUNT_PER_WINDOW',

@@ -23,7 +23,9 @@ export async function walletLimitStatuses(
     adapter.limits.map(async (rule) => {
       const scopeKey = rule.scope === 'CARD' ? binding?.cardId : rule.scope === 'CUSTOMER' ? account.customerId : account.id;
       const usage = scopeKey ? (await ctx.loaders.usage.load(scopeKey)).get(rule.window) : undefined;
-      return amountLimitStatus(adapter, rule, usage, ctx.now, blocked);
+      // A binding's block depends on the binding, so its rules are the binding's own; an account's are the account's.
+      const subject = binding ? (`binding:${binding.id}` as const) : (`wallet-account:${account.id}` as const);
+      return amountLimitStatus(subject, adapter, rule, usage, ctx.now, blocked);
     }),
   );
 }

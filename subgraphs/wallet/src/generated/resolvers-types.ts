@@ -366,6 +366,8 @@ export type Mutation = {
    * card number, CVV2 and an SMS code for Cloud QuickPass. Input is checked field by field
    * before any platform is called; the card's issuer confirms the elements are this card's.
    */
+  /** The rule as it applies to one subject: `card:<card id>/<rule id>` for the issuer's, the holder's and the network's rules on a card, `binding:<binding id>/<rule id>` for a wallet's rules on a binding, `wallet-account:<account id>/<rule id>` for a wallet's rules on an account. Unique and stable, so a client cache can key on it; ruleId repeats across cards. */
+  id: Scalars['ID']['output'];
   bindCard: BindCardResult;
   /**
    * Pays a merchant with a card bound in a wallet. The payment runs the real chain: the
@@ -577,6 +579,8 @@ export type Platform = {
 /** Whether a customer may get (issuer) or bind (wallet) the card on one platform, and every reason why not. */
 export type PlatformEligibility = {
   __typename?: 'PlatformEligibility';
+  /** `binding:<binding id>`: one payable amount per binding (a card in one wallet account), so its LimitStatus rules carry the same subject. */
+  id: Scalars['ID']['output'];
   /** What the platform would let the customer do. */
   action: EligibilityAction;
   /** Age in full years today (Asia/Shanghai), from the resident ID number. */
@@ -1273,6 +1277,7 @@ export type WalletAccountResolvers<ContextType = WalletContext, ParentType exten
 
 export type WalletBindingResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WalletBinding'] = ResolversParentTypes['WalletBinding']> = {
   account?: Resolver<ResolversTypes['WalletAccount'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   boundAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   card?: Resolver<ResolversTypes['Card'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1318,6 +1323,7 @@ export type WebhookEndpointResolvers<ContextType = WalletContext, ParentType ext
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   deliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<WebhookEndpointDeliveriesArgs, 'first'>>;
   eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['WebhookScope'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

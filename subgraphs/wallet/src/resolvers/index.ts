@@ -95,6 +95,7 @@ export const walletResolvers: Resolvers = {
     },
   },
   PayableAmount: {
+    id: (payable) => `binding:${payable.binding.id}`,
     binding: (payable) => payable.binding,
   },
 };
