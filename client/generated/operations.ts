@@ -250,7 +250,7 @@ export type MerchantCategoryGroup =
 
 /** A payment request. */
 export type PayInput = {
-  /** The amount in fen, more than 0. */
+  /** The amount in whole fen: from 1 to 100000000 (1,000,000 CNY), the largest payment accepted. */
   amountFen: number;
   /** The wallet binding to pay with. */
   bindingId: string | number;
@@ -319,7 +319,7 @@ export type Remedy =
 
 /** A repayment at the issuer. */
 export type RepayInput = {
-  /** How much, in whole fen (more than 0, at most what the bills owe). */
+  /** How much, in whole fen: 1 or more (at most 9007199254740991, the largest Fen), and at most what the bills owe. */
   amountFen: number;
   /** The customer who repays. */
   customerId: string | number;
@@ -343,7 +343,7 @@ export type SendIssuanceSmsCodeInput = {
   issuanceId: string | number;
 };
 
-/** The holder's controls for a card. Amounts are whole fen, more than 0, with per payment ≤ daily ≤ monthly where set; null or absent clears a control. */
+/** The holder's controls for a card. Amounts are whole fen from 1 to 9007199254740991 (the largest Fen), with per payment ≤ daily ≤ monthly where set; null or absent clears a control. */
 export type SpendingControlsInput = {
   /** Merchant category groups to block; null or empty blocks none. */
   blockedMerchantCategories?: Array<MerchantCategoryGroup> | null | undefined;
@@ -381,11 +381,11 @@ export type StartCardRevealInput = {
 export type TransactionFilter = {
   /** Routed at or after this instant. */
   from?: string | null | undefined;
-  /** At most this amount (0 or more, not below minAmountFen). */
+  /** At most this amount, in whole fen: 0 to 9007199254740991, not below minAmountFen. */
   maxAmountFen?: number | null | undefined;
   /** Part of the merchant's name, in any case, at most 100 characters; % and _ are matched as themselves. Blank matches every merchant. */
   merchantText?: string | null | undefined;
-  /** At least this amount (0 or more). */
+  /** At least this amount, in whole fen: 0 to 9007199254740991. */
   minAmountFen?: number | null | undefined;
   /** In any of these statuses (at least one). */
   status?: Array<TransactionStatus> | null | undefined;

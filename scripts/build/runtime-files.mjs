@@ -30,6 +30,8 @@ export const ROOT_FILES = [
   // the built card page the gateway serves at / (gateway/src/plugins/use-web-page.ts);
   // `npm run build` builds it first
   'web/dist',
+  // the scalars' specification, which their @specifiedBy names (gateway/src/plugins/use-scalar-docs.ts)
+  'docs/scalars.md',
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

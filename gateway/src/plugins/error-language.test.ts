@@ -110,7 +110,7 @@ const CASES: Array<{ name: string; query: string; bearer?: null; code: string; e
 
 describe.each(CASES)('$name', ({ query, bearer, code, en, zh }) => {
   it('answers in English by default and for en, and never as a syntax error unless it is one', async () => {
-    for (const headers of [{}, { 'accept-language': 'en-US,en;q=0.9' }, { 'accept-language': 'fr' }]) {
+    for (const headers of [{}, { 'accept-language': 'en-US,en;q=0.9' }, { 'accept-language': 'fr' }] as Array<Record<string, string>>) {
       const { errors } = await send(query, headers, bearer === null ? null : token);
       expect(errors[0]?.extensions?.code).toBe(code);
       expect(errors[0].message).toMatch(en);

@@ -12,6 +12,7 @@ import { countResult, useDeclineSelection, useMetrics } from './use-metrics';
 import { useNumberLiterals } from './use-number-literals';
 import { useReadiness } from './use-readiness';
 import { useRequestLimits } from './use-request-limits';
+import { useScalarDocs } from './use-scalar-docs';
 import { useTracing } from './use-tracing';
 import { useServiceSignature } from './use-service-signature';
 import { useWebPage } from './use-web-page';
@@ -22,6 +23,7 @@ export type AnyGatewayPlugin = any;
 export function gatewayPlugins(options: ResolvedGatewayOptions, context: GatewayConfigContext): AnyGatewayPlugin[] {
   return [
     useReadiness({ subgraphUrls: options.subgraphUrls, loadSupergraph: options.loadSupergraph }),
+    useScalarDocs(),
     ...useMetrics({
       registry: options.metrics.registry,
       log: context.log,

@@ -18,7 +18,7 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 with offset. */
   DateTime: { input: Date | string; output: Date | string; }
-  /** An amount in fen (1 CNY = 100 fen): always a whole number, never a fraction. */
+  /** An amount in fen (1 CNY = 100 fen): always a whole number, never a fraction, from -9007199254740991 to 9007199254740991 (2^53 − 1, the largest whole number a JSON number carries exactly). Sent as a JSON number; read from a JSON number or a string of digits. Each argument states its own narrower range. */
   Fen: { input: bigint; output: bigint; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -410,11 +410,11 @@ export type TransactionEdge = {
 export type TransactionFilter = {
   /** Routed at or after this instant. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
-  /** At most this amount (0 or more, not below minAmountFen). */
+  /** At most this amount, in whole fen: 0 to 9007199254740991, not below minAmountFen. */
   maxAmountFen?: InputMaybe<Scalars['Fen']['input']>;
   /** Part of the merchant's name, in any case, at most 100 characters; % and _ are matched as themselves. Blank matches every merchant. */
   merchantText?: InputMaybe<Scalars['String']['input']>;
-  /** At least this amount (0 or more). */
+  /** At least this amount, in whole fen: 0 to 9007199254740991. */
   minAmountFen?: InputMaybe<Scalars['Fen']['input']>;
   /** In any of these statuses (at least one). */
   status?: InputMaybe<Array<TransactionStatus>>;
@@ -533,7 +533,7 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Card' }
     & GraphQLRecursivePick<FederationTypes['Card'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Card'], {"issuerLimit":{"ruleId":true,"platform":{"id":true,"role":true,"displayName":{"zhCN":true,"en":true}},"kind":true,"window":true,"scope":true,"limitFen":true,"usedFen":true,"remainingFen":true,"countLimit":true,"usedCount":true,"resetsAt":true,"blockedCode":true,"description":{"zhCN":true,"en":true}},"holderLimits":{"ruleId":true,"platform":{"id":true,"role":true,"displayName":{"zhCN":true,"en":true}},"kind":true,"window":true,"scope":true,"limitFen":true,"usedFen":true,"remainingFen":true,"countLimit":true,"usedCount":true,"resetsAt":true,"blockedCode":true,"description":{"zhCN":true,"en":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Card'], {"issuerLimit":{"id":true,"ruleId":true,"platform":{"id":true,"role":true,"displayName":{"zhCN":true,"en":true}},"kind":true,"window":true,"scope":true,"limitFen":true,"usedFen":true,"remainingFen":true,"countLimit":true,"usedCount":true,"resetsAt":true,"blockedCode":true,"description":{"zhCN":true,"en":true}},"holderLimits":{"id":true,"ruleId":true,"platform":{"id":true,"role":true,"displayName":{"zhCN":true,"en":true}},"kind":true,"window":true,"scope":true,"limitFen":true,"usedFen":true,"remainingFen":true,"countLimit":true,"usedCount":true,"resetsAt":true,"blockedCode":true,"description":{"zhCN":true,"en":true}}}> ) );
   Transaction:
     ( { __typename: 'Transaction' }
     & GraphQLRecursivePick<FederationTypes['Transaction'], {"id":true}> );

@@ -36,7 +36,7 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 with offset. */
   DateTime: { input: Date | string; output: Date | string; }
-  /** An amount in fen (1 CNY = 100 fen): always a whole number, never a fraction. */
+  /** An amount in fen (1 CNY = 100 fen): always a whole number, never a fraction, from -9007199254740991 to 9007199254740991 (2^53 − 1, the largest whole number a JSON number carries exactly). Sent as a JSON number; read from a JSON number or a string of digits. Each argument states its own narrower range. */
   Fen: { input: bigint; output: bigint; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -1027,7 +1027,7 @@ export type Remedy =
 
 /** A repayment at the issuer. */
 export type RepayInput = {
-  /** How much, in whole fen (more than 0, at most what the bills owe). */
+  /** How much, in whole fen: 1 or more (at most 9007199254740991, the largest Fen), and at most what the bills owe. */
   amountFen: Scalars['Fen']['input'];
   /** The customer who repays. */
   customerId: Scalars['ID']['input'];
@@ -1127,7 +1127,7 @@ export type SpendingControls = {
   perPaymentFen?: Maybe<Scalars['Fen']['output']>;
 };
 
-/** The holder's controls for a card. Amounts are whole fen, more than 0, with per payment ≤ daily ≤ monthly where set; null or absent clears a control. */
+/** The holder's controls for a card. Amounts are whole fen from 1 to 9007199254740991 (the largest Fen), with per payment ≤ daily ≤ monthly where set; null or absent clears a control. */
 export type SpendingControlsInput = {
   /** Merchant category groups to block; null or empty blocks none. */
   blockedMerchantCategories?: InputMaybe<Array<MerchantCategoryGroup>>;

@@ -28,7 +28,7 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 with offset. */
   DateTime: { input: Date | string; output: Date | string; }
-  /** An amount in fen (1 CNY = 100 fen): always a whole number, never a fraction. */
+  /** An amount in fen (1 CNY = 100 fen): always a whole number, never a fraction, from -9007199254740991 to 9007199254740991 (2^53 − 1, the largest whole number a JSON number carries exactly). Sent as a JSON number; read from a JSON number or a string of digits. Each argument states its own narrower range. */
   Fen: { input: bigint; output: bigint; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -314,6 +314,8 @@ export type LimitStatus = {
   countLimit?: Maybe<Scalars['Int']['output']>;
   /** The rule in words, e.g. 1,000 CNY per payment. */
   description: LocalizedText;
+  /** The rule as it applies to one subject: `card:<card id>/<rule id>` for the issuer's, the holder's and the network's rules on a card, `binding:<binding id>/<rule id>` for a wallet's rules on a binding, `wallet-account:<account id>/<rule id>` for a wallet's rules on an account. Unique and stable, so a client cache can key on it; ruleId repeats across cards. */
+  id: Scalars['ID']['output'];
   /** Credit available or an amount limit over a window. */
   kind: LimitKind;
   /** The most the rule allows in its window. */
@@ -366,8 +368,6 @@ export type Mutation = {
    * card number, CVV2 and an SMS code for Cloud QuickPass. Input is checked field by field
    * before any platform is called; the card's issuer confirms the elements are this card's.
    */
-  /** The rule as it applies to one subject: `card:<card id>/<rule id>` for the issuer's, the holder's and the network's rules on a card, `binding:<binding id>/<rule id>` for a wallet's rules on a binding, `wallet-account:<account id>/<rule id>` for a wallet's rules on an account. Unique and stable, so a client cache can key on it; ruleId repeats across cards. */
-  id: Scalars['ID']['output'];
   bindCard: BindCardResult;
   /**
    * Pays a merchant with a card bound in a wallet. The payment runs the real chain: the
@@ -469,7 +469,7 @@ export type PageInfo = {
 
 /** A payment request. */
 export type PayInput = {
-  /** The amount in fen, more than 0. */
+  /** The amount in whole fen: from 1 to 100000000 (1,000,000 CNY), the largest payment accepted. */
   amountFen: Scalars['Fen']['input'];
   /** The wallet binding to pay with. */
   bindingId: Scalars['ID']['input'];
@@ -503,6 +503,8 @@ export type PayableAmount = {
   binding: WalletBinding;
   /** The rule that gives that smallest amount. */
   bindingRule: LimitStatus;
+  /** `binding:<binding id>`: one payable amount per binding (a card in one wallet account), so its LimitStatus rules carry the same subject. */
+  id: Scalars['ID']['output'];
   /** Every rule considered, in route order: issuer, network, wallet. */
   rules: Array<LimitStatus>;
   /** The wallet platform of that binding. */
@@ -579,8 +581,6 @@ export type Platform = {
 /** Whether a customer may get (issuer) or bind (wallet) the card on one platform, and every reason why not. */
 export type PlatformEligibility = {
   __typename?: 'PlatformEligibility';
-  /** `binding:<binding id>`: one payable amount per binding (a card in one wallet account), so its LimitStatus rules carry the same subject. */
-  id: Scalars['ID']['output'];
   /** What the platform would let the customer do. */
   action: EligibilityAction;
   /** Age in full years today (Asia/Shanghai), from the resident ID number. */
@@ -772,7 +772,7 @@ export type WalletRepayAt = {
 
 /** A repayment attempted through a wallet. */
 export type WalletRepaymentInput = {
-  /** The amount, in whole fen. */
+  /** The amount, in whole fen: any Fen, -9007199254740991 to 9007199254740991 (the wallet takes no repayment; the answer says where to repay). */
   amountFen: Scalars['Fen']['input'];
   /** The customer who tries to repay. */
   customerId: Scalars['ID']['input'];
@@ -962,7 +962,7 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Card' }
     & GraphQLRecursivePick<FederationTypes['Card'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Card'], {"upstreamLimits":{"ruleId":true,"platform":{"id":true,"role":true,"displayName":{"zhCN":true,"en":true}},"kind":true,"window":true,"scope":true,"limitFen":true,"usedFen":true,"remainingFen":true,"countLimit":true,"usedCount":true,"resetsAt":true,"blockedCode":true,"description":{"zhCN":true,"en":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Card'], {"upstreamLimits":{"id":true,"ruleId":true,"platform":{"id":true,"role":true,"displayName":{"zhCN":true,"en":true}},"kind":true,"window":true,"scope":true,"limitFen":true,"usedFen":true,"remainingFen":true,"countLimit":true,"usedCount":true,"resetsAt":true,"blockedCode":true,"description":{"zhCN":true,"en":true}}}> ) );
   Customer:
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
@@ -1159,6 +1159,7 @@ export type LimitStatusResolvers<ContextType = WalletContext, ParentType extends
   blockedCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   countLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LimitKind'], ParentType, ContextType>;
   limitFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
@@ -1203,6 +1204,7 @@ export type PayableAmountResolvers<ContextType = WalletContext, ParentType exten
   amountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   binding?: Resolver<ResolversTypes['WalletBinding'], ParentType, ContextType>;
   bindingRule?: Resolver<ResolversTypes['LimitStatus'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   rules?: Resolver<Array<ResolversTypes['LimitStatus']>, ParentType, ContextType>;
   walletPlatform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
 };
@@ -1277,7 +1279,6 @@ export type WalletAccountResolvers<ContextType = WalletContext, ParentType exten
 
 export type WalletBindingResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WalletBinding'] = ResolversParentTypes['WalletBinding']> = {
   account?: Resolver<ResolversTypes['WalletAccount'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   boundAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   card?: Resolver<ResolversTypes['Card'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1323,7 +1324,6 @@ export type WebhookEndpointResolvers<ContextType = WalletContext, ParentType ext
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   deliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<WebhookEndpointDeliveriesArgs, 'first'>>;
   eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['WebhookScope'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
