@@ -32,7 +32,14 @@ if ((!operator && !customerId) || !Number.isInteger(ttlSeconds) || ttlSeconds <=
 const fromEnv = configValue('JWT_PRIVATE_KEY');
 function localPrivateKey() {
   if (configValue('CARDWEAVE_KEYS') || configValue('SERVICE_PUBLIC_KEYS')) return keyringFromEnv(process.env).jwtPrivateKey;
-  const run = findLocalRun(configValueIfSet('GATEWAY_PORT'));
+  let run: ReturnType<typeof findLocalRun>;
+  try {
+    run = findLocalRun(configValueIfSet('GATEWAY_PORT'));
+  } catch (error) {
+    // Several runs up: the message says which to name; a stack trace would bury it.
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
   if (!run) return keyringFromEnv(process.env).jwtPrivateKey;
   // stderr, so that `$(npm run token -- …)` captures the token alone
   process.stderr.write(`signed with the keys of the local run at ${run.gatewayUrl}\n`);

@@ -6,16 +6,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export function writeReadmeTable(table: string, command: string, rewrite: (readme: string) => string): void {
+/** `part` names what is rewritten, with its verb: 'configuration table is', 'example query and its numbers are'. */
+export function writeReadmeTable(part: string, command: string, rewrite: (readme: string) => string): void {
   // npm runs scripts from the root package's folder, from source (tsx) and compiled alike.
   const readmeFile = path.resolve('README.md');
   const readme = fs.readFileSync(readmeFile, 'utf8');
   const current = rewrite(readme);
   if (current === readme) return;
   if (process.argv.includes('--check')) {
-    console.error(`README.md: the ${table} table is stale; run ${command}`);
+    console.error(`README.md: the ${part} stale; run ${command}`);
     process.exit(1);
   }
   fs.writeFileSync(readmeFile, current);
-  console.log(`README.md: ${table} table written`);
+  console.log(`README.md: the ${part} rewritten`);
 }

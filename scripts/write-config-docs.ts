@@ -5,4 +5,4 @@
 import { withConfigTable } from '@cardweave/service-kit';
 import { writeReadmeTable } from './readme-table';
 
-writeReadmeTable('configuration', 'npm run config:docs', withConfigTable);
+writeReadmeTable('configuration table is', 'npm run config:docs', withConfigTable);

@@ -6,4 +6,4 @@
 import { withPermissionsTable } from '@cardweave/service-kit/permissions';
 import { writeReadmeTable } from './readme-table';
 
-writeReadmeTable('permission', 'npm run permissions:docs', withPermissionsTable);
+writeReadmeTable('permission table is', 'npm run permissions:docs', withPermissionsTable);
