@@ -121,7 +121,12 @@ export const CONFIG_VARIABLES = {
     whenUnset: 'events delivered in-process only',
     secret: true,
   }),
-  GATEWAY_PORT: variable({ parser: port(), default: 4000, readBy: 'gateway', description: 'Port the gateway listens on' }),
+  GATEWAY_PORT: variable({
+    parser: port(),
+    default: 4000,
+    readBy: 'gateway, npm run token',
+    description: 'Port the gateway listens on; for npm run token, which local run to mint for when several are up',
+  }),
   SERVICE_PUBLIC_KEYS: variable({
     parser: text(),
     readBy: 'all services',
