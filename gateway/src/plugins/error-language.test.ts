@@ -140,3 +140,55 @@ it('answers an HTTP-level refusal in the language asked for too', async () => {
   expect(response.status).toBe(415);
   expect(body.errors[0]).toEqual({ message: '请以 application/json 发送 GraphQL 请求', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
 });
+
+describe('a gateway that runs only its persisted operations, in production', () => {
+  let persisted: RunningGateway;
+
+  beforeAll(async () => {
+    persisted = await startGateway({
+      logging: false,
+      production: true,
+      persistedOnly: true,
+      keyring: keyringFromLocalKeySet(generateLocalKeySet()),
+      subgraphUrls: { issuer: NOWHERE, wallet: NOWHERE, clearing: NOWHERE },
+    });
+  });
+
+  afterAll(async () => {
+    await persisted?.stop();
+  });
+
+  const post = async (body: unknown, language?: string) => {
+    const response = await fetch(persisted.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(language ? { 'accept-language': language } : {}) },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, errors: ((await response.json()) as { errors: Errors }).errors };
+  };
+
+  it.each([
+    [
+      'a query instead of a hash',
+      { query: '{ __typename }' },
+      'PERSISTED_QUERY_ONLY',
+      /^this gateway runs only the operations of its manifest/,
+      /^本网关只执行其清单中的操作/,
+    ],
+    [
+      'an unknown hash',
+      { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } },
+      'PERSISTED_QUERY_NOT_FOUND',
+      /^no operation in the manifest has this hash$/,
+      /^清单中没有与此哈希对应的操作$/,
+    ],
+  ])('refuses %s in the language asked for, with the same code', async (_, body, code, en, zh) => {
+    const english = await post(body);
+    const chinese = await post(body, 'zh-CN');
+    expect(english.errors[0].extensions?.code).toBe(code);
+    expect(english.errors[0].message).toMatch(en);
+    expect(chinese.status).toBe(english.status);
+    expect(chinese.errors.map((e) => e.extensions)).toEqual(english.errors.map((e) => e.extensions));
+    expect(chinese.errors[0].message).toMatch(zh);
+  });
+});
