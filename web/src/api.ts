@@ -2,7 +2,7 @@
  * Everything the page asks of the gateway, in one module: the session and the typed
  * operations from client/operations. Sign-in asks the gateway's demo sign-in
  * (POST /web/sign-in, local runs only) for a customer token, which every request then sends
- * as a bearer token. Where there is no such route (the mock server) the session holds only
+ * as a bearer token. Where there is no such route (a gateway without the local token key) the session holds only
  * the customer id. A real identity provider replaces signIn() and listDemoCustomers() alone.
  */
 import applyForCreditLineDocument from '../../client/operations/apply-for-credit-line.graphql?raw';
