@@ -1,4 +1,4 @@
-import { startGateway, type RunningGateway } from './gateway';
+import { EXAMPLE_VARIABLES, startGateway, type RunningGateway } from './gateway';
 
 let gateway: RunningGateway;
 
@@ -17,6 +17,9 @@ describe('the gateway', () => {
     expect(response.status).toBe(200);
     expect(html).toContain('YogaGraphiQL');
     expect(html).toContain('query CardView');
+    // Its one variable filled (demo customer 1), so the first run answers instead of failing on an empty variable.
+    expect(JSON.parse(EXAMPLE_VARIABLES)).toEqual({ customerId: '00000000-0000-4000-8000-000000000001' });
+    expect(html).toContain(JSON.stringify(EXAMPLE_VARIABLES));
     expect(html).not.toMatch(/<script[^>]+src=["']https?:/i);
     expect(html).not.toMatch(/<link[^>]+href=["']https?:/i);
   });
