@@ -130,6 +130,16 @@ describe.each(CASES)('$name', ({ query, bearer, code, en, zh }) => {
   });
 });
 
+it('tells caches that the answer varies with Accept-Language', async () => {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-language': 'zh-CN' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('vary')).toMatch(/\bAccept-Language\b/i);
+});
+
 it('answers an HTTP-level refusal in the language asked for too', async () => {
   const response = await fetch(gateway.url, {
     method: 'POST',

@@ -198,6 +198,10 @@ export function useEdgeErrors(options: UseEdgeErrorsOptions): GatewayPlugin {
       if (Array.isArray(result)) setResult(result.map((r) => fix(r, request)) as never);
       else if (result && typeof result === 'object' && !(Symbol.asyncIterator in result)) setResult(fix(result, request) as never);
     },
+    // Messages (and decline texts) follow Accept-Language, so a cache must keep an answer per language.
+    onResponse({ response }) {
+      if ((response.headers.get('content-type') ?? '').includes('json')) response.headers.append('vary', 'Accept-Language');
+    },
   };
 }
 
