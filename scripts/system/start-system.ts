@@ -10,6 +10,7 @@ import { PanVault } from '@cardweave/issuer-subgraph';
 import { ISSUER_SCHEMA, startIssuerSubgraph, type IssuerSubgraph } from '@cardweave/issuer-subgraph';
 import { startWalletSubgraph, WALLET_SCHEMA, type WalletSubgraph } from '@cardweave/wallet-subgraph';
 import { startClearingSubgraph, type ClearingSubgraph } from '@cardweave/clearing-subgraph';
+import { WebhookSecretKeys } from '@cardweave/wallet-subgraph';
 import {
   clockFromEnv,
   configValue,
@@ -122,6 +123,8 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
     recoveryAfterMs: 30_000,
     // Webhook deliveries run with the relays (as the wallet's main.ts starts both).
     webhookWorker: (options.eventRelays ?? true) ? {} : undefined,
+    // Kept in the data folder beside the other keys; a run in memory seals with a key of its own.
+    webhookSecrets: WebhookSecretKeys.fromEnv(process.env, config.dataDir),
   });
   // Each subgraph's relay beside it, as its standalone runner (main.ts) starts it; stopped before its subgraph.
   let issuer: IssuerSubgraph = servedIssuer;

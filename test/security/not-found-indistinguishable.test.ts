@@ -30,7 +30,7 @@ let system: TestSystem;
 let schema: GraphQLSchema;
 let tokenA = '';
 /** Customer B's objects, by the kind of id that names them. */
-const B: Record<'customer' | 'card' | 'binding' | 'transaction' | 'payment' | 'issuance' | 'delivery', string> = {
+const B: Record<'customer' | 'card' | 'binding' | 'transaction' | 'payment' | 'issuance' | 'delivery' | 'endpoint', string> = {
   customer: '',
   card: '',
   binding: '',
@@ -38,6 +38,7 @@ const B: Record<'customer' | 'card' | 'binding' | 'transaction' | 'payment' | 'i
   payment: '',
   issuance: '',
   delivery: '',
+  endpoint: '',
 };
 
 /** Which of B's objects an id argument names: by the argument's name, or for `id` by the field's. */
@@ -47,6 +48,7 @@ const KIND_OF_ID: Record<string, keyof typeof B> = {
   bindingId: 'binding',
   issuanceId: 'issuance',
   deliveryId: 'delivery',
+  endpointId: 'endpoint',
   'customer.id': 'customer',
   'card.id': 'card',
   'walletBinding.id': 'binding',
@@ -99,6 +101,7 @@ beforeAll(async () => {
   // And a webhook delivery to an endpoint of B's own, as the wallet's worker records one.
   const wallet = system.wallet.database.dataSource;
   const endpoint = randomUUID();
+  B.endpoint = endpoint;
   B.delivery = randomUUID();
   await wallet.query(
     `INSERT INTO wallet.webhook_endpoints (id, url, event_types, customer_id, signing_secret, created_at) VALUES ($1, 'https://hooks.example/b', ARRAY['payment.approved'], $2, 'secret-of-b', $3)`,
@@ -239,6 +242,8 @@ describe('another customer’s id and an absent id', () => {
         'freezeCustomer(input.customerId)',
         'unfreezeCustomer(input.customerId)',
         'redeliverWebhookEvent(deliveryId)',
+        'deleteWebhookEndpoint(endpointId)',
+        'rotateWebhookEndpointSecret(endpointId)',
       ]),
     );
   });

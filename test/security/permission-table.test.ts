@@ -62,8 +62,11 @@ describe('the permission table', () => {
         .map(([name]) => name)
         .sort();
     const operatorsOnly = ['freezeCustomer', 'recoverPayments', 'registerWebhookEndpoint', 'runStatements', 'unfreezeCustomer'];
-    // An endpoint's owner resends its deliveries, an operator's endpoint or a customer's.
-    expect(allowedTo('OPERATOR')).toEqual([...operatorsOnly, 'redeliverWebhookEvent'].sort());
+    // An endpoint's owner resends its deliveries and rotates its secret, an operator's endpoint or a
+    // customer's; operators delete any endpoint, a customer their own.
+    expect(allowedTo('OPERATOR')).toEqual(
+      [...operatorsOnly, 'redeliverWebhookEvent', 'deleteWebhookEndpoint', 'rotateWebhookEndpointSecret'].sort(),
+    );
     expect(allowedTo('CUSTOMER')).toEqual(supergraphMutations.filter((name) => !operatorsOnly.includes(name)).sort());
     for (const name of ['pay', 'bindCard', 'issueCard', 'startCardIssuance', 'verifyCardIssuanceStep', 'repay', 'repayThroughWallet']) {
       expect([name, allowedTo('OPERATOR').includes(name)]).toEqual([name, false]);

@@ -11,7 +11,7 @@ import { CLEARING_SCHEMA, clearingEntities, clearingMigrations } from '@cardweav
 import { PanVault, ISSUER_SCHEMA, issuerEntities, issuerMigrations } from '@cardweave/issuer-subgraph';
 import { generateLocalKeySet, keyringFromLocalKeySet, mintToken } from '@cardweave/service-kit';
 import { openSubgraphDatabase, type SubgraphDatabase } from '@cardweave/subgraph-kit';
-import { WALLET_SCHEMA, walletEntities, walletMigrations } from '@cardweave/wallet-subgraph';
+import { WALLET_SCHEMA, walletEntities, walletMigrations, WebhookSecretKeys } from '@cardweave/wallet-subgraph';
 import type { PlatformDatabases } from './payment-books';
 import { freePort, startServiceProcess, type ServiceProcess } from './service-processes';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -106,6 +106,8 @@ export async function startProcessSystem(
       WALLET_DATABASE_URL: database.url,
       CLEARING_DATABASE_URL: database.url,
       CARD_DATA_KEY: cardDataKey.toString('base64'),
+      // One key for every wallet process of the run: replicas open each other's webhook secrets.
+      WEBHOOK_SECRET_KEYS: WebhookSecretKeys.newEntry(),
       CARDWEAVE_NOW: TEST_NOW,
       LOG_LEVEL: 'warn',
       ...options.env,

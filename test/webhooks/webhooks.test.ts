@@ -1,9 +1,11 @@
 /**
  * Webhooks through the gateway: endpoints registered by an operator (every customer's events)
  * and by a customer (their own), signed deliveries retried with backoff until they succeed,
- * the delivery log and redelivery for the endpoint's owner, and a hanging endpoint that does
- * not hold up a payment. The delivery worker runs here with a short backoff base.
+ * the delivery log and redelivery for the endpoint's owner, and endpoints that hang past the
+ * timeout, answer 5xx or refuse the connection without holding up a payment. The delivery worker runs here with a short backoff base.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { verifySignature, WebhookWorker } from '@cardweave/wallet-subgraph';
 import { insertCustomer } from '../support/card-fixtures';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -22,6 +24,7 @@ const receivers: Array<{ close(): Promise<void> }> = [];
 beforeAll(async () => {
   system = await startTestSystem({ demoData: false });
   worker = new WebhookWorker(system.wallet.database.dataSource, {
+    secrets: system.wallet.webhookSecrets,
     idleMs: 20,
     requestTimeoutMs: REQUEST_TIMEOUT_MS,
     backoff: { baseMs: 50, maxMs: 400 },
@@ -163,24 +166,70 @@ it("sends a customer's endpoint only that customer's events; other callers neith
   expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 });
 
-it('answers a payment while an endpoint hangs: the pay mutation returns with the request still pending', async () => {
-  const receiver = await startReceiver(() => 'hang');
-  receivers.push(receiver);
+it('answers payments while endpoints hang past the timeout, answer 503 or refuse the connection; each failure is logged and retried', async () => {
+  const hanging = await startReceiver(() => 'hang');
+  const failing = await startReceiver(() => 503);
+  receivers.push(hanging, failing);
+  const refusedUrl = await closedPortUrl();
   const customer = await customerWithCard();
-  const { registered } = await register(system.token(customer.customerId), 'registerCustomerWebhookEndpoint', receiver.url);
-  expect(registered).toBeDefined();
+  const token = system.token(customer.customerId);
+  const endpointIds: Record<'hanging' | 'failing' | 'refused', string> = { hanging: '', failing: '', refused: '' };
+  for (const [name, url] of [
+    ['hanging', hanging.url],
+    ['failing', failing.url],
+    ['refused', refusedUrl],
+  ] as const) {
+    const { registered, errors } = await register(token, 'registerCustomerWebhookEndpoint', url);
+    expect(errors).toBeUndefined();
+    endpointIds[name] = registered!.endpoint.id;
+  }
 
   expect((await customer.holder.pay(customer.binding, 1_00)).ok).toBe(true);
-  await receiver.until((r) => r.length >= 1);
-  expect(receiver.pendingCount()).toBe(1);
+  await hanging.until((r) => r.length >= 1);
+  // While that request hangs the other endpoints are tried again and again: a slow endpoint holds its own request only.
+  await failing.until((r) => r.length >= 3);
+  await waitForLog(token, endpointIds.refused, (d) => d.attemptCount >= 3);
+  expect(hanging.pendingCount()).toBe(1);
 
-  // The endpoint holds the first event's request open; the next payment is not held up by it.
+  // A payment is answered while all three fail, the hanging request still open when it is.
   const started = Date.now();
   expect((await customer.holder.pay(customer.binding, 2_00)).ok).toBe(true);
   const tookMs = Date.now() - started;
-  expect(receiver.pendingCount()).toBeGreaterThanOrEqual(1);
+  expect(hanging.pendingCount()).toBeGreaterThanOrEqual(1);
   expect(tookMs).toBeLessThan(REQUEST_TIMEOUT_MS);
+
+  // Each failure is in the log with its reason, and the delivery waits for its next attempt.
+  const timedOut = await waitForLog(token, endpointIds.hanging, (d) => d.attempts.length >= 1);
+  expect(timedOut.attempts[0]).toEqual({ number: 1, status: null, error: `timed out after ${REQUEST_TIMEOUT_MS} ms` });
+  expect(timedOut.status).toBe('PENDING');
+  const answered503 = await waitForLog(token, endpointIds.failing, (d) => d.attempts.length >= 2);
+  expect(answered503.attempts.slice(0, 2)).toEqual([
+    { number: 1, status: 503, error: 'HTTP 503' },
+    { number: 2, status: 503, error: 'HTTP 503' },
+  ]);
+  expect(answered503.status).toBe('PENDING');
+  const refused = await waitForLog(token, endpointIds.refused, (d) => d.attempts.length >= 2);
+  expect(refused.attempts[0]).toEqual({ number: 1, status: null, error: 'connection failed: ECONNREFUSED' });
+  expect(refused.status).toBe('PENDING');
 });
+
+/** The URL of a port nothing listens on: a connection to it is refused. */
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}/hooks`;
+}
+
+/** The endpoint's oldest delivery once `ready` holds of it. */
+async function waitForLog(token: string, endpointId: string, ready: (delivery: Delivery) => boolean): Promise<Delivery> {
+  for (const deadline = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 100))) {
+    const oldest = (await logOf(token, endpointId)).at(-1);
+    if (oldest && ready(oldest)) return oldest;
+    if (Date.now() > deadline) throw new Error(`the log of ${endpointId} did not show what was expected: ${JSON.stringify(oldest)}`);
+  }
+}
 
 it('refuses other URL schemes and the wrong role, field by field, and registers nothing', async () => {
   const operator = system.token('operator');

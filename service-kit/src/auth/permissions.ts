@@ -52,6 +52,8 @@ export const MUTATION_PERMISSIONS = {
   registerWebhookEndpoint: { allowed: ['OPERATOR'], why: 'an integrator’s endpoint for every customer’s events' },
   registerCustomerWebhookEndpoint: { allowed: ['CUSTOMER'], why: 'an endpoint for the customer’s own events' },
   redeliverWebhookEvent: { allowed: ['CUSTOMER', 'OPERATOR'], why: 'the endpoint’s owner resends one of its deliveries' },
+  deleteWebhookEndpoint: { allowed: ['CUSTOMER', 'OPERATOR'], why: 'stops an endpoint: operators any, a customer their own' },
+  rotateWebhookEndpointSecret: { allowed: ['CUSTOMER', 'OPERATOR'], why: 'the endpoint’s owner replaces its signing secret' },
 } as const satisfies Record<string, Permission>;
 
 /**

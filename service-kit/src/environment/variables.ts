@@ -243,13 +243,21 @@ export const CONFIG_VARIABLES = {
     parser: oneOf(['development', 'test', 'production']),
     default: 'development',
     readBy: 'all services',
-    description: '`production` turns off the IDE and introspection and requires CARD_DATA_KEY',
+    description: '`production` turns off the IDE and introspection and requires CARD_DATA_KEY and WEBHOOK_SECRET_KEYS',
   }),
   CARD_DATA_KEY: variable({
     parser: text(),
     readBy: 'issuer subgraph, demo-data',
     description: 'AES-256 key (32 bytes, base64) that encrypts card and ID numbers at rest',
     whenUnset: 'a key generated in the data folder (embedded only)',
+    secret: true,
+  }),
+  WEBHOOK_SECRET_KEYS: variable({
+    parser: text(),
+    readBy: 'wallet subgraph',
+    description:
+      'AES-256 keys that encrypt webhook signing secrets at rest, `<id>=<32 bytes base64>,…` (npm run keys): the first seals, every one listed opens the secrets sealed under it (rotate by putting a new key first; the wallet re-seals older rows at start)',
+    whenUnset: 'keys generated in the data folder (embedded only; required in production)',
     secret: true,
   }),
   CARDWEAVE_ADAPTERS: variable({

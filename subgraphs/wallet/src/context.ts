@@ -8,6 +8,7 @@ import { createWalletLoaders, type WalletLoaders } from './db/wallet-loaders';
 import type { CardBindingService } from './binding/card-binding-service';
 import type { PaymentCoordinator } from './payments/payment-coordinator';
 import type { PaymentRecovery } from './payments/payment-recovery';
+import type { WebhookSecretKeys } from './webhooks/webhook-secret-keys';
 
 /** The payment chain's services, shared by all requests of one subgraph process. */
 export interface WalletPayments {
@@ -26,6 +27,8 @@ export interface WalletContext extends HasIdentity {
   dataSource: DataSource;
   /** The wallet's outbox, tailed for subscriptions (one per process). */
   activity: OutboxFeed;
+  /** The keys webhook signing secrets are sealed under. */
+  webhookSecrets: WebhookSecretKeys;
   now: Date;
 }
 
@@ -37,6 +40,7 @@ export function createWalletContext(
   binding: CardBindingService,
   cardOwners: DataLoader<string, string | null>,
   activity: OutboxFeed,
+  webhookSecrets: WebhookSecretKeys,
 ): WalletContext {
   const now = clock.now();
   return {
@@ -51,6 +55,7 @@ export function createWalletContext(
     cardOwners,
     dataSource,
     activity,
+    webhookSecrets,
     now,
   };
 }

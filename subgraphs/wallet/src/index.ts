@@ -10,3 +10,6 @@ export { PaymentEntity } from './db/entities/payment.entity';
 export { WalletAccountEntity } from './db/entities/wallet-account.entity';
 export { WebhookWorker, webhookBody, type WebhookWorkerOptions } from './webhooks/webhook-worker';
 export { SIGNATURE_HEADER, signatureHeader, verifySignature } from './webhooks/webhook-signature';
+export { WebhookSecretKeys, WebhookSecretUnreadable, type StoredSecret } from './webhooks/webhook-secret-keys';
+export { resealWebhookSecrets } from './webhooks/webhook-secret-sealing';
+export { DEFAULT_WEBHOOK_BACKOFF, nextAttemptAt, WEBHOOK_RETRY_WINDOW_MS, type WebhookBackoff } from './webhooks/webhook-backoff';

@@ -12,6 +12,7 @@ import {
 } from '@cardweave/service-kit';
 import { WALLET_SCHEMA } from './db/wallet-database';
 import { startWalletSubgraph } from './wallet-subgraph';
+import { WebhookSecretKeys } from './webhooks/webhook-secret-keys';
 
 void runStandalone('wallet', async () => {
   installKeyring(keyringFromEnv(process.env, 'wallet'));
@@ -28,6 +29,8 @@ void runStandalone('wallet', async () => {
     recoveryAfterMs: configValue('PAYMENT_RECOVERY_AFTER_MS'),
     // Webhooks are delivered beside the relay, from the same outbox.
     webhookWorker: {},
+    // Outside production without WEBHOOK_SECRET_KEYS: the data folder's, as the local service keys.
+    webhookSecrets: WebhookSecretKeys.fromEnv(process.env, configValue('CARDWEAVE_DATA_DIR') ?? '.data'),
   });
   // The relay runs in this process: to NATS JetStream with NATS_URL, in-process without.
   return withEventRelay(served, WALLET_SCHEMA, configValue('NATS_URL'));

@@ -1,8 +1,8 @@
 /** Starts the wallet subgraph: its database (migrated), its adapters, its HTTP server. */
 import * as path from 'node:path';
 import { fetchHttpClient, type AdapterRegistry, type HttpClient } from '@cardweave/adapter-sdk';
-import type { Clock } from '@cardweave/service-kit';
-import { openSubgraphStore, serveSubgraph, siblingClient, type ServedSubgraph } from '@cardweave/subgraph-kit';
+import { writeLog, type Clock } from '@cardweave/service-kit';
+import { openSubgraphStore, serveSubgraph, siblingClient, type ServedSubgraph, type SqlRunner } from '@cardweave/subgraph-kit';
 import { CardOwnerDirectory, OutboxFeed } from '@cardweave/subgraph-kit';
 import { CardBindingService } from './binding/card-binding-service';
 import { createWalletContext, type WalletPayments } from './context';
@@ -11,6 +11,8 @@ import { PaymentRecovery } from './payments/payment-recovery';
 import { WALLET_SCHEMA, walletEntities, walletMigrations } from './db/wallet-database';
 import { walletResolvers } from './resolvers';
 import { WebhookWorker, type WebhookWorkerOptions } from './webhooks/webhook-worker';
+import { WebhookSecretKeys } from './webhooks/webhook-secret-keys';
+import { resealWebhookSecrets } from './webhooks/webhook-secret-sealing';
 
 export const WALLET_SCHEMA_FILE = path.resolve(__dirname, '../schema.graphql');
 
@@ -32,18 +34,24 @@ export interface WalletSubgraphOptions {
   recoveryAfterMs?: number;
   recoveryIntervalMs?: number;
   /** Deliver webhooks from this process (a worker beside the outbox relay); none when absent. */
-  webhookWorker?: WebhookWorkerOptions;
+  webhookWorker?: Omit<WebhookWorkerOptions, 'secrets'>;
+  /** The keys webhook signing secrets are sealed under; WEBHOOK_SECRET_KEYS (or a throwaway key outside production) unless given. */
+  webhookSecrets?: WebhookSecretKeys;
 }
 
 export interface WalletSubgraph extends ServedSubgraph {
   payments: WalletPayments;
   /** The webhook delivery worker, when this process runs one. */
   webhooks: WebhookWorker | null;
+  /** The keys webhook signing secrets are sealed under. */
+  webhookSecrets: WebhookSecretKeys;
 }
 
 export async function startWalletSubgraph(options: WalletSubgraphOptions): Promise<WalletSubgraph> {
   if (options.registry.byRole('wallet').length === 0) throw new Error('no wallet adapter is configured');
   const database = await openSubgraphStore(options.databaseUrl, WALLET_SCHEMA, walletEntities, walletMigrations);
+  const webhookSecrets = options.webhookSecrets ?? WebhookSecretKeys.fromEnv(process.env);
+  await sealWebhookSecrets(database.dataSource, webhookSecrets);
   const clearing = siblingClient('wallet', options.clearingUrl, options.hopTimeoutMs ?? 8_000);
   const coordinator = new PaymentCoordinator(database.dataSource, options.registry, clearing, options.clock);
   const payments = { coordinator, recovery: new PaymentRecovery(database.dataSource, coordinator, options.clock) };
@@ -69,7 +77,16 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
       schemaFile: WALLET_SCHEMA_FILE,
       resolvers: walletResolvers,
       context: () =>
-        createWalletContext(database.dataSource, options.registry, options.clock, payments, binding, cardOwners.loader(), activity),
+        createWalletContext(
+          database.dataSource,
+          options.registry,
+          options.clock,
+          payments,
+          binding,
+          cardOwners.loader(),
+          activity,
+          webhookSecrets,
+        ),
       port: options.port,
       host: options.host,
     },
@@ -80,6 +97,7 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
   );
   const webhooks = options.webhookWorker
     ? new WebhookWorker(database.dataSource, {
+        secrets: webhookSecrets,
         onError: (error) =>
           console.error(
             JSON.stringify({
@@ -97,10 +115,27 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
     ...served,
     payments,
     webhooks,
+    webhookSecrets,
     async stop() {
       // Its requests end within their timeout; then the database it records them in closes.
       await webhooks?.stop();
       await served.stop();
     },
   };
+}
+
+/**
+ * Secrets still in clear or under an older key are sealed under the current one. One that
+ * does not open is logged, not fatal: a wallet that refused to start would only restart and
+ * refuse again, while its payments wait.
+ */
+async function sealWebhookSecrets(db: SqlRunner, keys: WebhookSecretKeys): Promise<void> {
+  const report = await resealWebhookSecrets(db, keys);
+  if (report.resealed > 0) {
+    writeLog('info', 'wallet', 'webhook signing secrets sealed under the current key', {
+      endpoints: report.resealed,
+      keyId: keys.currentKeyId,
+    });
+  }
+  if (report.unreadable.length > 0) writeLog('error', 'wallet', 'webhook signing secrets that do not open', { reasons: report.unreadable });
 }

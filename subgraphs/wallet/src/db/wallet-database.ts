@@ -19,6 +19,7 @@ import { CreateWalletTables1764115200001 } from './migrations/1764115200001-Crea
 import { CreatePayments1764116000002 } from './migrations/1764116000002-CreatePayments';
 import { ScopeIdempotencyKeysByCustomer1795910400001 } from './migrations/1795910400001-ScopeIdempotencyKeysByCustomer';
 import { CreateWebhooks1796860800001 } from './migrations/1796860800001-CreateWebhooks';
+import { SealWebhookSecretsAndEndEndpoints1796947200001 } from './migrations/1796947200001-SealWebhookSecretsAndEndEndpoints';
 
 export const WALLET_SCHEMA = 'wallet';
 export const walletEntities = [WalletAccountEntity, CardBindingEntity, PaymentEntity];
@@ -28,4 +29,5 @@ export const walletMigrations = [
   ScopeIdempotencyKeysByCustomer1795910400001,
   eventOutboxMigration(WALLET_SCHEMA),
   CreateWebhooks1796860800001,
+  SealWebhookSecretsAndEndEndpoints1796947200001,
 ];

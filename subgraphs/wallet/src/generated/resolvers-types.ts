@@ -11,6 +11,7 @@ import { PaymentResultModel } from '../payments/payment-coordinator';
 import { BindCardResultModel } from '../binding/card-binding-service';
 import { WebhookEndpointRow, WebhookDeliveryRow, WebhookAttemptRow } from '../db/queries/webhook.queries';
 import { RegisteredWebhookEndpointModel } from '../webhooks/webhook-registration';
+import { RotatedWebhookSecretModel } from '../webhooks/webhook-endpoint-changes';
 import { BindingRemovalOutcome } from '../binding/binding-removal';
 import { WalletContext } from '../context';
 export type Maybe<T> = T | null;
@@ -370,6 +371,12 @@ export type Mutation = {
    */
   bindCard: BindCardResult;
   /**
+   * Deletes an endpoint: nothing is posted to it any more, and its pending deliveries are
+   * CANCELLED (its log stays readable with webhookEndpoints(includeDeleted: true)). Deleting it
+   * again answers the same. Operators may delete any endpoint, a customer their own.
+   */
+  deleteWebhookEndpoint: WebhookEndpoint;
+  /**
    * Pays a merchant with a card bound in a wallet. The payment runs the real chain: the
    * wallet (binding and wallet limits), then the clearing network (card network limits),
    * then the issuer (account and card state, credit). A decline by any of them comes back
@@ -409,11 +416,23 @@ export type Mutation = {
   removeWalletBinding: RemoveWalletBindingResult;
   /** Wallets cannot take repayments: always answers REPAYMENT_NOT_SUPPORTED with the remedy REPAY_AT_ISSUER and where to repay. Moves no money. */
   repayThroughWallet: WalletRepaymentResult;
+  /**
+   * Gives an endpoint a new signing secret, in the answer and never shown again. For the hours
+   * asked the previous secret keeps signing beside it: Cardweave-Signature then carries two v1,
+   * the new secret's first, so the receiver can switch without refusing a request. The
+   * endpoint's owner only.
+   */
+  rotateWebhookEndpointSecret: RotatedWebhookSecret;
 };
 
 
 export type MutationBindCardArgs = {
   input: BindCardInput;
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  endpointId: Scalars['ID']['input'];
 };
 
 
@@ -456,6 +475,12 @@ export type MutationRemoveWalletBindingArgs = {
 
 export type MutationRepayThroughWalletArgs = {
   input: WalletRepaymentInput;
+};
+
+
+export type MutationRotateWebhookEndpointSecretArgs = {
+  endpointId: Scalars['ID']['input'];
+  previousSecretHours?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Relay-style page information for cursor pagination. */
@@ -636,6 +661,11 @@ export type QueryWalletBindingArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryWebhookEndpointsArgs = {
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** A new endpoint and its signing secret. */
 export type RegisteredWebhookEndpoint = {
   __typename?: 'RegisteredWebhookEndpoint';
@@ -678,6 +708,17 @@ export type RemoveWalletBindingResult = {
   changed: Scalars['Boolean']['output'];
   /** Whether the binding is now removed. */
   ok: Scalars['Boolean']['output'];
+};
+
+/** An endpoint's new signing secret. */
+export type RotatedWebhookSecret = {
+  __typename?: 'RotatedWebhookSecret';
+  /** The endpoint, with its new secret. */
+  endpoint: WebhookEndpoint;
+  /** Until when the previous secret still signs beside the new one; null if it stopped now. */
+  previousSecretExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The new key of the Cardweave-Signature header, shown only here. */
+  signingSecret: Scalars['String']['output'];
 };
 
 export type Subscription = {
@@ -835,6 +876,8 @@ export type WebhookDelivery = {
 
 /** Where one delivery stands. */
 export type WebhookDeliveryStatus =
+  /** Not delivered: the endpoint was deleted first. */
+  | 'CANCELLED'
   /** The endpoint answered 2xx. */
   | 'DELIVERED'
   /** No 2xx within 24 hours of attempts; redeliverWebhookEvent tries again. */
@@ -847,12 +890,16 @@ export type WebhookEndpoint = {
   __typename?: 'WebhookEndpoint';
   /** When it was registered. */
   createdAt: Scalars['DateTime']['output'];
+  /** When it was deleted; null while events are posted to it. */
+  deletedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The delivery log, newest first. */
   deliveries: Array<WebhookDelivery>;
   /** The event types posted to it (payment.approved, binding.added, …). */
   eventTypes: Array<Scalars['String']['output']>;
   /** The endpoint's id. */
   id: Scalars['ID']['output'];
+  /** While a rotated-out secret still signs beside the current one: until when. */
+  previousSecretExpiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** Whose events it receives. */
   scope: WebhookScope;
   /** Where events are posted (http or https). */
@@ -1018,6 +1065,7 @@ export type ResolversTypes = {
   RegisteredWebhookEndpoint: ResolverTypeWrapper<RegisteredWebhookEndpointModel>;
   Remedy: Remedy;
   RemoveWalletBindingResult: ResolverTypeWrapper<BindingRemovalOutcome>;
+  RotatedWebhookSecret: ResolverTypeWrapper<RotatedWebhookSecretModel>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Transaction: ResolverTypeWrapper<EntityRef>;
   VerificationFieldInput: VerificationFieldInput;
@@ -1067,6 +1115,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RegisteredWebhookEndpoint: RegisteredWebhookEndpointModel;
   RemoveWalletBindingResult: BindingRemovalOutcome;
+  RotatedWebhookSecret: RotatedWebhookSecretModel;
   Subscription: Record<PropertyKey, never>;
   Transaction: EntityRef;
   VerificationFieldInput: VerificationFieldInput;
@@ -1179,6 +1228,7 @@ export type LocalizedTextResolvers<ContextType = WalletContext, ParentType exten
 
 export type MutationResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   bindCard?: Resolver<ResolversTypes['BindCardResult'], ParentType, ContextType, RequireFields<MutationBindCardArgs, 'input'>>;
+  deleteWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'endpointId'>>;
   pay?: Resolver<ResolversTypes['PayResult'], ParentType, ContextType, RequireFields<MutationPayArgs, 'input'>>;
   provisionCardToWallet?: Resolver<ResolversTypes['BindCardResult'], ParentType, ContextType, RequireFields<MutationProvisionCardToWalletArgs, 'input'>>;
   recoverPayments?: Resolver<ResolversTypes['PaymentRecoveryReport'], ParentType, ContextType, RequireFields<MutationRecoverPaymentsArgs, 'olderThanSeconds'>>;
@@ -1187,6 +1237,7 @@ export type MutationResolvers<ContextType = WalletContext, ParentType extends Re
   registerWebhookEndpoint?: Resolver<ResolversTypes['RegisteredWebhookEndpoint'], ParentType, ContextType, RequireFields<MutationRegisterWebhookEndpointArgs, 'eventTypes' | 'url'>>;
   removeWalletBinding?: Resolver<ResolversTypes['RemoveWalletBindingResult'], ParentType, ContextType, RequireFields<MutationRemoveWalletBindingArgs, 'bindingId'>>;
   repayThroughWallet?: Resolver<ResolversTypes['WalletRepaymentResult'], ParentType, ContextType, RequireFields<MutationRepayThroughWalletArgs, 'input'>>;
+  rotateWebhookEndpointSecret?: Resolver<ResolversTypes['RotatedWebhookSecret'], ParentType, ContextType, RequireFields<MutationRotateWebhookEndpointSecretArgs, 'endpointId' | 'previousSecretHours'>>;
 };
 
 export type PageInfoResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1246,7 +1297,7 @@ export type PlatformEligibilityResolvers<ContextType = WalletContext, ParentType
 export type QueryResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
   walletBinding?: Resolver<Maybe<ResolversTypes['WalletBinding']>, ParentType, ContextType, RequireFields<QueryWalletBindingArgs, 'id'>>;
-  webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+  webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<QueryWebhookEndpointsArgs, 'includeDeleted'>>;
 };
 
 export type RegisteredWebhookEndpointResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['RegisteredWebhookEndpoint'] = ResolversParentTypes['RegisteredWebhookEndpoint']> = {
@@ -1258,6 +1309,12 @@ export type RemoveWalletBindingResultResolvers<ContextType = WalletContext, Pare
   binding?: Resolver<Maybe<ResolversTypes['WalletBinding']>, ParentType, ContextType>;
   changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type RotatedWebhookSecretResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['RotatedWebhookSecret'] = ResolversParentTypes['RotatedWebhookSecret']> = {
+  endpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
+  previousSecretExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  signingSecret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -1322,9 +1379,11 @@ export type WebhookDeliveryResolvers<ContextType = WalletContext, ParentType ext
 
 export type WebhookEndpointResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   deliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<WebhookEndpointDeliveriesArgs, 'first'>>;
   eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  previousSecretExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['WebhookScope'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1353,6 +1412,7 @@ export type Resolvers<ContextType = WalletContext> = {
   Query?: QueryResolvers<ContextType>;
   RegisteredWebhookEndpoint?: RegisteredWebhookEndpointResolvers<ContextType>;
   RemoveWalletBindingResult?: RemoveWalletBindingResultResolvers<ContextType>;
+  RotatedWebhookSecret?: RotatedWebhookSecretResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
   WalletAccount?: WalletAccountResolvers<ContextType>;

@@ -1,8 +1,9 @@
-/** Webhook endpoints: registration (operators for every customer, customers for their own), logs and redelivery. */
+/** Webhook endpoints: registration (operators for every customer, customers for their own), logs, redelivery, deletion and secret rotation. */
 import { graphqlError, requireId } from '@cardweave/service-kit';
 import type { WalletContext } from '../context';
 import { webhookAttemptsOf, webhookDeliveriesOf } from '../db/queries/webhook.queries';
 import type { Resolvers } from '../generated/resolvers-types';
+import { deleteEndpoint, rotateEndpointSecret } from '../webhooks/webhook-endpoint-changes';
 import { endpointOwner, ownedEndpoints, ownsEndpoint, redeliver, registerWebhookEndpoint } from '../webhooks/webhook-registration';
 
 function ownerOrRefuse(ctx: WalletContext, expected: 'CUSTOMER' | 'OPERATOR'): string | null {
@@ -15,18 +16,30 @@ function ownerOrRefuse(ctx: WalletContext, expected: 'CUSTOMER' | 'OPERATOR'): s
 
 export const webhookResolvers = {
   Query: {
-    webhookEndpoints: (_, __, ctx) => ownedEndpoints(ctx.dataSource, ctx),
+    webhookEndpoints: (_, { includeDeleted }, ctx) => ownedEndpoints(ctx.dataSource, ctx, includeDeleted ?? false),
   },
   Mutation: {
     registerWebhookEndpoint: (_, { url, eventTypes }, ctx) =>
-      registerWebhookEndpoint(ctx.dataSource, ownerOrRefuse(ctx, 'OPERATOR'), { url, eventTypes }, ctx.now),
+      registerWebhookEndpoint(ctx.dataSource, ctx.webhookSecrets, ownerOrRefuse(ctx, 'OPERATOR'), { url, eventTypes }, ctx.now),
     registerCustomerWebhookEndpoint: (_, { url, eventTypes }, ctx) =>
-      registerWebhookEndpoint(ctx.dataSource, ownerOrRefuse(ctx, 'CUSTOMER'), { url, eventTypes }, ctx.now),
+      registerWebhookEndpoint(ctx.dataSource, ctx.webhookSecrets, ownerOrRefuse(ctx, 'CUSTOMER'), { url, eventTypes }, ctx.now),
     // Due now by the wall clock, which the delivery worker runs on.
     redeliverWebhookEvent: (_, { deliveryId }, ctx) => redeliver(ctx.dataSource, ctx, requireId(deliveryId), new Date()),
+    deleteWebhookEndpoint: (_, { endpointId }, ctx) => deleteEndpoint(ctx.dataSource, ctx, requireId(endpointId, 'endpointId'), ctx.now),
+    // The previous secret's end is by the wall clock too: the worker compares it with its own.
+    rotateWebhookEndpointSecret: (_, { endpointId, previousSecretHours }, ctx) =>
+      rotateEndpointSecret(
+        ctx.dataSource,
+        ctx.webhookSecrets,
+        ctx,
+        { endpointId: requireId(endpointId, 'endpointId'), previousSecretHours: previousSecretHours ?? 24 },
+        new Date(),
+      ),
   },
   WebhookEndpoint: {
     scope: (endpoint) => (endpoint.customerId === null ? 'ALL_CUSTOMERS' : 'CUSTOMER'),
+    previousSecretExpiresAt: (endpoint) =>
+      endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > new Date() ? endpoint.previousSecretExpiresAt : null,
     deliveries: (endpoint, { first }, ctx) => {
       const limit = first ?? 20;
       if (!Number.isInteger(limit) || limit < 1 || limit > 100) {

@@ -16,6 +16,7 @@ import {
   type WebhookEndpointRow,
 } from '../db/queries/webhook.queries';
 import { WEBHOOK_RETRY_WINDOW_MS } from './webhook-backoff';
+import type { WebhookSecretKeys } from './webhook-secret-keys';
 import { newSigningSecret } from './webhook-signature';
 
 /** The events the wallet writes, which its endpoints may ask for. */
@@ -32,7 +33,7 @@ export interface RegisteredWebhookEndpointModel {
   signingSecret: string;
 }
 
-function badInput(field: string, message: string) {
+export function badInput(field: string, message: string) {
   return graphqlError('BAD_USER_INPUT', `${field}: ${message}`, { field });
 }
 
@@ -68,29 +69,32 @@ export function endpointOwner(ctx: HasIdentity): string | null | undefined {
   return undefined;
 }
 
+/** Registers an endpoint; its secret is stored sealed under the current key and returned in clear this once. */
 export async function registerWebhookEndpoint(
   db: SqlRunner,
+  keys: WebhookSecretKeys,
   owner: string | null,
   input: { url: string; eventTypes: readonly string[] },
   now: Date,
 ): Promise<RegisteredWebhookEndpointModel> {
   const url = webhookUrl(input.url);
   const types = eventTypes(input.eventTypes);
+  const id = randomUUID();
   const signingSecret = newSigningSecret();
   const endpoint = await insertWebhookEndpoint(db, {
-    id: randomUUID(),
+    id,
     url,
     eventTypes: types,
     customerId: owner,
-    signingSecret,
+    signingSecret: keys.seal(signingSecret, id),
     createdAt: now,
   });
   return { endpoint, signingSecret };
 }
 
-export function ownedEndpoints(db: SqlRunner, ctx: HasIdentity): Promise<WebhookEndpointRow[]> {
+export function ownedEndpoints(db: SqlRunner, ctx: HasIdentity, includeDeleted = false): Promise<WebhookEndpointRow[]> {
   const owner = endpointOwner(ctx);
-  return owner === undefined ? Promise.resolve([]) : webhookEndpointsOf(db, owner);
+  return owner === undefined ? Promise.resolve([]) : webhookEndpointsOf(db, owner, includeDeleted);
 }
 
 export function ownsEndpoint(ctx: HasIdentity, endpoint: { customerId: string | null }): boolean {
@@ -103,7 +107,8 @@ export async function redeliver(db: SqlRunner, ctx: HasIdentity, deliveryId: str
   if (!delivery || !ownsEndpoint(ctx, { customerId: delivery.ownerCustomerId })) {
     throw graphqlError('NOT_FOUND', 'no such webhook delivery', { field: 'deliveryId' });
   }
+  if (delivery.endpointDeletedAt) throw badInput('deliveryId', 'its endpoint was deleted; register a new one');
   await scheduleRedelivery(db, deliveryId, now, new Date(now.getTime() + WEBHOOK_RETRY_WINDOW_MS));
-  const { ownerCustomerId: _owner, ...updated } = (await webhookDeliveryWithOwner(db, deliveryId))!;
+  const { ownerCustomerId: _owner, endpointDeletedAt: _deleted, ...updated } = (await webhookDeliveryWithOwner(db, deliveryId))!;
   return updated;
 }

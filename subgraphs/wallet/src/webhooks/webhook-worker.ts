@@ -6,14 +6,19 @@
  * the loop does not wait for them: a slow endpoint holds one slot, not the others, and never a
  * database transaction, so a payment (whose event this is) is never slowed by an endpoint.
  * A delivery that fails (timeout, refused connection, non-2xx) is tried again with exponential
- * backoff until 24 hours after it was queued.
+ * backoff until 24 hours after it was queued. The endpoint's secret is opened (it is sealed at
+ * rest) just before its request; one that does not open is such a failure too, in the
+ * delivery's log, never the end of the loop.
  */
 import type { DataSource } from 'typeorm';
 import { claimDueDeliveries, queueWebhookDeliveries, recordWebhookAttempt, type DueDelivery } from '../db/queries/webhook.queries';
 import { DEFAULT_WEBHOOK_BACKOFF, nextAttemptAt, WEBHOOK_RETRY_WINDOW_MS, type WebhookBackoff } from './webhook-backoff';
+import { WebhookSecretUnreadable, type WebhookSecretKeys } from './webhook-secret-keys';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
 
 export interface WebhookWorkerOptions {
+  /** The keys the endpoints' signing secrets are sealed under. */
+  secrets: WebhookSecretKeys;
   /** Pause when nothing was due. */
   idleMs?: number;
   /** How long one request may take before it counts as failed. */
@@ -52,7 +57,7 @@ export class WebhookWorker {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly options: WebhookWorkerOptions = {},
+    private readonly options: WebhookWorkerOptions,
   ) {
     this.idleMs = options.idleMs ?? 1_000;
     this.timeoutMs = options.requestTimeoutMs ?? 5_000;
@@ -113,11 +118,12 @@ export class WebhookWorker {
     let status: number | null = null;
     let error: string | null = null;
     try {
+      const secrets = this.signingSecrets(delivery);
       const response = await fetch(delivery.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [SIGNATURE_HEADER]: signatureHeader(delivery.signingSecret, body, attemptedAt),
+          [SIGNATURE_HEADER]: signatureHeader(secrets, body, attemptedAt),
           'Cardweave-Event-Id': delivery.event.id,
           'Cardweave-Delivery-Id': delivery.id,
         },
@@ -130,6 +136,8 @@ export class WebhookWorker {
       if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (failure) {
       error = failureReason(failure, this.timeoutMs);
+      // Not the endpoint's fault but this process's keys: said in the log line too, for the operator.
+      if (failure instanceof WebhookSecretUnreadable) this.options.onError?.(failure);
     }
     const number = delivery.attemptCount + 1;
     const next = error === null ? null : nextAttemptAt(number, this.now(), delivery.giveUpAfter, this.backoff);
@@ -139,6 +147,13 @@ export class WebhookWorker {
       { attemptedAt, status, error, durationMs: Math.round(performance.now() - started) },
       { status: error === null ? 'DELIVERED' : next ? 'PENDING' : 'FAILED', nextAttemptAt: next },
     );
+  }
+
+  /** The current secret, then (while it still signs, after a rotation) the previous one. */
+  private signingSecrets(delivery: DueDelivery): string[] {
+    const { secrets } = this.options;
+    const current = secrets.open(delivery.signingSecret, delivery.endpointId);
+    return delivery.previousSigningSecret ? [current, secrets.open(delivery.previousSigningSecret, delivery.endpointId)] : [current];
   }
 
   private pause(): Promise<void> {
@@ -155,9 +170,10 @@ export class WebhookWorker {
 
 /** Why a request failed, in a few words (never the body or the secret). */
 function failureReason(failure: unknown, timeoutMs: number): string {
-  if (failure instanceof Error && (failure.name === 'TimeoutError' || failure.name === 'AbortError'))
-    return `timed out after ${timeoutMs} ms`;
-  const cause = failure instanceof Error ? (failure.cause as { code?: string } | undefined) : undefined;
-  if (cause?.code) return `connection failed: ${cause.code}`;
-  return failure instanceof Error ? failure.message : String(failure);
+  if (failure instanceof WebhookSecretUnreadable) return `not sent: ${failure.message}`;
+  // By shape, not by class: fetch's errors need not be Errors of this realm (a DOMException for the timeout).
+  const { name, cause, message } = (failure ?? {}) as { name?: unknown; cause?: { code?: unknown }; message?: unknown };
+  if (name === 'TimeoutError' || name === 'AbortError') return `timed out after ${timeoutMs} ms`;
+  if (typeof cause?.code === 'string') return `connection failed: ${cause.code}`;
+  return typeof message === 'string' ? message : String(failure);
 }

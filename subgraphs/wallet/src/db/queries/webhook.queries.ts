@@ -8,6 +8,7 @@
  */
 import type { SqlRunner } from '@cardweave/subgraph-kit';
 import { returnedRows } from '@cardweave/subgraph-kit';
+import type { StoredSecret } from '../../webhooks/webhook-secret-keys';
 
 export interface WebhookEndpointRow {
   id: string;
@@ -16,9 +17,13 @@ export interface WebhookEndpointRow {
   /** The customer whose events it receives; null: every customer's (an operator's endpoint). */
   customerId: string | null;
   createdAt: Date;
+  /** When it was deleted (it receives nothing since); null while it is live. */
+  deletedAt: Date | null;
+  /** Until when the secret before the last rotation still signs beside the current one. */
+  previousSecretExpiresAt: Date | null;
 }
 
-export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED' | 'CANCELLED';
 
 export interface WebhookDeliveryRow {
   id: string;
@@ -46,8 +51,11 @@ export interface DueDelivery {
   id: string;
   attemptCount: number;
   giveUpAfter: Date;
+  endpointId: string;
   url: string;
-  signingSecret: string;
+  /** The endpoint's secret as stored (sealed), and the one before it while it still signs. */
+  signingSecret: StoredSecret;
+  previousSigningSecret: StoredSecret | null;
   event: {
     id: string;
     type: string;
@@ -60,29 +68,156 @@ export interface DueDelivery {
   };
 }
 
-const ENDPOINT_COLUMNS = `id, url, event_types AS "eventTypes", customer_id AS "customerId", created_at AS "createdAt"`;
+const ENDPOINT_COLUMNS = `id, url, event_types AS "eventTypes", customer_id AS "customerId", created_at AS "createdAt",
+  deleted_at AS "deletedAt", previous_secret_expires_at AS "previousSecretExpiresAt"`;
 const DELIVERY_COLUMNS = `d.id, d.event_id AS "eventId", o.type AS "eventType", d.endpoint_id AS "endpointId", d.status,
   d.attempt_count AS "attemptCount", d.next_attempt_at AS "nextAttemptAt", d.last_status AS "lastStatus",
   d.last_error AS "lastError", d.delivered_at AS "deliveredAt"`;
 
+/** A new endpoint, its signing secret sealed (`signingSecret.keyId`: the key it is sealed under). */
 export async function insertWebhookEndpoint(
   db: SqlRunner,
-  endpoint: WebhookEndpointRow & { signingSecret: string },
+  endpoint: Pick<WebhookEndpointRow, 'id' | 'url' | 'eventTypes' | 'customerId' | 'createdAt'> & {
+    signingSecret: { keyId: string; value: string };
+  },
 ): Promise<WebhookEndpointRow> {
   const rows = (await db.query(
-    `INSERT INTO wallet.webhook_endpoints (id, url, event_types, customer_id, signing_secret, created_at)
-     VALUES ($1, $2, $3::text[], $4, $5, $6) RETURNING ${ENDPOINT_COLUMNS}`,
-    [endpoint.id, endpoint.url, endpoint.eventTypes, endpoint.customerId, endpoint.signingSecret, endpoint.createdAt],
+    `INSERT INTO wallet.webhook_endpoints (id, url, event_types, customer_id, signing_secret, signing_secret_key_id, created_at)
+     VALUES ($1, $2, $3::text[], $4, $5, $6, $7) RETURNING ${ENDPOINT_COLUMNS}`,
+    [
+      endpoint.id,
+      endpoint.url,
+      endpoint.eventTypes,
+      endpoint.customerId,
+      endpoint.signingSecret.value,
+      endpoint.signingSecret.keyId,
+      endpoint.createdAt,
+    ],
   )) as WebhookEndpointRow[];
   return rows[0];
 }
 
-/** One customer's endpoints, or (null) the operators' endpoints for every customer. */
-export async function webhookEndpointsOf(db: SqlRunner, customerId: string | null): Promise<WebhookEndpointRow[]> {
+/** One customer's endpoints, or (null) the operators' endpoints for every customer; the deleted ones only if asked. */
+export async function webhookEndpointsOf(db: SqlRunner, customerId: string | null, includeDeleted = false): Promise<WebhookEndpointRow[]> {
   return (await db.query(
-    `SELECT ${ENDPOINT_COLUMNS} FROM wallet.webhook_endpoints WHERE customer_id IS NOT DISTINCT FROM $1 ORDER BY created_at, id`,
-    [customerId],
+    `SELECT ${ENDPOINT_COLUMNS} FROM wallet.webhook_endpoints
+     WHERE customer_id IS NOT DISTINCT FROM $1 AND (deleted_at IS NULL OR $2::boolean) ORDER BY created_at, id`,
+    [customerId, includeDeleted],
   )) as WebhookEndpointRow[];
+}
+
+export async function webhookEndpointById(db: SqlRunner, endpointId: string): Promise<WebhookEndpointRow | null> {
+  const rows = (await db.query(`SELECT ${ENDPOINT_COLUMNS} FROM wallet.webhook_endpoints WHERE id = $1`, [
+    endpointId,
+  ])) as WebhookEndpointRow[];
+  return rows[0] ?? null;
+}
+
+/**
+ * Deletes an endpoint (once: a second call keeps the first time) and cancels its pending
+ * deliveries, in one statement. A delivery queued by a fan-out that began before this one
+ * committed is cancelled when it is next claimed (claimDueDeliveries).
+ */
+export async function deleteWebhookEndpointRow(db: SqlRunner, endpointId: string, now: Date): Promise<WebhookEndpointRow | null> {
+  const rows = (await db.query(
+    `WITH ended AS (
+       UPDATE wallet.webhook_endpoints SET deleted_at = COALESCE(deleted_at, $2::timestamptz) WHERE id = $1 RETURNING ${ENDPOINT_COLUMNS}
+     ), cancelled AS (
+       UPDATE wallet.webhook_deliveries
+          SET status = 'CANCELLED', next_attempt_at = NULL, claimed_until = NULL, last_error = '${CANCELLED_ERROR}'
+        WHERE endpoint_id IN (SELECT id FROM ended) AND status = 'PENDING'
+     )
+     SELECT * FROM ended`,
+    [endpointId, now],
+  )) as WebhookEndpointRow[];
+  return rows[0] ?? null;
+}
+
+/** What a cancelled delivery's log says. */
+export const CANCELLED_ERROR = 'cancelled: the endpoint was deleted';
+
+/**
+ * Gives a live endpoint a new (sealed) secret; the one it replaces keeps signing until
+ * `previousUntil`, or stops now (null). Null when the endpoint is deleted.
+ */
+export async function replaceWebhookSecret(
+  db: SqlRunner,
+  endpointId: string,
+  secret: { keyId: string; value: string },
+  previousUntil: Date | null,
+): Promise<WebhookEndpointRow | null> {
+  const rows = returnedRows<WebhookEndpointRow>(
+    await db.query(
+      `UPDATE wallet.webhook_endpoints
+        SET previous_signing_secret = CASE WHEN $4::timestamptz IS NULL THEN NULL ELSE signing_secret END,
+            previous_signing_secret_key_id = CASE WHEN $4::timestamptz IS NULL THEN NULL ELSE signing_secret_key_id END,
+            previous_secret_expires_at = $4::timestamptz,
+            signing_secret = $2, signing_secret_key_id = $3
+      WHERE id = $1 AND deleted_at IS NULL
+      RETURNING ${ENDPOINT_COLUMNS}`,
+      [endpointId, secret.value, secret.keyId, previousUntil],
+    ),
+  );
+  return rows[0] ?? null;
+}
+
+/** An endpoint's stored secrets (current and previous), as the sealing at start reads them. */
+export interface StoredEndpointSecrets {
+  id: string;
+  current: StoredSecret;
+  previous: StoredSecret | null;
+}
+
+/** Up to `limit` endpoints with a secret in clear or under a key other than `keyId`, after `afterId`. */
+export async function endpointSecretsNotUnder(
+  db: SqlRunner,
+  keyId: string,
+  afterId: string,
+  limit: number,
+): Promise<StoredEndpointSecrets[]> {
+  const rows = (await db.query(
+    `SELECT id, signing_secret, signing_secret_key_id, previous_signing_secret, previous_signing_secret_key_id
+     FROM wallet.webhook_endpoints
+     WHERE id > $2 AND (signing_secret_key_id IS DISTINCT FROM $1
+        OR (previous_signing_secret IS NOT NULL AND previous_signing_secret_key_id IS DISTINCT FROM $1))
+     ORDER BY id LIMIT $3`,
+    [keyId, afterId, limit],
+  )) as Array<Record<string, string | null>>;
+  return rows.map((r) => ({
+    id: r.id!,
+    current: { keyId: r.signing_secret_key_id, value: r.signing_secret! },
+    previous: r.previous_signing_secret === null ? null : { keyId: r.previous_signing_secret_key_id, value: r.previous_signing_secret },
+  }));
+}
+
+/**
+ * Stores an endpoint's secrets sealed anew, if they are still as read (`was`): a rotation or
+ * another replica's sealing in between wins. True when this one was written.
+ */
+export async function storeResealedSecrets(
+  db: SqlRunner,
+  was: StoredEndpointSecrets,
+  now: { current: StoredSecret; previous: StoredSecret | null },
+): Promise<boolean> {
+  const result = await db.query(
+    `UPDATE wallet.webhook_endpoints
+        SET signing_secret = $6, signing_secret_key_id = $7, previous_signing_secret = $8, previous_signing_secret_key_id = $9
+      WHERE id = $1 AND signing_secret = $2 AND signing_secret_key_id IS NOT DISTINCT FROM $3
+        AND previous_signing_secret IS NOT DISTINCT FROM $4 AND previous_signing_secret_key_id IS NOT DISTINCT FROM $5
+      RETURNING id`,
+    [
+      was.id,
+      was.current.value,
+      was.current.keyId,
+      was.previous?.value ?? null,
+      was.previous?.keyId ?? null,
+      now.current.value,
+      now.current.keyId,
+      now.previous?.value ?? null,
+      now.previous?.keyId ?? null,
+    ],
+  );
+  return returnedRows(result).length === 1;
 }
 
 export async function webhookDeliveriesOf(db: SqlRunner, endpointId: string, first: number): Promise<WebhookDeliveryRow[]> {
@@ -101,17 +236,17 @@ export async function webhookAttemptsOf(db: SqlRunner, deliveryId: string): Prom
   )) as WebhookAttemptRow[];
 }
 
-/** A delivery with its endpoint's owner (null: operators), for the owner check. */
+/** A delivery with its endpoint's owner (null: operators), for the owner check, and whether the endpoint was deleted. */
 export async function webhookDeliveryWithOwner(
   db: SqlRunner,
   deliveryId: string,
-): Promise<(WebhookDeliveryRow & { ownerCustomerId: string | null }) | null> {
+): Promise<(WebhookDeliveryRow & { ownerCustomerId: string | null; endpointDeletedAt: Date | null }) | null> {
   const rows = (await db.query(
-    `SELECT ${DELIVERY_COLUMNS}, e.customer_id AS "ownerCustomerId"
+    `SELECT ${DELIVERY_COLUMNS}, e.customer_id AS "ownerCustomerId", e.deleted_at AS "endpointDeletedAt"
      FROM wallet.webhook_deliveries d JOIN wallet.event_outbox o ON o.id = d.event_id JOIN wallet.webhook_endpoints e ON e.id = d.endpoint_id
      WHERE d.id = $1`,
     [deliveryId],
-  )) as Array<WebhookDeliveryRow & { ownerCustomerId: string | null }>;
+  )) as Array<WebhookDeliveryRow & { ownerCustomerId: string | null; endpointDeletedAt: Date | null }>;
   return rows[0] ?? null;
 }
 
@@ -129,7 +264,7 @@ export async function queueWebhookDeliveries(db: SqlRunner, now: Date, giveUpAft
        INSERT INTO wallet.webhook_deliveries (id, event_id, endpoint_id, status, next_attempt_at, give_up_after, created_at)
        SELECT gen_random_uuid(), ev.id, e.id, 'PENDING', $1, $2, $1
        FROM events ev JOIN wallet.webhook_endpoints e
-         ON ev.type = ANY (e.event_types) AND (e.customer_id IS NULL OR e.customer_id = ev.customer_id)
+         ON ev.type = ANY (e.event_types) AND (e.customer_id IS NULL OR e.customer_id = ev.customer_id) AND e.deleted_at IS NULL
        ON CONFLICT (event_id, endpoint_id) DO NOTHING
      )
      UPDATE wallet.event_outbox SET webhooks_queued_at = $1 WHERE id IN (SELECT id FROM events)
@@ -139,34 +274,51 @@ export async function queueWebhookDeliveries(db: SqlRunner, now: Date, giveUpAft
   return returnedRows(result).length;
 }
 
-/** Claims up to `limit` due deliveries until `leaseUntil`, with their endpoint and event. */
+/**
+ * Claims up to `limit` due deliveries until `leaseUntil`, with their endpoint and event. A due
+ * delivery of a deleted endpoint (queued while it was being deleted) is cancelled instead.
+ */
 export async function claimDueDeliveries(db: SqlRunner, now: Date, leaseUntil: Date, limit: number): Promise<DueDelivery[]> {
-  const claimed = returnedRows<{ id: string }>(
+  const claimed = returnedRows<{ id: string; cancelled: boolean }>(
     await db.query(
       `WITH due AS (
-         SELECT id FROM wallet.webhook_deliveries
-         WHERE status = 'PENDING' AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1)
-         ORDER BY next_attempt_at LIMIT $3
-         FOR UPDATE SKIP LOCKED
+         SELECT d.id, e.deleted_at IS NOT NULL AS cancelled
+         FROM wallet.webhook_deliveries d JOIN wallet.webhook_endpoints e ON e.id = d.endpoint_id
+         WHERE d.status = 'PENDING' AND d.next_attempt_at <= $1 AND (d.claimed_until IS NULL OR d.claimed_until < $1)
+         ORDER BY d.next_attempt_at LIMIT $3
+         FOR UPDATE OF d SKIP LOCKED
        )
-       UPDATE wallet.webhook_deliveries SET claimed_until = $2 WHERE id IN (SELECT id FROM due) RETURNING id`,
+       UPDATE wallet.webhook_deliveries d
+          SET claimed_until = CASE WHEN due.cancelled THEN NULL ELSE $2::timestamptz END,
+              status = CASE WHEN due.cancelled THEN 'CANCELLED' ELSE d.status END,
+              next_attempt_at = CASE WHEN due.cancelled THEN NULL ELSE d.next_attempt_at END,
+              last_error = CASE WHEN due.cancelled THEN '${CANCELLED_ERROR}' ELSE d.last_error END
+         FROM due WHERE d.id = due.id
+       RETURNING d.id, due.cancelled`,
       [now, leaseUntil, limit],
     ),
-  );
+  ).filter((c) => !c.cancelled);
   if (claimed.length === 0) return [];
   const rows = (await db.query(
-    `SELECT d.id, d.attempt_count, d.give_up_after, e.url, e.signing_secret,
+    `SELECT d.id, d.attempt_count, d.give_up_after, e.id AS endpoint_id, e.url, e.signing_secret, e.signing_secret_key_id,
+            CASE WHEN e.previous_secret_expires_at > $2::timestamptz THEN e.previous_signing_secret END AS previous_signing_secret,
+            e.previous_signing_secret_key_id,
             o.id AS event_id, o.type, o.occurred_at, o.customer_id, o.card_id, o.platform, o.error_code, o.payload
      FROM wallet.webhook_deliveries d JOIN wallet.webhook_endpoints e ON e.id = d.endpoint_id JOIN wallet.event_outbox o ON o.id = d.event_id
      WHERE d.id = ANY ($1::uuid[])`,
-    [claimed.map((c) => c.id)],
+    [claimed.map((c) => c.id), now],
   )) as Array<Record<string, unknown>>;
   return rows.map((r) => ({
     id: r.id as string,
     attemptCount: Number(r.attempt_count),
     giveUpAfter: new Date(r.give_up_after as string),
+    endpointId: r.endpoint_id as string,
     url: r.url as string,
-    signingSecret: r.signing_secret as string,
+    signingSecret: { keyId: (r.signing_secret_key_id as string | null) ?? null, value: r.signing_secret as string },
+    previousSigningSecret:
+      r.previous_signing_secret == null
+        ? null
+        : { keyId: (r.previous_signing_secret_key_id as string | null) ?? null, value: r.previous_signing_secret as string },
     event: {
       id: r.event_id as string,
       type: r.type as string,
@@ -182,7 +334,9 @@ export async function claimDueDeliveries(db: SqlRunner, now: Date, leaseUntil: D
 
 /**
  * Records one attempt and where the delivery stands after it: DELIVERED, PENDING again at
- * `nextAttemptAt`, or FAILED (nextAttemptAt null). The lease is released either way.
+ * `nextAttemptAt`, or FAILED (nextAttemptAt null). The lease is released either way. A
+ * delivery cancelled while its request was in flight stays CANCELLED unless that request
+ * got through.
  */
 export async function recordWebhookAttempt(
   db: SqlRunner,
@@ -196,8 +350,11 @@ export async function recordWebhookAttempt(
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
      )
      UPDATE wallet.webhook_deliveries
-        SET attempt_count = $2, status = $7::text, next_attempt_at = $8, claimed_until = NULL,
-            last_status = $4, last_error = $5, delivered_at = CASE WHEN $7::text = 'DELIVERED' THEN $3 ELSE delivered_at END
+        SET attempt_count = $2, claimed_until = NULL,
+            status = CASE WHEN status = 'CANCELLED' AND $7::text <> 'DELIVERED' THEN 'CANCELLED' ELSE $7::text END,
+            next_attempt_at = CASE WHEN status = 'CANCELLED' THEN NULL ELSE $8::timestamptz END,
+            last_status = $4, last_error = CASE WHEN status = 'CANCELLED' AND $7::text <> 'DELIVERED' THEN last_error ELSE $5 END,
+            delivered_at = CASE WHEN $7::text = 'DELIVERED' THEN $3 ELSE delivered_at END
       WHERE id = $1`,
     [
       delivery.id,
