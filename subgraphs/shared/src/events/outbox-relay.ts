@@ -95,13 +95,45 @@ export class OutboxRelay {
   async publishPending(): Promise<number> {
     const events = await this.claim();
     if (events.length === 0) return 0;
-    // In order, one ack before the next: a card's events reach the stream in position order.
-    for (const event of events) await this.sink.publish(event);
+    await this.publishBatch(events);
     await this.dataSource.query(
       `UPDATE ${this.schema}.event_outbox SET published_at = $2, claimed_until = NULL WHERE id = ANY($1::uuid[]) AND published_at IS NULL`,
       [events.map((e) => e.id), this.now()],
     );
     return events.length;
+  }
+
+  /**
+   * Each ordering key's events one ack after another, so a card's events reach the stream in
+   * position order; different keys at once, so a batch takes its longest chain of acks rather
+   * than the sum of them all. After a failure no further publish starts, and the batch fails
+   * once those under way have settled: nothing of it is still publishing when the round ends.
+   */
+  private async publishBatch(events: DomainEvent[]): Promise<void> {
+    const chains = new Map<string, DomainEvent[]>();
+    for (const event of events) {
+      // The outbox's ordering_key: the card, or the customer for an event without one.
+      const key = event.cardId ?? event.customerId;
+      const chain = chains.get(key);
+      if (chain) chain.push(event);
+      else chains.set(key, [event]);
+    }
+    let failed = false;
+    const results = await Promise.allSettled(
+      [...chains.values()].map(async (chain) => {
+        for (const event of chain) {
+          if (failed) return;
+          try {
+            await this.sink.publish(event);
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
+        }
+      }),
+    );
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 
   /** Publishes in the background until `stop`. */
