@@ -5,7 +5,8 @@
  * one it must still read complete from the cache, with no warning printed (data lost on a merge,
  * a field missing). After a payment the cached view must equal the view read fresh from the
  * gateway: the payment's own result carries what it changed (available credit, payable amounts,
- * the network's usage), so the page updates without asking again.
+ * the network's usage), so the page updates without asking again. Within one answer, objects
+ * with the same type and id must agree: an id that is not unique would merge two things.
  */
 import { captureConsoleWarnings, apolloClientFor } from './apollo-test-client';
 import * as fs from 'node:fs';
@@ -75,7 +76,7 @@ beforeAll(async () => {
   cardId = card.id;
   bindingId = card.payableNow.find((p: any) => p.amountFen >= 50_000).binding.id;
   printed = captureConsoleWarnings();
-  client = apolloClientFor(system.gateway.url, system.token(customerId), CACHE_TYPE_POLICIES);
+  client = apolloClientFor(system.gateway.url, system.token(customerId), CACHE_TYPE_POLICIES, (conflicts) => problems.push(...conflicts));
 });
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { loadDevMessages, loadErrorMessages } from '@apollo/client/dev';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { print } from 'graphql';
 import { format } from 'node:util';
-import { Observable } from 'rxjs';
+import { Observable, tap } from 'rxjs';
 import { subscribeOverSse } from '../subscriptions/activity-sse-client';
 
 loadDevMessages();
@@ -68,13 +68,48 @@ function sseLink(url: string, bearerOf: (context: Record<string, unknown>) => st
   );
 }
 
-export function apolloClientFor(gatewayUrl: string, customerToken: string, typePolicies: TypePolicies = {}): ApolloClient {
+/**
+ * Objects one answer gives the same `__typename` + `id` must agree on every field both carry:
+ * otherwise the id is not unique and a cache would merge two things into one.
+ */
+export function sameIdsAgree(data: unknown, found: string[], seen = new Map<string, Record<string, unknown>>()): string[] {
+  if (Array.isArray(data)) data.forEach((item) => sameIdsAgree(item, found, seen));
+  else if (data && typeof data === 'object') {
+    const object = data as Record<string, unknown>;
+    if (typeof object.__typename === 'string' && typeof object.id === 'string') {
+      const key = `${object.__typename}:${object.id}`;
+      const before = seen.get(key) ?? {};
+      for (const [field, value] of Object.entries(object)) {
+        if (value !== null && typeof value === 'object') continue;
+        if (field in before && before[field] !== value)
+          found.push(`${key}.${field}: ${JSON.stringify(before[field])} and ${JSON.stringify(value)}`);
+        before[field] = value;
+      }
+      seen.set(key, before);
+    }
+    Object.values(object).forEach((value) => sameIdsAgree(value, found, seen));
+  }
+  return found;
+}
+
+export function apolloClientFor(
+  gatewayUrl: string,
+  customerToken: string,
+  typePolicies: TypePolicies = {},
+  /** Told of every answer's ids that disagree (sameIdsAgree). */
+  onIdConflict: (conflicts: string[]) => void = () => undefined,
+): ApolloClient {
   const bearerOf = (context: Record<string, unknown>) => (typeof context.token === 'string' ? context.token : customerToken);
   const withToken = new ApolloLink((operation, forward) => {
     operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
       headers: { ...headers, authorization: `Bearer ${bearerOf(operation.getContext())}` },
     }));
-    return forward(operation);
+    return forward(operation).pipe(
+      tap((result) => {
+        const conflicts = sameIdsAgree(result.data, []);
+        if (conflicts.length) onIdConflict(conflicts.map((c) => `${operation.operationName}: one id, two values: ${c}`));
+      }),
+    );
   });
   const isSubscription = ({ query }: { query: Parameters<typeof getMainDefinition>[0] }) => {
     const main = getMainDefinition(query);

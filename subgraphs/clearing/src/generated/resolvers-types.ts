@@ -23,7 +23,7 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** A failure in the one canonical language, whatever platform produced it. The platform's own code and words are kept for support staff. */
+/** A failure in the one canonical language, whatever platform produced it. The platform's own code and words are kept for support staff. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type CanonicalError = {
   __typename?: 'CanonicalError';
   /** The canonical code, e.g. LIMIT_EXCEEDED. */
@@ -131,7 +131,7 @@ export type DeviceInput = {
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** What one operating system can do with a platform (the source's device table). */
+/** What one operating system can do with a platform (the source's device table). A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type DeviceSupport = {
   __typename?: 'DeviceSupport';
   /** Whether the platform pays by NFC on this system (on a recent enough device). */
@@ -155,7 +155,7 @@ export type EligibilityAction =
   /** Getting the virtual card at the issuer. */
   | 'GET_CARD';
 
-/** One failing eligibility rule. */
+/** One failing eligibility rule. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type EligibilityReason = {
   __typename?: 'EligibilityReason';
   /** The failure in the canonical language, with the platform's own words and the remedy. */
@@ -252,7 +252,7 @@ export type LimitWindow =
   /** A calendar year. */
   | 'YEARLY';
 
-/** Text in the two languages the graph serves. */
+/** Text in the two languages the graph serves. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type LocalizedText = {
   __typename?: 'LocalizedText';
   /** English. */
@@ -261,7 +261,7 @@ export type LocalizedText = {
   zhCN: Scalars['String']['output'];
 };
 
-/** A merchant as the clearing network records it. */
+/** A merchant as the clearing network records it. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type Merchant = {
   __typename?: 'Merchant';
   /** ISO 18245 merchant category code. */
@@ -270,7 +270,7 @@ export type Merchant = {
   name: Scalars['String']['output'];
 };
 
-/** Relay-style page information for cursor pagination. */
+/** Relay-style page information for cursor pagination. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** The cursor of the page's last item: pass it as `after` for the next page. */
@@ -301,7 +301,7 @@ export type Platform = {
   role: PlatformRole;
 };
 
-/** Whether a customer may get (issuer) or bind (wallet) the card on one platform, and every reason why not. */
+/** Whether a customer may get (issuer) or bind (wallet) the card on one platform, and every reason why not. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type PlatformEligibility = {
   __typename?: 'PlatformEligibility';
   /** What the platform would let the customer do. */
@@ -382,7 +382,7 @@ export type Transaction = {
   walletPlatform: Platform;
 };
 
-/** A page of transactions. */
+/** A page of transactions. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type TransactionConnection = {
   __typename?: 'TransactionConnection';
   /** The transactions on this page, each with its cursor. */
@@ -391,7 +391,7 @@ export type TransactionConnection = {
   pageInfo: PageInfo;
 };
 
-/** A transaction on a page, with its cursor. */
+/** A transaction on a page, with its cursor. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type TransactionEdge = {
   __typename?: 'TransactionEdge';
   /** Pass as `after` to get the transactions after this one. */

@@ -99,7 +99,7 @@ export type BillItemsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A page of bills. */
+/** A page of bills. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type BillConnection = {
   __typename?: 'BillConnection';
   /** The bills on this page, each with its cursor. */
@@ -108,7 +108,7 @@ export type BillConnection = {
   pageInfo: PageInfo;
 };
 
-/** A bill on a page, with its cursor. */
+/** A bill on a page, with its cursor. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type BillEdge = {
   __typename?: 'BillEdge';
   /** Pass as `after` to get the bills after this one. */
@@ -134,7 +134,7 @@ export type BillItem = {
   transaction?: Maybe<Transaction>;
 };
 
-/** A page of bill items. */
+/** A page of bill items. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type BillItemConnection = {
   __typename?: 'BillItemConnection';
   /** The items on this page, each with its cursor. */
@@ -145,7 +145,7 @@ export type BillItemConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** A bill item on a page, with its cursor. */
+/** A bill item on a page, with its cursor. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type BillItemEdge = {
   __typename?: 'BillItemEdge';
   /** Pass as `after` to get the items after this one. */
@@ -204,7 +204,7 @@ export type BillingCycleItemsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A failure in the one canonical language, whatever platform produced it. The platform's own code and words are kept for support staff. */
+/** A failure in the one canonical language, whatever platform produced it. The platform's own code and words are kept for support staff. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type CanonicalError = {
   __typename?: 'CanonicalError';
   /** The canonical code, e.g. LIMIT_EXCEEDED. */
@@ -325,7 +325,7 @@ export type CardBillsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A card's details as printed on it: only ever in the answer to `revealCardDetails`. */
+/** A card's details as printed on it: only ever in the answer to `revealCardDetails`. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type CardDetails = {
   __typename?: 'CardDetails';
   /** The full card number. */
@@ -446,7 +446,7 @@ export type CreditDecisionFactor =
   /** The issuer grants no line to the customer's user group. */
   | 'NO_POLICY_FOR_GROUP';
 
-/** One factor of a credit decision. */
+/** One factor of a credit decision. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type CreditDecisionReason = {
   __typename?: 'CreditDecisionReason';
   /** The amount the factor set: the base line, the line after the age band or the ceiling, or the minimum a declined line fell short of. */
@@ -495,7 +495,7 @@ export type CreditLineApplicationResult = {
   ok: Scalars['Boolean']['output'];
 };
 
-/** The issuer's decision on an application for a credit line. */
+/** The issuer's decision on an application for a credit line. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type CreditLineDecision = {
   __typename?: 'CreditLineDecision';
   /** Whether the line was granted. */
@@ -546,7 +546,7 @@ export type CustomerBillsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A page of customers. */
+/** A page of customers. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
   /** The customers on this page, each with its cursor. */
@@ -555,7 +555,7 @@ export type CustomerConnection = {
   pageInfo: PageInfo;
 };
 
-/** A customer on a page, with its cursor. */
+/** A customer on a page, with its cursor. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type CustomerEdge = {
   __typename?: 'CustomerEdge';
   /** Pass as `after` to get the customers after this one. */
@@ -564,7 +564,7 @@ export type CustomerEdge = {
   node: Customer;
 };
 
-/** Why and since when the issuer froze a customer. */
+/** Why and since when the issuer froze a customer. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type CustomerFreeze = {
   __typename?: 'CustomerFreeze';
   /** The reason the operator gave. */
@@ -615,7 +615,7 @@ export type DeviceInput = {
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** What one operating system can do with a platform (the source's device table). */
+/** What one operating system can do with a platform (the source's device table). A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type DeviceSupport = {
   __typename?: 'DeviceSupport';
   /** Whether the platform pays by NFC on this system (on a recent enough device). */
@@ -639,7 +639,7 @@ export type EligibilityAction =
   /** Getting the virtual card at the issuer. */
   | 'GET_CARD';
 
-/** One failing eligibility rule. */
+/** One failing eligibility rule. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type EligibilityReason = {
   __typename?: 'EligibilityReason';
   /** The failure in the canonical language, with the platform's own words and the remedy. */
@@ -759,7 +759,7 @@ export type LimitWindow =
   /** A calendar year. */
   | 'YEARLY';
 
-/** Text in the two languages the graph serves. */
+/** Text in the two languages the graph serves. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type LocalizedText = {
   __typename?: 'LocalizedText';
   /** English. */
@@ -914,7 +914,7 @@ export type OverdueState = {
   penaltyRule: LocalizedText;
 };
 
-/** Relay-style page information for cursor pagination. */
+/** Relay-style page information for cursor pagination. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** The cursor of the page's last item: pass it as `after` for the next page. */
@@ -945,7 +945,7 @@ export type Platform = {
   role: PlatformRole;
 };
 
-/** Whether a customer may get (issuer) or bind (wallet) the card on one platform, and every reason why not. */
+/** Whether a customer may get (issuer) or bind (wallet) the card on one platform, and every reason why not. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type PlatformEligibility = {
   __typename?: 'PlatformEligibility';
   /** What the platform would let the customer do. */
@@ -1048,7 +1048,7 @@ export type Repayment = {
   repaidAt: Scalars['DateTime']['output'];
 };
 
-/** The part of a repayment that went to one bill. */
+/** The part of a repayment that went to one bill. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type RepaymentAllocation = {
   __typename?: 'RepaymentAllocation';
   /** The bill. */
@@ -1059,7 +1059,7 @@ export type RepaymentAllocation = {
   principalFen: Scalars['Fen']['output'];
 };
 
-/** Where and how a card holder repays. */
+/** Where and how a card holder repays. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type RepaymentChannel = {
   __typename?: 'RepaymentChannel';
   /** Where in that platform's app to repay, e.g. JD Finance app → Baitiao → Repay. */
@@ -1114,7 +1114,7 @@ export type SmsCodeSendResult = {
   sendsLeft: Scalars['Int']['output'];
 };
 
-/** The limits and blocked merchant categories the holder set for a card; null where not set. */
+/** The limits and blocked merchant categories the holder set for a card; null where not set. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type SpendingControls = {
   __typename?: 'SpendingControls';
   /** Merchant category groups the card may not pay at (declined with TRANSACTION_NOT_PERMITTED). */
@@ -1197,7 +1197,7 @@ export type UserGroup =
   /** Young professionals, 18 to 35. */
   | 'YOUNG_PROFESSIONAL';
 
-/** A field a verification step asks for. */
+/** A field a verification step asks for. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type VerificationField = {
   __typename?: 'VerificationField';
   /** What the field holds, e.g. SMS_CODE; it decides how the value is checked. */

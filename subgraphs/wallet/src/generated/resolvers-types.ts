@@ -106,7 +106,7 @@ export type BindingStatus =
   /** Suspended by the wallet; the binding stays but cannot pay. */
   | 'SUSPENDED';
 
-/** A failure in the one canonical language, whatever platform produced it. The platform's own code and words are kept for support staff. */
+/** A failure in the one canonical language, whatever platform produced it. The platform's own code and words are kept for support staff. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type CanonicalError = {
   __typename?: 'CanonicalError';
   /** The canonical code, e.g. LIMIT_EXCEEDED. */
@@ -231,7 +231,7 @@ export type DeviceInput = {
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** What one operating system can do with a platform (the source's device table). */
+/** What one operating system can do with a platform (the source's device table). A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type DeviceSupport = {
   __typename?: 'DeviceSupport';
   /** Whether the platform pays by NFC on this system (on a recent enough device). */
@@ -255,7 +255,7 @@ export type EligibilityAction =
   /** Getting the virtual card at the issuer. */
   | 'GET_CARD';
 
-/** One failing eligibility rule. */
+/** One failing eligibility rule. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type EligibilityReason = {
   __typename?: 'EligibilityReason';
   /** The failure in the canonical language, with the platform's own words and the remedy. */
@@ -352,7 +352,7 @@ export type LimitWindow =
   /** A calendar year. */
   | 'YEARLY';
 
-/** Text in the two languages the graph serves. */
+/** Text in the two languages the graph serves. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type LocalizedText = {
   __typename?: 'LocalizedText';
   /** English. */
@@ -483,7 +483,7 @@ export type MutationRotateWebhookEndpointSecretArgs = {
   previousSecretHours?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Relay-style page information for cursor pagination. */
+/** Relay-style page information for cursor pagination. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** The cursor of the page's last item: pass it as `after` for the next page. */
@@ -603,7 +603,7 @@ export type Platform = {
   role: PlatformRole;
 };
 
-/** Whether a customer may get (issuer) or bind (wallet) the card on one platform, and every reason why not. */
+/** Whether a customer may get (issuer) or bind (wallet) the card on one platform, and every reason why not. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type PlatformEligibility = {
   __typename?: 'PlatformEligibility';
   /** What the platform would let the customer do. */
@@ -802,7 +802,7 @@ export type WalletBinding = {
   walletPlatform: Platform;
 };
 
-/** Where a card holder repays, as the wallet points to it. */
+/** Where a card holder repays, as the wallet points to it. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type WalletRepayAt = {
   __typename?: 'WalletRepayAt';
   /** Where in the issuer's app to repay. */
@@ -834,7 +834,7 @@ export type WalletRepaymentResult = {
   repayAt?: Maybe<WalletRepayAt>;
 };
 
-/** One HTTP request of a delivery. */
+/** One HTTP request of a delivery. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type WebhookAttempt = {
   __typename?: 'WebhookAttempt';
   /** When the request was sent. */
