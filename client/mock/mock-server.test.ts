@@ -4,6 +4,8 @@
  * credit and every rule, a connection's totalCount is what paging to its end finds, a limit rule
  * belongs to its own platform, the customer asked for is the one answered, and amounts are whole fen.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { EXAMPLE_QUERY, EXAMPLE_VARIABLES } from '@cardweave/gateway';
 import { demoCustomerId } from '../../scripts/demo-data/random';
 import { DEMO_NOW } from '../../scripts/demo-data/demo-now';
@@ -263,6 +265,23 @@ describeOnce('the mock server: the real services on the demo data, the clock pin
     expect(answer.data.customer.id).toBe(demoCustomerId(1));
     expect(answer.data.customer.cards.length).toBeGreaterThan(0);
     expectWholeFen(answer.data);
+  });
+
+  it('answers every example query in client/operations for demo customer 1 and their card, in whole fen', async () => {
+    const dir = path.join(__dirname, '../operations');
+    const queries = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql') && /^query /m.test(fs.readFileSync(path.join(dir, f), 'utf8')));
+    expect(queries.length).toBeGreaterThanOrEqual(5);
+    const card = (await customer(demoCustomerId(1))).cards[0];
+    for (const file of queries) {
+      const answer = await run(mock.token(demoCustomerId(1)), fs.readFileSync(path.join(dir, file), 'utf8'), {
+        customerId: demoCustomerId(1),
+        cardId: card.id,
+      });
+      expect({ file, errors: answer.errors }).toEqual({ file, errors: undefined });
+      expectWholeFen(answer.data);
+    }
   });
 
   it('serves the card page at / beside the GraphQL endpoint', async () => {
