@@ -94,7 +94,9 @@ describe('the demo data', () => {
 
 describe('the demo data for one pinned instant', () => {
   /** Everything generated, as text: bigints as digits, instants in ISO, sealed fields as their plain text. */
-  const generatedAt = (systemDate: string) => {
+  const generatedAt = (systemDate: string, zone = process.env.TZ) => {
+    const machineZone = process.env.TZ;
+    process.env.TZ = zone;
     jest.useFakeTimers({ now: new Date(systemDate), doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval'] });
     try {
       expect(new Date().toISOString()).toBe(new Date(systemDate).toISOString());
@@ -102,13 +104,17 @@ describe('the demo data for one pinned instant', () => {
       return JSON.stringify(generated, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
     } finally {
       jest.useRealTimers();
+      if (machineZone === undefined) delete process.env.TZ;
+      else process.env.TZ = machineZone;
     }
   };
 
-  it('is byte-for-byte the same, whatever the real date it is generated on', () => {
+  it('is byte-for-byte the same, whatever the real date and time zone it is generated in', () => {
     const onOneDay = generatedAt('2026-12-31T23:59:59Z');
     expect(generatedAt('2026-12-31T23:59:59Z')).toBe(onOneDay);
     expect(generatedAt('2031-02-03T04:05:06Z')).toBe(onOneDay);
+    // Nor on the machine's time zone.
+    expect(generatedAt('2031-02-03T04:05:06Z', 'America/Los_Angeles')).toBe(onOneDay);
     // Names, masked numbers, ids, amounts and overdue days are all in it.
     const data = JSON.parse(onOneDay) as { issuer: { customers: Array<{ id: string; name: string }>; cards: Array<{ last4: string }> } };
     expect(data.issuer.customers[1]).toMatchObject({ id: demoCustomerId(2), name: expect.any(String) });
