@@ -236,6 +236,8 @@ it('refuses a malformed WEBHOOK_SECRET_KEYS with a message that names no key', (
     expect((error as Error).message).not.toContain(key);
   }
   expect(() => WebhookSecretKeys.fromEnv({ NODE_ENV: 'production' })).toThrow('WEBHOOK_SECRET_KEYS is required in production');
+  // What `npm run keys` prints: an id without a run of digits the logs would mask as a card number.
+  expect(WebhookSecretKeys.newEntry(new Date('2026-11-29T08:00:00Z'))).toMatch(/^wh20261129-[a-z]{6}=[A-Za-z0-9+/]{43}=$/);
 });
 
 async function attemptsOf(endpointId: string): Promise<Array<{ status: number | null; error: string | null }>> {

@@ -56,9 +56,13 @@ export class WebhookSecretKeys {
     return new WebhookSecretKeys(keys, current);
   }
 
-  /** A fresh `<id>=<base64 key>` entry, its id from the time it was made (so a list reads oldest last). */
+  /**
+   * A fresh `<id>=<base64 key>` entry, its id the day it was made and a few random letters
+   * (`wh20261129-qxkzmw`): no long run of digits, which the logs would mask as a card number.
+   */
   static newEntry(at: Date = new Date()): string {
-    const id = `k${at.toISOString().replace(/\D/g, '').slice(0, 14)}${randomBytes(2).toString('hex')}`;
+    const letters = [...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
+    const id = `wh${at.toISOString().slice(0, 10).replace(/-/g, '')}-${letters}`;
     return `${id}=${randomBytes(32).toString('base64')}`;
   }
 
