@@ -509,7 +509,7 @@ export type LockCardMutationVariables = Exact<{
 }>;
 
 
-export type LockCardMutation = { lockCard: { ok: boolean, changed: boolean, error: { code: CanonicalErrorCode, remedy: Remedy, message: { zhCN: string, en: string } } | null, card: { id: string, status: CardStatus } | null } };
+export type LockCardMutation = { lockCard: { ok: boolean, changed: boolean, error: { code: CanonicalErrorCode, remedy: Remedy, message: { zhCN: string, en: string } } | null, card: { id: string, status: CardStatus, payableNow: Array<{ id: string, amountFen: number, walletPlatform: { id: string, displayName: { zhCN: string, en: string } }, bindingRule: { id: string, ruleId: string, window: LimitWindow, remainingFen: number, blockedCode: string | null, platform: { id: string, displayName: { zhCN: string, en: string } }, description: { zhCN: string, en: string } }, rules: Array<{ id: string, ruleId: string, kind: LimitKind, window: LimitWindow, limitFen: number, usedFen: number, remainingFen: number, resetsAt: string | null, blockedCode: string | null, platform: { id: string, role: PlatformRole, displayName: { zhCN: string, en: string } }, description: { zhCN: string, en: string } }> }> } | null } };
 
 export type PayMutationVariables = Exact<{
   input: PayInput;
@@ -559,7 +559,7 @@ export type SetSpendingControlsMutationVariables = Exact<{
 }>;
 
 
-export type SetSpendingControlsMutation = { setSpendingControls: { ok: boolean, card: { id: string, spendingControls: { perPaymentFen: number | null, dailyFen: number | null, monthlyFen: number | null, blockedMerchantCategories: Array<MerchantCategoryGroup> }, holderLimits: Array<{ id: string, ruleId: string, window: LimitWindow, limitFen: number, usedFen: number, remainingFen: number, resetsAt: string | null }> } | null } };
+export type SetSpendingControlsMutation = { setSpendingControls: { ok: boolean, card: { id: string, payableNow: Array<{ id: string, amountFen: number, walletPlatform: { id: string, displayName: { zhCN: string, en: string } }, bindingRule: { id: string, ruleId: string, window: LimitWindow, remainingFen: number, blockedCode: string | null, platform: { id: string, displayName: { zhCN: string, en: string } }, description: { zhCN: string, en: string } }, rules: Array<{ id: string, ruleId: string, kind: LimitKind, window: LimitWindow, limitFen: number, usedFen: number, remainingFen: number, resetsAt: string | null, blockedCode: string | null, platform: { id: string, role: PlatformRole, displayName: { zhCN: string, en: string } }, description: { zhCN: string, en: string } }> }>, spendingControls: { perPaymentFen: number | null, dailyFen: number | null, monthlyFen: number | null, blockedMerchantCategories: Array<MerchantCategoryGroup> }, holderLimits: Array<{ id: string, ruleId: string, window: LimitWindow, limitFen: number, usedFen: number, remainingFen: number, resetsAt: string | null }> } | null } };
 
 export type StartCardIssuanceMutationVariables = Exact<{
   input: StartCardIssuanceInput;
@@ -590,7 +590,7 @@ export type UnlockCardMutationVariables = Exact<{
 }>;
 
 
-export type UnlockCardMutation = { unlockCard: { ok: boolean, changed: boolean, error: { code: CanonicalErrorCode, remedy: Remedy, message: { zhCN: string, en: string } } | null, card: { id: string, status: CardStatus } | null } };
+export type UnlockCardMutation = { unlockCard: { ok: boolean, changed: boolean, error: { code: CanonicalErrorCode, remedy: Remedy, message: { zhCN: string, en: string } } | null, card: { id: string, status: CardStatus, payableNow: Array<{ id: string, amountFen: number, walletPlatform: { id: string, displayName: { zhCN: string, en: string } }, bindingRule: { id: string, ruleId: string, window: LimitWindow, remainingFen: number, blockedCode: string | null, platform: { id: string, displayName: { zhCN: string, en: string } }, description: { zhCN: string, en: string } }, rules: Array<{ id: string, ruleId: string, kind: LimitKind, window: LimitWindow, limitFen: number, usedFen: number, remainingFen: number, resetsAt: string | null, blockedCode: string | null, platform: { id: string, role: PlatformRole, displayName: { zhCN: string, en: string } }, description: { zhCN: string, en: string } }> }> } | null } };
 
 export type VerifyCardIssuanceStepMutationVariables = Exact<{
   input: VerifyCardIssuanceStepInput;

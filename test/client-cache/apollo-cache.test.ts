@@ -5,7 +5,9 @@
  * one it must still read complete from the cache, with no warning printed (data lost on a merge,
  * a field missing). After a payment the cached view must equal the view read fresh from the
  * gateway: the payment's own result carries what it changed (available credit, payable amounts,
- * the network's usage), so the page updates without asking again. Within one answer, objects
+ * the network's usage), so the page updates without asking again; so do the holder's spending
+ * controls, a lock and an unlock (what each wallet can pay now), and a repayment with the view
+ * read again, as a client does after it. Within one answer, objects
  * with the same type and id must agree: an id that is not unique would merge two things.
  */
 import { captureConsoleWarnings, apolloClientFor } from './apollo-test-client';
@@ -104,6 +106,16 @@ function check(step: string) {
   if (!view.complete) problems.push(`${step}: the cached card view misses ${view.missing?.message.split('\n')[0]}`);
 }
 
+/** The cached card view against the view the gateway answers now: equal, or a problem naming the first difference. */
+async function viewIsCurrent(step: string) {
+  const fresh = await system.queryAs<{ customer: unknown }>(system.token(customerId), print(operation('CardView')), cardViewVariables());
+  const cached = cachedCardView();
+  const [have, want] = [withoutTypenames(cached.result), withoutTypenames(fresh.data)];
+  if (!cached.complete || !isEqual(have, want))
+    problems.push(`${step}: the cached card view is not the view after it: ${firstDifference(have, want)}`);
+  return want as any;
+}
+
 async function query(name: string, variables: Record<string, unknown>, context: Record<string, unknown> = {}) {
   const result = await client.query<any>({ query: operation(name), variables, context, fetchPolicy: 'network-only' });
   expect(result.error).toBeUndefined();
@@ -114,13 +126,15 @@ async function query(name: string, variables: Record<string, unknown>, context: 
 async function mutate(
   name: string,
   variables: Record<string, unknown>,
-  options: { context?: Record<string, unknown>; noCache?: boolean } = {},
+  options: { context?: Record<string, unknown>; noCache?: boolean; refetch?: string[] } = {},
 ) {
   const result = await client.mutate<any>({
     mutation: operation(name),
     variables,
     context: options.context ?? {},
     fetchPolicy: options.noCache ? 'no-cache' : undefined,
+    refetchQueries: options.refetch,
+    awaitRefetchQueries: true,
   });
   expect(result.error).toBeUndefined();
   check(name);
@@ -163,14 +177,21 @@ it('keeps the watched card view complete through every example operation, and a 
 
   // A decline by the holder's own limit, read by its canonical code.
   await mutate('SetSpendingControls', { cardId, input: { perPaymentFen: 10_000 } });
+  await viewIsCurrent('SetSpendingControls');
   const declined = await mutate('Pay', {
     input: { bindingId, amountFen: 20_000, merchantName: '永辉超市', merchantCategoryCode: '5411', idempotencyKey: idempotencyKey('pay') },
   });
   expect(declined).toMatchObject({ ok: false, error: { code: 'LIMIT_EXCEEDED' } });
+  await viewIsCurrent('Pay declined');
   await mutate('SetSpendingControls', { cardId, input: { perPaymentFen: null } });
+  await viewIsCurrent('SetSpendingControls cleared');
   await mutate('LockCard', { cardId });
+  await viewIsCurrent('LockCard');
   await mutate('UnlockCard', { cardId });
-  await mutate('Repay', { input: { customerId, amountFen: 1_000, idempotencyKey: idempotencyKey('repay') } });
+  await viewIsCurrent('UnlockCard');
+  // A repayment changes the bills and the credit line, not one card: the client reads the view again.
+  await mutate('Repay', { input: { customerId, amountFen: 1_000, idempotencyKey: idempotencyKey('repay') } }, { refetch: ['CardView'] });
+  await viewIsCurrent('Repay');
 
   // The activity feed: a payment made while subscribed arrives as an event.
   const events: any[] = [];
