@@ -55,7 +55,7 @@ variable customerId set to demo customer 1 ("${demoCustomerId(1)}") and a token 
 demo customer 1 in its headers.
 
 Every GraphQL request needs a token (the one above is demo customer 1's, valid 12 hours).
-${tokenHelp(system.gateway.url, demoCustomerId(1))}
+${tokenHelp(system.gateway.url, demoCustomerId(1), runFile && { file: runFile.file, keys: memoryKeys })}
 `);
 
   const shutdown = async () => {

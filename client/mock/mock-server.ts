@@ -80,7 +80,7 @@ token; this one is demo customer 1's (${demoCustomerId(1)}), valid 12 hours:
 
   ${mock.token(demoCustomerId(1))}
 
-${tokenHelp(mock.url, demoCustomerId(1))}
+${tokenHelp(mock.url, demoCustomerId(1), { file: runFile.file, keys: mock.keys })}
 `);
       const shutdown = async () => {
         runFile.remove();

@@ -85,10 +85,14 @@ export function findLocalRun(port?: number, dir: string = localRunDir()): (Local
   return matching[0];
 }
 
-/** How to mint a token for the run at `gatewayUrl`, as its start banner says it. */
-export function tokenHelp(gatewayUrl: string, customerId: string): string {
+/**
+ * How to mint a token for the run at `gatewayUrl`, as its start banner says it; an in-memory run
+ * names the file its keys are in until it stops.
+ */
+export function tokenHelp(gatewayUrl: string, customerId: string, run?: { file: string; keys?: unknown }): string {
   const port = new URL(gatewayUrl).port;
-  return `Mint one for any demo customer, or for an operator, while this run is up:
+  const where = run?.keys ? ` (this run's keys are in ${run.file} until it stops)` : '';
+  return `Mint one for any demo customer, or for an operator, while this run is up${where}:
 
   npm run token -- ${customerId}
   npm run token -- --operator
