@@ -5,16 +5,36 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** Kinds of card activity. */
 export type ActivityEventType =
+  /** A bill passed its due date with less than its minimum repaid: billId, dueDate, minimumDueFen, outstandingFen. */
+  | 'BILL_OVERDUE'
   /** The card was bound into a wallet. */
   | 'BINDING_ADDED'
   /** The card was taken out of a wallet. */
   | 'BINDING_REMOVED'
+  /** A card was issued to the customer. */
+  | 'CARD_ISSUED'
+  /** The card was locked by its holder. */
+  | 'CARD_LOCKED'
+  /** The card was unlocked by its holder. */
+  | 'CARD_UNLOCKED'
+  /** The customer's account was frozen pending review: no payment is accepted. */
+  | 'CUSTOMER_FROZEN'
+  /** The customer's account was released from a freeze. */
+  | 'CUSTOMER_UNFROZEN'
+  /** A payment took a daily, monthly or yearly limit to 80 % or more of its amount (once per window and rule): limitUsage. */
+  | 'LIMIT_NEARLY_USED'
   /** A payment approved by the wallet, the network and the issuer. */
   | 'PAYMENT_APPROVED'
   /** A payment declined; errorCode says why. */
   | 'PAYMENT_DECLINED'
   /** A payment undone on every platform. */
-  | 'PAYMENT_REVERSED';
+  | 'PAYMENT_REVERSED'
+  /** A day's penalty was charged on an overdue bill: billId, penaltyDate, amountFen. */
+  | 'PENALTY_POSTED'
+  /** A repayment was posted to the customer's credit line; amountFen says how much. */
+  | 'REPAYMENT_POSTED'
+  /** A statement was issued: billId, dueDate, totalDueFen and minimumDueFen. */
+  | 'STATEMENT_ISSUED';
 
 /** An application for a credit line. */
 export type ApplyForCreditLineInput = {
@@ -480,7 +500,7 @@ export type CustomerActivitySubscriptionVariables = Exact<{
 }>;
 
 
-export type CustomerActivitySubscription = { customerActivity: { id: string, type: ActivityEventType, occurredAt: string, platformId: string | null, amountFen: number | null, merchantName: string | null, paymentId: string | null, errorCode: CanonicalErrorCode | null, card: { id: string, maskedNumber: string } | null } };
+export type CustomerActivitySubscription = { customerActivity: { id: string, type: ActivityEventType, occurredAt: string, platformId: string | null, amountFen: number | null, merchantName: string | null, paymentId: string | null, errorCode: CanonicalErrorCode | null, repaymentId: string | null, billId: string | null, dueDate: string | null, minimumDueFen: number | null, totalDueFen: number | null, outstandingFen: number | null, penaltyDate: string | null, card: { id: string, maskedNumber: string } | null, limitUsage: { ruleId: string, window: string, windowKey: string, usedFen: number, limitFen: number } | null } };
 
 export type DemoCustomersQueryVariables = Exact<{
   first?: number | null | undefined;

@@ -8,7 +8,7 @@ import { loadAdapterRegistry, type AdapterRegistry, type Clock, type HttpClient 
 import { startGateway, type RunningGateway } from '@cardweave/gateway';
 import { PanVault } from '@cardweave/issuer-subgraph';
 import { ISSUER_SCHEMA, startIssuerSubgraph, type IssuerSubgraph } from '@cardweave/issuer-subgraph';
-import { startWalletSubgraph, WALLET_SCHEMA, type WalletSubgraph } from '@cardweave/wallet-subgraph';
+import { startWalletSubgraph, WALLET_SCHEMA, withActivityInbox, type WalletSubgraph } from '@cardweave/wallet-subgraph';
 import { startClearingSubgraph, type ClearingSubgraph } from '@cardweave/clearing-subgraph';
 import { WebhookSecretKeys } from '@cardweave/wallet-subgraph';
 import {
@@ -22,6 +22,7 @@ import {
 } from '@cardweave/service-kit';
 import {
   localDatabasePassword,
+  InProcessEventBus,
   startEmbeddedPostgres,
   withEventRelay,
   type EmbeddedPostgres,
@@ -46,7 +47,8 @@ export interface RunningSystem {
   platforms?: { simulated: string[]; realHttp: string[] };
   /**
    * The relays publishing the issuer's and the wallet's outboxes (to JetStream with `natsUrl`,
-   * otherwise to the in-process bus each holds), or null when the run was started without them.
+   * otherwise to one in-process bus they share, which the wallet's activity inbox reads), or null
+   * when the run was started without them.
    */
   events: { issuer: RunningEventRelay; wallet: RunningEventRelay } | null;
   stop(): Promise<void>;
@@ -69,6 +71,8 @@ export interface StartSystemOptions {
    * (default true). Without them events are still written with their changes, never published.
    */
   eventRelays?: boolean;
+  /** The JetStream stream and subject prefix the relays publish to and the wallet reads (with NATS); the defaults unless given. */
+  eventStream?: { stream: string; subjectPrefix: string };
 }
 
 export async function startSystem(config: SystemConfig, options: StartSystemOptions = {}): Promise<RunningSystem> {
@@ -131,8 +135,13 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
   let wallet: WalletSubgraph = servedWallet;
   let events: RunningSystem['events'] = null;
   if (options.eventRelays ?? true) {
-    const relayedIssuer = await withEventRelay(servedIssuer, ISSUER_SCHEMA, config.natsUrl);
-    const relayedWallet = await withEventRelay(servedWallet, WALLET_SCHEMA, config.natsUrl);
+    // Without NATS one bus carries every service's events in this process, so the wallet's
+    // activity inbox hears the issuer's; it listens before the relays publish what is pending.
+    const bus = config.natsUrl ? undefined : new InProcessEventBus();
+    const broker = { bus, stream: options.eventStream?.stream, subjectPrefix: options.eventStream?.subjectPrefix };
+    const inboxed = await withActivityInbox(servedWallet, { natsUrl: config.natsUrl, ...broker });
+    const relayedIssuer = await withEventRelay(servedIssuer, ISSUER_SCHEMA, config.natsUrl, broker);
+    const relayedWallet = await withEventRelay(inboxed, WALLET_SCHEMA, config.natsUrl, broker);
     [issuer, wallet] = [relayedIssuer, relayedWallet];
     events = { issuer: relayedIssuer.events, wallet: relayedWallet.events };
   }

@@ -59,7 +59,8 @@ async function usedFen(customerId: string): Promise<number> {
 describeInBrowser('live card activity on the card page', () => {
   beforeAll(async () => {
     expect(fs.existsSync(WEB_BUILD)).toBe(true);
-    system = await startTestSystem({ demoData: false });
+    // The relays and the wallet's inbox run as in `npm start`: the page's subscription reads the inbox.
+    system = await startTestSystem({ demoData: false, eventRelays: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
@@ -133,6 +134,23 @@ describeInBrowser('live card activity on the card page', () => {
     expect(await error.locator('[data-testid=remedy]').textContent()).toBe(REMEDY_TEXT[canonical.remedy].zhCN);
     await page.context().close();
   });
+  it("notifies the issuer's events too: the card locked and unlocked through the API (zh-CN)", async () => {
+    const holder = await holderWithCard();
+    const page = await signedInPage(holder.customerId, 'zh-CN');
+    const masked = (await testId(page, 'masked-number').textContent())!;
+
+    expect((await holder.client.lockCard(holder.cardId)).data!.lockCard.ok).toBe(true);
+    const locked = page.locator('[data-testid=activity-notification][data-type=CARD_LOCKED]');
+    await locked.waitFor({ timeout: NOTIFIED_WITHIN_MS });
+    expect(await locked.getAttribute('data-card-id')).toBe(holder.cardId);
+    expect(await locked.locator('[data-testid=activity-text]').textContent()).toBe(`卡片 ${masked} 已锁定。`);
+    expect((await holder.client.unlockCard(holder.cardId)).data!.unlockCard.ok).toBe(true);
+    const unlocked = page.locator('[data-testid=activity-notification][data-type=CARD_UNLOCKED]');
+    await unlocked.waitFor({ timeout: NOTIFIED_WITHIN_MS });
+    expect(await unlocked.locator('[data-testid=activity-text]').textContent()).toBe(`卡片 ${masked} 已解锁。`);
+    await page.context().close();
+  });
+
   it('reconnects after a drop with the last event id: a payment made meanwhile is notified once', async () => {
     const holder = await holderWithCard();
     const page = await signedInPage(holder.customerId, 'en-US');

@@ -10,6 +10,7 @@ import { startTestSystem, type TestSystem } from '../support/test-system';
 import { bindingsOf } from '../payments/payment-support';
 import { holderClient } from '../holder-controls/holder-controls-support';
 import { subscribeOverSse, type SseMessage, type SseSubscription } from './activity-sse-client';
+import { CARD_ACTIVITY, CUSTOMER_ACTIVITY, eventOf, lastEventId } from './activity-support';
 
 jest.setTimeout(60_000);
 
@@ -17,7 +18,8 @@ let system: TestSystem;
 const open: SseSubscription[] = [];
 
 beforeAll(async () => {
-  system = await startTestSystem({ demoData: false });
+  // The relays and the wallet's inbox run as in `npm start` (in-process bus): subscriptions read the inbox.
+  system = await startTestSystem({ demoData: false, eventRelays: true });
 });
 
 afterEach(() => {
@@ -27,22 +29,6 @@ afterEach(() => {
 afterAll(async () => {
   await system?.stop();
 });
-
-const EVENT_FIELDS = 'id type occurredAt card { id maskedNumber } platformId amountFen merchantName paymentId errorCode';
-const CUSTOMER_ACTIVITY = `subscription ($after: ID) { customerActivity(after: $after) { ${EVENT_FIELDS} } }`;
-const CARD_ACTIVITY = `subscription ($cardId: ID!, $after: ID) { cardActivity(cardId: $cardId, after: $after) { ${EVENT_FIELDS} } }`;
-
-interface ActivityEvent {
-  id: string;
-  type: string;
-  occurredAt: string;
-  card: { id: string; maskedNumber: string } | null;
-  platformId: string | null;
-  amountFen: string | number | null;
-  merchantName: string | null;
-  paymentId: string | null;
-  errorCode: string | null;
-}
 
 async function holderWithCard() {
   const customer = await insertCustomer(system, { cards: 1, billItems: 1 });
@@ -57,25 +43,10 @@ async function holderWithCard() {
   };
 }
 
-/** The id of the customer's latest event in the wallet's outbox: where a subscription resumes. */
-async function lastEventId(customerId: string): Promise<string> {
-  const [row] = (await system.wallet.database.dataSource.query(
-    'SELECT id FROM wallet.event_outbox WHERE customer_id = $1 ORDER BY position DESC LIMIT 1',
-    [customerId],
-  )) as Array<{ id: string }>;
-  return row.id;
-}
-
 async function subscribe(token: string | null, query: string, variables: Record<string, unknown>) {
   const subscription = await subscribeOverSse(system.gateway.url, token, query, variables);
   open.push(subscription);
   return subscription;
-}
-
-function eventOf(message: SseMessage | null, field: 'customerActivity' | 'cardActivity'): ActivityEvent {
-  expect(message).toMatchObject({ event: 'next' });
-  expect(message!.data!.errors).toBeUndefined();
-  return message!.data!.data![field] as ActivityEvent;
 }
 
 describe('a customer follows their activity over SSE', () => {
@@ -85,8 +56,8 @@ describe('a customer follows their activity over SSE', () => {
     // One payment each first: both subscribe after their own last event, so nothing can fall between subscribing and paying.
     expect((await alice.client.pay(alice.wechat, 1_00)).ok).toBe(true);
     expect((await bob.client.pay(bob.wechat, 2_00)).ok).toBe(true);
-    const aliceFeed = await subscribe(alice.token, CUSTOMER_ACTIVITY, { after: await lastEventId(alice.customerId) });
-    const bobFeed = await subscribe(bob.token, CUSTOMER_ACTIVITY, { after: await lastEventId(bob.customerId) });
+    const aliceFeed = await subscribe(alice.token, CUSTOMER_ACTIVITY, { after: await lastEventId(system, alice.customerId) });
+    const bobFeed = await subscribe(bob.token, CUSTOMER_ACTIVITY, { after: await lastEventId(system, bob.customerId) });
     expect(aliceFeed.status).toBe(200);
 
     const paid = await alice.client.pay(alice.wechat, 123_45);
@@ -115,7 +86,7 @@ describe('a customer follows their activity over SSE', () => {
   it('a declined payment carries its canonical code; cardActivity resumes after the last event id received', async () => {
     const alice = await holderWithCard();
     expect((await alice.client.pay(alice.wechat, 1_00)).ok).toBe(true);
-    const before = await lastEventId(alice.customerId);
+    const before = await lastEventId(system, alice.customerId);
     // Two events while no one listens: an approval, then a decline over UnionPay's 1,000 CNY a payment.
     expect((await alice.client.pay(alice.wechat, 5_00)).ok).toBe(true);
     const declined = await alice.client.pay(alice.wechat, 2_000_00);
@@ -133,6 +104,26 @@ describe('a customer follows their activity over SSE', () => {
     expect(eventOf(await resumed.next(2_000), 'cardActivity').id).toBe(second.id);
     expect((await alice.client.pay(alice.wechat, 7_00)).ok).toBe(true);
     expect(String(eventOf(await resumed.next(2_000), 'cardActivity').amountFen)).toBe('700');
+  });
+});
+
+describe('a client that leaves', () => {
+  /** Waits until the wallet's feed has `count` listeners; false if it does not within `ms`. */
+  async function listenersReach(count: number, ms: number): Promise<boolean> {
+    for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 25)))
+      if (system.wallet.activity.listening === count) return true;
+    return system.wallet.activity.listening === count;
+  }
+
+  it('is released on the wallet as soon as it closes its stream, with no event needed to notice', async () => {
+    const alice = await holderWithCard();
+    expect(await listenersReach(0, 5_000)).toBe(true);
+    const feed = await subscribe(alice.token, CUSTOMER_ACTIVITY, {});
+    expect(feed.status).toBe(200);
+    expect(await listenersReach(1, 5_000)).toBe(true);
+    feed.close();
+    // Nothing happens to the customer meanwhile: a listener kept until its next event would stay.
+    expect(await listenersReach(0, 5_000)).toBe(true);
   });
 });
 

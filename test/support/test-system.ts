@@ -51,6 +51,8 @@ export async function startTestSystem(
      * would add statements to the counts the suites measure.
      */
     eventRelays?: boolean;
+    /** With eventRelays: NATS JetStream and a stream of the suite's own instead of the in-process bus. */
+    nats?: { url: string; stream: string; subjectPrefix: string };
   } = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase();
@@ -67,6 +69,7 @@ export async function startTestSystem(
       subgraphPorts: { issuer: 0, wallet: 0, clearing: 0 },
       demoData: options.demoData ?? true,
       production: false,
+      natsUrl: options.nats?.url,
     },
     {
       registry: options.registry ?? loadAdapterRegistry(),
@@ -76,6 +79,7 @@ export async function startTestSystem(
       platformHttp: options.platformHttp,
       keys,
       eventRelays: options.eventRelays ?? false,
+      eventStream: options.nats,
     },
   );
   const token = (who: string, o: { ttlSeconds?: number } = {}) =>

@@ -159,6 +159,20 @@ const en = {
     paymentReversed: (amount: string, masked: string) => `Payment of ${amount} on card ${masked} was reversed.`,
     bindingAdded: (masked: string, wallet: string) => `Card ${masked} was added to ${wallet}.`,
     bindingRemoved: (masked: string, wallet: string) => `Card ${masked} was removed from ${wallet}.`,
+    repaymentPosted: (amount: string) => `Repayment of ${amount} received.`,
+    statementIssued: (total: string, minimum: string, due: string) =>
+      `Your statement is ready: ${total} due by ${due} (minimum ${minimum}).`,
+    billOverdue: (outstanding: string, minimum: string, due: string) =>
+      `Your bill due ${due} is overdue: ${outstanding} outstanding, at least ${minimum} to repay.`,
+    penaltyPosted: (amount: string, day: string) => `A late penalty of ${amount} was charged for ${day}.`,
+    cardIssued: (masked: string) => `Card ${masked} was issued to you.`,
+    cardLocked: (masked: string) => `Card ${masked} was locked.`,
+    cardUnlocked: (masked: string) => `Card ${masked} was unlocked.`,
+    customerFrozen: 'Your account was frozen pending review; payments are paused.',
+    customerUnfrozen: 'Your account was released; you can pay again.',
+    limitNearlyUsed: (percent: number, used: string, limit: string, window: string) =>
+      `You have used ${percent}% of your ${window} limit (${used} of ${limit}).`,
+    limitWindows: { DAILY: 'daily', MONTHLY: 'monthly', YEARLY: 'yearly' } as Record<string, string>,
     wallets: { 'wechat-pay': 'WeChat Pay', 'unionpay-quickpass': 'UnionPay QuickPass', 'jd-finance': 'JD Finance' } as Record<
       string,
       string
@@ -316,6 +330,19 @@ const zhCN: Messages = {
     paymentReversed: (amount: string, masked: string) => `卡片 ${masked} 的 ${amount} 支付已撤销。`,
     bindingAdded: (masked: string, wallet: string) => `卡片 ${masked} 已添加到${wallet}。`,
     bindingRemoved: (masked: string, wallet: string) => `卡片 ${masked} 已从${wallet}解绑。`,
+    repaymentPosted: (amount: string) => `已收到还款 ${amount}。`,
+    statementIssued: (total: string, minimum: string, due: string) => `本期账单已出：应还 ${total}，最低还款 ${minimum}，还款日 ${due}。`,
+    billOverdue: (outstanding: string, minimum: string, due: string) =>
+      `还款日为 ${due} 的账单已逾期：未还 ${outstanding}，至少需还 ${minimum}。`,
+    penaltyPosted: (amount: string, day: string) => `${day} 的逾期罚息 ${amount} 已入账。`,
+    cardIssued: (masked: string) => `卡片 ${masked} 已发卡。`,
+    cardLocked: (masked: string) => `卡片 ${masked} 已锁定。`,
+    cardUnlocked: (masked: string) => `卡片 ${masked} 已解锁。`,
+    customerFrozen: '您的账户已被冻结待审核，暂时无法支付。',
+    customerUnfrozen: '您的账户已解冻，可以继续支付。',
+    limitNearlyUsed: (percent: number, used: string, limit: string, window: string) =>
+      `${window}限额已用 ${percent}%（${used} / ${limit}）。`,
+    limitWindows: { DAILY: '单日', MONTHLY: '单月', YEARLY: '年度' },
     wallets: { 'wechat-pay': '微信支付', 'unionpay-quickpass': '云闪付', 'jd-finance': '京东金融' },
     aWallet: '钱包',
   },

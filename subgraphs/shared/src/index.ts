@@ -43,6 +43,8 @@ export {
   type JetStreamSinkOptions,
 } from './events/jetstream-sink';
 export { startEventRelay, withEventRelay, type EventRelayOptions, type RunningEventRelay } from './events/event-relay-runtime';
+export { createEventInboxSql, EVENT_INBOX_TABLE, eventInboxMigration, isEventMessage, storeReceivedEvent } from './events/event-inbox';
+export { startEventInbox, type EventInboxOptions, type RunningEventInbox } from './events/event-inbox-consumer';
 export {
   platformEligibility,
   type DeviceQuestion,

@@ -1,6 +1,6 @@
 /** The wallet subgraph as its own process: `tsx subgraphs/wallet/src/main.ts`. */
 import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
-import { withEventRelay } from '@cardweave/subgraph-kit';
+import { InProcessEventBus, withEventRelay } from '@cardweave/subgraph-kit';
 import {
   clockFromEnv,
   configValue,
@@ -12,6 +12,7 @@ import {
 } from '@cardweave/service-kit';
 import { WALLET_SCHEMA } from './db/wallet-database';
 import { startWalletSubgraph } from './wallet-subgraph';
+import { withActivityInbox } from './activity/activity-inbox';
 import { WebhookSecretKeys } from './webhooks/webhook-secret-keys';
 
 void runStandalone('wallet', async () => {
@@ -32,6 +33,10 @@ void runStandalone('wallet', async () => {
     // Outside production without WEBHOOK_SECRET_KEYS: the data folder's, as the local service keys.
     webhookSecrets: WebhookSecretKeys.fromEnv(process.env, configValue('CARDWEAVE_DATA_DIR') ?? '.data'),
   });
-  // The relay runs in this process: to NATS JetStream with NATS_URL, in-process without.
-  return withEventRelay(served, WALLET_SCHEMA, configValue('NATS_URL'));
+  // The relay runs in this process: to NATS JetStream with NATS_URL, in-process without. The
+  // subscriptions' inbox reads the same broker: every service's events with NATS; without it,
+  // only this process's (the issuer runs elsewhere; `npm start` runs both on one bus).
+  const natsUrl = configValue('NATS_URL');
+  const bus = natsUrl ? undefined : new InProcessEventBus();
+  return withEventRelay(await withActivityInbox(served, { natsUrl, bus }), WALLET_SCHEMA, natsUrl, { bus });
 });

@@ -45,6 +45,8 @@ export interface WalletSubgraph extends ServedSubgraph {
   webhooks: WebhookWorker | null;
   /** The keys webhook signing secrets are sealed under. */
   webhookSecrets: WebhookSecretKeys;
+  /** What the activity subscriptions follow (filled by withActivityInbox). */
+  activity: OutboxFeed;
 }
 
 export async function startWalletSubgraph(options: WalletSubgraphOptions): Promise<WalletSubgraph> {
@@ -65,7 +67,8 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
     options.platformHttp ?? (() => http),
   );
   const cardOwners = new CardOwnerDirectory(options.issuerUrl, 'wallet');
-  const activity = new OutboxFeed(database.dataSource, WALLET_SCHEMA);
+  // Every service's events as the wallet received them (activity/activity-inbox.ts says why there).
+  const activity = new OutboxFeed(database.dataSource, WALLET_SCHEMA, { table: 'event_inbox' });
   const stopRecovery = options.recoveryIntervalMs
     ? payments.recovery.schedule(options.recoveryIntervalMs, options.recoveryAfterMs ?? 30_000)
     : () => undefined;
@@ -116,6 +119,7 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
     payments,
     webhooks,
     webhookSecrets,
+    activity,
     async stop() {
       // Its requests end within their timeout; then the database it records them in closes.
       await webhooks?.stop();

@@ -37,8 +37,40 @@ function describe(event: ActivityEvent, view: CustomerView | null, t: Messages, 
       return t.activity.bindingAdded(masked, walletName(event.platformId, view, t, lang));
     case 'BINDING_REMOVED':
       return t.activity.bindingRemoved(masked, walletName(event.platformId, view, t, lang));
+    case 'REPAYMENT_POSTED':
+      return t.activity.repaymentPosted(amount);
+    case 'STATEMENT_ISSUED':
+      return t.activity.statementIssued(fen(event.totalDueFen, lang), fen(event.minimumDueFen, lang), event.dueDate ?? '');
+    case 'BILL_OVERDUE':
+      return t.activity.billOverdue(fen(event.outstandingFen, lang), fen(event.minimumDueFen, lang), event.dueDate ?? '');
+    case 'PENALTY_POSTED':
+      return t.activity.penaltyPosted(amount, event.penaltyDate ?? '');
+    case 'CARD_ISSUED':
+      return t.activity.cardIssued(masked);
+    case 'CARD_LOCKED':
+      return t.activity.cardLocked(masked);
+    case 'CARD_UNLOCKED':
+      return t.activity.cardUnlocked(masked);
+    case 'CUSTOMER_FROZEN':
+      return t.activity.customerFrozen;
+    case 'CUSTOMER_UNFROZEN':
+      return t.activity.customerUnfrozen;
+    case 'LIMIT_NEARLY_USED': {
+      const usage = event.limitUsage;
+      if (!usage) return '';
+      // Whole percent, rounded down, in integers: 80 % shows as 80 until it truly is 81.
+      const percent = Number((BigInt(usage.usedFen) * 100n) / BigInt(usage.limitFen));
+      return t.activity.limitNearlyUsed(
+        percent,
+        fen(usage.usedFen, lang),
+        fen(usage.limitFen, lang),
+        t.activity.limitWindows[usage.window] ?? usage.window,
+      );
+    }
   }
 }
+
+const fen = (value: string | number | null | undefined, lang: Language) => (value == null ? '' : formatFen(Number(value), lang));
 
 export function ActivityNotifications({
   session,

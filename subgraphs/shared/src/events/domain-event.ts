@@ -23,6 +23,7 @@ export const DOMAIN_EVENT_TYPES = [
   'customer.unfrozen',
   'binding.added',
   'binding.removed',
+  'limit.nearly_used',
 ] as const;
 
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];

@@ -10,6 +10,11 @@ import { OutboxRelay, type EventSink, type OutboxRelayOptions } from './outbox-r
 export interface EventRelayOptions extends OutboxRelayOptions, Partial<Omit<JetStreamSinkOptions, 'url'>> {
   /** NATS with JetStream; none: the in-process bus. */
   natsUrl?: string;
+  /**
+   * The in-process bus to publish to without NATS: one shared by the services of a process (so
+   * the wallet's inbox hears the issuer's events in `npm start`); a bus of its own unless given.
+   */
+  bus?: InProcessEventBus;
 }
 
 export interface RunningEventRelay {
@@ -21,7 +26,7 @@ export interface RunningEventRelay {
 }
 
 export async function startEventRelay(dataSource: DataSource, schema: string, options: EventRelayOptions = {}): Promise<RunningEventRelay> {
-  const bus = options.natsUrl ? null : new InProcessEventBus();
+  const bus = options.natsUrl ? null : (options.bus ?? new InProcessEventBus());
   const sink: EventSink =
     bus ??
     (await JetStreamSink.connect({
@@ -39,7 +44,8 @@ export async function startEventRelay(dataSource: DataSource, schema: string, op
     bus,
     async stop() {
       await relay.stop();
-      await sink.close();
+      // A shared bus is its owner's to close: the other services of the process still publish on it.
+      if (!options.bus) await sink.close();
     },
   };
 }
@@ -52,8 +58,11 @@ export async function withEventRelay<T extends { database: { dataSource: DataSou
   served: T,
   schema: string,
   natsUrl: string | undefined,
+  /** A bus shared by the process's services (no NATS), or the stream to publish to (NATS). */
+  more: Pick<EventRelayOptions, 'bus' | 'stream' | 'subjectPrefix'> = {},
 ): Promise<T & { events: RunningEventRelay }> {
   const events = await startEventRelay(served.database.dataSource, schema, {
+    ...more,
     natsUrl,
     // A failed round is tried again after the pause; the rows stay pending meanwhile.
     onError: (error) =>

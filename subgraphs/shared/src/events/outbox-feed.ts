@@ -18,6 +18,12 @@ import { outboxSignal } from './outbox-signal';
 export interface OutboxFeedOptions {
   /** How often the table is read while someone listens. */
   pollIntervalMs?: number;
+  /**
+   * The table read, in the feed's schema: the outbox (the subgraph's own events) unless given;
+   * `event_inbox` (event-inbox.ts) for every service's events as received from the broker.
+   * Both have the outbox's columns and a position that orders them.
+   */
+  table?: 'event_outbox' | 'event_inbox';
 }
 
 /** Which events a subscriber receives: always one customer's, optionally one card's. */
@@ -53,13 +59,17 @@ export class OutboxFeed {
   /** A commit woke the feed during a read, which may have missed it: read once more after. */
   private readAgain = false;
   private stopWaking: (() => void) | null = null;
+  /** The schema-qualified table read. */
+  private readonly table: string;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly schema: string,
+    schema: string,
     options: OutboxFeedOptions = {},
   ) {
+    if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.table = `${schema}.${options.table ?? 'event_outbox'}`;
   }
 
   /**
@@ -139,13 +149,13 @@ export class OutboxFeed {
   private async since(filter: FeedFilter, after: string): Promise<{ events: DomainEvent[]; floor: bigint | null }> {
     const none = { events: [], floor: null };
     if (!UUID.test(after)) return none;
-    const [start] = (await this.dataSource.query(`SELECT position FROM ${this.schema}.event_outbox WHERE id = $1 AND customer_id = $2`, [
+    const [start] = (await this.dataSource.query(`SELECT position FROM ${this.table} WHERE id = $1 AND customer_id = $2`, [
       after,
       filter.customerId,
     ])) as Array<{ position: string }>;
     if (!start) return none;
     const rows = (await this.dataSource.query(
-      `SELECT ${OUTBOX_COLUMNS} FROM ${this.schema}.event_outbox
+      `SELECT ${OUTBOX_COLUMNS} FROM ${this.table}
        WHERE customer_id = $1 AND ($2::uuid IS NULL OR card_id = $2)
          AND position > $3
        ORDER BY position LIMIT ${MAX_ROWS * 2}`,
@@ -158,7 +168,7 @@ export class OutboxFeed {
     this.listeners.add(listener);
     // The first listener fixes where the tail starts: events from now on.
     if (this.cursor === null) {
-      const [row] = (await this.dataSource.query(`SELECT COALESCE(MAX(position), 0) AS max FROM ${this.schema}.event_outbox`)) as Array<{
+      const [row] = (await this.dataSource.query(`SELECT COALESCE(MAX(position), 0) AS max FROM ${this.table}`)) as Array<{
         max: string;
       }>;
       this.cursor ??= BigInt(row.max);
@@ -166,7 +176,7 @@ export class OutboxFeed {
     this.timer ??= setInterval(() => void this.poll(), this.pollIntervalMs);
     this.timer.unref?.();
     // Read when a change to the table commits (here or on another replica); the interval stays as the safety net.
-    this.stopWaking ??= outboxSignal(this.dataSource).subscribe(`${this.schema}.event_outbox`, () => void this.poll());
+    this.stopWaking ??= outboxSignal(this.dataSource).subscribe(this.table, () => void this.poll());
   }
 
   private unlisten(listener: Listener): void {
@@ -205,7 +215,7 @@ export class OutboxFeed {
     const now = Date.now();
     for (const [position, since] of this.gaps) if (now - since > GAP_PATIENCE_MS) this.gaps.delete(position);
     const rows = (await this.dataSource.query(
-      `SELECT ${OUTBOX_COLUMNS} FROM ${this.schema}.event_outbox WHERE position > $1 OR position = ANY($2::bigint[]) ORDER BY position LIMIT ${MAX_ROWS}`,
+      `SELECT ${OUTBOX_COLUMNS} FROM ${this.table} WHERE position > $1 OR position = ANY($2::bigint[]) ORDER BY position LIMIT ${MAX_ROWS}`,
       [cursor.toString(), [...this.gaps.keys()].map(String)],
     )) as OutboxRow[];
     if (this.cursor !== cursor) return;

@@ -37,38 +37,89 @@ export type Scalars = {
 /** What happened to a card, with what a client shows of it. */
 export type ActivityEvent = {
   __typename?: 'ActivityEvent';
-  /** The amount of a payment, in whole fen. */
+  /** The amount in whole fen: of a payment, of a repayment, or of a day's penalty. */
   amountFen?: Maybe<Scalars['Fen']['output']>;
+  /** The bill: of a statement issued, of a bill overdue, or the bill a penalty was posted on. */
+  billId?: Maybe<Scalars['ID']['output']>;
   /** The card it happened to (its masked number comes from the issuer). */
   card?: Maybe<Card>;
+  /** When the bill is due, for a statement issued or a bill overdue. */
+  dueDate?: Maybe<Scalars['Date']['output']>;
   /** Why a payment was declined, in the canonical error language. */
   errorCode?: Maybe<CanonicalErrorCode>;
   /** The event's id: the `after` to resume from. */
   id: Scalars['ID']['output'];
+  /** The limit and its use, for a limit nearly used up. */
+  limitUsage?: Maybe<ActivityLimitUsage>;
   /** The merchant of a payment. */
   merchantName?: Maybe<Scalars['String']['output']>;
+  /** The minimum to repay by the due date, for a statement issued or a bill overdue, in whole fen. */
+  minimumDueFen?: Maybe<Scalars['Fen']['output']>;
   /** When it happened. */
   occurredAt: Scalars['DateTime']['output'];
+  /** What is left to repay of the bill, for a bill overdue, in whole fen. */
+  outstandingFen?: Maybe<Scalars['Fen']['output']>;
   /** The payment, for a payment's event. */
   paymentId?: Maybe<Scalars['ID']['output']>;
+  /** The overdue day a penalty was charged for. */
+  penaltyDate?: Maybe<Scalars['Date']['output']>;
   /** The wallet platform's id, e.g. `wechat-pay`. */
   platformId?: Maybe<Scalars['ID']['output']>;
+  /** The repayment, for a repayment's event. */
+  repaymentId?: Maybe<Scalars['ID']['output']>;
+  /** The statement's total due, for a statement issued, in whole fen. */
+  totalDueFen?: Maybe<Scalars['Fen']['output']>;
   /** What happened. */
   type: ActivityEventType;
 };
 
 /** Kinds of card activity. */
 export type ActivityEventType =
+  /** A bill passed its due date with less than its minimum repaid: billId, dueDate, minimumDueFen, outstandingFen. */
+  | 'BILL_OVERDUE'
   /** The card was bound into a wallet. */
   | 'BINDING_ADDED'
   /** The card was taken out of a wallet. */
   | 'BINDING_REMOVED'
+  /** A card was issued to the customer. */
+  | 'CARD_ISSUED'
+  /** The card was locked by its holder. */
+  | 'CARD_LOCKED'
+  /** The card was unlocked by its holder. */
+  | 'CARD_UNLOCKED'
+  /** The customer's account was frozen pending review: no payment is accepted. */
+  | 'CUSTOMER_FROZEN'
+  /** The customer's account was released from a freeze. */
+  | 'CUSTOMER_UNFROZEN'
+  /** A payment took a daily, monthly or yearly limit to 80 % or more of its amount (once per window and rule): limitUsage. */
+  | 'LIMIT_NEARLY_USED'
   /** A payment approved by the wallet, the network and the issuer. */
   | 'PAYMENT_APPROVED'
   /** A payment declined; errorCode says why. */
   | 'PAYMENT_DECLINED'
   /** A payment undone on every platform. */
-  | 'PAYMENT_REVERSED';
+  | 'PAYMENT_REVERSED'
+  /** A day's penalty was charged on an overdue bill: billId, penaltyDate, amountFen. */
+  | 'PENALTY_POSTED'
+  /** A repayment was posted to the customer's credit line; amountFen says how much. */
+  | 'REPAYMENT_POSTED'
+  /** A statement was issued: billId, dueDate, totalDueFen and minimumDueFen. */
+  | 'STATEMENT_ISSUED';
+
+/** A limit's use in its current window, as it stood when the event happened. */
+export type ActivityLimitUsage = {
+  __typename?: 'ActivityLimitUsage';
+  /** The most the rule allows in the window, in whole fen. */
+  limitFen: Scalars['Fen']['output'];
+  /** The rule's stable id, e.g. `wechat-pay.daily`. */
+  ruleId: Scalars['String']['output'];
+  /** Spent in the window so far, in whole fen. */
+  usedFen: Scalars['Fen']['output'];
+  /** Which window: DAILY, MONTHLY or YEARLY. */
+  window: Scalars['String']['output'];
+  /** The window itself: the day (`2026-11-29`), the month (`2026-11`) or the year (`2026`). */
+  windowKey: Scalars['String']['output'];
+};
 
 /** A card to bind into a wallet. */
 export type BindCardInput = {
@@ -1025,6 +1076,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ActivityEventType: ActivityEventType;
+  ActivityLimitUsage: ResolverTypeWrapper<ActivityLimitUsage>;
   BindCardInput: BindCardInput;
   BindCardResult: ResolverTypeWrapper<BindCardResultModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1087,6 +1139,7 @@ export type ResolversParentTypes = {
   ActivityEvent: DomainEvent;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  ActivityLimitUsage: ActivityLimitUsage;
   BindCardInput: BindCardInput;
   BindCardResult: BindCardResultModel;
   Boolean: Scalars['Boolean']['output'];
@@ -1131,14 +1184,30 @@ export type ResolversParentTypes = {
 
 export type ActivityEventResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['ActivityEvent'] = ResolversParentTypes['ActivityEvent']> = {
   amountFen?: Resolver<Maybe<ResolversTypes['Fen']>, ParentType, ContextType>;
+  billId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   errorCode?: Resolver<Maybe<ResolversTypes['CanonicalErrorCode']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  limitUsage?: Resolver<Maybe<ResolversTypes['ActivityLimitUsage']>, ParentType, ContextType>;
   merchantName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  minimumDueFen?: Resolver<Maybe<ResolversTypes['Fen']>, ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outstandingFen?: Resolver<Maybe<ResolversTypes['Fen']>, ParentType, ContextType>;
   paymentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  penaltyDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   platformId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  repaymentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  totalDueFen?: Resolver<Maybe<ResolversTypes['Fen']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['ActivityEventType'], ParentType, ContextType>;
+};
+
+export type ActivityLimitUsageResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['ActivityLimitUsage'] = ResolversParentTypes['ActivityLimitUsage']> = {
+  limitFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usedFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  window?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  windowKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type BindCardResultResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['BindCardResult'] = ResolversParentTypes['BindCardResult']> = {
@@ -1390,6 +1459,7 @@ export type WebhookEndpointResolvers<ContextType = WalletContext, ParentType ext
 
 export type Resolvers<ContextType = WalletContext> = {
   ActivityEvent?: ActivityEventResolvers<ContextType>;
+  ActivityLimitUsage?: ActivityLimitUsageResolvers<ContextType>;
   BindCardResult?: BindCardResultResolvers<ContextType>;
   CanonicalError?: CanonicalErrorResolvers<ContextType>;
   Card?: CardResolvers<ContextType>;

@@ -1,20 +1,15 @@
 /**
- * The signed-in customer's card activity, live: the wallet's domain events (payment outcomes,
- * bindings) from its outbox, filtered to the customer before anything is sent. `after` resumes
- * after the last event a client received. The permission table admits customers only; a card
- * is the customer's own or NOT_FOUND, as for every other card field.
+ * The signed-in customer's card activity, live: every service's domain events (the wallet's
+ * payments and bindings, the issuer's cards, credit line and customer status, limits nearly
+ * used) as the wallet's inbox received them (activity/activity-inbox.ts), filtered to the
+ * customer before anything is sent. `after` resumes after the last event a client received,
+ * whichever service wrote it. The permission table admits customers only; a card is the
+ * customer's own or NOT_FOUND, as for every other card field.
  */
 import { assertCanActForCustomer, graphqlError, notFound, requireId, type HasIdentity } from '@cardweave/service-kit';
-import type { DomainEvent, DomainEventType } from '@cardweave/subgraph-kit';
-import type { ActivityEventType, Resolvers } from '../generated/resolvers-types';
-
-const ACTIVITY_TYPES: Partial<Record<DomainEventType, ActivityEventType>> = {
-  'payment.approved': 'PAYMENT_APPROVED',
-  'payment.declined': 'PAYMENT_DECLINED',
-  'payment.reversed': 'PAYMENT_REVERSED',
-  'binding.added': 'BINDING_ADDED',
-  'binding.removed': 'BINDING_REMOVED',
-};
+import type { DomainEvent, FeedSubscription } from '@cardweave/subgraph-kit';
+import { activityTypeOf } from '../activity/activity-types';
+import type { Resolvers } from '../generated/resolvers-types';
 
 /** The customer the request acts for; subscriptions follow one customer's own events. */
 function signedInCustomer(ctx: HasIdentity): string {
@@ -25,14 +20,35 @@ function signedInCustomer(ctx: HasIdentity): string {
 
 const afterId = (after: string | null | undefined) => (after == null ? null : requireId(after, 'after'));
 
-/** Only the kinds the schema names (the outbox may hold others in time). */
-async function* shown(events: AsyncIterableIterator<DomainEvent>): AsyncGenerator<DomainEvent> {
-  for await (const event of events) if (ACTIVITY_TYPES[event.type]) yield event;
+/**
+ * Only the kinds the schema names (the inbox may hold others in time). Not an async generator:
+ * a generator's return() waits for the pending next() (the next event, which may never come), so
+ * a client that left would hold its listener until then; this one passes return() straight on.
+ */
+function shown(events: FeedSubscription): AsyncIterableIterator<DomainEvent> {
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      for (;;) {
+        const result = await events.next();
+        if (result.done || activityTypeOf(result.value.type)) return result;
+      }
+    },
+    return: () => events.return!(),
+    throw: (error: unknown) => events.throw!(error),
+  };
 }
 
 const payloadText = (event: DomainEvent, key: string) => {
   const value = event.payload[key];
   return typeof value === 'string' ? value : null;
+};
+
+const payloadFen = (event: DomainEvent, key: string) => {
+  const fen = payloadText(event, key);
+  return fen === null ? null : BigInt(fen);
 };
 
 export const activityResolvers: Resolvers = {
@@ -54,15 +70,29 @@ export const activityResolvers: Resolvers = {
     },
   },
   ActivityEvent: {
-    type: (event) => ACTIVITY_TYPES[event.type]!,
+    type: (event) => activityTypeOf(event.type)!,
     card: (event) => (event.cardId ? { id: event.cardId } : null),
     platformId: (event) => event.platform,
-    amountFen: (event) => {
-      const fen = payloadText(event, 'amountFen');
-      return fen === null ? null : BigInt(fen);
-    },
+    amountFen: (event) => payloadFen(event, 'amountFen'),
     merchantName: (event) => payloadText(event, 'merchantName'),
     paymentId: (event) => payloadText(event, 'paymentId'),
     errorCode: (event) => event.errorCode as never,
+    repaymentId: (event) => payloadText(event, 'repaymentId'),
+    billId: (event) => payloadText(event, 'billId'),
+    dueDate: (event) => payloadText(event, 'dueDate'),
+    minimumDueFen: (event) => payloadFen(event, 'minimumDueFen'),
+    totalDueFen: (event) => payloadFen(event, 'totalDueFen'),
+    outstandingFen: (event) => payloadFen(event, 'outstandingFen'),
+    penaltyDate: (event) => (event.type === 'penalty.posted' ? payloadText(event, 'accrualDate') : null),
+    limitUsage: (event) =>
+      event.type === 'limit.nearly_used'
+        ? {
+            ruleId: payloadText(event, 'ruleId')!,
+            window: payloadText(event, 'window')!,
+            windowKey: payloadText(event, 'windowKey')!,
+            usedFen: payloadFen(event, 'usedFen')!,
+            limitFen: payloadFen(event, 'limitFen')!,
+          }
+        : null,
   },
 };

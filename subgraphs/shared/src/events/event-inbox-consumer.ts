@@ -1,0 +1,130 @@
+/**
+ * Fills a subgraph's inbox (event-inbox.ts) from the broker the relays publish to: every
+ * service's events, its own included, so a reader of the inbox sees one sequence whatever
+ * service wrote an event.
+ *
+ * On JetStream, each replica reads the whole stream with an ordered consumer that starts after
+ * the highest stream sequence already stored, and stores the events one at a time in stream
+ * order. Why not one durable consumer shared by the replicas: it hands different messages to
+ * different replicas, which would store one card's events in whatever order their inserts
+ * happened to commit. Reading the whole stream per replica costs one small insert attempt per
+ * event and replica (a repeat is a lookup of the id); in return, since each replica stores
+ * event n before event n+1 and a row once stored stays, positions follow stream order, and the
+ * inbox itself is the durable cursor: a replica restarted, or a new one, resumes from the table.
+ *
+ * Without NATS (the in-process bus), the events of the services in this process arrive as the
+ * relays publish them and are stored in that order; a store that fails is tried again before the
+ * next event, so order holds.
+ */
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
+import type { DataSource } from 'typeorm';
+import { assertPublishable, toMessage, type DomainEventMessage } from './domain-event';
+import { isEventMessage, lastStoredSequence, storeReceivedEvent } from './event-inbox';
+import type { InProcessEventBus } from './in-process-bus';
+import { DEFAULT_EVENT_STREAM, DEFAULT_EVENT_SUBJECT_PREFIX, ensureStream } from './jetstream-sink';
+
+export interface EventInboxOptions {
+  /** NATS with JetStream; none: `bus`. */
+  natsUrl?: string;
+  /** The in-process bus the relays of this process publish to (no NATS). */
+  bus?: InProcessEventBus;
+  stream?: string;
+  subjectPrefix?: string;
+  /** The stream's duplicate window, should this consumer be the first to create it. */
+  duplicateWindowMs?: number;
+  /** Called after each event is stored for the first time (readers may look at once). */
+  onStored?: () => void;
+  onError?: (error: unknown) => void;
+  /** First pause after a failed store; doubled up to 5 s. */
+  retryMs?: number;
+}
+
+export interface RunningEventInbox {
+  stop(): Promise<void>;
+}
+
+export async function startEventInbox(dataSource: DataSource, schema: string, options: EventInboxOptions): Promise<RunningEventInbox> {
+  if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  let stopping = false;
+  const retryMs = options.retryMs ?? 100;
+  /** Stores one event, trying again until it is stored or the inbox stops. */
+  const store = async (event: DomainEventMessage, sequence: number | null) => {
+    try {
+      assertPublishable(event.payload);
+    } catch (error) {
+      // Never stored, and no use trying again.
+      return options.onError?.(error);
+    }
+    for (let pause = retryMs; !stopping; pause = Math.min(pause * 2, 5_000)) {
+      try {
+        if (await storeReceivedEvent(dataSource, schema, event, sequence)) options.onStored?.();
+        return;
+      } catch (error) {
+        options.onError?.(error);
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
+  };
+
+  if (!options.natsUrl) {
+    if (!options.bus) throw new Error('startEventInbox: natsUrl or bus is required');
+    let chain = Promise.resolve();
+    const unsubscribe = options.bus.subscribe((event) => {
+      const message = toMessage(event);
+      chain = chain.then(() => store(message, null));
+    });
+    return {
+      async stop() {
+        unsubscribe();
+        stopping = true;
+        await chain;
+      },
+    };
+  }
+
+  const stream = options.stream ?? DEFAULT_EVENT_STREAM;
+  const subjectPrefix = options.subjectPrefix ?? DEFAULT_EVENT_SUBJECT_PREFIX;
+  const connection: NatsConnection = await connect({
+    servers: options.natsUrl,
+    name: `cardweave-${schema}-event-inbox`,
+    maxReconnectAttempts: -1,
+  });
+  try {
+    await ensureStream(connection, stream, subjectPrefix, options.duplicateWindowMs ?? 120_000);
+    const after = await lastStoredSequence(dataSource, schema);
+    const consumer = await jetstream(connection).consumers.get(stream, {
+      filter_subjects: `${subjectPrefix}.>`,
+      ...(after > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 } : { deliver_policy: DeliverPolicy.All }),
+    });
+    const messages = await consumer.consume();
+    const running = (async () => {
+      for await (const message of messages) {
+        if (stopping) break;
+        let event: unknown;
+        try {
+          event = message.json();
+        } catch {
+          event = null;
+        }
+        // Something else on the subjects: not ours to store, and never a reason to stop.
+        if (!isEventMessage(event)) {
+          options.onError?.(new Error(`not an event on ${message.subject} (stream sequence ${message.seq})`));
+          continue;
+        }
+        await store(event, message.seq);
+      }
+    })();
+    return {
+      async stop() {
+        stopping = true;
+        await messages.close();
+        await running.catch(() => undefined);
+        await connection.close();
+      },
+    };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}
