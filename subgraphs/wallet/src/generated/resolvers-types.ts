@@ -106,7 +106,7 @@ export type ActivityEventType =
   /** A statement was issued: billId, dueDate, totalDueFen and minimumDueFen. */
   | 'STATEMENT_ISSUED';
 
-/** A limit's use in its current window, as it stood when the event happened. */
+/** A limit's use in its current window, as it stood when the event happened. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type ActivityLimitUsage = {
   __typename?: 'ActivityLimitUsage';
   /** The most the rule allows in the window, in whole fen. */
