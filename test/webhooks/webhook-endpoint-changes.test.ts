@@ -177,6 +177,35 @@ describe('deleteWebhookEndpoint', () => {
     expect(hooks.received).toHaveLength(1);
   });
 
+  it('answers every one of many deletions at once with the same endpoint and time, each pending delivery cancelled once', async () => {
+    const failing = await receiver(() => 500);
+    const customer = await customerWithCard();
+    const endpoint = await registerOwn(customer.token, failing.url);
+    await customer.pay(7_00);
+    await customer.pay(8_00);
+    await failing.until((r) => new Set(r.map((x) => x.eventId)).size >= 2);
+
+    // The customer and an operator, ten times together (on PostgreSQL, concurrent transactions).
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => deleteAs(i % 2 ? system.token('operator') : customer.token, endpoint.id)),
+    );
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    const times = new Set(answers.map((a) => a.data!.deleteWebhookEndpoint.deletedAt));
+    expect(times.size).toBe(1);
+    const [row] = (await system.wallet.database.dataSource.query(`SELECT deleted_at FROM wallet.webhook_endpoints WHERE id = $1`, [
+      endpoint.id,
+    ])) as Array<{ deleted_at: Date }>;
+    expect(new Date(row.deleted_at).toISOString()).toBe([...times][0]);
+    const deliveries = (await system.wallet.database.dataSource.query(
+      `SELECT status, last_error FROM wallet.webhook_deliveries WHERE endpoint_id = $1`,
+      [endpoint.id],
+    )) as Array<{ status: string; last_error: string }>;
+    expect(deliveries).toEqual([
+      { status: 'CANCELLED', last_error: 'cancelled: the endpoint was deleted' },
+      { status: 'CANCELLED', last_error: 'cancelled: the endpoint was deleted' },
+    ]);
+  });
+
   it("lets operators delete any endpoint, a customer's too", async () => {
     const hooks = await receiver(() => 200);
     const customer = await customerWithCard();

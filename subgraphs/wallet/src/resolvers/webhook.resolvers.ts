@@ -25,7 +25,8 @@ export const webhookResolvers = {
       registerWebhookEndpoint(ctx.dataSource, ctx.webhookSecrets, ownerOrRefuse(ctx, 'CUSTOMER'), { url, eventTypes }, ctx.now),
     // Due now by the wall clock, which the delivery worker runs on.
     redeliverWebhookEvent: (_, { deliveryId }, ctx) => redeliver(ctx.dataSource, ctx, requireId(deliveryId), new Date()),
-    deleteWebhookEndpoint: (_, { endpointId }, ctx) => deleteEndpoint(ctx.dataSource, ctx, requireId(endpointId, 'endpointId'), ctx.now),
+    // By the wall clock too, as the delivery log it ends (its attempts are the worker's times).
+    deleteWebhookEndpoint: (_, { endpointId }, ctx) => deleteEndpoint(ctx.dataSource, ctx, requireId(endpointId, 'endpointId'), new Date()),
     // The previous secret's end is by the wall clock too: the worker compares it with its own.
     rotateWebhookEndpointSecret: (_, { endpointId, previousSecretHours }, ctx) =>
       rotateEndpointSecret(
