@@ -83,7 +83,15 @@ export {
   type IdempotencyScope,
 } from './idempotency/idempotency-keys';
 export { customerScopedStore } from './idempotency/customer-scoped-store';
-export { releaseLimits, reserveLimits, type Reservation, type ReservationOutcome } from './limits/limit-reservation';
+export { releaseLimits, reserveLimits, type Reservation, type ReservationOutcome, type ReservedWindow } from './limits/limit-reservation';
+export {
+  createLimitAlertsSql,
+  LIMIT_ALERT_PERCENT,
+  limitAlertsMigration,
+  nearlyUsed,
+  recordLimitAlerts,
+  type LimitAlertSubject,
+} from './limits/limit-alerts';
 export {
   amountLimitStatus,
   bindingRule,

@@ -10,7 +10,7 @@
  * SHARE) and the card view's statement count must stay visible in the SQL. The entities
  * only describe the rows (columns, fen transformers) that the SQL reads into them.
  */
-import { eventOutboxMigration } from '@cardweave/subgraph-kit';
+import { eventOutboxMigration, limitAlertsMigration } from '@cardweave/subgraph-kit';
 import { BillItemEntity } from './entities/bill-item.entity';
 import { BillEntity } from './entities/bill.entity';
 import { CardEntity } from './entities/card.entity';
@@ -45,4 +45,5 @@ export const issuerMigrations = [
   AddHolderControls1796342400000,
   eventOutboxMigration(ISSUER_SCHEMA),
   AddBillOverdueRecorded1796860800000,
+  limitAlertsMigration(ISSUER_SCHEMA),
 ];

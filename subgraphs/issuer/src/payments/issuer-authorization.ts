@@ -7,9 +7,17 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AdapterRegistry, CanonicalError, Clock, PlatformAdapter } from '@cardweave/adapter-sdk';
-import { declineFor, releaseLimits, reserveLimits } from '@cardweave/subgraph-kit';
+import { declineFor, recordLimitAlerts, releaseLimits, reserveLimits } from '@cardweave/subgraph-kit';
 import type { HopOutcome, PaymentDescriptor, Reservation, ReversalOutcome } from '@cardweave/subgraph-kit';
-import { blockedCategoryDecline, holderControlsOf, holderLimitDecline, reservationRules } from '../cardholder/cardholder-rules';
+import {
+  blockedCategoryDecline,
+  cardholderPlatform,
+  holderControlsOf,
+  holderLimitDecline,
+  holderRules,
+  reservationRules,
+} from '../cardholder/cardholder-rules';
+import { issuerEventOutbox } from '../events/issuer-events';
 import { merchantCategoryGroupOf } from '../cardholder/merchant-category-groups';
 import { ISSUER_SCHEMA } from '../db/issuer-database';
 import {
@@ -142,6 +150,20 @@ export class IssuerAuthorizations {
       return declineFor(issuer, 'INSUFFICIENT_CREDIT');
     }
     await recordReservations(m, payment.paymentId, JSON.stringify(reserved.reservations));
+    // The holder's own limits only (the counting rules without a limit never warn), once the payment is sure to be taken.
+    await recordLimitAlerts(
+      m,
+      ISSUER_SCHEMA,
+      issuerEventOutbox(() => now),
+      reserved.windows,
+      holderRules(controls),
+      {
+        customerId: card.customerId,
+        cardId: card.id,
+        platform: cardholderPlatform.id,
+      },
+      now,
+    );
     return null;
   }
 }

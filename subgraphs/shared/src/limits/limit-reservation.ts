@@ -15,7 +15,17 @@ export interface Reservation {
   amountFen: string;
 }
 
-export type ReservationOutcome = { ok: true; reservations: Reservation[] } | { ok: false; rule: LimitRule };
+/** A window a reservation counted in, with its use after the payment and the rules that bound it. */
+export interface ReservedWindow {
+  scopeKey: string;
+  window: LimitWindow;
+  windowKey: string;
+  /** The window's amount after this payment, in fen. */
+  usedFen: bigint;
+  rules: LimitRule[];
+}
+
+export type ReservationOutcome = { ok: true; reservations: Reservation[]; windows: ReservedWindow[] } | { ok: false; rule: LimitRule };
 
 interface WindowGroup {
   scopeKey: string;
@@ -53,6 +63,7 @@ export async function reserveLimits(
   // A fixed lock order, so two payments never wait on each other's rows in a cycle.
   const ordered = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, g]) => g);
   const reservations: Reservation[] = [];
+  const windows: ReservedWindow[] = [];
   for (const group of ordered) {
     const binding = tightest(group.rules);
     if (amountFen > binding.amountFen) return { ok: false, rule: binding };
@@ -67,15 +78,16 @@ export async function reserveLimits(
          WHERE u.amount_fen + EXCLUDED.amount_fen <= $5 AND ($6::int IS NULL OR u.payment_count + 1 <= $6::int)
        RETURNING u.amount_fen`,
       [group.scopeKey, group.window, group.windowKey, amountFen.toString(), binding.amountFen.toString(), maxCount],
-    )) as unknown[];
+    )) as Array<{ amount_fen: string }>;
     if (rows.length === 0) {
       // The caller's transaction rolls back, undoing the groups reserved before this one.
       const byCount = maxCount !== null ? group.rules.find((r) => r.count === maxCount) : undefined;
       return { ok: false, rule: byCount && binding.amountFen >= amountFen ? byCount : binding };
     }
     reservations.push({ scopeKey: group.scopeKey, window: group.window, windowKey: group.windowKey, amountFen: amountFen.toString() });
+    windows.push({ ...group, usedFen: BigInt(rows[0].amount_fen) });
   }
-  return { ok: true, reservations };
+  return { ok: true, reservations, windows };
 }
 
 /** Gives back what a reservation took, in the very windows it was counted in. */

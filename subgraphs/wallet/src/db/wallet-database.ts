@@ -11,7 +11,7 @@
  * and the card view's statement count must stay visible in the SQL. The entities only
  * describe the rows (columns, fen transformers) that the SQL reads into them.
  */
-import { eventInboxMigration, eventOutboxMigration } from '@cardweave/subgraph-kit';
+import { eventInboxMigration, eventOutboxMigration, limitAlertsMigration } from '@cardweave/subgraph-kit';
 import { CardBindingEntity } from './entities/card-binding.entity';
 import { PaymentEntity } from './entities/payment.entity';
 import { WalletAccountEntity } from './entities/wallet-account.entity';
@@ -31,4 +31,5 @@ export const walletMigrations = [
   CreateWebhooks1796860800001,
   SealWebhookSecretsAndEndEndpoints1796947200001,
   eventInboxMigration(WALLET_SCHEMA),
+  limitAlertsMigration(WALLET_SCHEMA),
 ];

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { toCanonicalError, type AdapterRegistry, type CanonicalError, type Clock } from '@cardweave/adapter-sdk';
 import type { Identity } from '@cardweave/service-kit';
-import { declineFor, IdempotencyKeys, releaseLimits, reserveLimits, HopUnavailable } from '@cardweave/subgraph-kit';
+import { declineFor, IdempotencyKeys, recordLimitAlerts, releaseLimits, reserveLimits, HopUnavailable } from '@cardweave/subgraph-kit';
 import type { HopOutcome, IdempotencyScope, PaymentDescriptor, Reservation, SiblingClient } from '@cardweave/subgraph-kit';
 import type { CardBindingEntity } from '../db/entities/card-binding.entity';
 import type { PaymentEntity, PaymentStatus } from '../db/entities/payment.entity';
@@ -157,6 +157,20 @@ export class PaymentCoordinator {
         updatedAt: now,
       };
       await insertPayment(m, payment);
+      // A window this payment took to 80 % of a wallet limit or more: said once, with the usage it counted.
+      await recordLimitAlerts(
+        m,
+        WALLET_SCHEMA,
+        this.events,
+        reservation.windows,
+        wallet.limits,
+        {
+          customerId: account.customerId,
+          cardId: binding.cardId,
+          platform: binding.platform,
+        },
+        now,
+      );
       return { payment };
     });
     if ('done' in started) return started.done as PaymentResultModel;

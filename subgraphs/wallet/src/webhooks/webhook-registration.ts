@@ -26,6 +26,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'payment.reversed',
   'binding.added',
   'binding.removed',
+  'limit.nearly_used',
 ] as const;
 
 export interface RegisteredWebhookEndpointModel {
