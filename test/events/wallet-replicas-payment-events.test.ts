@@ -130,6 +130,8 @@ describe.each([
       clearingUrl: system.clearing.url,
       issuerUrl: system.issuer.url,
       platformHttp: platforms.http,
+      // Replicas of one wallet seal webhook secrets under one key.
+      webhookSecrets: system.wallet.webhookSecrets,
     });
     secondGateway = await startGateway({
       port: 0,
