@@ -212,6 +212,39 @@ describe('when a subgraph process goes away', () => {
     expect(thawed).toBe(true);
   });
 
+  it('answers a field whose @requires part another subgraph could not give as SUBGRAPH_UNAVAILABLE, never BAD_REQUEST', async () => {
+    // A gateway that cannot reach the issuer: clearing's upstreamLimits lacks the issuer's limits,
+    // and the wallet's payableNow lacks upstreamLimits. Neither is the client's fault.
+    const issuerDown = await startGateway({
+      keyring: system.keyring,
+      subgraphUrls: { issuer: `http://127.0.0.1:${await freePort()}/graphql`, wallet: system.wallet.url, clearing: system.clearing.url },
+      subgraphTimeoutMs: TIMEOUT_MS,
+      readRetries: 0,
+      logging: false,
+    });
+    try {
+      const response = await fetch(issuerDown.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query: `query($tx: ID!) { transaction(id: $tx) { id card { id upstreamLimits { id remainingFen } payableNow { id amountFen } } } }`,
+          variables: { tx: transactionId },
+        }),
+      });
+      const answer = (await response.json()) as Answer;
+      expect(response.status).toBe(200);
+      const errors = answer.errors ?? [];
+      const at = (field: string) => errors.filter((e) => JSON.stringify((e as { path?: unknown }).path ?? []).includes(`"${field}"`));
+      expect(at('upstreamLimits').length).toBeGreaterThan(0);
+      expect(at('payableNow').length).toBeGreaterThan(0);
+      // Each names the service whose part is missing, not the one that answered.
+      expect(at('upstreamLimits').map((e) => e.extensions?.subgraph)).toContain('issuer');
+      expect(errors.map((e) => e.extensions?.code).filter((code) => code !== 'SUBGRAPH_UNAVAILABLE')).toEqual([]);
+    } finally {
+      await issuerDown.stop();
+    }
+  });
+
   it('retries reads, never mutations', () => {
     const request = (text: string) => ({ document: parse(text) }) as never;
     expect(readRetryPolicy(1, request('{ __typename }'))).toMatchObject({ maxRetries: 1 });

@@ -214,7 +214,8 @@ export function useSubgraphErrorNames(): GatewayPlugin {
     const e = error as { extensions?: Record<string, unknown> };
     if (e && typeof e === 'object') {
       try {
-        e.extensions = { ...(e.extensions ?? {}), subgraph };
+        // A subgraph may name another one: a field whose @requires part that one did not give.
+        e.extensions = { subgraph, ...(e.extensions ?? {}) };
       } catch {
         return createGraphQLError(String((error as Error).message ?? error), { extensions: { subgraph } });
       }

@@ -71,6 +71,7 @@ export {
 } from './graphql/canonical-error';
 export { declineFor } from './graphql/decline';
 export type { EntityRef } from './graphql/entity-ref';
+export { requiredPartMissing, type SubgraphName } from './graphql/required-part';
 export { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, toConnection, type Connection, type Keyset } from './graphql/pagination';
 export { localized, platformById, platformOf, type LocalizedTextModel, type PlatformModel } from './graphql/platform';
 export { DateScalar, DateTimeScalar, FenScalar, scalarResolvers } from './graphql/scalars';

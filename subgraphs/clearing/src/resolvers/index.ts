@@ -1,4 +1,4 @@
-import { canActForCustomer, requireId, graphqlError } from '@cardweave/service-kit';
+import { canActForCustomer, requireId } from '@cardweave/service-kit';
 import {
   platformById,
   platformOf,
@@ -7,6 +7,7 @@ import {
   limitStatusFromRepresentation,
   decodeCursor,
   pageSize,
+  requiredPartMissing,
 } from '@cardweave/subgraph-kit';
 import type { ClearingContext } from '../context';
 import type { CardRepresentation } from '../domain/card-representation';
@@ -42,7 +43,7 @@ export const clearingResolvers: Resolvers = {
     networkLimits: (card, _, ctx) => networkLimits(card, ctx),
     upstreamLimits: async (card, _, ctx) => {
       if (!card.issuerLimit) {
-        throw graphqlError('BAD_REQUEST', 'upstreamLimits needs the issuer limit from the gateway');
+        throw requiredPartMissing('upstreamLimits', "the issuer's limits of the card", 'issuer');
       }
       // Route order: the issuer's credit and the holder's own limits (both enforced at the issuer), then the network's.
       const holderLimits = (card.holderLimits ?? []).map(limitStatusFromRepresentation);

@@ -4,8 +4,13 @@
  * through federation (@requires), the wallet's own (the account's state) from here.
  */
 import type { RealNameLevel } from '@cardweave/adapter-sdk';
-import { graphqlError } from '@cardweave/service-kit';
-import { parseDevice, platformEligibility, type DeviceInputShape, type PlatformEligibilityModel } from '@cardweave/subgraph-kit';
+import {
+  parseDevice,
+  platformEligibility,
+  requiredPartMissing,
+  type DeviceInputShape,
+  type PlatformEligibilityModel,
+} from '@cardweave/subgraph-kit';
 import type { WalletContext } from '../context';
 
 export interface CustomerFacts {
@@ -24,7 +29,7 @@ export async function walletEligibility(
   // Bad device input is refused before anything is read.
   const device = deviceInput ? parseDevice(deviceInput, 'device') : null;
   if (customer.realNameLevel == null || !customer.birthDate) {
-    throw graphqlError('BAD_REQUEST', 'walletEligibility needs the issuer facts from the gateway');
+    throw requiredPartMissing('walletEligibility', "the customer's facts", 'issuer');
   }
   const wallets = ctx.registry.byRole('wallet');
   const [year, month, day] = customer.birthDate.split('-').map(Number);

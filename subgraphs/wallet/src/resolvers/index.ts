@@ -1,5 +1,5 @@
 import { canActForCustomer, requireId, graphqlError } from '@cardweave/service-kit';
-import { platformById, scalarResolvers, limitStatusFromRepresentation } from '@cardweave/subgraph-kit';
+import { platformById, scalarResolvers, limitStatusFromRepresentation, requiredPartMissing } from '@cardweave/subgraph-kit';
 import type { WalletContext } from '../context';
 import type { CardBindingEntity } from '../db/entities/card-binding.entity';
 import { payableAmount } from '../domain/payable-amount';
@@ -78,7 +78,7 @@ export const walletResolvers: Resolvers = {
     walletBindings: (card, _, ctx) => ownBindingsOfCard(card.id, ctx),
     payableNow: async (card, _, ctx) => {
       if (!card.upstreamLimits) {
-        throw graphqlError('BAD_REQUEST', 'payableNow needs the issuer and network limits from the gateway');
+        throw requiredPartMissing('payableNow', 'the limits after the wallet (upstreamLimits)', 'clearing');
       }
       const upstream = card.upstreamLimits.map(limitStatusFromRepresentation);
       const bindings = await ownBindingsOfCard(card.id, ctx);
