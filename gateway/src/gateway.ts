@@ -23,6 +23,7 @@ import {
 } from '@cardweave/service-kit';
 import { performanceOptions } from './performance';
 import { gatewayPlugins } from './plugins';
+import { serveGraphqlWs } from './websocket/graphql-ws-server';
 import { createMetricsRegistry, metricsTokenFromEnv, operationNamesOf } from './plugins/use-metrics';
 import { originPolicy, originPolicyFromEnv, type OriginPolicy } from './plugins/origin-policy';
 import { hasCostDirectives, limitsFromEnv, SUBGRAPH_COST_LIST_SIZE, type RequestLimits } from './plugins/use-request-limits';
@@ -231,6 +232,8 @@ function operationTypeOf(request: { document?: { definitions?: ReadonlyArray<{ k
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
   const gateway = createCardweaveGateway(options);
   const server = http.createServer(gateway);
+  // Subscriptions over graphql-ws too, on the same port and path as SSE and queries.
+  const websockets = serveGraphqlWs(server, gateway, { production: options.production ?? false });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -240,6 +243,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     port,
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
     async stop() {
+      await websockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await gateway.dispose();

@@ -175,22 +175,30 @@ export interface UseEdgeErrorsOptions {
   observe?: (result: { errors?: WireError[]; data?: unknown }, request: Request) => void;
 }
 
+/**
+ * One result as the edge answers it: every error with its canonical code and message in the
+ * request's language. The plugin applies it to every HTTP answer; the graphql-ws server to each
+ * message it sends (websocket/graphql-ws-server.ts), which no HTTP hook sees.
+ */
+export function edgeResult(result: unknown, request: Request, production: boolean): unknown {
+  if (!result || typeof result !== 'object') return result;
+  let r = result as { errors?: WireError[]; data?: unknown };
+  // An error with a path, or from calling a subgraph (a timeout of a root field has no path),
+  // happened during execution, so the result has data, if only null (GraphQL spec); some
+  // planners leave `data` out, which would read as a failed request and answer HTTP 500.
+  if (Array.isArray(r.errors) && !('data' in r) && r.errors.some(duringExecution)) r = { ...r, data: null };
+  const failed = r.data === undefined || r.data === null;
+  // Messages in the language the request asked for (Accept-Language, en by default); codes unchanged.
+  const language = languageOfRequest(request);
+  return !Array.isArray(r.errors) || r.errors.length === 0
+    ? r
+    : { ...r, errors: r.errors.map((e) => localizeError(normalizeError(toWire(e), production, failed), language)) };
+}
+
 export function useEdgeErrors(options: UseEdgeErrorsOptions): GatewayPlugin {
   const fix = (result: unknown, request: Request): unknown => {
-    if (!result || typeof result !== 'object') return result;
-    let r = result as { errors?: WireError[]; data?: unknown };
-    // An error with a path, or from calling a subgraph (a timeout of a root field has no path),
-    // happened during execution, so the result has data, if only null (GraphQL spec); some
-    // planners leave `data` out, which would read as a failed request and answer HTTP 500.
-    if (Array.isArray(r.errors) && !('data' in r) && r.errors.some(duringExecution)) r = { ...r, data: null };
-    const failed = r.data === undefined || r.data === null;
-    // Messages in the language the request asked for (Accept-Language, en by default); codes unchanged.
-    const language = languageOfRequest(request);
-    const fixed =
-      !Array.isArray(r.errors) || r.errors.length === 0
-        ? r
-        : { ...r, errors: r.errors.map((e) => localizeError(normalizeError(toWire(e), options.production, failed), language)) };
-    options.observe?.(fixed, request);
+    const fixed = edgeResult(result, request, options.production);
+    if (fixed && typeof fixed === 'object') options.observe?.(fixed as { errors?: WireError[]; data?: unknown }, request);
     return fixed;
   };
   return {

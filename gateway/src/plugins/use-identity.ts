@@ -62,6 +62,24 @@ function bearerWithoutCriticalExtensions(): ExtractTokenFunction {
   };
 }
 
+/**
+ * The bearer token a graphql-ws client sent in its connection_init payload
+ * (`{ "authorization": "Bearer <token>" }`), for browsers, whose WebSocket cannot set headers;
+ * refused as the header's is (a wrong prefix, or critical extensions).
+ */
+function bearerFromConnectionParams(): ExtractTokenFunction {
+  return ({ serverContext }) => {
+    const params = (serverContext as { connectionParams?: Record<string, unknown> } | undefined)?.connectionParams;
+    const raw = params?.authorization ?? params?.Authorization;
+    if (typeof raw !== 'string') return undefined;
+    const [prefix, token, ...rest] = raw.trim().split(/\s+/);
+    if (prefix !== 'Bearer' || !token || rest.length > 0 || declaresCriticalExtensions(token)) {
+      throw createGraphQLError('Unauthenticated', { extensions: { http: { status: 401 } } });
+    }
+    return { prefix, token };
+  };
+}
+
 /** Hive's JWT plugin, then the check that the verified claims grant a role. */
 export function useIdentity(options: UseIdentityOptions): GatewayPlugin[] {
   if (!options.publicKey) throw new Error('useIdentity: publicKey is required (JWT_PUBLIC_KEY)');
@@ -71,7 +89,8 @@ export function useIdentity(options: UseIdentityOptions): GatewayPlugin[] {
   const jwt = useJWT({
     signingKeyProviders: [() => publicKey as unknown as string],
     tokenVerification: { algorithms: ['ES256'], issuer: options.issuer, audience: options.audience, clockTolerance: 5 },
-    tokenLookupLocations: [bearerWithoutCriticalExtensions()],
+    // The Authorization header (HTTP, and a WebSocket's upgrade request), then a graphql-ws connection_init payload.
+    tokenLookupLocations: [bearerWithoutCriticalExtensions(), bearerFromConnectionParams()],
     // A missing token is refused below, after the one probe that needs none is let through.
     reject: { missingToken: false, invalidToken: true },
     // Subgraphs learn whom a request acts for from the signed identity header
@@ -81,15 +100,22 @@ export function useIdentity(options: UseIdentityOptions): GatewayPlugin[] {
   return [
     jwt as unknown as GatewayPlugin,
     {
-      onExecute({ args, setResultAndStopExecution }) {
-        const context = args.contextValue as Record<string, unknown>;
-        if (!context.jwt) {
-          if (!isTypenameProbe(args.document)) setResultAndStopExecution({ errors: [unauthenticated('Unauthenticated')] });
-          return;
-        }
-        // A verified token whose claims grant no role (or a customer role without a customer).
-        if (!identityOf(context)) setResultAndStopExecution({ errors: [unauthenticated('the token grants no access')] });
-      },
+      onExecute: ({ args, setResultAndStopExecution }) => refuseWithoutIdentity(args, setResultAndStopExecution),
+      // A subscription (over SSE or graphql-ws) is refused here as a query is, before any subgraph is asked.
+      onSubscribe: ({ args, setResultAndStopExecution }) => refuseWithoutIdentity(args, setResultAndStopExecution),
     },
   ];
+}
+
+function refuseWithoutIdentity(
+  args: { contextValue: unknown; document: DocumentNode },
+  stop: (result: { errors: ReturnType<typeof unauthenticated>[] }) => void,
+): void {
+  const context = args.contextValue as Record<string, unknown>;
+  if (!context.jwt) {
+    if (!isTypenameProbe(args.document)) stop({ errors: [unauthenticated('Unauthenticated')] });
+    return;
+  }
+  // A verified token whose claims grant no role (or a customer role without a customer).
+  if (!identityOf(context)) stop({ errors: [unauthenticated('the token grants no access')] });
 }

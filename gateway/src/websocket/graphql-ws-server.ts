@@ -1,0 +1,74 @@
+/**
+ * Subscriptions over WebSocket with the graphql-ws protocol (graphql-transport-ws), beside SSE,
+ * at the same /graphql path: graphql-ws's own server on the `ws` package, executing through the
+ * gateway runtime as Hive Gateway's own CLI does (getGraphQLWSOptions), so every plugin (the
+ * identity check, limits, persisted documents, error masking) runs as for an HTTP request.
+ *
+ * Each operation runs with a fetch Request made from the connection's upgrade request, so the
+ * identity plugin finds an Authorization header there as on HTTP; a browser, whose WebSocket
+ * cannot send headers, puts `{ "authorization": "Bearer <token>" }` in connection_init instead
+ * (plugins/use-identity.ts). A subscription without a valid token gets the same UNAUTHENTICATED
+ * error as a query would.
+ */
+import type * as http from 'node:http';
+import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
+import type { ServerOptions } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { edgeResult } from '../plugins/use-edge-errors';
+
+export interface GraphqlWsServer {
+  close(): Promise<void>;
+}
+
+/** The upgrade request as a fetch Request: what the gateway's plugins read on HTTP. */
+function requestOf(upgrade: http.IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(upgrade.headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  return new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers });
+}
+
+export interface GraphqlWsOptions {
+  path?: string;
+  /** Masks internal errors as the HTTP answers do (use-edge-errors.ts). */
+  production: boolean;
+}
+
+export function serveGraphqlWs(server: http.Server, gateway: GatewayRuntime, options: GraphqlWsOptions): GraphqlWsServer {
+  const sockets = new WebSocketServer({ server, path: options.path ?? '/graphql' });
+  // One fetch Request per connection, made once: every operation on it reads the same headers.
+  const requests = new WeakMap<http.IncomingMessage, Request>();
+  const requestFor = (upgrade: http.IncomingMessage) => {
+    let request = requests.get(upgrade);
+    if (!request) requests.set(upgrade, (request = requestOf(upgrade)));
+    return request;
+  };
+  type Extra = { request: http.IncomingMessage };
+  const execution = getGraphQLWSOptions<Record<string, unknown>, Extra>(gateway, async (ctx) => {
+    // The supergraph is loaded by the first HTTP request; a socket may come first.
+    await gateway.getSchema();
+    return { request: requestFor(ctx.extra.request), req: ctx.extra.request };
+  });
+  const protocol = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      ...(execution as ServerOptions<Record<string, unknown> | undefined, Extra>),
+      // Each message as an HTTP answer would be: canonical codes, the request's language, masked in production.
+      onNext: (ctx, _id, _payload, _args, result) =>
+        edgeResult(result, requestFor(ctx.extra.request), options.production) as FormattedExecutionResult,
+      onError: (ctx, _id, _payload, errors) =>
+        (edgeResult({ errors }, requestFor(ctx.extra.request), options.production) as { errors: GraphQLFormattedError[] }).errors,
+    },
+    sockets,
+  );
+  return {
+    async close() {
+      await protocol.dispose();
+      for (const socket of sockets.clients) socket.terminate();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+    },
+  };
+}
