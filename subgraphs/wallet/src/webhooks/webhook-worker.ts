@@ -2,7 +2,9 @@
  * Delivers the wallet's events to webhook endpoints, in the background, beside the outbox relay.
  *
  * Each round fans newly written events out into deliveries (one per matching endpoint), then
- * claims the due deliveries and posts each with a short timeout. Requests run concurrently and
+ * claims the due deliveries and posts each with a short timeout. A commit that writes to the
+ * outbox starts a round at once (outbox-signal.ts, as for the relay and the subscriptions' feed);
+ * the idle pause stays as the safety net, and is what brings a retry whose backoff has passed. Requests run concurrently and
  * the loop does not wait for them: a slow endpoint holds one slot, not the others, and never a
  * database transaction, so a payment (whose event this is) is never slowed by an endpoint.
  * A delivery that fails (timeout, refused connection, non-2xx) is tried again with exponential
@@ -11,6 +13,8 @@
  * delivery's log, never the end of the loop.
  */
 import type { DataSource } from 'typeorm';
+import { outboxSignal } from '@cardweave/subgraph-kit';
+import { WALLET_SCHEMA } from '../db/wallet-database';
 import { claimDueDeliveries, queueWebhookDeliveries, recordWebhookAttempt, type DueDelivery } from '../db/queries/webhook.queries';
 import { DEFAULT_WEBHOOK_BACKOFF, nextAttemptAt, WEBHOOK_RETRY_WINDOW_MS, type WebhookBackoff } from './webhook-backoff';
 import { WebhookSecretUnreadable, type WebhookSecretKeys } from './webhook-secret-keys';
@@ -19,7 +23,7 @@ import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
 export interface WebhookWorkerOptions {
   /** The keys the endpoints' signing secrets are sealed under. */
   secrets: WebhookSecretKeys;
-  /** Pause when nothing was due. */
+  /** Pause when nothing was due and no commit to the outbox woke the worker. */
   idleMs?: number;
   /** How long one request may take before it counts as failed. */
   requestTimeoutMs?: number;
@@ -54,6 +58,9 @@ export class WebhookWorker {
   private running: Promise<void> | null = null;
   private stopping = false;
   private wake: (() => void) | null = null;
+  /** Woken since the round began: its fan-out may have read before that commit, so no pause. */
+  private nudged = false;
+  private unsubscribe: (() => void) | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -89,9 +96,11 @@ export class WebhookWorker {
   start(): void {
     if (this.running) return;
     this.stopping = false;
+    this.unsubscribe = outboxSignal(this.dataSource).subscribe(`${WALLET_SCHEMA}.event_outbox`, () => this.nudge());
     this.running = (async () => {
       while (!this.stopping) {
         let started = 0;
+        this.nudged = false;
         try {
           started = await this.runOnce();
         } catch (error) {
@@ -102,9 +111,17 @@ export class WebhookWorker {
     })();
   }
 
+  /** Runs a round soon rather than after the idle pause (an event just committed). */
+  nudge(): void {
+    this.nudged = true;
+    this.wake?.();
+  }
+
   /** Stops claiming; the requests in flight finish (each within its timeout). */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     this.wake?.();
     await this.running;
     this.running = null;
@@ -157,13 +174,15 @@ export class WebhookWorker {
   }
 
   private pause(): Promise<void> {
+    if (this.nudged) return Promise.resolve();
     return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
       const timer = setTimeout(done, this.idleMs);
       this.wake = done;
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
     });
   }
 }
