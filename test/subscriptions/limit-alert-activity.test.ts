@@ -1,9 +1,9 @@
 /**
- * "A limit nearly used" through the gateway: the payment that takes the holder's daily limit to
- * 80 % or more writes one limit.nearly_used event in the issuer's authorization transaction,
- * and the customer's activity subscription receives it with the limit and its use; a further
- * payment in the same window warns no more. On the in-process bus (CARDWEAVE_TEST_DATABASE=postgres
- * for a real PostgreSQL).
+ * "A limit nearly used" through the gateway: the payment that takes a daily limit to 80 % or
+ * more writes one limit.nearly_used event in the transaction that counted it (the issuer's for
+ * the holder's own limit, the wallet's for a wallet platform's), and the customer's activity
+ * subscription receives it with the limit and its use; a further payment in the same window
+ * warns no more. On the in-process bus (CARDWEAVE_TEST_DATABASE=postgres for a real PostgreSQL).
  */
 import { insertCustomer } from '../support/card-fixtures';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -87,4 +87,44 @@ it('a payment refused by the limit counts nothing and warns nothing', async () =
   // The next payment that does reach 80 % still warns: nothing was used up by the refusal.
   expect((await client.pay(wechat, 85_00)).ok).toBe(true);
   expect(await alertsOf(customer.customerId)).toHaveLength(1);
+});
+
+it("the wallet's own limit: the payment that takes UnionPay QuickPass's daily 5,000 CNY to 4,000 warns once, from the wallet", async () => {
+  const customer = await insertCustomer(system, { cards: 1, billItems: 1 });
+  const cardId = customer.cardIds[0];
+  const quickpass = (await bindingsOf(system, cardId)).find((b) => b.platform === 'unionpay-quickpass')!.id;
+  const client = holderClient(system, customer.customerId);
+  const walletAlerts = async () =>
+    (await system.wallet.database.dataSource.query(
+      `SELECT payload, platform FROM wallet.event_outbox WHERE customer_id = $1 AND type = 'limit.nearly_used'`,
+      [customer.customerId],
+    )) as Array<{ payload: Record<string, string>; platform: string }>;
+
+  // 1,000 CNY at a time (the most a QuickPass payment may be): 3,000 is 60 %.
+  for (let i = 0; i < 3; i++) expect((await client.pay(quickpass, 1_000_00)).ok).toBe(true);
+  expect(await walletAlerts()).toHaveLength(0);
+  const feed = await subscribeOverSse(system.gateway.url, system.token(customer.customerId), CUSTOMER_ACTIVITY, {
+    after: await lastEventId(system, customer.customerId),
+  });
+  open.push(feed);
+
+  expect((await client.pay(quickpass, 1_000_00)).ok).toBe(true);
+  expect(await walletAlerts()).toEqual([
+    {
+      platform: 'unionpay-quickpass',
+      payload: {
+        ruleId: 'unionpay-quickpass.daily',
+        window: 'DAILY',
+        windowKey: expect.any(String),
+        usedFen: '400000',
+        limitFen: '500000',
+      },
+    },
+  ]);
+  const two = [eventOf(await feed.next(5_000), 'customerActivity'), eventOf(await feed.next(5_000), 'customerActivity')];
+  expect(two.map((e) => e.type)).toEqual(['LIMIT_NEARLY_USED', 'PAYMENT_APPROVED']);
+  expect(two[0]).toMatchObject({ platformId: 'unionpay-quickpass', limitUsage: { ruleId: 'unionpay-quickpass.daily', window: 'DAILY' } });
+  // 100 %: no second warning for the window.
+  expect((await client.pay(quickpass, 1_000_00)).ok).toBe(true);
+  expect(await walletAlerts()).toHaveLength(1);
 });
