@@ -132,3 +132,18 @@ it('refuses a subscription without a token as UNAUTHENTICATED, and one with a ba
     expect(refusal?.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
   }
 });
+
+it('a socket that closes is released on the wallet at once', async () => {
+  const alice = await holder();
+  const ws = createClient({ url: wsUrl(), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${alice.token}` } });
+  follow(ws, {});
+  const listeners = async (count: number) => {
+    for (const deadline = Date.now() + 5_000; system.wallet.activity.listening !== count && Date.now() < deadline;)
+      await new Promise((r) => setTimeout(r, 25));
+    return system.wallet.activity.listening;
+  };
+  expect(await listeners(1)).toBe(1);
+  await ws.dispose();
+  // No event comes meanwhile: the listener goes because the socket went.
+  expect(await listeners(0)).toBe(0);
+});
