@@ -61,8 +61,8 @@ describe('configValueIfSet', () => {
 
 describe('configValueFor and requiredConfigValue', () => {
   it('gives each service its own default', () => {
-    expect(configValueFor('HOP_TIMEOUT_MS', 'wallet', {})).toBe(8_000);
-    expect(configValueFor('HOP_TIMEOUT_MS', 'clearing', {})).toBe(5_000);
+    expect(configValueFor('HOP_TIMEOUT_MS', 'wallet', {})).toBe(4_000);
+    expect(configValueFor('HOP_TIMEOUT_MS', 'clearing', {})).toBe(3_000);
     expect(configValueFor('HOP_TIMEOUT_MS', 'wallet', { HOP_TIMEOUT_MS: '250' })).toBe(250);
     expect(() => configValueFor('HOP_TIMEOUT_MS', 'gateway', {})).toThrow('HOP_TIMEOUT_MS has no default for the gateway service');
   });

@@ -98,9 +98,12 @@ export const CONFIG_VARIABLES = {
   }),
   HOP_TIMEOUT_MS: variable({
     parser: durationMs({ min: 1 }),
-    defaultFor: { wallet: 8_000, clearing: 5_000 },
+    // Nested: clearing's below the wallet's, the wallet's below GATEWAY_SUBGRAPH_TIMEOUT_MS, each
+    // with a second for the hop's own database work, so a caller never times out before its hop answers.
+    defaultFor: { wallet: 4_000, clearing: 3_000 },
     readBy: 'wallet, clearing subgraphs',
-    description: 'How long the next hop of a payment may take before the payment is reversed',
+    description:
+      "How long the next hop of a payment may take before the payment is reversed; set per service, clearing's below the wallet's and the wallet's below GATEWAY_SUBGRAPH_TIMEOUT_MS",
   }),
   PAYMENT_RECOVERY_INTERVAL_MS: variable({
     parser: durationMs(),

@@ -1,7 +1,7 @@
 /** Starts the clearing subgraph: its database (migrated), its adapters, its HTTP server. */
 import * as path from 'node:path';
 import type { AdapterRegistry } from '@cardweave/adapter-sdk';
-import type { Clock } from '@cardweave/service-kit';
+import { configValueFor, type Clock } from '@cardweave/service-kit';
 import { openSubgraphStore, serveSubgraph, siblingClient, type ServedSubgraph } from '@cardweave/subgraph-kit';
 import { paymentRoutes, CardOwnerDirectory } from '@cardweave/subgraph-kit';
 import { ClearingRoute } from './payments/clearing-route';
@@ -19,7 +19,7 @@ export interface ClearingSubgraphOptions {
   host?: string;
   /** Where the issuer subgraph listens (its /graphql URL or origin): payments go there next. */
   issuerUrl: string;
-  /** How long the issuer may take before the network reverses its leg. */
+  /** How long the issuer may take before the network reverses its leg (HOP_TIMEOUT_MS's default for clearing unless given). */
   hopTimeoutMs?: number;
 }
 
@@ -29,8 +29,9 @@ export async function startClearingSubgraph(options: ClearingSubgraphOptions): P
   // Fails at start, not at the first request, unless exactly one network is configured.
   options.registry.single('clearing');
   const database = await openSubgraphStore(options.databaseUrl, CLEARING_SCHEMA, clearingEntities, clearingMigrations);
-  const issuer = siblingClient('clearing', options.issuerUrl, options.hopTimeoutMs ?? 5_000);
-  const route = new ClearingRoute(database.dataSource, options.registry.single('clearing'), issuer, options.clock);
+  const hopTimeoutMs = options.hopTimeoutMs ?? configValueFor('HOP_TIMEOUT_MS', 'clearing', {});
+  const issuer = siblingClient('clearing', options.issuerUrl, hopTimeoutMs);
+  const route = new ClearingRoute(database.dataSource, options.registry.single('clearing'), issuer, options.clock, hopTimeoutMs);
   const cardOwners = new CardOwnerDirectory(options.issuerUrl, 'clearing');
   return serveSubgraph(database, CLEARING_SCHEMA, {
     name: 'clearing',

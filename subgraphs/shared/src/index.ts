@@ -105,6 +105,7 @@ export {
 export { createLimitUsageTableSql, usageLoader, type UsageByWindow } from './limits/limit-usage';
 export { parsePaymentDescriptor, type HopOutcome, type PaymentDescriptor, type ReversalOutcome } from './payments/payment-hop';
 export { paymentRoutes, type PaymentHop } from './payments/payment-routes';
+export { settledWithin } from './payments/hop-budget';
 export { HopUnavailable, SiblingClient, type RequestSigner, type SiblingClientOptions } from './payments/sibling-client';
 export { enforcePermissions } from './server/permission-guard';
 export { openSubgraphStore, serveSubgraph, siblingClient, type ServedSubgraph } from './server/subgraph-runtime';

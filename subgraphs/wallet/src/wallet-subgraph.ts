@@ -1,7 +1,7 @@
 /** Starts the wallet subgraph: its database (migrated), its adapters, its HTTP server. */
 import * as path from 'node:path';
 import { fetchHttpClient, type AdapterRegistry, type HttpClient } from '@cardweave/adapter-sdk';
-import { writeLog, type Clock } from '@cardweave/service-kit';
+import { configValueFor, writeLog, type Clock } from '@cardweave/service-kit';
 import { openSubgraphStore, serveSubgraph, siblingClient, type ServedSubgraph, type SqlRunner } from '@cardweave/subgraph-kit';
 import { CardOwnerDirectory, OutboxFeed } from '@cardweave/subgraph-kit';
 import { CardBindingService } from './binding/card-binding-service';
@@ -28,7 +28,7 @@ export interface WalletSubgraphOptions {
   issuerUrl: string;
   /** How wallet adapters reach their platforms; real HTTP unless given (simulators in tests and demos). */
   platformHttp?: (adapterId: string) => HttpClient;
-  /** How long a hop may take before the payment is reversed. */
+  /** How long a hop may take before the payment is reversed (HOP_TIMEOUT_MS's default for the wallet unless given). */
   hopTimeoutMs?: number;
   /** Reverse payments left unfinished this long; checked every `recoveryIntervalMs` (0: never in the background). */
   recoveryAfterMs?: number;
@@ -54,10 +54,11 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
   const database = await openSubgraphStore(options.databaseUrl, WALLET_SCHEMA, walletEntities, walletMigrations);
   const webhookSecrets = options.webhookSecrets ?? WebhookSecretKeys.fromEnv(process.env);
   await sealWebhookSecrets(database.dataSource, webhookSecrets);
-  const clearing = siblingClient('wallet', options.clearingUrl, options.hopTimeoutMs ?? 8_000);
-  const coordinator = new PaymentCoordinator(database.dataSource, options.registry, clearing, options.clock);
+  const hopTimeoutMs = options.hopTimeoutMs ?? configValueFor('HOP_TIMEOUT_MS', 'wallet', {});
+  const clearing = siblingClient('wallet', options.clearingUrl, hopTimeoutMs);
+  const coordinator = new PaymentCoordinator(database.dataSource, options.registry, clearing, options.clock, hopTimeoutMs);
   const payments = { coordinator, recovery: new PaymentRecovery(database.dataSource, coordinator, options.clock) };
-  const issuer = siblingClient('wallet', options.issuerUrl, options.hopTimeoutMs ?? 8_000);
+  const issuer = siblingClient('wallet', options.issuerUrl, hopTimeoutMs);
   const http = fetchHttpClient();
   const binding = new CardBindingService(
     database.dataSource,

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CanonicalError, Clock, PlatformAdapter } from '@cardweave/adapter-sdk';
 import type { Identity } from '@cardweave/service-kit';
-import { declineFor, releaseLimits, reserveLimits, HopUnavailable } from '@cardweave/subgraph-kit';
+import { declineFor, releaseLimits, reserveLimits, settledWithin, HopUnavailable } from '@cardweave/subgraph-kit';
 import type { HopOutcome, PaymentDescriptor, ReversalOutcome, Reservation, SiblingClient } from '@cardweave/subgraph-kit';
 import { CLEARING_SCHEMA } from '../db/clearing-database';
 import {
@@ -27,6 +27,8 @@ export class ClearingRoute {
     private readonly network: PlatformAdapter,
     private readonly issuer: SiblingClient,
     private readonly clock: Clock,
+    /** The time the issuer's authorization, and its reversal after a fault, may take together. */
+    private readonly hopTimeoutMs: number,
   ) {}
 
   async authorize(payment: PaymentDescriptor, identity: Identity | null): Promise<HopOutcome> {
@@ -35,13 +37,17 @@ export class ClearingRoute {
     const forwarded = { ...payment, transactionId: reserved.transactionId };
 
     let answer: HopOutcome;
+    const deadline = Date.now() + this.hopTimeoutMs;
     try {
       answer = await this.issuer.post<HopOutcome>('payments/authorize', forwarded, identity);
     } catch (error) {
       if (!(error instanceof HopUnavailable)) throw error;
       // We cannot know what the issuer did: make sure it did nothing, then give our leg back.
-      await this.issuer.post('payments/reverse', forwarded);
-      await this.settle(payment.paymentId, 'REVERSED', null);
+      // Waited for within the budget only (hop-budget.ts): the wallet hears of the fault before
+      // its own timeout, and reverses the chain again itself, so one unfinished here is not lost.
+      const reversal = this.issuer.post('payments/reverse', forwarded).then(() => this.settle(payment.paymentId, 'REVERSED', null));
+      reversal.catch(() => undefined);
+      await settledWithin(reversal, deadline);
       throw error;
     }
     if (answer.status === 'APPROVED') {

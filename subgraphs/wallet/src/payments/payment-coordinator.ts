@@ -7,6 +7,9 @@
  *     hop committing its own leg, never holding a transaction open across a call;
  *  3. the answer settles the wallet leg; a decline gives the reservation back; a fault or
  *     timeout reverses the legs downstream first, so no hop keeps a leg the others lack.
+ *     The client waits for that reversal only within the hop's budget (hop-budget.ts): past
+ *     it the payment answers PLATFORM_UNAVAILABLE with the leg REVERSING, before the
+ *     gateway's own timeout, and the reversal finishes behind the answer.
  *
  * A crash between 1 and 3 leaves the leg RESERVED; PaymentRecovery reverses it later.
  */
@@ -14,7 +17,15 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { toCanonicalError, type AdapterRegistry, type CanonicalError, type Clock } from '@cardweave/adapter-sdk';
 import type { Identity } from '@cardweave/service-kit';
-import { declineFor, IdempotencyKeys, recordLimitAlerts, releaseLimits, reserveLimits, HopUnavailable } from '@cardweave/subgraph-kit';
+import {
+  declineFor,
+  IdempotencyKeys,
+  recordLimitAlerts,
+  releaseLimits,
+  reserveLimits,
+  settledWithin,
+  HopUnavailable,
+} from '@cardweave/subgraph-kit';
 import type { HopOutcome, IdempotencyScope, PaymentDescriptor, Reservation, SiblingClient } from '@cardweave/subgraph-kit';
 import type { CardBindingEntity } from '../db/entities/card-binding.entity';
 import type { PaymentEntity, PaymentStatus } from '../db/entities/payment.entity';
@@ -73,6 +84,8 @@ export class PaymentCoordinator {
     private readonly registry: AdapterRegistry,
     private readonly clearing: SiblingClient,
     private readonly clock: Clock,
+    /** The time a payment's call to clearing, and the reversal after a fault, may take together. */
+    private readonly hopTimeoutMs: number,
   ) {
     this.events = walletEventOutbox(() => this.clock.now());
   }
@@ -177,14 +190,22 @@ export class PaymentCoordinator {
     const payment = started.payment;
 
     let answer: HopOutcome;
+    const deadline = Date.now() + this.hopTimeoutMs;
     try {
       answer = await this.clearing.post<HopOutcome>('payments/authorize', descriptorOf(payment), identity);
     } catch (error) {
       if (!(error instanceof HopUnavailable)) throw error;
-      const reversed = await this.reverse(payment);
       const result = { ok: false, paymentId: payment.id, error: unavailableError(wallet.manifest.id, error.message) };
-      // Reversed: the key's answer is final. Not yet: recovery finishes it and stores the answer.
-      if (reversed) await this.finishKey(scope, input.idempotencyKey, result);
+      // REVERSING before anyone hears of it, so a recovery run (this or another replica) takes it over if we stop.
+      await markReversing(this.dataSource, payment.id, this.clock.now());
+      // Reversed: the key's answer is final. Not (clearing unreachable): recovery finishes it and stores the answer.
+      const reversal = this.reverse(payment)
+        .then((reversed) => (reversed ? this.finishKey(scope, input.idempotencyKey, result) : undefined))
+        .catch((failure: Error) =>
+          console.error(JSON.stringify({ level: 'error', service: 'wallet', msg: 'payment reversal failed', error: failure.message })),
+        );
+      // Within the budget the client hears of a finished reversal; past it, the answer does not wait.
+      await settledWithin(reversal, deadline);
       return result;
     }
     const status: PaymentStatus = answer.status === 'APPROVED' ? 'APPROVED' : answer.status === 'DECLINED' ? 'DECLINED' : 'REVERSED';
