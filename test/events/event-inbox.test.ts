@@ -10,6 +10,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import {
   ensureStream,
+  EVENT_STREAM_MAX_AGE_MS,
   eventInboxMigration,
   InProcessEventBus,
   openSubgraphDatabase,
@@ -99,6 +100,21 @@ it('on NATS JetStream: two consumers store 300 events published with 60 repeats 
     expectEachOnceInOrder(published, await stored(published[0].customerId, published.length));
   } finally {
     for (const inbox of inboxes) await inbox.stop();
+    await (await jetstreamManager(connection)).streams.delete(stream).catch(() => undefined);
+    await connection.close();
+  }
+});
+
+it('on NATS JetStream: the stream made for the events keeps them a week, then lets them go', async () => {
+  const run = randomUUID().replace(/-/g, '').slice(0, 12);
+  const stream = `CARDWEAVE_TEST_RETENTION_${run}`;
+  const connection: NatsConnection = await connect({ servers: NATS_URL });
+  try {
+    await ensureStream(connection, stream, `cardweave-test-retention.${run}`, 120_000);
+    const { config } = await (await jetstreamManager(connection)).streams.info(stream);
+    expect(config.max_age).toBe(EVENT_STREAM_MAX_AGE_MS * 1_000_000);
+    expect(EVENT_STREAM_MAX_AGE_MS).toBe(7 * 24 * 3600 * 1000);
+  } finally {
     await (await jetstreamManager(connection)).streams.delete(stream).catch(() => undefined);
     await connection.close();
   }

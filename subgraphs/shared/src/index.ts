@@ -39,6 +39,7 @@ export {
   DEFAULT_EVENT_STREAM,
   DEFAULT_EVENT_SUBJECT_PREFIX,
   ensureStream,
+  EVENT_STREAM_MAX_AGE_MS,
   JetStreamSink,
   type JetStreamSinkOptions,
 } from './events/jetstream-sink';

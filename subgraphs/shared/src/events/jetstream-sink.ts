@@ -26,6 +26,12 @@ export interface JetStreamSinkOptions {
 
 export const DEFAULT_EVENT_STREAM = 'CARDWEAVE_EVENTS';
 export const DEFAULT_EVENT_SUBJECT_PREFIX = 'cardweave.events';
+/**
+ * How long the stream keeps an event. The stream is the transport, not the record: every event
+ * stays in its subgraph's outbox and in the wallet's inbox. A week lets a new or long-stopped
+ * replica's inbox catch up, and keeps the stream from growing for ever.
+ */
+export const EVENT_STREAM_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 export class JetStreamSink implements EventSink {
   readonly name: string;
@@ -76,7 +82,12 @@ export async function ensureStream(
     // not there yet
   }
   try {
-    await jsm.streams.add({ name: stream, subjects: [`${subjectPrefix}.>`], duplicate_window: duplicateWindowMs * 1_000_000 });
+    await jsm.streams.add({
+      name: stream,
+      subjects: [`${subjectPrefix}.>`],
+      duplicate_window: duplicateWindowMs * 1_000_000,
+      max_age: EVENT_STREAM_MAX_AGE_MS * 1_000_000,
+    });
   } catch (error) {
     // Created meanwhile by another relay: fine; anything else is a real failure.
     await jsm.streams.info(stream).catch(() => {
