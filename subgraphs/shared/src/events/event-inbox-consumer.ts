@@ -13,8 +13,10 @@
  * inbox itself is the durable cursor: a replica restarted, or a new one, resumes from the table.
  *
  * Without NATS (the in-process bus), the events of the services in this process arrive as the
- * relays publish them and are stored in that order; a store that fails is tried again before the
- * next event, so order holds.
+ * relays publish them and are stored in that order. The inbox listens durably: a relay's publish
+ * resolves once the event is stored and fails when the store fails, so the relay keeps it
+ * pending and publishes it again (as a missing JetStream ack would), and a card's next event is
+ * not published before it.
  */
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
@@ -36,7 +38,7 @@ export interface EventInboxOptions {
   /** Called after each event is stored for the first time (readers may look at once). */
   onStored?: () => void;
   onError?: (error: unknown) => void;
-  /** First pause after a failed store; doubled up to 5 s. */
+  /** First pause after a failed store from JetStream; doubled up to 5 s. (On the bus the relay tries again.) */
   retryMs?: number;
 }
 
@@ -69,10 +71,24 @@ export async function startEventInbox(dataSource: DataSource, schema: string, op
 
   if (!options.natsUrl) {
     if (!options.bus) throw new Error('startEventInbox: natsUrl or bus is required');
-    let chain = Promise.resolve();
-    const unsubscribe = options.bus.subscribe((event) => {
+    // One store at a time, in the order the relays publish. Each is tried once: a store that
+    // fails fails the relay's publish (a durable listener, in-process-bus.ts), so the event stays
+    // pending in its outbox and is published again, rather than held only in this process's memory.
+    let chain: Promise<unknown> = Promise.resolve();
+    const unsubscribe = options.bus.subscribeDurable((event) => {
       const message = toMessage(event);
-      chain = chain.then(() => store(message, null));
+      const stored = chain.then(async () => {
+        if (stopping) throw new Error('the event inbox is stopping');
+        try {
+          assertPublishable(message.payload);
+        } catch (error) {
+          // Never stored, and no use publishing it again.
+          return options.onError?.(error);
+        }
+        if (await storeReceivedEvent(dataSource, schema, message, null)) options.onStored?.();
+      });
+      chain = stored.catch((error: unknown) => options.onError?.(error));
+      return stored;
     });
     return {
       async stop() {
