@@ -71,6 +71,8 @@ export interface StartSystemOptions {
    * (default true). Without them events are still written with their changes, never published.
    */
   eventRelays?: boolean;
+  /** With eventRelays: the wallet's webhook worker too (default); off for a caller that runs its own. */
+  webhookWorker?: boolean;
   /** The JetStream stream and subject prefix the relays publish to and the wallet reads (with NATS); the defaults unless given. */
   eventStream?: { stream: string; subjectPrefix: string };
 }
@@ -126,7 +128,7 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
     recoveryIntervalMs: options.paymentRecoveryIntervalMs ?? 10_000,
     recoveryAfterMs: 30_000,
     // Webhook deliveries run with the relays (as the wallet's main.ts starts both).
-    webhookWorker: (options.eventRelays ?? true) ? {} : undefined,
+    webhookWorker: (options.eventRelays ?? true) && (options.webhookWorker ?? true) ? {} : undefined,
     // Kept in the data folder beside the other keys; a run in memory seals with a key of its own.
     webhookSecrets: WebhookSecretKeys.fromEnv(process.env, config.dataDir),
   });

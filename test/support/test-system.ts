@@ -51,6 +51,8 @@ export async function startTestSystem(
      * would add statements to the counts the suites measure.
      */
     eventRelays?: boolean;
+    /** With eventRelays: the wallet's own webhook worker (on unless false, for a suite that runs its own). */
+    webhookWorker?: boolean;
     /** With eventRelays: NATS JetStream and a stream of the suite's own instead of the in-process bus. */
     nats?: { url: string; stream: string; subjectPrefix: string };
   } = {},
@@ -79,6 +81,7 @@ export async function startTestSystem(
       platformHttp: options.platformHttp,
       keys,
       eventRelays: options.eventRelays ?? false,
+      webhookWorker: options.webhookWorker,
       eventStream: options.nats,
     },
   );

@@ -19,7 +19,7 @@ let worker: WebhookWorker;
 const receivers: Array<{ close(): Promise<void> }> = [];
 
 beforeAll(async () => {
-  system = await startTestSystem({ demoData: false });
+  system = await startTestSystem({ demoData: false, eventRelays: true, webhookWorker: false });
   worker = new WebhookWorker(system.wallet.database.dataSource, {
     secrets: system.wallet.webhookSecrets,
     idleMs: 20,

@@ -19,7 +19,7 @@ let system: TestSystem;
 const receivers: Array<{ close(): Promise<void> }> = [];
 
 beforeAll(async () => {
-  system = await startTestSystem({ demoData: false });
+  system = await startTestSystem({ demoData: false, eventRelays: true, webhookWorker: false });
 });
 
 afterAll(async () => {

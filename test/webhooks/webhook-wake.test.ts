@@ -26,7 +26,7 @@ const receivers: Array<{ close(): Promise<void> }> = [];
 const workers: WebhookWorker[] = [];
 
 beforeAll(async () => {
-  system = await startTestSystem({ demoData: false });
+  system = await startTestSystem({ demoData: false, eventRelays: true, webhookWorker: false });
 });
 
 afterAll(async () => {

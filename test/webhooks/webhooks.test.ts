@@ -22,7 +22,7 @@ let worker: WebhookWorker;
 const receivers: Array<{ close(): Promise<void> }> = [];
 
 beforeAll(async () => {
-  system = await startTestSystem({ demoData: false });
+  system = await startTestSystem({ demoData: false, eventRelays: true, webhookWorker: false });
   worker = new WebhookWorker(system.wallet.database.dataSource, {
     secrets: system.wallet.webhookSecrets,
     idleMs: 20,
@@ -164,6 +164,62 @@ it("sends a customer's endpoint only that customer's events; other callers neith
     id: aliceLog[0].id,
   });
   expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+});
+
+it("the issuer's events reach a customer's endpoint, signed, and an operator's: a card locked and unlocked, a repayment posted", async () => {
+  const mine = await startReceiver(() => 200);
+  const everyone = await startReceiver(() => 200);
+  receivers.push(mine, everyone);
+  const REGISTER_TYPES = (field: string) => `mutation R($url: String!, $types: [String!]!) {
+    ${field}(url: $url, eventTypes: $types) { signingSecret endpoint { id eventTypes } } }`;
+  const types = ['card.locked', 'card.unlocked', 'repayment.posted'];
+  const customer = await insertCustomer(system, { cards: 1, billItems: 1, paid: false });
+  const other = await insertCustomer(system, { cards: 1, billItems: 0 });
+  const token = system.token(customer.customerId);
+  const own = await system.queryAs<{
+    registerCustomerWebhookEndpoint: { signingSecret: string; endpoint: { id: string; eventTypes: string[] } };
+  }>(token, REGISTER_TYPES('registerCustomerWebhookEndpoint'), { url: mine.url, types });
+  expect(own.errors).toBeUndefined();
+  expect(own.data!.registerCustomerWebhookEndpoint.endpoint.eventTypes).toEqual(types);
+  const operator = await system.queryAs<{ registerWebhookEndpoint: { signingSecret: string } }>(
+    system.token('operator'),
+    REGISTER_TYPES('registerWebhookEndpoint'),
+    { url: everyone.url, types: ['card.locked'] },
+  );
+  expect(operator.errors).toBeUndefined();
+
+  const holder = holderClient(system, customer.customerId);
+  expect((await holder.lockCard(customer.cardIds[0])).data?.lockCard.ok).toBe(true);
+  expect((await holder.unlockCard(customer.cardIds[0])).data?.unlockCard.ok).toBe(true);
+  const repaid = await system.queryAs<{ repay: { ok: boolean } }>(token, `mutation($input: RepayInput!) { repay(input: $input) { ok } }`, {
+    input: { customerId: customer.customerId, amountFen: 20_00, idempotencyKey: `webhook-repay-${customer.customerId}` },
+  });
+  expect(repaid.data?.repay.ok).toBe(true);
+  // Another customer's lock: the operator's endpoint gets it too, the customer's does not.
+  expect((await holderClient(system, other.customerId).lockCard(other.cardIds[0])).data?.lockCard.ok).toBe(true);
+
+  await mine.until((r) => r.length >= 3);
+  const bodies = mine.received.map(
+    (r) => JSON.parse(r.body) as { type: string; customerId: string; cardId: string | null; payload: Record<string, unknown> },
+  );
+  expect(bodies.map((b) => b.type).sort()).toEqual(['card.locked', 'card.unlocked', 'repayment.posted']);
+  expect(bodies.every((b) => b.customerId === customer.customerId)).toBe(true);
+  expect(bodies.find((b) => b.type === 'card.locked')!.cardId).toBe(customer.cardIds[0]);
+  expect(bodies.find((b) => b.type === 'repayment.posted')!.payload).toMatchObject({ amountFen: '2000' });
+  const secret = own.data!.registerCustomerWebhookEndpoint.signingSecret;
+  for (const request of mine.received) expect(verifySignature(secret, request.body, request.signature, new Date())).toBe(true);
+  // Each event once, and the log names each with its type.
+  expect(new Set(mine.received.map((r) => r.eventId)).size).toBe(3);
+  const log = await logOf(token, own.data!.registerCustomerWebhookEndpoint.endpoint.id);
+  expect(log.map((d) => d.eventType).sort()).toEqual(['card.locked', 'card.unlocked', 'repayment.posted']);
+
+  const locks = () => everyone.received.map((r) => JSON.parse(r.body) as { type: string; customerId: string });
+  await everyone.until(() => locks().filter((b) => [customer.customerId, other.customerId].includes(b.customerId)).length >= 2);
+  expect(locks().every((b) => b.type === 'card.locked')).toBe(true);
+  for (const request of everyone.received)
+    expect(verifySignature(operator.data!.registerWebhookEndpoint.signingSecret, request.body, request.signature, new Date())).toBe(true);
+  await new Promise((r) => setTimeout(r, 300));
+  expect(mine.received).toHaveLength(3);
 });
 
 it('answers payments while endpoints hang past the timeout, answer 503 or refuse the connection; each failure is logged and retried', async () => {

@@ -20,6 +20,7 @@ import { CreatePayments1764116000002 } from './migrations/1764116000002-CreatePa
 import { ScopeIdempotencyKeysByCustomer1795910400001 } from './migrations/1795910400001-ScopeIdempotencyKeysByCustomer';
 import { CreateWebhooks1796860800001 } from './migrations/1796860800001-CreateWebhooks';
 import { SealWebhookSecretsAndEndEndpoints1796947200001 } from './migrations/1796947200001-SealWebhookSecretsAndEndEndpoints';
+import { FanOutWebhooksFromEventInbox1797120000001 } from './migrations/1797120000001-FanOutWebhooksFromEventInbox';
 
 export const WALLET_SCHEMA = 'wallet';
 export const walletEntities = [WalletAccountEntity, CardBindingEntity, PaymentEntity];
@@ -32,4 +33,5 @@ export const walletMigrations = [
   SealWebhookSecretsAndEndEndpoints1796947200001,
   eventInboxMigration(WALLET_SCHEMA),
   limitAlertsMigration(WALLET_SCHEMA),
+  FanOutWebhooksFromEventInbox1797120000001,
 ];

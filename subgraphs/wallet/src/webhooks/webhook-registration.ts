@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { graphqlError, type HasIdentity } from '@cardweave/service-kit';
-import type { SqlRunner } from '@cardweave/subgraph-kit';
+import { DOMAIN_EVENT_TYPES, type SqlRunner } from '@cardweave/subgraph-kit';
 import {
   insertWebhookEndpoint,
   scheduleRedelivery,
@@ -19,15 +19,8 @@ import { WEBHOOK_RETRY_WINDOW_MS } from './webhook-backoff';
 import type { WebhookSecretKeys } from './webhook-secret-keys';
 import { newSigningSecret } from './webhook-signature';
 
-/** The events the wallet writes, which its endpoints may ask for. */
-export const WEBHOOK_EVENT_TYPES = [
-  'payment.approved',
-  'payment.declined',
-  'payment.reversed',
-  'binding.added',
-  'binding.removed',
-  'limit.nearly_used',
-] as const;
+/** The events endpoints may ask for: every service's (the fan-out reads the wallet's event inbox, which holds them all). */
+export const WEBHOOK_EVENT_TYPES = DOMAIN_EVENT_TYPES;
 
 export interface RegisteredWebhookEndpointModel {
   endpoint: WebhookEndpointRow;

@@ -1,9 +1,10 @@
 /**
- * Delivers the wallet's events to webhook endpoints, in the background, beside the outbox relay.
+ * Delivers every service's events to webhook endpoints, in the background, beside the outbox relay.
  *
- * Each round fans newly written events out into deliveries (one per matching endpoint), then
- * claims the due deliveries and posts each with a short timeout. A commit that writes to the
- * outbox starts a round at once (outbox-signal.ts, as for the relay and the subscriptions' feed);
+ * Each round fans the events newly stored in the wallet's event inbox (the issuer's and
+ * clearing's as well as the wallet's own, each once) out into deliveries (one per matching
+ * endpoint), then claims the due deliveries and posts each with a short timeout. An insert into
+ * the inbox starts a round at once (outbox-signal.ts, as for the subscriptions' feed);
  * the idle pause stays as the safety net, and is what brings a retry whose backoff has passed. Requests run concurrently and
  * the loop does not wait for them: a slow endpoint holds one slot, not the others, and never a
  * database transaction, so a payment (whose event this is) is never slowed by an endpoint.
@@ -23,7 +24,7 @@ import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
 export interface WebhookWorkerOptions {
   /** The keys the endpoints' signing secrets are sealed under. */
   secrets: WebhookSecretKeys;
-  /** Pause when nothing was due and no commit to the outbox woke the worker. */
+  /** Pause when nothing was due and no event stored in the inbox woke the worker. */
   idleMs?: number;
   /** How long one request may take before it counts as failed. */
   requestTimeoutMs?: number;
@@ -34,7 +35,7 @@ export interface WebhookWorkerOptions {
   onError?: (error: unknown) => void;
 }
 
-/** The body an endpoint receives: the event as the outbox holds it. */
+/** The body an endpoint receives: the event as its service's outbox wrote it. */
 export function webhookBody(event: DueDelivery['event']): string {
   return JSON.stringify({
     id: event.id,
@@ -96,7 +97,7 @@ export class WebhookWorker {
   start(): void {
     if (this.running) return;
     this.stopping = false;
-    this.unsubscribe = outboxSignal(this.dataSource).subscribe(`${WALLET_SCHEMA}.event_outbox`, () => this.nudge());
+    this.unsubscribe = outboxSignal(this.dataSource).subscribe(`${WALLET_SCHEMA}.event_inbox`, () => this.nudge());
     this.running = (async () => {
       while (!this.stopping) {
         let started = 0;

@@ -70,7 +70,13 @@ export interface DueDelivery {
 
 const ENDPOINT_COLUMNS = `id, url, event_types AS "eventTypes", customer_id AS "customerId", created_at AS "createdAt",
   deleted_at AS "deletedAt", previous_secret_expires_at AS "previousSecretExpiresAt"`;
-const DELIVERY_COLUMNS = `d.id, d.event_id AS "eventId", o.type AS "eventType", d.endpoint_id AS "endpointId", d.status,
+/**
+ * A delivery's event: in the inbox (where the fan-out reads), or, for a delivery queued from the
+ * wallet's outbox before the fan-out read the inbox, there (such an event may never reach the inbox).
+ */
+const DELIVERY_EVENT_JOIN = `LEFT JOIN wallet.event_inbox i ON i.id = d.event_id
+  LEFT JOIN wallet.event_outbox o ON i.id IS NULL AND o.id = d.event_id`;
+const DELIVERY_COLUMNS = `d.id, d.event_id AS "eventId", COALESCE(i.type, o.type) AS "eventType", d.endpoint_id AS "endpointId", d.status,
   d.attempt_count AS "attemptCount", d.next_attempt_at AS "nextAttemptAt", d.last_status AS "lastStatus",
   d.last_error AS "lastError", d.delivered_at AS "deliveredAt"`;
 
@@ -222,8 +228,8 @@ export async function storeResealedSecrets(
 
 export async function webhookDeliveriesOf(db: SqlRunner, endpointId: string, first: number): Promise<WebhookDeliveryRow[]> {
   return (await db.query(
-    `SELECT ${DELIVERY_COLUMNS} FROM wallet.webhook_deliveries d JOIN wallet.event_outbox o ON o.id = d.event_id
-     WHERE d.endpoint_id = $1 ORDER BY d.created_at DESC, o.position DESC LIMIT $2`,
+    `SELECT ${DELIVERY_COLUMNS} FROM wallet.webhook_deliveries d ${DELIVERY_EVENT_JOIN}
+     WHERE d.endpoint_id = $1 ORDER BY d.created_at DESC, i.position DESC NULLS LAST, o.position DESC LIMIT $2`,
     [endpointId, first],
   )) as WebhookDeliveryRow[];
 }
@@ -243,7 +249,7 @@ export async function webhookDeliveryWithOwner(
 ): Promise<(WebhookDeliveryRow & { ownerCustomerId: string | null; endpointDeletedAt: Date | null }) | null> {
   const rows = (await db.query(
     `SELECT ${DELIVERY_COLUMNS}, e.customer_id AS "ownerCustomerId", e.deleted_at AS "endpointDeletedAt"
-     FROM wallet.webhook_deliveries d JOIN wallet.event_outbox o ON o.id = d.event_id JOIN wallet.webhook_endpoints e ON e.id = d.endpoint_id
+     FROM wallet.webhook_deliveries d ${DELIVERY_EVENT_JOIN} JOIN wallet.webhook_endpoints e ON e.id = d.endpoint_id
      WHERE d.id = $1`,
     [deliveryId],
   )) as Array<WebhookDeliveryRow & { ownerCustomerId: string | null; endpointDeletedAt: Date | null }>;
@@ -251,23 +257,27 @@ export async function webhookDeliveryWithOwner(
 }
 
 /**
- * Turns up to `limit` events not yet fanned out into their deliveries (one per matching
- * endpoint: its event types, and its customer unless it is an operator's) and marks them, in
- * one statement. Events committed late (a lower position) are still unmarked and taken then.
+ * Turns up to `limit` events of the inbox (every service's, each once) not yet fanned out into
+ * their deliveries (one per matching endpoint: its event types, and its customer unless it is
+ * an operator's) and marks them, in one statement. Events stored late (a lower position) are
+ * still unmarked and taken then; replicas skip each other's rows (SKIP LOCKED), and a delivery
+ * is unique per event and endpoint. A wallet event its outbox fanned out before the fan-out read
+ * the inbox is marked without deliveries (its own were queued then).
  */
 export async function queueWebhookDeliveries(db: SqlRunner, now: Date, giveUpAfter: Date, limit: number): Promise<number> {
   const result = await db.query(
     `WITH events AS (
-       SELECT id, type, customer_id FROM wallet.event_outbox WHERE webhooks_queued_at IS NULL
+       SELECT id, type, customer_id FROM wallet.event_inbox WHERE webhooks_queued_at IS NULL
        ORDER BY position LIMIT $3 FOR UPDATE SKIP LOCKED
      ), queued AS (
        INSERT INTO wallet.webhook_deliveries (id, event_id, endpoint_id, status, next_attempt_at, give_up_after, created_at)
        SELECT gen_random_uuid(), ev.id, e.id, 'PENDING', $1, $2, $1
        FROM events ev JOIN wallet.webhook_endpoints e
          ON ev.type = ANY (e.event_types) AND (e.customer_id IS NULL OR e.customer_id = ev.customer_id) AND e.deleted_at IS NULL
+       WHERE NOT EXISTS (SELECT 1 FROM wallet.event_outbox o WHERE o.id = ev.id AND o.webhooks_queued_at IS NOT NULL)
        ON CONFLICT (event_id, endpoint_id) DO NOTHING
      )
-     UPDATE wallet.event_outbox SET webhooks_queued_at = $1 WHERE id IN (SELECT id FROM events)
+     UPDATE wallet.event_inbox SET webhooks_queued_at = $1 WHERE id IN (SELECT id FROM events)
      RETURNING id`,
     [now, giveUpAfter, limit],
   );
@@ -303,8 +313,11 @@ export async function claimDueDeliveries(db: SqlRunner, now: Date, leaseUntil: D
     `SELECT d.id, d.attempt_count, d.give_up_after, e.id AS endpoint_id, e.url, e.signing_secret, e.signing_secret_key_id,
             CASE WHEN e.previous_secret_expires_at > $2::timestamptz THEN e.previous_signing_secret END AS previous_signing_secret,
             e.previous_signing_secret_key_id,
-            o.id AS event_id, o.type, o.occurred_at, o.customer_id, o.card_id, o.platform, o.error_code, o.payload
-     FROM wallet.webhook_deliveries d JOIN wallet.webhook_endpoints e ON e.id = d.endpoint_id JOIN wallet.event_outbox o ON o.id = d.event_id
+            d.event_id, COALESCE(i.type, o.type) AS type, COALESCE(i.occurred_at, o.occurred_at) AS occurred_at,
+            COALESCE(i.customer_id, o.customer_id) AS customer_id, COALESCE(i.card_id, o.card_id) AS card_id,
+            COALESCE(i.platform, o.platform) AS platform, COALESCE(i.error_code, o.error_code) AS error_code,
+            COALESCE(i.payload, o.payload) AS payload
+     FROM wallet.webhook_deliveries d JOIN wallet.webhook_endpoints e ON e.id = d.endpoint_id ${DELIVERY_EVENT_JOIN}
      WHERE d.id = ANY ($1::uuid[])`,
     [claimed.map((c) => c.id), now],
   )) as Array<Record<string, unknown>>;
