@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildSchema, Kind, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { buildSchema, BREAK, Kind, parse, print, validate, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { composeSupergraph } from '@cardweave/gateway';
 import { publicSchema, publicSchemaFromSupergraph, PUBLIC_SCHEMA_FILE } from '../schema/public-schema';
 
@@ -50,4 +50,29 @@ describe('the example operations', () => {
     });
     expect(new Set(names).size).toBe(names.length);
   });
+
+  // The mutations that change what a card can pay answer with the card view's own selection of
+  // it, so a cache holding the view updates from the answer and no field goes missing or stale.
+  it.each([
+    ['pay.graphql', ['payableNow', 'networkLimits']],
+    ['lock-card.graphql', ['payableNow']],
+    ['unlock-card.graphql', ['payableNow']],
+    ['set-spending-controls.graphql', ['payableNow']],
+  ])('%s selects %j as the card view does', (file, fields) => {
+    for (const field of fields)
+      expect(printedField(documents.get(file)!, field)).toBe(printedField(documents.get('card-view.graphql')!, field));
+  });
 });
+
+/** The first selection of the field named `name` in the document, printed, or undefined. */
+function printedField(document: DocumentNode, name: string): string | undefined {
+  let printed: string | undefined;
+  visit(document, {
+    Field(node) {
+      if (node.name.value !== name) return undefined;
+      printed = print(node);
+      return BREAK;
+    },
+  });
+  return printed;
+}
