@@ -42,6 +42,8 @@ export class OutboxSignal implements EntitySubscriberInterface {
   private connecting: Promise<void> | null = null;
   private reconnect: NodeJS.Timeout | null = null;
   private closed = false;
+  /** The listening connection was lost: notifications sent since then never came, so readers read once it listens again. */
+  private missedNotifications = false;
   /** Settles once the latest channel followed is listened to (or listening failed: the poll remains). */
   listening: Promise<void> = Promise.resolve();
 
@@ -120,7 +122,8 @@ export class OutboxSignal implements EntitySubscriberInterface {
       this.listener = null;
       void client.end().catch(() => undefined);
       if (this.closed || this.readers.size === 0) return;
-      // Commits made while no one listened were missed: read now, then listen again.
+      // Commits made while no one listened were missed: read now, and again once listening (connect below).
+      this.missedNotifications = true;
       for (const table of this.readers.keys()) this.wake(table);
       this.reconnect ??= setTimeout(() => {
         this.reconnect = null;
@@ -142,6 +145,11 @@ export class OutboxSignal implements EntitySubscriberInterface {
     if (this.closed || this.readers.size === 0) return void client.end().catch(() => undefined);
     this.listener = client;
     for (const table of this.readers.keys()) await client.query(`LISTEN ${notifyChannel(table)}`).catch(() => undefined);
+    // A commit between the wake at the loss and this LISTEN notified no one: read now that nothing more is missed.
+    if (this.missedNotifications && this.listener === client) {
+      this.missedNotifications = false;
+      for (const table of this.readers.keys()) this.wake(table);
+    }
   }
 
   private stopListening(): void {

@@ -1,0 +1,79 @@
+/**
+ * The signal's own connection (the one that LISTENs for other replicas' commits): a commit made
+ * while it was being re-established after a drop still wakes the readers. Only PostgreSQL carries notifications
+ * between connections (the embedded server has one session for all), so these run there.
+ */
+import { Client } from 'pg';
+import { InProcessEventBus, OutboxRelay, outboxSignal, type DomainEvent } from '@cardweave/subgraph-kit';
+import { createTestDatabase, usesRealPostgres, type TestDatabase } from '../support/test-database';
+import { openOutbox, RELAY_SCHEMA, writeEvents } from './relay-support';
+
+/** Far longer than the test waits: only a wake-up publishes in time. */
+const POLL_NEVER_MS = 60_000;
+const SIGNAL_APPLICATION = 'cardweave-outbox-signal';
+
+const onPostgres = usesRealPostgres() ? it : it.skip;
+
+let database: TestDatabase;
+let admin: Client;
+
+beforeEach(async () => {
+  database = await createTestDatabase();
+  admin = new Client({ connectionString: database.url });
+  await admin.connect();
+});
+
+afterEach(async () => {
+  await admin.end();
+  await database.drop();
+});
+
+/** The signal connections open on the test's database. */
+async function signalConnections(): Promise<number> {
+  const { rows } = await admin.query<{ count: string }>(
+    `SELECT count(*) AS count FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+    [SIGNAL_APPLICATION],
+  );
+  return Number(rows[0].count);
+}
+
+async function until(condition: () => Promise<boolean> | boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return condition();
+}
+
+onPostgres("another replica's commit made while the listening connection reconnects still wakes the relay", async () => {
+  const writer = await openOutbox(database.url);
+  const replica = await openOutbox(database.url);
+  const bus = new InProcessEventBus();
+  const received: DomainEvent[] = [];
+  bus.subscribe((event) => received.push(event));
+  const relay = new OutboxRelay(replica.dataSource, RELAY_SCHEMA, bus, { idleMs: POLL_NEVER_MS });
+  try {
+    relay.start();
+    await outboxSignal(replica.dataSource).listening;
+    expect(await signalConnections()).toBe(1);
+
+    // The server drops the listening connection (a restart, a failover, an idle timeout).
+    await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+      [SIGNAL_APPLICATION],
+    );
+    expect(await until(async () => (await signalConnections()) === 0, 5_000)).toBe(true);
+    // The relay was woken by the loss, found nothing and sleeps; the replica listens again in about a second.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const written = await writeEvents(writer, 2, 1);
+
+    expect(await until(() => received.length === 2, 10_000)).toBe(true);
+    expect(received.map((e) => e.id)).toEqual(written.map((e) => e.id));
+    expect(await signalConnections()).toBe(1);
+  } finally {
+    await relay.stop();
+    await replica.close();
+    await writer.close();
+  }
+});
