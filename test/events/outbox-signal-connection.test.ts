@@ -1,10 +1,11 @@
 /**
  * The signal's own connection (the one that LISTENs for other replicas' commits): a commit made
- * while it was being re-established after a drop still wakes the readers. Only PostgreSQL carries notifications
+ * while it was being re-established after a drop still wakes the readers, and closing the data
+ * source closes it even when a reader never unsubscribed. Only PostgreSQL carries notifications
  * between connections (the embedded server has one session for all), so these run there.
  */
 import { Client } from 'pg';
-import { InProcessEventBus, OutboxRelay, outboxSignal, type DomainEvent } from '@cardweave/subgraph-kit';
+import { InProcessEventBus, OutboxRelay, outboxSignal, type DomainEvent, type SubgraphDatabase } from '@cardweave/subgraph-kit';
 import { createTestDatabase, usesRealPostgres, type TestDatabase } from '../support/test-database';
 import { openOutbox, RELAY_SCHEMA, writeEvents } from './relay-support';
 
@@ -76,4 +77,19 @@ onPostgres("another replica's commit made while the listening connection reconne
     await replica.close();
     await writer.close();
   }
+});
+
+onPostgres('closing the data source closes its listening connection, even with a reader still subscribed', async () => {
+  const replica: SubgraphDatabase = await openOutbox(database.url);
+  // A reader that never unsubscribes (a subscription still open at shutdown).
+  outboxSignal(replica.dataSource).subscribe(`${RELAY_SCHEMA}.event_outbox`, () => undefined);
+  await outboxSignal(replica.dataSource).listening;
+  expect(await signalConnections()).toBe(1);
+
+  await replica.close();
+
+  expect(await until(async () => (await signalConnections()) === 0, 5_000)).toBe(true);
+  // And it does not come back.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  expect(await signalConnections()).toBe(0);
 });

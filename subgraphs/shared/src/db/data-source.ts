@@ -5,6 +5,7 @@
  */
 import { Client } from 'pg';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { closeOutboxSignal } from '../events/outbox-signal';
 import { StatementCounter } from './statement-counter';
 
 export interface SubgraphDatabaseOptions {
@@ -56,7 +57,10 @@ export async function openSubgraphDatabase(options: SubgraphDatabaseOptions): Pr
   return {
     dataSource,
     statements,
-    close: () => dataSource.destroy(),
+    close: async () => {
+      closeOutboxSignal(dataSource);
+      await dataSource.destroy();
+    },
   };
 }
 

@@ -175,6 +175,16 @@ export function outboxSignal(dataSource: DataSource): OutboxSignal {
   return signal;
 }
 
+/**
+ * Closes the data source's signal, if it has one: its listening connection is its own, not the
+ * pool's, so destroying the data source alone would leave it open (and reconnecting) while a
+ * reader is still subscribed.
+ */
+export function closeOutboxSignal(dataSource: DataSource): void {
+  // Kept in the map, closed: a reader subscribing late keeps to its poll instead of opening a connection again.
+  signals.get(dataSource)?.close();
+}
+
 /** The signal of the data source `m` runs on (`m`: the data source, or a manager of it). */
 export function outboxSignalOf(m: SqlRunner): OutboxSignal | null {
   const dataSource = m instanceof DataSource ? m : (m as { dataSource?: DataSource }).dataSource;
