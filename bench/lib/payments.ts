@@ -13,13 +13,11 @@
  * The books, read from each subgraph's own schema after the run (see `checkBooks`).
  */
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { buildASTSchema, parse, type GraphQLField } from 'graphql';
 import { windowOf, type LimitRule, type PlatformAdapter } from '@cardweave/adapter-sdk';
+import { readOperationDocument } from '@cardweave/gateway';
 import type { HttpJob, HttpRequest } from '../load/load-process';
 import type { LoadResult } from '../load/load-result';
-import { ROOT } from './child';
 import type { BenchDatabase } from './database';
 import type { CustomerTokens } from './identity';
 import type { PaymentResult, PaymentViolations } from './report';
@@ -36,7 +34,8 @@ export function findPaymentMutation(supergraph: string): GraphQLField<unknown, u
   return graphs.some((g) => g?.kind === 'EnumValue' && g.value === 'WALLET') ? field : undefined;
 }
 
-export const PAY = fs.readFileSync(path.join(ROOT, 'client/operations/pay.graphql'), 'utf8');
+// With the shared fragment it spreads, as a client sends it.
+export const PAY = readOperationDocument('pay.graphql');
 /** Replaced by the load process with a new UUID in every request. */
 const FRESH_KEY = '__BENCH_IDEMPOTENCY_KEY__';
 /** Credit line of every other card: binds before UnionPay's daily 5,000 CNY does. */

@@ -27,6 +27,7 @@ export {
   type SubgraphName,
 } from './subgraph-catalog';
 export { composeSupergraph } from './compose';
+export { CLIENT_OPERATIONS_DIR, completeOperationDocuments, readOperationDocument, readOperationDocuments } from './operation-documents';
 export {
   buildPerformanceOptions,
   documentHash,

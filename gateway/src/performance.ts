@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import type { GatewayConfigSupergraph } from '@graphql-hive/gateway-runtime';
+import { readOperationDocuments } from './operation-documents';
 
 /** The options this file may set: those of a gateway serving a supergraph. */
 export type PerformanceOptions = Partial<GatewayConfigSupergraph<Record<string, unknown>>>;
@@ -37,14 +38,14 @@ export const OPERATION_DIRS = [path.resolve(__dirname, '../../client/operations'
 
 export const documentHash = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** The trusted documents: every checked-in operation file, by the SHA-256 of its text. */
+/**
+ * The trusted documents: every checked-in operation file, with the definitions of the shared
+ * fragments it spreads (operation-documents.ts), by the SHA-256 of that text.
+ */
 export function persistedDocumentStore(dirs: string[] = OPERATION_DIRS): Map<string, string> {
   const store = new Map<string, string>();
   for (const dir of dirs.filter((d) => fs.existsSync(d))) {
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.graphql'))) {
-      const text = fs.readFileSync(path.join(dir, file), 'utf8');
-      store.set(documentHash(text), text);
-    }
+    for (const text of readOperationDocuments(dir).values()) store.set(documentHash(text), text);
   }
   return store;
 }

@@ -11,12 +11,11 @@
  * with the same type and id must agree: an id that is not unique would merge two things.
  */
 import { captureConsoleWarnings, apolloClientFor } from './apollo-test-client';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { isDeepStrictEqual as isEqual } from 'node:util';
 import { parse, print, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { ApolloClient } from '@apollo/client';
 import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
+import { readOperationDocuments } from '@cardweave/gateway';
 import type { JdFinanceSimulator } from '@cardweave/adapter-jd-finance/simulator';
 import { fixedClock } from '@cardweave/service-kit';
 import { CACHE_TYPE_POLICIES } from '../../client/cache/type-policies';
@@ -26,16 +25,13 @@ import { startTestSystem, TEST_NOW, type TestSystem } from '../support/test-syst
 
 jest.setTimeout(120_000);
 
-const OPERATIONS_DIR = path.join(__dirname, '../../client/operations');
+// Each operation as a client sends it, with the shared fragments it spreads.
 const operations = new Map<string, DocumentNode>(
-  fs
-    .readdirSync(OPERATIONS_DIR)
-    .filter((file) => file.endsWith('.graphql'))
-    .map((file) => {
-      const document = parse(fs.readFileSync(path.join(OPERATIONS_DIR, file), 'utf8'));
-      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-      return [operation.name!.value, document];
-    }),
+  [...readOperationDocuments().values()].map((text) => {
+    const document = parse(text);
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    return [operation.name!.value, document];
+  }),
 );
 const ran = new Set<string>();
 function operation(name: string): DocumentNode {

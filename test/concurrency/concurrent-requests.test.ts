@@ -19,7 +19,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ALL_ERROR_CODES } from '@cardweave/gateway';
+import { ALL_ERROR_CODES, readOperationDocument } from '@cardweave/gateway';
 import { insertCustomer, type FixtureCustomer } from '../support/card-fixtures';
 import { books, booksDisagreements } from '../support/payment-books';
 import { startProcessSystem, type GatewayProcess, type GraphQLAnswer, type ProcessSystem } from '../support/process-system';
@@ -27,7 +27,8 @@ import { startProcessSystem, type GatewayProcess, type GraphQLAnswer, type Proce
 jest.setTimeout(150_000);
 
 const root = path.resolve(__dirname, '../..');
-const PAY = fs.readFileSync(path.join(root, 'client/operations/pay.graphql'), 'utf8');
+// With the shared fragment it spreads, as a client sends it.
+const PAY = readOperationDocument('pay.graphql');
 const CARD_VIEW = fs.readFileSync(path.join(root, 'client/operations/card-view.graphql'), 'utf8');
 const RECOVER = `mutation { recoverPayments(olderThanSeconds: 0) { examined reversed stillOpen } }`;
 

@@ -57,6 +57,17 @@ import { errorFromGraphQL, unreachable, type PageError } from './errors';
 import type { Language } from './money';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
+/**
+ * The fragments the card view defines (CardPayableNow), which the lock, unlock and spending
+ * controls documents spread: a document sent must define each fragment it spreads. The
+ * operation files are Prettier's, so a fragment runs from `fragment` at a line's start to the
+ * first line that is `}` alone.
+ */
+const cardViewFragments = (cardViewDocument.match(/^fragment [\s\S]*?^\}$/gm) ?? []).join('\n\n');
+const withCardViewFragments = (document: string) => `${document.trimEnd()}\n\n${cardViewFragments}\n`;
+const lockCardOperation = withCardViewFragments(lockCardDocument);
+const unlockCardOperation = withCardViewFragments(unlockCardDocument);
+const setSpendingControlsOperation = withCardViewFragments(setSpendingControlsDocument);
 const SESSION_KEY = 'cardweave.session';
 
 export interface Session {
@@ -249,8 +260,9 @@ export async function issueCard(session: Session, language: Language, issuanceId
 }
 
 export async function setCardLocked(session: Session, language: Language, cardId: string, locked: boolean): Promise<CardLock> {
-  if (locked) return (await request<LockCardMutation, LockCardMutationVariables>(lockCardDocument, { cardId }, language, session)).lockCard;
-  return (await request<UnlockCardMutation, UnlockCardMutationVariables>(unlockCardDocument, { cardId }, language, session)).unlockCard;
+  if (locked)
+    return (await request<LockCardMutation, LockCardMutationVariables>(lockCardOperation, { cardId }, language, session)).lockCard;
+  return (await request<UnlockCardMutation, UnlockCardMutationVariables>(unlockCardOperation, { cardId }, language, session)).unlockCard;
 }
 
 export async function startCardReveal(session: Session, language: Language, cardId: string, paymentPassword: string): Promise<RevealStart> {
@@ -313,7 +325,7 @@ export async function setSpendingControls(
   input: SpendingControlsInput,
 ): Promise<SetSpendingControlsMutation['setSpendingControls']> {
   const data = await request<SetSpendingControlsMutation, SetSpendingControlsMutationVariables>(
-    setSpendingControlsDocument,
+    setSpendingControlsOperation,
     { cardId, input },
     language,
     session,
