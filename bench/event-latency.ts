@@ -12,7 +12,8 @@
  * gateway for S seconds. Per payment event: its occurredAt (the wallet's clock, inside the
  * transaction that commits it, so an upper bound of commit-to-consumer) against the time the
  * consumer receives it. Meanwhile the first M payers are subscribed to `customerActivity` through
- * the gateway over SSE (the wallet serves it from its outbox): per payment event of theirs, its
+ * the gateway over SSE (the wallet serves it from its inbox, which the relays fill through the
+ * stream): per payment event of theirs, its
  * occurredAt against the moment its `next` arrives at the subscriber. It prints p50/p90/p99/max of
  * both and the counts (payments answered, approved, declined; events received, repeats).
  *
@@ -27,9 +28,7 @@ import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { startSystem } from '../scripts/system/start-system';
 import { configValueIfSet, generateLocalKeySet, keyringFromLocalKeySet, mintToken, setLogSink } from '@cardweave/service-kit';
-import { startEventRelay, type DomainEventMessage } from '@cardweave/subgraph-kit';
-import { ISSUER_SCHEMA } from '@cardweave/issuer-subgraph';
-import { WALLET_SCHEMA } from '@cardweave/wallet-subgraph';
+import type { DomainEventMessage } from '@cardweave/subgraph-kit';
 import { openBenchDatabase, recreateDatabase } from './lib/database';
 import { benchSetting } from './lib/settings';
 import { subscribeToActivity, type ActivitySubscriber } from './lib/activity-subscriber';
@@ -93,7 +92,8 @@ async function main(): Promise<void> {
     log(`${settings.payers} customers, one card each`);
 
     const keys = generateLocalKeySet();
-    // The relays are started below with their production settings, to a stream of this run's own.
+    // The relays (at their production settings) and the wallet's activity inbox, as `npm start`
+    // runs them with NATS_URL, on a stream of this run's own; no webhook endpoints, no worker.
     const system = await startSystem(
       {
         databaseUrls: { issuer: url, wallet: url, clearing: url },
@@ -102,15 +102,11 @@ async function main(): Promise<void> {
         subgraphPorts: { issuer: 0, wallet: 0, clearing: 0 },
         demoData: false,
         production: false,
+        natsUrl: settings.natsUrl,
       },
-      { keys, eventRelays: false, gatewayLogging: false },
+      { keys, eventRelays: true, eventStream: { stream, subjectPrefix }, webhookWorker: false, gatewayLogging: false },
     );
     cleanups.unshift(() => system.stop());
-    const relays = [
-      await startEventRelay(system.issuer.database.dataSource, ISSUER_SCHEMA, { natsUrl: settings.natsUrl, stream, subjectPrefix }),
-      await startEventRelay(system.wallet.database.dataSource, WALLET_SCHEMA, { natsUrl: settings.natsUrl, stream, subjectPrefix }),
-    ];
-    cleanups.unshift(() => Promise.all(relays.map((r) => r.stop())));
 
     const latencies: number[] = [];
     const seen = new Set<string>();

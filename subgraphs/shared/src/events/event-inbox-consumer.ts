@@ -4,12 +4,13 @@
  * service wrote an event.
  *
  * On JetStream, each replica reads the whole stream with an ordered consumer that starts after
- * the highest stream sequence already stored, and stores the events one at a time in stream
- * order. Why not one durable consumer shared by the replicas: it hands different messages to
+ * the highest stream sequence already stored, and stores the events in stream order (what has
+ * arrived so far in one transaction, so a backlog is stored at the rate it came). Why not one durable consumer shared by the replicas: it hands different messages to
  * different replicas, which would store one card's events in whatever order their inserts
  * happened to commit. Reading the whole stream per replica costs one small insert attempt per
  * event and replica (a repeat is a lookup of the id); in return, since each replica stores
- * event n before event n+1 and a row once stored stays, positions follow stream order, and the
+ * event n before event n+1 (a replica meeting an event another holds uncommitted waits on it)
+ * and a row once stored stays, positions follow stream order, and the
  * inbox itself is the durable cursor: a replica restarted, or a new one, resumes from the table.
  *
  * Without NATS (the in-process bus), the events of the services in this process arrive as the
@@ -42,6 +43,15 @@ export interface EventInboxOptions {
   retryMs?: number;
 }
 
+/** An event read from the stream, with the stream's sequence a restarted consumer resumes after. */
+interface ReceivedEvent {
+  event: DomainEventMessage;
+  sequence: number;
+}
+
+/** The most events stored in one transaction. */
+const MAX_BATCH = 200;
+
 export interface RunningEventInbox {
   stop(): Promise<void>;
 }
@@ -50,17 +60,28 @@ export async function startEventInbox(dataSource: DataSource, schema: string, op
   if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   let stopping = false;
   const retryMs = options.retryMs ?? 100;
-  /** Stores one event, trying again until it is stored or the inbox stops. */
-  const store = async (event: DomainEventMessage, sequence: number | null) => {
-    try {
-      assertPublishable(event.payload);
-    } catch (error) {
-      // Never stored, and no use trying again.
-      return options.onError?.(error);
-    }
-    for (let pause = retryMs; !stopping; pause = Math.min(pause * 2, 5_000)) {
+  /**
+   * Stores events from the stream in one transaction, in stream order, trying again until they
+   * are stored or the inbox stops: positions still follow the stream, and a failure stores none.
+   */
+  const storeInOrder = async (events: ReceivedEvent[]) => {
+    const publishable = events.filter(({ event }) => {
       try {
-        if (await storeReceivedEvent(dataSource, schema, event, sequence)) options.onStored?.();
+        assertPublishable(event.payload);
+        return true;
+      } catch (error) {
+        // Never stored, and no use trying again.
+        options.onError?.(error);
+        return false;
+      }
+    });
+    for (let pause = retryMs; !stopping && publishable.length > 0; pause = Math.min(pause * 2, 5_000)) {
+      try {
+        let stored = false;
+        await dataSource.transaction(async (m) => {
+          for (const { event, sequence } of publishable) if (await storeReceivedEvent(m, schema, event, sequence)) stored = true;
+        });
+        if (stored) options.onStored?.();
         return;
       } catch (error) {
         options.onError?.(error);
@@ -114,6 +135,20 @@ export async function startEventInbox(dataSource: DataSource, schema: string, op
       ...(after > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 } : { deliver_policy: DeliverPolicy.All }),
     });
     const messages = await consumer.consume();
+    // Events wait here while the previous ones are stored; each round stores what has arrived
+    // so far in one transaction, so a backlog costs one commit (and one connection from a pool the
+    // payments share) per batch instead of per event.
+    const received: ReceivedEvent[] = [];
+    let storing: Promise<void> | null = null;
+    const storeReceived = () => {
+      storing ??= (async () => {
+        while (received.length > 0 && !stopping) await storeInOrder(received.splice(0, MAX_BATCH));
+      })().finally(() => {
+        storing = null;
+        // Arrived after the loop's last look, before this settled.
+        if (received.length > 0 && !stopping) storeReceived();
+      });
+    };
     const running = (async () => {
       for await (const message of messages) {
         if (stopping) break;
@@ -128,7 +163,10 @@ export async function startEventInbox(dataSource: DataSource, schema: string, op
           options.onError?.(new Error(`not an event on ${message.subject} (stream sequence ${message.seq})`));
           continue;
         }
-        await store(event, message.seq);
+        received.push({ event, sequence: message.seq });
+        storeReceived();
+        // A long backlog (a new replica reading the stream) is read no faster than it is stored.
+        if (received.length >= MAX_BATCH * 4) await storing;
       }
     })();
     return {
@@ -136,6 +174,7 @@ export async function startEventInbox(dataSource: DataSource, schema: string, op
         stopping = true;
         await messages.close();
         await running.catch(() => undefined);
+        await storing;
         await connection.close();
       },
     };
