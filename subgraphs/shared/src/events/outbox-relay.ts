@@ -65,7 +65,13 @@ export class OutboxRelay {
 
   /** Claims pending events, in position order. */
   async claim(): Promise<DomainEvent[]> {
+    return (await this.claimLeased()).events;
+  }
+
+  /** Claims pending events, in position order, with the lease they are claimed until. */
+  private async claimLeased(): Promise<{ events: DomainEvent[]; leaseUntil: Date }> {
     const now = this.now();
+    const leaseUntil = new Date(now.getTime() + this.leaseMs);
     const s = this.schema;
     const rows = returnedRows<OutboxRow>(
       await this.dataSource.query(
@@ -85,17 +91,32 @@ export class OutboxRelay {
          )
          UPDATE ${s}.event_outbox SET claimed_until = $3 WHERE position IN (SELECT position FROM batch)
          RETURNING ${OUTBOX_COLUMNS}`,
-        [now, this.batchSize, new Date(now.getTime() + this.leaseMs)],
+        [now, this.batchSize, leaseUntil],
       ),
     );
-    return rows.sort((a, b) => Number(BigInt(a.position) - BigInt(b.position))).map(eventFromOutboxRow);
+    return { events: rows.sort((a, b) => Number(BigInt(a.position) - BigInt(b.position))).map(eventFromOutboxRow), leaseUntil };
   }
 
   /** Publishes one claimed batch; the number of events published (0: nothing pending). */
   async publishPending(): Promise<number> {
-    const events = await this.claim();
+    const { events, leaseUntil } = await this.claimLeased();
     if (events.length === 0) return 0;
-    await this.publishBatch(events);
+    try {
+      await this.publishBatch(events);
+    } catch (error) {
+      // Nothing of the batch is publishing any more (publishBatch waits for all): its rows go
+      // back at once for the next round, here or on another replica. The lease is for a relay
+      // that died holding them. Only rows still under this round's lease: past it, another
+      // relay may hold them now. Should this fail too, the lease brings them back.
+      await this.dataSource
+        .query(
+          `UPDATE ${this.schema}.event_outbox SET claimed_until = NULL
+            WHERE id = ANY($1::uuid[]) AND published_at IS NULL AND claimed_until = $2`,
+          [events.map((e) => e.id), leaseUntil],
+        )
+        .catch((releaseError: unknown) => this.options.onError?.(releaseError));
+      throw error;
+    }
     await this.dataSource.query(
       `UPDATE ${this.schema}.event_outbox SET published_at = $2, claimed_until = NULL WHERE id = ANY($1::uuid[]) AND published_at IS NULL`,
       [events.map((e) => e.id), this.now()],
