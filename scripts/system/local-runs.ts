@@ -24,7 +24,7 @@ export interface LocalRun {
 /** This user's folder of running local runs. */
 export function localRunDir(tmp: string = os.tmpdir()): string {
   const user = typeof process.getuid === 'function' ? String(process.getuid()) : os.userInfo().username;
-  return path.join(tmp, `cardweave-memory-runs-${user}`);
+  return path.join(tmp, `cardweave-local-runs-${user}`);
 }
 
 /** Refuses a folder another user made, or a link planted where the folder should be. */
