@@ -5,6 +5,7 @@
  * between connections (the embedded server has one session for all), so these run there.
  */
 import { Client } from 'pg';
+import { setLogSink } from '@cardweave/service-kit';
 import { InProcessEventBus, OutboxRelay, outboxSignal, type DomainEvent, type SubgraphDatabase } from '@cardweave/subgraph-kit';
 import { createTestDatabase, usesRealPostgres, type TestDatabase } from '../support/test-database';
 import { openOutbox, RELAY_SCHEMA, writeEvents } from './relay-support';
@@ -54,6 +55,8 @@ onPostgres("another replica's commit made while the listening connection reconne
   const received: DomainEvent[] = [];
   bus.subscribe((event) => received.push(event));
   const relay = new OutboxRelay(replica.dataSource, RELAY_SCHEMA, bus, { idleMs: POLL_NEVER_MS });
+  const logged: Array<{ level: string; service: string; msg: string }> = [];
+  const previousSink = setLogSink((line) => logged.push(JSON.parse(line) as { level: string; service: string; msg: string }));
   try {
     relay.start();
     await outboxSignal(replica.dataSource).listening;
@@ -72,7 +75,15 @@ onPostgres("another replica's commit made while the listening connection reconne
     expect(await until(() => received.length === 2, 10_000)).toBe(true);
     expect(received.map((e) => e.id)).toEqual(written.map((e) => e.id));
     expect(await signalConnections()).toBe(1);
+    // The operator is told once that the connection went, and once that it is back.
+    const signalLines = logged.filter((line) => line.msg.startsWith('outbox signal'));
+    expect(signalLines.map((line) => [line.level, line.service])).toEqual([
+      ['warn', RELAY_SCHEMA],
+      ['info', RELAY_SCHEMA],
+    ]);
+    expect(signalLines[0].msg).toContain('connection lost');
   } finally {
+    setLogSink(previousSink);
     await relay.stop();
     await replica.close();
     await writer.close();

@@ -13,6 +13,7 @@
  *   has one session for every connection, so a notification comes back on the connection that
  *   committed, not on the listening one: there, replicas in other processes keep to the poll.
  */
+import { writeLog } from '@cardweave/service-kit';
 import { Client } from 'pg';
 import {
   DataSource,
@@ -44,6 +45,8 @@ export class OutboxSignal implements EntitySubscriberInterface {
   private closed = false;
   /** The listening connection was lost: notifications sent since then never came, so readers read once it listens again. */
   private missedNotifications = false;
+  /** The operator was told the connection is down (once per outage, not at every attempt). */
+  private reportedDown = false;
   /** Settles once the latest channel followed is listened to (or listening failed: the poll remains). */
   listening: Promise<void> = Promise.resolve();
 
@@ -117,11 +120,12 @@ export class OutboxSignal implements EntitySubscriberInterface {
     const url = (this.dataSource.options as { url?: string }).url;
     if (!url) return;
     const client = new Client({ connectionString: url, application_name: 'cardweave-outbox-signal' });
-    const lost = () => {
+    const lost = (error?: unknown) => {
       if (this.listener !== client) return;
       this.listener = null;
       void client.end().catch(() => undefined);
       if (this.closed || this.readers.size === 0) return;
+      this.reportDown(error);
       // Commits made while no one listened were missed: read now, and again once listening (connect below).
       this.missedNotifications = true;
       for (const table of this.readers.keys()) this.wake(table);
@@ -138,9 +142,9 @@ export class OutboxSignal implements EntitySubscriberInterface {
     });
     try {
       await client.connect();
-    } catch {
+    } catch (error) {
       this.listener = client;
-      return lost();
+      return lost(error);
     }
     if (this.closed || this.readers.size === 0) return void client.end().catch(() => undefined);
     this.listener = client;
@@ -150,6 +154,24 @@ export class OutboxSignal implements EntitySubscriberInterface {
       this.missedNotifications = false;
       for (const table of this.readers.keys()) this.wake(table);
     }
+    if (this.reportedDown && this.listener === client) {
+      this.reportedDown = false;
+      writeLog('info', this.service(), 'outbox signal listening again: other replicas wake this one on commit');
+    }
+  }
+
+  /** Without the connection, other replicas' commits wait for this one's polls: the operator should know why events slow down. */
+  private reportDown(error: unknown): void {
+    if (this.reportedDown) return;
+    this.reportedDown = true;
+    writeLog('warn', this.service(), 'outbox signal connection lost: readers keep to their polls until it is back', {
+      error: error instanceof Error ? error.message : 'connection ended',
+    });
+  }
+
+  /** The subgraph whose database this is (its schema), for the log. */
+  private service(): string {
+    return (this.dataSource.options as { schema?: string }).schema ?? 'subgraph';
   }
 
   private stopListening(): void {
