@@ -208,6 +208,7 @@ async function main() {
   const wallet = start('wallet', 'subgraphs/wallet/dist/main.js', {
     ...common,
     SERVICE_PRIVATE_KEY: keys.WALLET_SERVICE_PRIVATE_KEY,
+    WEBHOOK_SECRET_KEYS: keys.WEBHOOK_SECRET_KEYS,
     WALLET_DATABASE_URL: databaseUrl,
     WALLET_PORT: String(walletPort),
     CLEARING_URL: url(clearingPort),
