@@ -28,7 +28,7 @@ void runStandalone('wallet', async () => {
     hopTimeoutMs: configValueFor('HOP_TIMEOUT_MS', 'wallet'),
     recoveryIntervalMs: configValue('PAYMENT_RECOVERY_INTERVAL_MS'),
     recoveryAfterMs: configValue('PAYMENT_RECOVERY_AFTER_MS'),
-    // Webhooks are delivered beside the relay, from the same outbox.
+    // Webhooks are delivered from this process, fanned out from the event inbox that withActivityInbox fills below.
     webhookWorker: {},
     // Outside production without WEBHOOK_SECRET_KEYS: the data folder's, as the local service keys.
     webhookSecrets: WebhookSecretKeys.fromEnv(process.env, configValue('CARDWEAVE_DATA_DIR') ?? '.data'),

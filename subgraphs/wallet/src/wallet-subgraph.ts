@@ -33,7 +33,7 @@ export interface WalletSubgraphOptions {
   /** Reverse payments left unfinished this long; checked every `recoveryIntervalMs` (0: never in the background). */
   recoveryAfterMs?: number;
   recoveryIntervalMs?: number;
-  /** Deliver webhooks from this process (a worker beside the outbox relay); none when absent. */
+  /** Deliver webhooks from this process (fanned out from the event inbox, which withActivityInbox fills); none when absent. */
   webhookWorker?: Omit<WebhookWorkerOptions, 'secrets'>;
   /** The keys webhook signing secrets are sealed under; WEBHOOK_SECRET_KEYS (or a throwaway key outside production) unless given. */
   webhookSecrets?: WebhookSecretKeys;
