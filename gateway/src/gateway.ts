@@ -233,7 +233,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const gateway = createCardweaveGateway(options);
   const server = http.createServer(gateway);
   // Subscriptions over graphql-ws too, on the same port and path as SSE and queries.
-  const websockets = serveGraphqlWs(server, gateway, { production: options.production ?? false });
+  const websockets = serveGraphqlWs(server, gateway, {
+    production: options.production ?? false,
+    maxMessageBytes: (options.limits ?? limitsFromEnv()).maxBodyBytes,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

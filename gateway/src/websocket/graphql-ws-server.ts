@@ -36,10 +36,15 @@ export interface GraphqlWsOptions {
   path?: string;
   /** Masks internal errors as the HTTP answers do (use-edge-errors.ts). */
   production: boolean;
+  /**
+   * The largest message a socket may send, as the request body limit on HTTP: a larger one
+   * closes the socket (1009) before it is buffered whole. The ws package's default is 100 MiB.
+   */
+  maxMessageBytes: number;
 }
 
 export function serveGraphqlWs(server: http.Server, gateway: GatewayRuntime, options: GraphqlWsOptions): GraphqlWsServer {
-  const sockets = new WebSocketServer({ server, path: options.path ?? '/graphql' });
+  const sockets = new WebSocketServer({ server, path: options.path ?? '/graphql', maxPayload: options.maxMessageBytes });
   // One fetch Request per connection, made once: every operation on it reads the same headers.
   const requests = new WeakMap<http.IncomingMessage, Request>();
   const requestFor = (upgrade: http.IncomingMessage) => {
