@@ -49,6 +49,9 @@ export function webhookBody(event: DueDelivery['event']): string {
   });
 }
 
+/** Inbox events fanned out in one round. */
+const FAN_OUT_BATCH = 200;
+
 export class WebhookWorker {
   private readonly idleMs: number;
   private readonly timeoutMs: number;
@@ -59,7 +62,7 @@ export class WebhookWorker {
   private running: Promise<void> | null = null;
   private stopping = false;
   private wake: (() => void) | null = null;
-  /** Woken since the round began: its fan-out may have read before that commit, so no pause. */
+  /** Woken since the round began (its fan-out may have read before that commit), or its fan-out took a full batch: no pause. */
   private nudged = false;
   private unsubscribe: (() => void) | null = null;
 
@@ -77,7 +80,9 @@ export class WebhookWorker {
   /** One round: queue new events' deliveries, start the due ones; the number started. */
   async runOnce(): Promise<number> {
     const now = this.now();
-    await queueWebhookDeliveries(this.dataSource, now, new Date(now.getTime() + WEBHOOK_RETRY_WINDOW_MS), 200);
+    const fannedOut = await queueWebhookDeliveries(this.dataSource, now, new Date(now.getTime() + WEBHOOK_RETRY_WINDOW_MS), FAN_OUT_BATCH);
+    // A full batch may have more behind it (a backlog of events no endpoint asks for starts nothing): no pause before the next round.
+    if (fannedOut === FAN_OUT_BATCH) this.nudged = true;
     const free = this.concurrency - this.inFlight.size;
     if (free <= 0) return 0;
     // The lease outlasts the request: another replica takes the row only if this one died.
