@@ -20,7 +20,7 @@
  * not published before it.
  */
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
+import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import { assertPublishable, toMessage, type DomainEventMessage } from './domain-event';
 import { isEventMessage, lastStoredSequence, storeReceivedEvent } from './event-inbox';
@@ -127,53 +127,84 @@ export async function startEventInbox(dataSource: DataSource, schema: string, op
     name: `cardweave-${schema}-event-inbox`,
     maxReconnectAttempts: -1,
   });
-  try {
+  // Events wait here while the previous ones are stored; each round stores what has arrived
+  // so far in one transaction, so a backlog costs one commit (and one connection from a pool the
+  // payments share) per batch instead of per event.
+  const received: ReceivedEvent[] = [];
+  let storing: Promise<void> | null = null;
+  const storeReceived = () => {
+    storing ??= (async () => {
+      while (received.length > 0 && !stopping) await storeInOrder(received.splice(0, MAX_BATCH));
+    })().finally(() => {
+      storing = null;
+      // Arrived after the loop's last look, before this settled.
+      if (received.length > 0 && !stopping) storeReceived();
+    });
+  };
+  /** Reads the stream from after the last event stored until it ends, fails or the inbox stops. */
+  const follow = async (messages: ConsumerMessages) => {
+    for await (const message of messages) {
+      if (stopping) break;
+      let event: unknown;
+      try {
+        event = message.json();
+      } catch {
+        event = null;
+      }
+      // Something else on the subjects: not ours to store, and never a reason to stop.
+      if (!isEventMessage(event)) {
+        options.onError?.(new Error(`not an event on ${message.subject} (stream sequence ${message.seq})`));
+        continue;
+      }
+      received.push({ event, sequence: message.seq });
+      storeReceived();
+      // A long backlog (a new replica reading the stream) is read no faster than it is stored.
+      if (received.length >= MAX_BATCH * 4) await storing;
+    }
+  };
+  const consume = async () => {
     await ensureStream(connection, stream, subjectPrefix, options.duplicateWindowMs ?? 120_000);
-    const after = await lastStoredSequence(dataSource, schema);
+    let after = await lastStoredSequence(dataSource, schema);
+    // A stream shorter than what is stored was made again: read it whole (repeats are stored once).
+    const { state } = await (await jetstreamManager(connection)).streams.info(stream);
+    if (state.last_seq < after) after = 0;
     const consumer = await jetstream(connection).consumers.get(stream, {
       filter_subjects: `${subjectPrefix}.>`,
       ...(after > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 } : { deliver_policy: DeliverPolicy.All }),
     });
-    const messages = await consumer.consume();
-    // Events wait here while the previous ones are stored; each round stores what has arrived
-    // so far in one transaction, so a backlog costs one commit (and one connection from a pool the
-    // payments share) per batch instead of per event.
-    const received: ReceivedEvent[] = [];
-    let storing: Promise<void> | null = null;
-    const storeReceived = () => {
-      storing ??= (async () => {
-        while (received.length > 0 && !stopping) await storeInOrder(received.splice(0, MAX_BATCH));
-      })().finally(() => {
-        storing = null;
-        // Arrived after the loop's last look, before this settled.
-        if (received.length > 0 && !stopping) storeReceived();
-      });
-    };
+    return consumer.consume();
+  };
+  try {
+    let messages = await consume();
+    // A consumer that ends or fails (the stream recreated, the server gone past the client's
+    // reconnects) is said and followed again from what is stored, rather than leaving the
+    // subscriptions and webhooks without events, or failing the process.
     const running = (async () => {
-      for await (const message of messages) {
-        if (stopping) break;
-        let event: unknown;
+      for (let pause = retryMs; !stopping; pause = Math.min(pause * 2, 5_000)) {
         try {
-          event = message.json();
-        } catch {
-          event = null;
+          await follow(messages);
+          if (stopping) return;
+          options.onError?.(new Error(`the event stream ${stream} ended; following it again`));
+        } catch (error) {
+          if (stopping) return;
+          options.onError?.(error);
         }
-        // Something else on the subjects: not ours to store, and never a reason to stop.
-        if (!isEventMessage(event)) {
-          options.onError?.(new Error(`not an event on ${message.subject} (stream sequence ${message.seq})`));
-          continue;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        // What was read is stored first, so the stream is followed again from after it.
+        while (storing) await storing;
+        try {
+          messages = await consume();
+          pause = retryMs;
+        } catch (error) {
+          options.onError?.(error);
         }
-        received.push({ event, sequence: message.seq });
-        storeReceived();
-        // A long backlog (a new replica reading the stream) is read no faster than it is stored.
-        if (received.length >= MAX_BATCH * 4) await storing;
       }
     })();
     return {
       async stop() {
         stopping = true;
         await messages.close();
-        await running.catch(() => undefined);
+        await running;
         await storing;
         await connection.close();
       },
