@@ -1,7 +1,8 @@
 /**
  * "A limit nearly used" through the gateway: the payment that takes a daily limit to 80 % or
- * more writes one limit.nearly_used event in the transaction that counted it (the issuer's for
- * the holder's own limit, the wallet's for a wallet platform's), and the customer's activity
+ * more writes one limit.nearly_used event in the transaction that approved it (the issuer's for
+ * the holder's own limit, the wallet's settlement for a wallet platform's; a payment declined
+ * after the wallet counted it warns nothing), and the customer's activity
  * subscription receives it with the limit and its use; a further payment in the same window
  * warns no more. On the in-process bus (CARDWEAVE_TEST_DATABASE=postgres for a real PostgreSQL).
  */
@@ -125,6 +126,35 @@ it("the wallet's own limit: the payment that takes UnionPay QuickPass's daily 5,
   expect(two.map((e) => e.type)).toEqual(['LIMIT_NEARLY_USED', 'PAYMENT_APPROVED']);
   expect(two[0]).toMatchObject({ platformId: 'unionpay-quickpass', limitUsage: { ruleId: 'unionpay-quickpass.daily', window: 'DAILY' } });
   // 100 %: no second warning for the window.
+  expect((await client.pay(quickpass, 1_000_00)).ok).toBe(true);
+  expect(await walletAlerts()).toHaveLength(1);
+});
+
+it("the wallet's own limit: a payment the issuer declines after the wallet counted it warns nothing, and the window still warns when an approved payment reaches 80 %", async () => {
+  const customer = await insertCustomer(system, { cards: 1, billItems: 1 });
+  const cardId = customer.cardIds[0];
+  const quickpass = (await bindingsOf(system, cardId)).find((b) => b.platform === 'unionpay-quickpass')!.id;
+  const client = holderClient(system, customer.customerId);
+  const walletAlerts = async () =>
+    (await system.wallet.database.dataSource.query(
+      `SELECT payload FROM wallet.event_outbox WHERE customer_id = $1 AND type = 'limit.nearly_used'`,
+      [customer.customerId],
+    )) as Array<{ payload: Record<string, string> }>;
+
+  for (let i = 0; i < 3; i++) expect((await client.pay(quickpass, 1_000_00)).ok).toBe(true);
+  // Locked by the holder: the wallet counts the payment (4,000 of 5,000), then the issuer declines it.
+  expect((await client.lockCard(cardId)).data!.lockCard.ok).toBe(true);
+  const declined = await client.pay(quickpass, 1_000_00);
+  expect(declined.ok).toBe(false);
+  expect(await walletAlerts()).toHaveLength(0);
+
+  // Given back, so the approved payment after the unlock is the one at 80 %, and it warns.
+  expect((await client.unlockCard(cardId)).data!.unlockCard.ok).toBe(true);
+  expect((await client.pay(quickpass, 1_000_00)).ok).toBe(true);
+  expect((await walletAlerts()).map((a) => a.payload)).toEqual([
+    expect.objectContaining({ ruleId: 'unionpay-quickpass.daily', window: 'DAILY', usedFen: '400000', limitFen: '500000' }),
+  ]);
+  // 100 %: the window has warned.
   expect((await client.pay(quickpass, 1_000_00)).ok).toBe(true);
   expect(await walletAlerts()).toHaveLength(1);
 });

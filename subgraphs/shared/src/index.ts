@@ -85,7 +85,14 @@ export {
   type IdempotencyScope,
 } from './idempotency/idempotency-keys';
 export { customerScopedStore } from './idempotency/customer-scoped-store';
-export { releaseLimits, reserveLimits, type Reservation, type ReservationOutcome, type ReservedWindow } from './limits/limit-reservation';
+export {
+  releaseLimits,
+  reservedWindowsNow,
+  reserveLimits,
+  type Reservation,
+  type ReservationOutcome,
+  type ReservedWindow,
+} from './limits/limit-reservation';
 export {
   createLimitAlertsSql,
   LIMIT_ALERT_PERCENT,

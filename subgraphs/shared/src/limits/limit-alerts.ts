@@ -1,8 +1,10 @@
 /**
  * "A limit nearly used": when a payment takes a daily, monthly or yearly window of a limit to
  * 80 % or more of its amount, one `limit.nearly_used` event, once per window and rule, written
- * in the transaction that counted the payment (the reservation's, limit-reservation.ts), so the
- * event commits with the usage or not at all.
+ * in the transaction that approves the payment, so the event commits with an approval or not at
+ * all: the issuer's authorization (which reserves and approves at once), the wallet's settlement
+ * of its leg (its reservation comes before clearing and the issuer answer, and a decline there
+ * gives the usage back without a warning, leaving the window's one warning for a real 80 %).
  *
  * Once: a row per (rule, scope, window) in `limit_alerts`, inserted ON CONFLICT DO NOTHING; the
  * event is written only by the transaction whose insert took the row. A payment given back
@@ -56,7 +58,7 @@ export interface LimitAlertSubject {
 
 /**
  * Writes one event per rule of `limits` whose window the payment took to 80 % or more, unless
- * that rule's window already warned; `m` must be the reservation's transaction. `limits` are the
+ * that rule's window already warned; `m` must be the transaction that approves the payment. `limits` are the
  * rules the holder is held to (a rule that only counts, without a real limit, is left out by the
  * caller). Returns how many events were written.
  */

@@ -5,6 +5,7 @@
  * process memory is involved, so the limits hold across any number of replicas.
  */
 import type { EntityManager } from 'typeorm';
+import type { SqlRunner } from '../db/sql';
 import { windowOf, type LimitRule, type LimitWindow } from '@cardweave/adapter-sdk';
 
 export interface Reservation {
@@ -100,4 +101,35 @@ export async function releaseLimits(manager: EntityManager, schema: string, rese
       [r.scopeKey, r.window, r.windowKey, r.amountFen],
     );
   }
+}
+
+/**
+ * The windows a reservation counted in, with their use as it stands now (others' payments
+ * included) and the rules of `rules` that bound each: what a payment's limit warning is
+ * computed from once the payment is approved, which may be long after it was reserved.
+ * `reservedAt` is when the reservation was made, so each rule's window is the one counted.
+ */
+export async function reservedWindowsNow(
+  manager: SqlRunner,
+  schema: string,
+  reservations: readonly Reservation[],
+  rules: readonly LimitRule[],
+  scopeKeyOf: (rule: LimitRule) => string,
+  reservedAt: Date,
+): Promise<ReservedWindow[]> {
+  const windows: ReservedWindow[] = [];
+  for (const r of reservations) {
+    const bound = rules.filter(
+      (rule) =>
+        rule.window === r.window && scopeKeyOf(rule) === r.scopeKey && windowOf(rule.window, reservedAt, rule.timezone).key === r.windowKey,
+    );
+    if (bound.length === 0) continue;
+    const rows = (await manager.query(
+      `SELECT amount_fen FROM ${schema}.limit_usage WHERE scope_key = $1 AND rule_window = $2 AND window_key = $3`,
+      [r.scopeKey, r.window, r.windowKey],
+    )) as Array<{ amount_fen: string }>;
+    if (rows.length === 0) continue;
+    windows.push({ scopeKey: r.scopeKey, window: r.window, windowKey: r.windowKey, usedFen: BigInt(rows[0].amount_fen), rules: bound });
+  }
+  return windows;
 }

@@ -5,7 +5,8 @@
  *     the account, reserves the wallet's limits atomically and records the leg RESERVED;
  *  2. clearing routes it (network limits) and the issuer decides (state, credit) — each
  *     hop committing its own leg, never holding a transaction open across a call;
- *  3. the answer settles the wallet leg; a decline gives the reservation back; a fault or
+ *  3. the answer settles the wallet leg; an approval warns of a wallet limit nearly used
+ *     (limit-alerts.ts); a decline gives the reservation back; a fault or
  *     timeout reverses the legs downstream first, so no hop keeps a leg the others lack.
  *     The client waits for that reversal only within the hop's budget (hop-budget.ts): past
  *     it the payment answers PLATFORM_UNAVAILABLE with the leg REVERSING, before the
@@ -14,14 +15,15 @@
  * A crash between 1 and 3 leaves the leg RESERVED; PaymentRecovery reverses it later.
  */
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { toCanonicalError, type AdapterRegistry, type CanonicalError, type Clock } from '@cardweave/adapter-sdk';
+import type { DataSource, EntityManager } from 'typeorm';
+import { toCanonicalError, type AdapterRegistry, type CanonicalError, type Clock, type LimitRule } from '@cardweave/adapter-sdk';
 import type { Identity } from '@cardweave/service-kit';
 import {
   declineFor,
   IdempotencyKeys,
   recordLimitAlerts,
   releaseLimits,
+  reservedWindowsNow,
   reserveLimits,
   settledWithin,
   HopUnavailable,
@@ -54,6 +56,11 @@ export function descriptorOf(payment: PaymentEntity): PaymentDescriptor {
     merchantCategory: payment.merchantCategory,
     transactionId: payment.transactionId ?? undefined,
   };
+}
+
+/** Whose usage a wallet limit rule counts: the card's, the customer's or the wallet account's. */
+function scopeKeyOf(payer: Pick<PaymentEntity, 'cardId' | 'customerId' | 'walletAccountId'>): (rule: LimitRule) => string {
+  return (rule) => (rule.scope === 'CARD' ? payer.cardId : rule.scope === 'CUSTOMER' ? payer.customerId : payer.walletAccountId);
 }
 
 /** The network and issuer could not be reached: nothing was charged, the client may retry with a new key. */
@@ -116,15 +123,17 @@ export class PaymentCoordinator {
       const currentAccount = await accountById(m, account.id);
       const blocked =
         currentAccount.status !== 'ACTIVE' ? 'MERCHANT_RESTRICTED' : current?.status !== 'ACTIVE' ? 'BINDING_NOT_ACTIVE' : null;
+      // One instant for the reservation and the leg's createdAt, so the leg names the windows counted.
+      const now = this.clock.now();
       const reservation = blocked
         ? null
         : await reserveLimits(
             m,
             WALLET_SCHEMA,
             wallet.limits,
-            (rule) => (rule.scope === 'CARD' ? binding.cardId : rule.scope === 'CUSTOMER' ? account.customerId : account.id),
+            scopeKeyOf({ cardId: binding.cardId, customerId: account.customerId, walletAccountId: account.id }),
             input.amountFen,
-            this.clock.now(),
+            now,
           );
       if (blocked || !reservation?.ok) {
         const error = blocked
@@ -150,7 +159,6 @@ export class PaymentCoordinator {
         );
         return { done: result };
       }
-      const now = this.clock.now();
       const payment: PaymentEntity = {
         id: randomUUID(),
         customerId: account.customerId,
@@ -170,20 +178,7 @@ export class PaymentCoordinator {
         updatedAt: now,
       };
       await insertPayment(m, payment);
-      // A window this payment took to 80 % of a wallet limit or more: said once, with the usage it counted.
-      await recordLimitAlerts(
-        m,
-        WALLET_SCHEMA,
-        this.events,
-        reservation.windows,
-        wallet.limits,
-        {
-          customerId: account.customerId,
-          cardId: binding.cardId,
-          platform: binding.platform,
-        },
-        now,
-      );
+      // No limit warning yet: clearing or the issuer may still decline it (settle() warns once approved).
       return { payment };
     });
     if ('done' in started) return started.done as PaymentResultModel;
@@ -264,8 +259,29 @@ export class PaymentCoordinator {
       });
       if (reservations === null) return false;
       if (to !== 'APPROVED') await releaseLimits(m, WALLET_SCHEMA, JSON.parse(reservations) as Reservation[]);
+      else await this.warnNearlyUsed(m, payment, JSON.parse(reservations) as Reservation[]);
       await recordPaymentOutcome(this.events, m, payment, to, error);
       return true;
     });
+  }
+
+  /**
+   * A window of a wallet limit that stands at 80 % or more now that this payment is approved:
+   * said once, in the transaction that approves it. Not when reserved: a payment clearing or
+   * the issuer declines gives its usage back and must neither warn nor use up the window's one
+   * warning.
+   */
+  private async warnNearlyUsed(m: EntityManager, payment: PaymentEntity, reservations: Reservation[]): Promise<void> {
+    const wallet = this.registry.get(payment.platform);
+    const windows = await reservedWindowsNow(m, WALLET_SCHEMA, reservations, wallet.limits, scopeKeyOf(payment), payment.createdAt);
+    await recordLimitAlerts(
+      m,
+      WALLET_SCHEMA,
+      this.events,
+      windows,
+      wallet.limits,
+      { customerId: payment.customerId, cardId: payment.cardId, platform: payment.platform },
+      this.clock.now(),
+    );
   }
 }
