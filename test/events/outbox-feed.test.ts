@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { OutboxFeed, recordEvent, type DomainEvent, type FeedSubscription, type SubgraphDatabase } from '@cardweave/subgraph-kit';
+import { setLogSink } from '@cardweave/service-kit';
 import { createTestDatabase, usesRealPostgres, type TestDatabase } from '../support/test-database';
 import { openOutbox, RELAY_SCHEMA } from './relay-support';
 
@@ -116,4 +117,28 @@ it('a subscriber that leaves while waiting is let go at once; the poller stops w
   expect(await waiting).toBeNull();
   expect(Date.now() - started).toBeLessThan(500);
   expect(feed.listening).toBe(0);
+});
+
+it('says once when its reads fail and once when they work again, and delivers what came meanwhile', async () => {
+  const lines: string[] = [];
+  const previous = setLogSink((line) => lines.push(line));
+  const mine = randomUUID();
+  const events = feed.events({ customerId: mine });
+  try {
+    await events.listening;
+    // The table out of reach for a moment: every read in it fails.
+    await database.dataSource.query(`ALTER TABLE ${RELAY_SCHEMA}.event_outbox RENAME TO event_outbox_away`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await database.dataSource.query(`ALTER TABLE ${RELAY_SCHEMA}.event_outbox_away RENAME TO event_outbox`);
+    const written = await write(mine, randomUUID(), 7);
+    expect((await next(events, 5_000))?.id).toBe(written.id);
+    const said = lines.map((line) => JSON.parse(line) as { level: string; msg: string; error?: string });
+    expect(said.filter((l) => l.msg.startsWith('subscriptions feed cannot read'))).toEqual([
+      expect.objectContaining({ level: 'warn', error: expect.stringContaining('event_outbox') as unknown }),
+    ]);
+    expect(said.filter((l) => l.msg === 'subscriptions feed reads its table again')).toHaveLength(1);
+  } finally {
+    await events.return?.();
+    setLogSink(previous);
+  }
 });

@@ -10,6 +10,7 @@
  * (positions are taken before commit): such gaps are asked for again until they appear or are
  * older than GAP_PATIENCE_MS (a rolled-back transaction leaves its position unused for ever).
  */
+import { writeLog } from '@cardweave/service-kit';
 import type { DataSource } from 'typeorm';
 import type { DomainEvent } from './domain-event';
 import { eventFromOutboxRow, OUTBOX_COLUMNS, type OutboxRow } from './event-outbox';
@@ -58,6 +59,8 @@ export class OutboxFeed {
   private polling: Promise<void> | null = null;
   /** A commit woke the feed during a read, which may have missed it: read once more after. */
   private readAgain = false;
+  /** Reads have been failing since the last one that worked (said once). */
+  private readsFailing = false;
   private stopWaking: (() => void) | null = null;
   /** The schema-qualified table read. */
   private readonly table: string;
@@ -198,8 +201,9 @@ export class OutboxFeed {
       return this.polling;
     }
     this.polling = this.read()
-      // A failed read is tried again at the next tick, from the same cursor.
-      .catch(() => undefined)
+      .then(() => this.reportUp())
+      // A failed read is tried again at the next tick, from the same cursor; the operator is told once.
+      .catch((error: unknown) => this.reportDown(error))
       .finally(() => {
         this.polling = null;
         if (!this.readAgain) return;
@@ -207,6 +211,27 @@ export class OutboxFeed {
         void this.poll();
       });
     return this.polling;
+  }
+
+  /** Subscribers get nothing while reads fail: said once per outage, with why, and once they work again. */
+  private reportDown(error: unknown): void {
+    if (this.readsFailing) return;
+    this.readsFailing = true;
+    writeLog('warn', this.service(), 'subscriptions feed cannot read its table: subscribers wait until it can', {
+      table: this.table,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+
+  private reportUp(): void {
+    if (!this.readsFailing) return;
+    this.readsFailing = false;
+    writeLog('info', this.service(), 'subscriptions feed reads its table again', { table: this.table });
+  }
+
+  /** The subgraph whose table this is (its schema), for the log. */
+  private service(): string {
+    return this.table.split('.')[0];
   }
 
   private async read(): Promise<void> {
