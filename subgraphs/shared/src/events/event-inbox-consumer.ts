@@ -60,26 +60,27 @@ export async function startEventInbox(dataSource: DataSource, schema: string, op
   if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   let stopping = false;
   const retryMs = options.retryMs ?? 100;
+  /** Whether the inbox may hold the event: what the outbox refused is refused here too, said and never tried again. */
+  const publishable = (event: DomainEventMessage): boolean => {
+    try {
+      assertPublishable(event.payload);
+      return true;
+    } catch (error) {
+      options.onError?.(error);
+      return false;
+    }
+  };
   /**
    * Stores events from the stream in one transaction, in stream order, trying again until they
    * are stored or the inbox stops: positions still follow the stream, and a failure stores none.
    */
   const storeInOrder = async (events: ReceivedEvent[]) => {
-    const publishable = events.filter(({ event }) => {
-      try {
-        assertPublishable(event.payload);
-        return true;
-      } catch (error) {
-        // Never stored, and no use trying again.
-        options.onError?.(error);
-        return false;
-      }
-    });
-    for (let pause = retryMs; !stopping && publishable.length > 0; pause = Math.min(pause * 2, 5_000)) {
+    const storable = events.filter(({ event }) => publishable(event));
+    for (let pause = retryMs; !stopping && storable.length > 0; pause = Math.min(pause * 2, 5_000)) {
       try {
         let stored = false;
         await dataSource.transaction(async (m) => {
-          for (const { event, sequence } of publishable) if (await storeReceivedEvent(m, schema, event, sequence)) stored = true;
+          for (const { event, sequence } of storable) if (await storeReceivedEvent(m, schema, event, sequence)) stored = true;
         });
         if (stored) options.onStored?.();
         return;
@@ -100,12 +101,7 @@ export async function startEventInbox(dataSource: DataSource, schema: string, op
       const message = toMessage(event);
       const stored = chain.then(async () => {
         if (stopping) throw new Error('the event inbox is stopping');
-        try {
-          assertPublishable(message.payload);
-        } catch (error) {
-          // Never stored, and no use publishing it again.
-          return options.onError?.(error);
-        }
+        if (!publishable(message)) return;
         if (await storeReceivedEvent(dataSource, schema, message, null)) options.onStored?.();
       });
       chain = stored.catch((error: unknown) => options.onError?.(error));
