@@ -6,10 +6,8 @@
  * signing beside it for the hours asked, as a second v1 of Cardweave-Signature).
  */
 import { verifySignature, WebhookWorker } from '@cardweave/wallet-subgraph';
-import { insertCustomer } from '../support/card-fixtures';
 import { startTestSystem, type TestSystem } from '../support/test-system';
-import { bindingsOf } from '../payments/payment-support';
-import { holderClient } from '../holder-controls/holder-controls-support';
+import { customerWithCard } from './webhook-customers';
 import { startReceiver, type Answer } from './webhook-receiver';
 
 jest.setTimeout(90_000);
@@ -47,17 +45,6 @@ async function receiver(answer: () => Answer) {
   const r = await startReceiver(answer);
   receivers.push(r);
   return r;
-}
-
-async function customerWithCard() {
-  const customer = await insertCustomer(system, { cards: 1, billItems: 1 });
-  const binding = (await bindingsOf(system, customer.cardIds[0])).find((b) => b.platform === 'wechat-pay')!.id;
-  const holder = holderClient(system, customer.customerId);
-  return {
-    ...customer,
-    token: system.token(customer.customerId),
-    pay: async (fen: number) => expect((await holder.pay(binding, fen)).ok).toBe(true),
-  };
 }
 
 async function registerOwn(token: string, url: string) {
@@ -102,7 +89,7 @@ describe('deleteWebhookEndpoint', () => {
   it("cancels the endpoint's pending deliveries, posts nothing more to it, and answers the same when repeated", async () => {
     const failing = await receiver(() => 500);
     const live = await receiver(() => 200);
-    const customer = await customerWithCard();
+    const customer = await customerWithCard(system);
     const doomed = await registerOwn(customer.token, failing.url);
     await registerOwn(customer.token, live.url);
 
@@ -110,7 +97,7 @@ describe('deleteWebhookEndpoint', () => {
     // Failing and retried: its delivery is PENDING when the endpoint is deleted.
     await failing.until((r) => r.length >= 2);
 
-    const other = await customerWithCard();
+    const other = await customerWithCard(system);
     const refused = await deleteAs(other.token, doomed.id);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'endpointId' });
 
@@ -150,7 +137,7 @@ describe('deleteWebhookEndpoint', () => {
 
   it('cancels, when it is claimed, a delivery queued for an endpoint while it was being deleted', async () => {
     const hooks = await receiver(() => 200);
-    const customer = await customerWithCard();
+    const customer = await customerWithCard(system);
     const endpoint = await registerOwn(customer.token, hooks.url);
     await customer.pay(3_00);
     await hooks.until((r) => r.length >= 1);
@@ -179,7 +166,7 @@ describe('deleteWebhookEndpoint', () => {
 
   it('answers every one of many deletions at once with the same endpoint and time, each pending delivery cancelled once', async () => {
     const failing = await receiver(() => 500);
-    const customer = await customerWithCard();
+    const customer = await customerWithCard(system);
     const endpoint = await registerOwn(customer.token, failing.url);
     await customer.pay(7_00);
     await customer.pay(8_00);
@@ -208,7 +195,7 @@ describe('deleteWebhookEndpoint', () => {
 
   it("lets operators delete any endpoint, a customer's too", async () => {
     const hooks = await receiver(() => 200);
-    const customer = await customerWithCard();
+    const customer = await customerWithCard(system);
     const endpoint = await registerOwn(customer.token, hooks.url);
     const deleted = await deleteAs(system.token('operator'), endpoint.id);
     expect(deleted.errors).toBeUndefined();
@@ -223,7 +210,7 @@ describe('deleteWebhookEndpoint', () => {
 describe('rotateWebhookEndpointSecret', () => {
   it('returns a new secret and signs with both for the hours asked, then (0 hours) with the new one alone', async () => {
     const hooks = await receiver(() => 200);
-    const customer = await customerWithCard();
+    const customer = await customerWithCard(system);
     const endpoint = await registerOwn(customer.token, hooks.url);
 
     const rotated = await rotateAs(customer.token, endpoint.id);
@@ -266,7 +253,7 @@ describe('rotateWebhookEndpointSecret', () => {
 
   it("is the owner's alone, refuses hours out of range and a deleted endpoint, and changes nothing then", async () => {
     const hooks = await receiver(() => 200);
-    const customer = await customerWithCard();
+    const customer = await customerWithCard(system);
     const endpoint = await registerOwn(customer.token, hooks.url);
     const stored = async () =>
       (
@@ -276,7 +263,7 @@ describe('rotateWebhookEndpointSecret', () => {
       )[0].signing_secret;
     const before = await stored();
 
-    const other = await customerWithCard();
+    const other = await customerWithCard(system);
     expect((await rotateAs(other.token, endpoint.id)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'endpointId' });
     // An operator would receive the customer's new secret: not theirs to rotate.
     expect((await rotateAs(system.token('operator'), endpoint.id)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });

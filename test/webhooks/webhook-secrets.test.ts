@@ -7,10 +7,8 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { resealWebhookSecrets, verifySignature, WebhookSecretKeys, WebhookWorker } from '@cardweave/wallet-subgraph';
-import { insertCustomer } from '../support/card-fixtures';
 import { startTestSystem, TEST_NOW, type TestSystem } from '../support/test-system';
-import { bindingsOf } from '../payments/payment-support';
-import { holderClient } from '../holder-controls/holder-controls-support';
+import { customerWithCard } from './webhook-customers';
 import { startReceiver } from './webhook-receiver';
 
 jest.setTimeout(90_000);
@@ -52,17 +50,6 @@ async function receiver() {
   return r;
 }
 
-async function customerWithCard() {
-  const customer = await insertCustomer(system, { cards: 1, billItems: 1 });
-  const binding = (await bindingsOf(system, customer.cardIds[0])).find((b) => b.platform === 'wechat-pay')!.id;
-  const holder = holderClient(system, customer.customerId);
-  return {
-    ...customer,
-    token: system.token(customer.customerId),
-    pay: async (fen: number) => expect((await holder.pay(binding, fen)).ok).toBe(true),
-  };
-}
-
 async function registerOwn(token: string, url: string): Promise<{ id: string; secret: string }> {
   const { data, errors } = await system.queryAs<{ registerCustomerWebhookEndpoint: { signingSecret: string; endpoint: { id: string } } }>(
     token,
@@ -94,7 +81,7 @@ async function storedSecret(endpointId: string): Promise<{ value: string; keyId:
 
 it('stores the secret sealed, never in clear, and signs with the secret the integrator was given', async () => {
   const hooks = await receiver();
-  const customer = await customerWithCard();
+  const customer = await customerWithCard(system);
   const endpoint = await registerOwn(customer.token, hooks.url);
 
   const stored = await storedSecret(endpoint.id);
@@ -116,7 +103,7 @@ it('stores the secret sealed, never in clear, and signs with the secret the inte
 
 it('signs with a secret still in clear (written before sealing) and seals it at start', async () => {
   const hooks = await receiver();
-  const customer = await customerWithCard();
+  const customer = await customerWithCard(system);
   const legacy = await insertClearEndpoint(customer.customerId, hooks.url);
 
   await withWorker(system.wallet.webhookSecrets, async () => {
@@ -145,7 +132,7 @@ it('signs with a secret still in clear (written before sealing) and seals it at 
 it('records a secret the configured keys do not open as a failed attempt, with the reason, and keeps delivering to the others', async () => {
   const sealedHooks = await receiver();
   const clearHooks = await receiver();
-  const customer = await customerWithCard();
+  const customer = await customerWithCard(system);
   const sealed = await registerOwn(customer.token, sealedHooks.url);
   const clear = await insertClearEndpoint(customer.customerId, clearHooks.url);
   // Another key under the id the secret was sealed with (a mistyped WEBHOOK_SECRET_KEYS).
@@ -195,7 +182,7 @@ it('records a secret the configured keys do not open as a failed attempt, with t
 // Last: re-sealing moves every row of the suite to a key the test system does not hold.
 it('signs with a secret under the previous key after the keys rotate, then moves it to the new key', async () => {
   const hooks = await receiver();
-  const customer = await customerWithCard();
+  const customer = await customerWithCard(system);
   const endpoint = await registerOwn(customer.token, hooks.url);
   const previousKeyId = system.wallet.webhookSecrets.currentKeyId;
   const newEntry = WebhookSecretKeys.newEntry();
