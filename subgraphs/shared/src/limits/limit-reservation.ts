@@ -117,19 +117,29 @@ export async function reservedWindowsNow(
   scopeKeyOf: (rule: LimitRule) => string,
   reservedAt: Date,
 ): Promise<ReservedWindow[]> {
+  const bound = reservations
+    .map((r) => ({
+      r,
+      rules: rules.filter(
+        (rule) =>
+          rule.window === r.window &&
+          scopeKeyOf(rule) === r.scopeKey &&
+          windowOf(rule.window, reservedAt, rule.timezone).key === r.windowKey,
+      ),
+    }))
+    .filter(({ rules }) => rules.length > 0);
+  if (bound.length === 0) return [];
+  // One statement for every window the payment took, on the approving hot path.
+  const rows = (await manager.query(
+    `SELECT scope_key, rule_window, window_key, amount_fen FROM ${schema}.limit_usage
+      WHERE (scope_key, rule_window, window_key) IN (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]))`,
+    [bound.map(({ r }) => r.scopeKey), bound.map(({ r }) => r.window), bound.map(({ r }) => r.windowKey)],
+  )) as Array<{ scope_key: string; rule_window: string; window_key: string; amount_fen: string }>;
+  const used = new Map(rows.map((row) => [`${row.scope_key}|${row.rule_window}|${row.window_key}`, BigInt(row.amount_fen)]));
   const windows: ReservedWindow[] = [];
-  for (const r of reservations) {
-    const bound = rules.filter(
-      (rule) =>
-        rule.window === r.window && scopeKeyOf(rule) === r.scopeKey && windowOf(rule.window, reservedAt, rule.timezone).key === r.windowKey,
-    );
-    if (bound.length === 0) continue;
-    const rows = (await manager.query(
-      `SELECT amount_fen FROM ${schema}.limit_usage WHERE scope_key = $1 AND rule_window = $2 AND window_key = $3`,
-      [r.scopeKey, r.window, r.windowKey],
-    )) as Array<{ amount_fen: string }>;
-    if (rows.length === 0) continue;
-    windows.push({ scopeKey: r.scopeKey, window: r.window, windowKey: r.windowKey, usedFen: BigInt(rows[0].amount_fen), rules: bound });
+  for (const { r, rules: boundRules } of bound) {
+    const usedFen = used.get(`${r.scopeKey}|${r.window}|${r.windowKey}`);
+    if (usedFen !== undefined) windows.push({ scopeKey: r.scopeKey, window: r.window, windowKey: r.windowKey, usedFen, rules: boundRules });
   }
   return windows;
 }
