@@ -171,6 +171,54 @@ it('on NATS JetStream: an inbox started on a stream made again (its sequences be
   }
 });
 
+it('on NATS JetStream: a stream deleted and made again while the inbox runs is read whole, every new event stored', async () => {
+  const run = randomUUID().replace(/-/g, '').slice(0, 12);
+  const stream = `CARDWEAVE_TEST_REMADE_LIVE_${run}`;
+  const subjectPrefix = `cardweave-test-remade-live.${run}`;
+  const schema = 'inbox_remade_live_test';
+  const connection: NatsConnection = await connect({ servers: NATS_URL });
+  let inbox: RunningEventInbox | undefined;
+  const own = await openSubgraphDatabase({
+    url: database.url,
+    schema,
+    entities: [],
+    migrations: [eventInboxMigration(schema)],
+    poolSize: 2,
+  });
+  const storedInOwn = async (customerId: string, expected: number) => {
+    for (const deadline = Date.now() + 30_000; ;) {
+      const rows = (await own.dataSource.query(`SELECT id, card_id FROM ${schema}.event_inbox WHERE customer_id = $1 ORDER BY position`, [
+        customerId,
+      ])) as Array<{ id: string; card_id: string }>;
+      if (rows.length >= expected || Date.now() > deadline) return rows;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  try {
+    await ensureStream(connection, stream, subjectPrefix, 120_000);
+    inbox = await startEventInbox(own.dataSource, schema, { natsUrl: NATS_URL, stream, subjectPrefix });
+    const js = jetstream(connection);
+    const publish = async (list: DomainEvent[]) => {
+      for (const event of list) await js.publish(`${subjectPrefix}.${event.type}`, JSON.stringify(toMessage(event)), { msgID: event.id });
+    };
+    const before = events(6, 2);
+    await publish(before);
+    expectEachOnceInOrder(before, await storedInOwn(before[0].customerId, before.length));
+    const jsm = await jetstreamManager(connection);
+    await jsm.streams.delete(stream);
+    await ensureStream(connection, stream, subjectPrefix, 120_000);
+    // The new stream's sequences start again at 1, below the 6 the running inbox has read.
+    const after = events(3, 1);
+    await publish(after);
+    expectEachOnceInOrder(after, await storedInOwn(after[0].customerId, after.length));
+  } finally {
+    await inbox?.stop();
+    await (await jetstreamManager(connection)).streams.delete(stream).catch(() => undefined);
+    await connection.close();
+    await own.close();
+  }
+});
+
 it('on the in-process bus: two consumers hearing every event, some twice, store each once in publish order', async () => {
   const bus = new InProcessEventBus();
   const inboxes = [await startEventInbox(store.dataSource, SCHEMA, { bus }), await startEventInbox(store.dataSource, SCHEMA, { bus })];

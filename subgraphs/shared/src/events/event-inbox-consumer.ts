@@ -26,6 +26,7 @@ import { assertPublishable, toMessage, type DomainEventMessage } from './domain-
 import { isEventMessage, lastStoredSequence, storeReceivedEvent } from './event-inbox';
 import type { InProcessEventBus } from './in-process-bus';
 import { DEFAULT_EVENT_STREAM, DEFAULT_EVENT_SUBJECT_PREFIX, ensureStream } from './jetstream-sink';
+import { logConnectionStatus } from './nats-connection-log';
 
 export interface EventInboxOptions {
   /** NATS with JetStream; none: `bus`. */
@@ -123,6 +124,7 @@ export async function startEventInbox(dataSource: DataSource, schema: string, op
     name: `cardweave-${schema}-event-inbox`,
     maxReconnectAttempts: -1,
   });
+  logConnectionStatus(connection, schema, 'event inbox');
   // Events wait here while the previous ones are stored; each round stores what has arrived
   // so far in one transaction, so a backlog costs one commit (and one connection from a pool the
   // payments share) per batch instead of per event.
@@ -158,17 +160,46 @@ export async function startEventInbox(dataSource: DataSource, schema: string, op
       if (received.length >= MAX_BATCH * 4) await storing;
     }
   };
+  /** When the stream followed was made: another time is another stream (deleted and made again). */
+  let followedStreamCreated: string | null = null;
   const consume = async () => {
     await ensureStream(connection, stream, subjectPrefix, options.duplicateWindowMs ?? 120_000);
     let after = await lastStoredSequence(dataSource, schema);
-    // A stream shorter than what is stored was made again: read it whole (repeats are stored once).
-    const { state } = await (await jetstreamManager(connection)).streams.info(stream);
-    if (state.last_seq < after) after = 0;
+    const jsm = await jetstreamManager(connection);
+    const { state, created } = await jsm.streams.info(stream);
+    // A stream made again since it was followed, or shorter than what is stored (made again while
+    // the inbox was stopped): read it whole (repeats are stored once).
+    if ((followedStreamCreated !== null && created !== followedStreamCreated) || state.last_seq < after) after = 0;
+    followedStreamCreated = created;
     const consumer = await jetstream(connection).consumers.get(stream, {
       filter_subjects: `${subjectPrefix}.>`,
       ...(after > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 } : { deliver_policy: DeliverPolicy.All }),
     });
-    return consumer.consume();
+    const messages = await consumer.consume();
+    watchForRemadeStream(messages, created);
+    return messages;
+  };
+  /**
+   * The ordered consumer outlives its stream: when the stream is deleted it makes itself again,
+   * on the new stream once there is one, from the sequence it had reached on the old, and so
+   * would skip the new stream's first events. Each time it loses or remakes its consumer, the
+   * stream's creation time is looked at; a stream gone or another one ends this read, and the
+   * next (after the retry pause) reads the stream whole, making it when it is still missing.
+   */
+  const watchForRemadeStream = (messages: ConsumerMessages, created: string) => {
+    void (async () => {
+      const jsm = await jetstreamManager(connection);
+      for await (const status of messages.status()) {
+        if (stopping) return;
+        if (!['consumer_deleted', 'stream_not_found', 'ordered_consumer_recreated', 'reset'].includes(status.type)) continue;
+        const info = await jsm.streams.info(stream).catch(() => null);
+        if (info?.created === created) continue;
+        // Gone or another stream: the next read makes it if missing and reads it whole.
+        options.onError?.(new Error(`the event stream ${stream} was ${info ? 'made again' : 'deleted'}; reading it whole`));
+        messages.stop();
+        return;
+      }
+    })().catch((error: unknown) => options.onError?.(error));
   };
   try {
     let messages = await consume();
