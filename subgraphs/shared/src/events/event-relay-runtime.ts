@@ -35,6 +35,7 @@ export async function startEventRelay(dataSource: DataSource, schema: string, op
       subjectPrefix: options.subjectPrefix,
       duplicateWindowMs: options.duplicateWindowMs,
       name: `cardweave-${schema}-outbox-relay`,
+      service: schema,
     }));
   const relay = new OutboxRelay(dataSource, schema, sink, options);
   relay.start();

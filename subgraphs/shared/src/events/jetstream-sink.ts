@@ -10,6 +10,7 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { toMessage, type DomainEvent } from './domain-event';
+import { logConnectionStatus } from './nats-connection-log';
 import type { EventSink } from './outbox-relay';
 
 export interface JetStreamSinkOptions {
@@ -22,6 +23,8 @@ export interface JetStreamSinkOptions {
   duplicateWindowMs?: number;
   /** The connection's name, as the server lists it. */
   name?: string;
+  /** The service whose log says when the connection is lost and back; `events` unless given. */
+  service?: string;
 }
 
 export const DEFAULT_EVENT_STREAM = 'CARDWEAVE_EVENTS';
@@ -49,6 +52,7 @@ export class JetStreamSink implements EventSink {
     const stream = options.stream ?? DEFAULT_EVENT_STREAM;
     const subjectPrefix = options.subjectPrefix ?? DEFAULT_EVENT_SUBJECT_PREFIX;
     const connection = await connect({ servers: options.url, name: options.name ?? 'cardweave-outbox-relay', maxReconnectAttempts: -1 });
+    logConnectionStatus(connection, options.service ?? 'events', 'outbox relay');
     try {
       await ensureStream(connection, stream, subjectPrefix, options.duplicateWindowMs ?? 120_000);
       return new JetStreamSink(connection, jetstream(connection), subjectPrefix, stream);
