@@ -12,11 +12,22 @@ export interface SseSubscription {
   close(): void;
 }
 
-export async function subscribeOverSse(url: string, token: string | null, query: string, variables: Record<string, unknown> = {}) {
+export async function subscribeOverSse(
+  url: string,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   const abort = new AbortController();
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
     signal: abort.signal,
   });

@@ -9,7 +9,7 @@
  * this plugin gives them one code each after every other plugin ran.
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { createGraphQLError } from '@graphql-tools/utils';
+import { createGraphQLError, mapAsyncIterator } from '@graphql-tools/utils';
 import { isClientErrorCode, type ClientErrorCode } from '@cardweave/service-kit';
 import { plainLimitMessage } from '../errors/limit-messages';
 import { languageOfRequest, localizeError } from '../errors/localize-error';
@@ -177,8 +177,9 @@ export interface UseEdgeErrorsOptions {
 
 /**
  * One result as the edge answers it: every error with its canonical code and message in the
- * request's language. The plugin applies it to every HTTP answer; the graphql-ws server to each
- * message it sends (websocket/graphql-ws-server.ts), which no HTTP hook sees.
+ * request's language. The plugin applies it to every HTTP answer, each event of an SSE stream
+ * included; the graphql-ws server to each message it sends (websocket/graphql-ws-server.ts),
+ * which no HTTP hook sees.
  */
 export function edgeResult(result: unknown, request: Request, production: boolean): unknown {
   if (!result || typeof result !== 'object') return result;
@@ -204,7 +205,12 @@ export function useEdgeErrors(options: UseEdgeErrorsOptions): GatewayPlugin {
   return {
     onResultProcess({ result, setResult, request }) {
       if (Array.isArray(result)) setResult(result.map((r) => fix(r, request)) as never);
-      else if (result && typeof result === 'object' && !(Symbol.asyncIterator in result)) setResult(fix(result, request) as never);
+      // A subscription over SSE: each result of its stream (the errors of its first response, and
+      // any failure later) with codes and language as a single answer's. Not given to `observe`,
+      // as before: the metrics and the access log count answers, not a stream's events.
+      else if (result && typeof result === 'object' && Symbol.asyncIterator in result) {
+        setResult(mapAsyncIterator(result as AsyncIterable<unknown>, (r) => edgeResult(r, request, options.production)) as never);
+      } else if (result && typeof result === 'object') setResult(fix(result, request) as never);
     },
     // Messages (and decline texts) follow Accept-Language, so a cache must keep an answer per language.
     onResponse({ response }) {

@@ -8,7 +8,8 @@
  * identity plugin finds an Authorization header there as on HTTP; a browser, whose WebSocket
  * cannot send headers, puts `{ "authorization": "Bearer <token>" }` in connection_init instead
  * (plugins/use-identity.ts). A subscription without a valid token gets the same UNAUTHENTICATED
- * error as a query would.
+ * error as a query would. Its errors are in the language of connection_init's `accept-language`,
+ * or else of the upgrade request's Accept-Language, as an HTTP answer's.
  */
 import type * as http from 'node:http';
 import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
@@ -22,13 +23,20 @@ export interface GraphqlWsServer {
   close(): Promise<void>;
 }
 
-/** The upgrade request as a fetch Request: what the gateway's plugins read on HTTP. */
-function requestOf(upgrade: http.IncomingMessage): Request {
+/**
+ * The upgrade request as a fetch Request: what the gateway's plugins read on HTTP. A language the
+ * client named in its connection_init payload (`{ "accept-language": "zh-CN" }`) stands for the
+ * header's: it is the app's own choice, where the upgrade request's header is the browser's.
+ * Every plugin then reads one language: error messages, and the subgraphs' decline texts.
+ */
+function requestOf(upgrade: http.IncomingMessage, connectionParams: Record<string, unknown> | undefined): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(upgrade.headers)) {
     if (value === undefined) continue;
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
+  const language = connectionParams?.['accept-language'] ?? connectionParams?.['Accept-Language'];
+  if (typeof language === 'string' && language.trim()) headers.set('accept-language', language.slice(0, 200));
   return new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers });
 }
 
@@ -45,27 +53,28 @@ export interface GraphqlWsOptions {
 
 export function serveGraphqlWs(server: http.Server, gateway: GatewayRuntime, options: GraphqlWsOptions): GraphqlWsServer {
   const sockets = new WebSocketServer({ server, path: options.path ?? '/graphql', maxPayload: options.maxMessageBytes });
-  // One fetch Request per connection, made once: every operation on it reads the same headers.
+  type Extra = { request: http.IncomingMessage };
+  type Connection = { extra: Extra; connectionParams?: Readonly<Record<string, unknown>> };
+  // One fetch Request per connection, made at its first operation (after connection_init, so with
+  // its payload): every operation on it reads the same headers.
   const requests = new WeakMap<http.IncomingMessage, Request>();
-  const requestFor = (upgrade: http.IncomingMessage) => {
-    let request = requests.get(upgrade);
-    if (!request) requests.set(upgrade, (request = requestOf(upgrade)));
+  const requestFor = (ctx: Connection) => {
+    let request = requests.get(ctx.extra.request);
+    if (!request) requests.set(ctx.extra.request, (request = requestOf(ctx.extra.request, ctx.connectionParams)));
     return request;
   };
-  type Extra = { request: http.IncomingMessage };
   const execution = getGraphQLWSOptions<Record<string, unknown>, Extra>(gateway, async (ctx) => {
     // The supergraph is loaded by the first HTTP request; a socket may come first.
     await gateway.getSchema();
-    return { request: requestFor(ctx.extra.request), req: ctx.extra.request };
+    return { request: requestFor(ctx), req: ctx.extra.request };
   });
   const protocol = useServer<Record<string, unknown> | undefined, Extra>(
     {
       ...(execution as ServerOptions<Record<string, unknown> | undefined, Extra>),
       // Each message as an HTTP answer would be: canonical codes, the request's language, masked in production.
-      onNext: (ctx, _id, _payload, _args, result) =>
-        edgeResult(result, requestFor(ctx.extra.request), options.production) as FormattedExecutionResult,
+      onNext: (ctx, _id, _payload, _args, result) => edgeResult(result, requestFor(ctx), options.production) as FormattedExecutionResult,
       onError: (ctx, _id, _payload, errors) =>
-        (edgeResult({ errors }, requestFor(ctx.extra.request), options.production) as { errors: GraphQLFormattedError[] }).errors,
+        (edgeResult({ errors }, requestFor(ctx), options.production) as { errors: GraphQLFormattedError[] }).errors,
     },
     sockets,
   );
