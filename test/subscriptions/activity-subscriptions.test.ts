@@ -11,6 +11,7 @@ import { bindingsOf } from '../payments/payment-support';
 import { holderClient } from '../holder-controls/holder-controls-support';
 import { subscribeOverSse, type SseMessage, type SseSubscription } from './activity-sse-client';
 import { CARD_ACTIVITY, CUSTOMER_ACTIVITY, eventOf, lastEventId } from './activity-support';
+import { watchAbortListeners } from './abort-listener-watch';
 
 jest.setTimeout(60_000);
 
@@ -124,6 +125,29 @@ describe('a client that leaves', () => {
     feed.close();
     // Nothing happens to the customer meanwhile: a listener kept until its next event would stay.
     expect(await listenersReach(0, 5_000)).toBe(true);
+  });
+
+  it('20 at once raise no MaxListenersExceededWarning, and every abort listener they added is gone once they leave', async () => {
+    const SUBSCRIBERS = 20;
+    const holders = await Promise.all(Array.from({ length: SUBSCRIBERS }, () => holderWithCard()));
+    expect(await listenersReach(0, 5_000)).toBe(true);
+    const watch = watchAbortListeners();
+    try {
+      const feeds = await Promise.all(holders.map((h) => subscribe(h.token, CUSTOMER_ACTIVITY, {})));
+      expect(feeds.map((f) => f.status)).toEqual(Array(SUBSCRIBERS).fill(200));
+      expect(await listenersReach(SUBSCRIBERS, 5_000)).toBe(true);
+      // The gateway's subgraph executor has one signal that every open subscription listens on
+      // (a query's listener there lasts until its timeout, so its count moves with queries too).
+      const shared = watch.holding(SUBSCRIBERS);
+      expect(shared.length).toBeGreaterThan(0);
+      for (const feed of feeds) feed.close();
+      expect(await listenersReach(0, 5_000)).toBe(true);
+      // A listener left behind per subscriber would be a leak: each signal is back to at most what it held.
+      expect(await watch.settle(shared, 5_000)).toBe(true);
+      expect(watch.warnings.map((w) => w.message)).toEqual([]);
+    } finally {
+      watch.stop();
+    }
   });
 });
 

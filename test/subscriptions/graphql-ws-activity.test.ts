@@ -11,6 +11,7 @@ import { startTestSystem, type TestSystem } from '../support/test-system';
 import { bindingsOf } from '../payments/payment-support';
 import { holderClient } from '../holder-controls/holder-controls-support';
 import { CUSTOMER_ACTIVITY, lastEventId, type ActivityEvent } from './activity-support';
+import { watchAbortListeners } from './abort-listener-watch';
 
 jest.setTimeout(60_000);
 
@@ -146,4 +147,35 @@ it('a socket that closes is released on the wallet at once', async () => {
   await ws.dispose();
   // No event comes meanwhile: the listener goes because the socket went.
   expect(await listeners(0)).toBe(0);
+});
+
+it('20 sockets at once raise no MaxListenersExceededWarning, and every abort listener they added is gone once they close', async () => {
+  const SUBSCRIBERS = 20;
+  const listeners = async (count: number) => {
+    for (const deadline = Date.now() + 5_000; system.wallet.activity.listening !== count && Date.now() < deadline;)
+      await new Promise((r) => setTimeout(r, 25));
+    return system.wallet.activity.listening;
+  };
+  const tokens = await Promise.all(
+    Array.from({ length: SUBSCRIBERS }, async () => system.token((await insertCustomer(system, { cards: 1, billItems: 0 })).customerId)),
+  );
+  expect(await listeners(0)).toBe(0);
+  const watch = watchAbortListeners();
+  try {
+    const sockets = tokens.map((token) =>
+      createClient({ url: wsUrl(), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } }),
+    );
+    for (const socket of sockets) follow(socket, {});
+    expect(await listeners(SUBSCRIBERS)).toBe(SUBSCRIBERS);
+    // The gateway's subgraph executor has one signal that every open subscription listens on.
+    const shared = watch.holding(SUBSCRIBERS);
+    expect(shared.length).toBeGreaterThan(0);
+    await Promise.all(sockets.map((socket) => socket.dispose()));
+    expect(await listeners(0)).toBe(0);
+    // A listener left behind per subscriber would be a leak: each signal is back to at most what it held.
+    expect(await watch.settle(shared, 5_000)).toBe(true);
+    expect(watch.warnings.map((w) => w.message)).toEqual([]);
+  } finally {
+    watch.stop();
+  }
 });
