@@ -58,6 +58,7 @@ export {
   type ErrorDetails,
 } from './errors/graphql-errors';
 export { notFound } from './errors/not-found';
+export { preferredLanguage, type Language } from './language/preferred-language';
 export { PROGRAM_TIMEZONE, requireId } from './config';
 export { CONFIG_DOCS_END, CONFIG_DOCS_START, configTableMarkdown, whenUnset, withConfigTable } from './environment/docs';
 export * as parsers from './environment/parsers';

@@ -63,13 +63,7 @@ export {
   type DeviceSupportModel,
   type PaymentMethod,
 } from './eligibility/device-eligibility';
-export {
-  canonicalErrorModel,
-  canonicalErrorResolvers,
-  fieldErrorModels,
-  preferredLanguage,
-  type CanonicalErrorModel,
-} from './graphql/canonical-error';
+export { canonicalErrorModel, canonicalErrorResolvers, fieldErrorModels, type CanonicalErrorModel } from './graphql/canonical-error';
 export { declineFor } from './graphql/decline';
 export type { EntityRef } from './graphql/entity-ref';
 export { requiredPartMissing, type SubgraphName } from './graphql/required-part';

@@ -1,5 +1,6 @@
 /** The GraphQL shape of the SDK's canonical error, as mutation results carry it. */
 import type { CanonicalError, FieldError } from '@cardweave/adapter-sdk';
+import { preferredLanguage } from '@cardweave/service-kit';
 import { localized, type LocalizedTextModel } from './platform';
 
 export interface CanonicalErrorModel extends Omit<CanonicalError, 'message'> {
@@ -7,29 +8,15 @@ export interface CanonicalErrorModel extends Omit<CanonicalError, 'message'> {
   field?: string;
 }
 
-/** zh-CN or en, from an Accept-Language header by its q-values; zh-CN when neither is asked for. */
-export function preferredLanguage(acceptLanguage: string | undefined): 'zhCN' | 'en' {
-  const ranked = (acceptLanguage ?? '')
-    .split(',')
-    .map((part, i) => {
-      const [tag, ...params] = part.trim().toLowerCase().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? 1);
-      return { tag, q: Number.isFinite(q) ? q : 0, i };
-    })
-    .filter((l) => l.tag && l.q > 0)
-    .sort((a, b) => b.q - a.q || a.i - b.i);
-  for (const { tag } of ranked) {
-    if (tag === 'en' || tag.startsWith('en-')) return 'en';
-    if (tag === 'zh' || tag.startsWith('zh-')) return 'zhCN';
-  }
-  return 'zhCN';
-}
-
-/** Resolvers every subgraph serves for the shared CanonicalError type (added by the subgraph server). */
+/**
+ * Resolvers every subgraph serves for the shared CanonicalError type (added by the subgraph server).
+ * A decline's text is zh-CN when the request asks for neither language (the gateway's error
+ * messages are en then): one negotiation (service-kit's preferredLanguage), the default each caller's.
+ */
 export const canonicalErrorResolvers = {
   CanonicalError: {
     localizedMessage: (error: CanonicalErrorModel, _: unknown, ctx: { acceptLanguage?: string }) =>
-      error.message[preferredLanguage(ctx.acceptLanguage)],
+      preferredLanguage(ctx.acceptLanguage, 'zh-CN') === 'en' ? error.message.en : error.message.zhCN,
   },
 };
 
