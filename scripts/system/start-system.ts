@@ -9,7 +9,7 @@ import { startGateway, type RunningGateway } from '@cardweave/gateway';
 import { PanVault } from '@cardweave/issuer-subgraph';
 import { ISSUER_SCHEMA, startIssuerSubgraph, type IssuerSubgraph } from '@cardweave/issuer-subgraph';
 import { startWalletSubgraph, WALLET_SCHEMA, withActivityInbox, type WalletSubgraph } from '@cardweave/wallet-subgraph';
-import { startClearingSubgraph, type ClearingSubgraph } from '@cardweave/clearing-subgraph';
+import { CLEARING_SCHEMA, startClearingSubgraph, type ClearingSubgraph } from '@cardweave/clearing-subgraph';
 import { WebhookSecretKeys } from '@cardweave/wallet-subgraph';
 import {
   clockFromEnv,
@@ -46,11 +46,11 @@ export interface RunningSystem {
    */
   platforms?: { simulated: string[]; realHttp: string[] };
   /**
-   * The relays publishing the issuer's and the wallet's outboxes (to JetStream with `natsUrl`,
-   * otherwise to one in-process bus they share, which the wallet's activity inbox reads), or null
-   * when the run was started without them.
+   * The relays publishing the issuer's, the wallet's and the clearing network's outboxes (to
+   * JetStream with `natsUrl`, otherwise to one in-process bus they share, which the wallet's
+   * activity inbox reads), or null when the run was started without them.
    */
-  events: { issuer: RunningEventRelay; wallet: RunningEventRelay } | null;
+  events: { issuer: RunningEventRelay; wallet: RunningEventRelay; clearing: RunningEventRelay } | null;
   stop(): Promise<void>;
 }
 
@@ -67,8 +67,9 @@ export interface StartSystemOptions {
   /** Hive's log level; false for none. */
   gatewayLogging?: boolean | 'debug' | 'info' | 'warn' | 'error';
   /**
-   * Whether the issuer's and the wallet's outbox relays run, as in their standalone processes
-   * (default true). Without them events are still written with their changes, never published.
+   * Whether the issuer's, the wallet's and the clearing network's outbox relays run, as in their
+   * standalone processes (default true). Without them events are still written with their
+   * changes, never published.
    */
   eventRelays?: boolean;
   /** With eventRelays: the wallet's webhook worker too (default); off for a caller that runs its own. */
@@ -112,7 +113,7 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
     platformHttp,
   });
   // Payments run wallet → clearing → issuer, so each starts after the hop it calls.
-  const clearing = await startClearingSubgraph({
+  const servedClearing = await startClearingSubgraph({
     ...common,
     databaseUrl: url('clearing'),
     port: config.subgraphPorts.clearing,
@@ -122,7 +123,7 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
     ...common,
     databaseUrl: url('wallet'),
     port: config.subgraphPorts.wallet,
-    clearingUrl: clearing.url,
+    clearingUrl: servedClearing.url,
     issuerUrl: servedIssuer.url,
     platformHttp,
     recoveryIntervalMs: options.paymentRecoveryIntervalMs ?? 10_000,
@@ -135,17 +136,20 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
   // Each subgraph's relay beside it, as its standalone runner (main.ts) starts it; stopped before its subgraph.
   let issuer: IssuerSubgraph = servedIssuer;
   let wallet: WalletSubgraph = servedWallet;
+  let clearing: ClearingSubgraph = servedClearing;
   let events: RunningSystem['events'] = null;
   if (options.eventRelays ?? true) {
     // Without NATS one bus carries every service's events in this process, so the wallet's
-    // activity inbox hears the issuer's; it listens before the relays publish what is pending.
+    // activity inbox hears the issuer's and the clearing network's; it listens before the relays
+    // publish what is pending.
     const bus = config.natsUrl ? undefined : new InProcessEventBus();
     const broker = { bus, stream: options.eventStream?.stream, subjectPrefix: options.eventStream?.subjectPrefix };
     const inboxed = await withActivityInbox(servedWallet, { natsUrl: config.natsUrl, ...broker });
     const relayedIssuer = await withEventRelay(servedIssuer, ISSUER_SCHEMA, config.natsUrl, broker);
     const relayedWallet = await withEventRelay(inboxed, WALLET_SCHEMA, config.natsUrl, broker);
-    [issuer, wallet] = [relayedIssuer, relayedWallet];
-    events = { issuer: relayedIssuer.events, wallet: relayedWallet.events };
+    const relayedClearing = await withEventRelay(servedClearing, CLEARING_SCHEMA, config.natsUrl, broker);
+    [issuer, wallet, clearing] = [relayedIssuer, relayedWallet, relayedClearing];
+    events = { issuer: relayedIssuer.events, wallet: relayedWallet.events, clearing: relayedClearing.events };
   }
 
   const sources = { issuer: issuer.database.dataSource, wallet: wallet.database.dataSource, clearing: clearing.database.dataSource };

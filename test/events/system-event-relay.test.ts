@@ -1,8 +1,8 @@
 /**
- * The whole system as `npm start` runs it publishes its events: the issuer's and the wallet's
- * outbox relays run beside their subgraphs (as each standalone main.ts starts them), here on
- * the in-process bus, since no NATS_URL is given. A payment through the gateway reaches the
- * bus and its outbox row is marked published; a card lock reaches it too.
+ * The whole system as `npm start` runs it publishes its events: the issuer's, the wallet's and
+ * the clearing network's outbox relays run beside their subgraphs (as each standalone main.ts
+ * starts them), here on the in-process bus, since no NATS_URL is given. A payment through the
+ * gateway reaches the bus and its outbox row is marked published; a card lock reaches it too.
  */
 import type { DomainEvent, InProcessEventBus } from '@cardweave/subgraph-kit';
 import { systemConfigFromEnv } from '../../scripts/system/system-config';
@@ -64,12 +64,14 @@ async function publishedAt(schema: 'issuer' | 'wallet', eventId: string): Promis
   }
 }
 
-it('runs a relay for the issuer and one for the wallet, on one in-process bus when NATS_URL is unset', () => {
+it('runs a relay for the issuer, one for the wallet and one for the clearing network, on one in-process bus when NATS_URL is unset', () => {
   expect(system.events).not.toBeNull();
   expect(system.events!.issuer.sink.name).toBe('in-process');
   expect(system.events!.wallet.sink.name).toBe('in-process');
-  // Shared, so the wallet's activity inbox hears the issuer's events in the one process.
+  expect(system.events!.clearing.sink.name).toBe('in-process');
+  // Shared, so the wallet's activity inbox hears the issuer's and the network's events in the one process.
   expect(system.events!.issuer.bus).toBe(system.events!.wallet.bus);
+  expect(system.events!.clearing.bus).toBe(system.events!.wallet.bus);
 });
 
 it('publishes a payment approved through the gateway, and marks its outbox row published', async () => {

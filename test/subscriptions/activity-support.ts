@@ -33,15 +33,17 @@ export function eventOf(message: SseMessage | null, field: 'customerActivity' | 
 
 /**
  * The id of the customer's latest event as the wallet's inbox holds it: where a subscription
- * resumes. Waits until every event the customer's changes wrote (the issuer's and the wallet's
- * outboxes) has reached the inbox, so nothing written before can arrive after subscribing.
+ * resumes. Waits until every event the customer's changes wrote (the issuer's, the wallet's and
+ * the clearing network's outboxes) has reached the inbox, so nothing written before can arrive
+ * after subscribing.
  */
 export async function lastEventId(system: TestSystem, customerId: string): Promise<string> {
   const db = system.wallet.database.dataSource;
   for (const deadline = Date.now() + 10_000; ;) {
     const [row] = (await db.query(
       `SELECT (SELECT count(*) FROM (SELECT id FROM wallet.event_outbox WHERE customer_id = $1
-                                     UNION ALL SELECT id FROM issuer.event_outbox WHERE customer_id = $1) written
+                                     UNION ALL SELECT id FROM issuer.event_outbox WHERE customer_id = $1
+                                     UNION ALL SELECT id FROM clearing.event_outbox WHERE customer_id = $1) written
                WHERE written.id NOT IN (SELECT id FROM wallet.event_inbox WHERE customer_id = $1))::int AS missing,
               (SELECT id FROM wallet.event_inbox WHERE customer_id = $1 ORDER BY position DESC LIMIT 1) AS last`,
       [customerId],

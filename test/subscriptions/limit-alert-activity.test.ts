@@ -5,6 +5,7 @@
  * after the wallet counted it warns nothing), and the customer's activity
  * subscription receives it with the limit and its use; a further payment in the same window
  * warns no more. On the in-process bus (CARDWEAVE_TEST_DATABASE=postgres for a real PostgreSQL).
+ * The clearing network's own limits: network-limit-alert-activity.test.ts.
  */
 import { insertCustomer } from '../support/card-fixtures';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -122,9 +123,22 @@ it("the wallet's own limit: the payment that takes UnionPay QuickPass's daily 5,
       },
     },
   ]);
-  const two = [eventOf(await feed.next(5_000), 'customerActivity'), eventOf(await feed.next(5_000), 'customerActivity')];
-  expect(two.map((e) => e.type)).toEqual(['LIMIT_NEARLY_USED', 'PAYMENT_APPROVED']);
-  expect(two[0]).toMatchObject({ platformId: 'unionpay-quickpass', limitUsage: { ruleId: 'unionpay-quickpass.daily', window: 'DAILY' } });
+  // The card's UnionPay day (5,000 CNY on the network) is at 4,000 too: the network warns of its own
+  // limit beside the wallet, each once; the services' events in the order they reached the inbox.
+  const received: ActivityEvent[] = [];
+  for (let i = 0; i < 3; i++) received.push(eventOf(await feed.next(5_000), 'customerActivity'));
+  expect(received.map((e) => e.type).sort()).toEqual(['LIMIT_NEARLY_USED', 'LIMIT_NEARLY_USED', 'PAYMENT_APPROVED']);
+  const wallets = received.filter((e) => e.platformId !== 'unionpay');
+  // The wallet's own two, in its outbox's order: the warning is written before the outcome in the same transaction.
+  expect(wallets.map((e) => e.type)).toEqual(['LIMIT_NEARLY_USED', 'PAYMENT_APPROVED']);
+  expect(wallets[0]).toMatchObject({
+    platformId: 'unionpay-quickpass',
+    limitUsage: { ruleId: 'unionpay-quickpass.daily', window: 'DAILY' },
+  });
+  expect(received.find((e) => e.platformId === 'unionpay')).toMatchObject({
+    type: 'LIMIT_NEARLY_USED',
+    limitUsage: { ruleId: 'unionpay.daily', window: 'DAILY' },
+  });
   // 100 %: no second warning for the window.
   expect((await client.pay(quickpass, 1_000_00)).ok).toBe(true);
   expect(await walletAlerts()).toHaveLength(1);

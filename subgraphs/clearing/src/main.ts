@@ -1,5 +1,6 @@
 /** The clearing subgraph as its own process: `tsx subgraphs/clearing/src/main.ts`. */
 import { loadAdapterRegistry } from '@cardweave/adapter-sdk';
+import { withEventRelay } from '@cardweave/subgraph-kit';
 import {
   clockFromEnv,
   configValue,
@@ -10,10 +11,11 @@ import {
   runStandalone,
 } from '@cardweave/service-kit';
 import { startClearingSubgraph } from './clearing-subgraph';
+import { CLEARING_SCHEMA } from './db/clearing-database';
 
 void runStandalone('clearing', async () => {
   installKeyring(keyringFromEnv(process.env, 'clearing'));
-  return startClearingSubgraph({
+  const served = await startClearingSubgraph({
     databaseUrl: requiredConfigValue('CLEARING_DATABASE_URL'),
     registry: loadAdapterRegistry(),
     clock: clockFromEnv(),
@@ -22,4 +24,6 @@ void runStandalone('clearing', async () => {
     issuerUrl: configValue('ISSUER_URL'),
     hopTimeoutMs: configValueFor('HOP_TIMEOUT_MS', 'clearing'),
   });
+  // The relay runs in this process: to NATS JetStream with NATS_URL, in-process without.
+  return withEventRelay(served, CLEARING_SCHEMA, configValue('NATS_URL'));
 });

@@ -2,7 +2,8 @@
  * The clearing network's hop of a payment: the network's limits on the card, reserved
  * atomically in the clearing database, then the issuer's answer. A decline or a fault
  * downstream gives the reservation back; a fault first reverses the issuer's leg, so the
- * network never keeps a leg the issuer does not have.
+ * network never keeps a leg the issuer does not have. The approval of the leg warns, in its
+ * own transaction, of a network limit window it took to 80 % (limit.nearly_used).
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -11,6 +12,7 @@ import type { Identity } from '@cardweave/service-kit';
 import { declineFor, releaseLimits, reserveLimits, settledWithin, HopUnavailable } from '@cardweave/subgraph-kit';
 import type { HopOutcome, PaymentDescriptor, ReversalOutcome, Reservation, SiblingClient } from '@cardweave/subgraph-kit';
 import { CLEARING_SCHEMA } from '../db/clearing-database';
+import { clearingEventOutbox, networkScopeKeyOf, warnNetworkLimitsNearlyUsed } from '../events/clearing-events';
 import {
   declineLeg,
   insertLegOnce,
@@ -22,6 +24,8 @@ import {
 } from '../db/queries/transaction.queries';
 
 export class ClearingRoute {
+  private readonly events;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly network: PlatformAdapter,
@@ -29,7 +33,9 @@ export class ClearingRoute {
     private readonly clock: Clock,
     /** The time the issuer's authorization, and its reversal after a fault, may take together. */
     private readonly hopTimeoutMs: number,
-  ) {}
+  ) {
+    this.events = clearingEventOutbox(() => this.clock.now());
+  }
 
   async authorize(payment: PaymentDescriptor, identity: Identity | null): Promise<HopOutcome> {
     const reserved = await this.reserve(payment);
@@ -51,7 +57,7 @@ export class ClearingRoute {
       throw error;
     }
     if (answer.status === 'APPROVED') {
-      const approved = await this.settle(payment.paymentId, 'APPROVED', null);
+      const approved = await this.settle(payment.paymentId, 'APPROVED', null, payment);
       // A reversal got here first: the issuer's leg was reversed with it.
       return approved ? { status: 'APPROVED', transactionId: reserved.transactionId } : { status: 'REVERSED' };
     }
@@ -92,7 +98,13 @@ export class ClearingRoute {
     return legOfPayment(this.dataSource, paymentId);
   }
 
-  private insertLeg(payment: PaymentDescriptor, id: string, status: LegStatus, manager: EntityManager | null): Promise<boolean> {
+  private insertLeg(
+    payment: PaymentDescriptor,
+    id: string,
+    status: LegStatus,
+    manager: EntityManager | null,
+    at: Date = this.clock.now(),
+  ): Promise<boolean> {
     return insertLegOnce(manager ?? this.dataSource, {
       id,
       paymentId: payment.paymentId,
@@ -103,15 +115,17 @@ export class ClearingRoute {
       merchantCategory: payment.merchantCategory,
       amountFen: payment.amountFen,
       status,
-      at: this.clock.now(),
+      at,
     });
   }
 
   /** Claims the payment id and reserves the network's limits, in one transaction. */
   private async reserve(payment: PaymentDescriptor): Promise<{ transactionId: string } | { outcome: HopOutcome }> {
     const transactionId = randomUUID();
+    // One instant for the leg and its windows: its created_at says which windows it counted in.
+    const now = this.clock.now();
     return this.dataSource.transaction(async (m) => {
-      if (!(await this.insertLeg(payment, transactionId, 'PENDING', m))) {
+      if (!(await this.insertLeg(payment, transactionId, 'PENDING', m, now))) {
         const outcome = this.outcomeOf((await legOfPayment(m, payment.paymentId))!);
         if (!outcome) throw new HopUnavailable('payments/authorize', 'the same payment is already being routed');
         return { outcome };
@@ -120,9 +134,9 @@ export class ClearingRoute {
         m,
         CLEARING_SCHEMA,
         this.network.limits,
-        (rule) => (rule.scope === 'CUSTOMER' ? payment.customerId : payment.cardId),
+        networkScopeKeyOf(payment),
         BigInt(payment.amountFen),
-        this.clock.now(),
+        now,
       );
       if (!result.ok) {
         const error = declineFor(this.network, 'LIMIT_EXCEEDED', '61', result.rule);
@@ -136,9 +150,16 @@ export class ClearingRoute {
 
   /**
    * Moves a PENDING (or, for a reversal, an APPROVED) leg to its end state, giving the
-   * reserved limits back unless it was approved. Returns false when another outcome won.
+   * reserved limits back unless it was approved. An approval (of `payment`) warns of the
+   * network's windows it took to 80 %, in the same transaction: the warning commits with the
+   * approval or not at all. Returns false when another outcome won.
    */
-  private async settle(paymentId: string, to: 'APPROVED' | 'DECLINED' | 'REVERSED', error: CanonicalError | null): Promise<boolean> {
+  private async settle(
+    paymentId: string,
+    to: 'APPROVED' | 'DECLINED' | 'REVERSED',
+    error: CanonicalError | null,
+    payment?: PaymentDescriptor,
+  ): Promise<boolean> {
     const from: LegStatus[] = to === 'REVERSED' ? ['PENDING', 'APPROVED'] : ['PENDING'];
     return this.dataSource.transaction(async (m) => {
       const settled = await settleLeg(m, {
@@ -152,6 +173,17 @@ export class ClearingRoute {
       if (!settled) return false;
       if (to !== 'APPROVED' && settled.reservations) {
         await releaseLimits(m, CLEARING_SCHEMA, JSON.parse(settled.reservations) as Reservation[]);
+      }
+      if (to === 'APPROVED' && payment && settled.reservations) {
+        await warnNetworkLimitsNearlyUsed(
+          m,
+          this.events,
+          { platform: this.network.manifest.id, limits: this.network.limits },
+          { customerId: payment.customerId, cardId: payment.cardId },
+          JSON.parse(settled.reservations) as Reservation[],
+          settled.createdAt,
+          this.clock.now(),
+        );
       }
       return true;
     });

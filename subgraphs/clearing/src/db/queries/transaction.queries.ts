@@ -75,6 +75,14 @@ export async function recordReservations(m: SqlRunner, paymentId: string, reserv
   await m.query(`UPDATE clearing.transactions SET reservations = $2 WHERE payment_id = $1`, [paymentId, reservations]);
 }
 
+/** A leg as its settlement leaves it: what it had reserved, and when (the windows it counted in). */
+export interface SettledLeg {
+  /** The limit windows reserved (JSON), once reserved. */
+  reservations: string | null;
+  /** When the leg was claimed and its limits reserved. */
+  createdAt: Date;
+}
+
 /**
  * Moves the leg from one of `from` to `to` (keeping a decline already recorded unless one is
  * given); what it had reserved, or null when the leg was not in `from` (another outcome won).
@@ -82,13 +90,13 @@ export async function recordReservations(m: SqlRunner, paymentId: string, reserv
 export async function settleLeg(
   m: SqlRunner,
   settle: { paymentId: string; to: LegStatus; from: LegStatus[]; declineCode: string | null; decline: string | null; at: Date },
-): Promise<{ reservations: string | null } | null> {
-  const rows = returnedRows<{ reservations: string | null }>(
+): Promise<SettledLeg | null> {
+  const rows = returnedRows<{ reservations: string | null; created_at: Date | string }>(
     await m.query(
       `UPDATE clearing.transactions SET status = $2, decline_code = COALESCE($3, decline_code), decline = COALESCE($4, decline), updated_at = $5
-        WHERE payment_id = $1 AND status = ANY($6) RETURNING reservations`,
+        WHERE payment_id = $1 AND status = ANY($6) RETURNING reservations, created_at`,
       [settle.paymentId, settle.to, settle.declineCode, settle.decline, settle.at, settle.from],
     ),
   );
-  return rows[0] ?? null;
+  return rows[0] ? { reservations: rows[0].reservations, createdAt: new Date(rows[0].created_at) } : null;
 }
