@@ -2,8 +2,8 @@
  * The card page follows the signed-in customer's activity live (customerActivity over SSE at
  * the gateway, in a real browser): a payment made through the API with the customer's token
  * shows as a notification within 2 s, in the page's language, with its amount and masked
- * number; a decline with its canonical message and remedy; a wallet binding taken out; and the
- * card view is read again after each.
+ * number; a decline with its canonical message and remedy; a wallet binding taken out; a card
+ * network's limit nearly used, naming the network; and the card view is read again after each.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -148,6 +148,20 @@ describeInBrowser('live card activity on the card page', () => {
     const unlocked = page.locator('[data-testid=activity-notification][data-type=CARD_UNLOCKED]');
     await unlocked.waitFor({ timeout: NOTIFIED_WITHIN_MS });
     expect(await unlocked.locator('[data-testid=activity-text]').textContent()).toBe(`卡片 ${masked} 已解锁。`);
+    await page.context().close();
+  });
+
+  it("notifies a card network's limit nearly used, naming the network: UnionPay's daily 5,000 CNY at 4,000 (en)", async () => {
+    const holder = await holderWithCard();
+    const page = await signedInPage(holder.customerId, 'en-US');
+    // 1,000 CNY at a time (the most a UnionPay payment may be): the fourth takes the network's day to 80 %.
+    for (let i = 0; i < 4; i++) expect((await holder.client.pay(holder.wechat, 1_000_00)).ok).toBe(true);
+    const warning = page.locator('[data-testid=activity-notification][data-type=LIMIT_NEARLY_USED]');
+    await warning.waitFor({ timeout: NOTIFIED_WITHIN_MS });
+    expect(await warning.getAttribute('data-card-id')).toBe(holder.cardId);
+    expect(await warning.locator('[data-testid=activity-text]').textContent()).toBe(
+      `You have used 80% of the UnionPay daily limit (${formatFen(4_000_00, 'en')} of ${formatFen(5_000_00, 'en')}).`,
+    );
     await page.context().close();
   });
 

@@ -170,14 +170,17 @@ const en = {
     cardUnlocked: (masked: string) => `Card ${masked} was unlocked.`,
     customerFrozen: 'Your account was frozen pending review; payments are paused.',
     customerUnfrozen: 'Your account was released; you can pay again.',
-    limitNearlyUsed: (percent: number, used: string, limit: string, window: string) =>
-      `You have used ${percent}% of your ${window} limit (${used} of ${limit}).`,
+    /** `owner`: the platform whose limit it is (a wallet's, the card network's); null for the holder's own. */
+    limitNearlyUsed: (percent: number, used: string, limit: string, window: string, owner: string | null) =>
+      `You have used ${percent}% of ${owner ? `the ${owner}` : 'your'} ${window} limit (${used} of ${limit}).`,
     limitWindows: { DAILY: 'daily', MONTHLY: 'monthly', YEARLY: 'yearly' } as Record<string, string>,
     wallets: { 'wechat-pay': 'WeChat Pay', 'unionpay-quickpass': 'UnionPay QuickPass', 'jd-finance': 'JD Finance' } as Record<
       string,
       string
     >,
     aWallet: 'a wallet',
+    /** The card networks whose limits a payment may nearly use (their adapters' display names). */
+    networks: { unionpay: 'UnionPay' } as Record<string, string>,
   },
   statuses: {
     ACTIVE: 'active',
@@ -340,11 +343,12 @@ const zhCN: Messages = {
     cardUnlocked: (masked: string) => `卡片 ${masked} 已解锁。`,
     customerFrozen: '您的账户已被冻结待审核，暂时无法支付。',
     customerUnfrozen: '您的账户已解冻，可以继续支付。',
-    limitNearlyUsed: (percent: number, used: string, limit: string, window: string) =>
-      `${window}限额已用 ${percent}%（${used} / ${limit}）。`,
+    limitNearlyUsed: (percent: number, used: string, limit: string, window: string, owner: string | null) =>
+      `${owner ?? ''}${window}限额已用 ${percent}%（${used} / ${limit}）。`,
     limitWindows: { DAILY: '单日', MONTHLY: '单月', YEARLY: '年度' },
     wallets: { 'wechat-pay': '微信支付', 'unionpay-quickpass': '云闪付', 'jd-finance': '京东金融' },
     aWallet: '钱包',
+    networks: { unionpay: '中国银联' },
   },
   statuses: {
     ACTIVE: '正常',

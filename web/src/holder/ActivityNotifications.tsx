@@ -22,6 +22,12 @@ function walletName(platformId: string | null, view: CustomerView | null, t: Mes
   return t.activity.wallets[platformId] ?? platformId;
 }
 
+/** Whose limit an event is about: a card network's or a wallet's by name; null for the holder's own. */
+function limitOwner(platformId: string | null, view: CustomerView | null, t: Messages, lang: Language): string | null {
+  if (!platformId || platformId === 'cardholder') return null;
+  return t.activity.networks[platformId] ?? walletName(platformId, view, t, lang);
+}
+
 function describe(event: ActivityEvent, view: CustomerView | null, t: Messages, lang: Language): string {
   const amount = event.amountFen == null ? '' : formatFen(Number(event.amountFen), lang);
   const masked = event.card?.maskedNumber ?? '';
@@ -65,6 +71,7 @@ function describe(event: ActivityEvent, view: CustomerView | null, t: Messages, 
         fen(usage.usedFen, lang),
         fen(usage.limitFen, lang),
         t.activity.limitWindows[usage.window] ?? usage.window,
+        limitOwner(event.platformId, view, t, lang),
       );
     }
   }

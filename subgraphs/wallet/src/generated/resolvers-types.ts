@@ -63,7 +63,7 @@ export type ActivityEvent = {
   paymentId?: Maybe<Scalars['ID']['output']>;
   /** The overdue day a penalty was charged for. */
   penaltyDate?: Maybe<Scalars['Date']['output']>;
-  /** The wallet platform's id, e.g. `wechat-pay`. */
+  /** The platform's id, e.g. `wechat-pay` for a payment through WeChat Pay; for a limit nearly used, the platform whose limit it is: `unionpay` for the clearing network's, `cardholder` for the holder's own, or the wallet's. */
   platformId?: Maybe<Scalars['ID']['output']>;
   /** The repayment, for a repayment's event. */
   repaymentId?: Maybe<Scalars['ID']['output']>;
