@@ -8,6 +8,7 @@
 import { verifySignature, WebhookWorker } from '@cardweave/wallet-subgraph';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 import { customerWithCard } from './webhook-customers';
+import { allEndpoints } from './webhook-endpoint-pages';
 import { startReceiver, type Answer } from './webhook-receiver';
 
 jest.setTimeout(90_000);
@@ -75,14 +76,8 @@ const rotateAs = (token: string, endpointId: string, hours?: number) =>
     { id: endpointId, hours },
   );
 
-async function endpointsOf(token: string, includeDeleted = false): Promise<Endpoint[]> {
-  const { data, errors } = await system.queryAs<{ webhookEndpoints: Endpoint[] }>(
-    token,
-    `query E($all: Boolean) { webhookEndpoints(includeDeleted: $all) { ${ENDPOINT} } }`,
-    { all: includeDeleted },
-  );
-  expect(errors).toBeUndefined();
-  return data!.webhookEndpoints;
+function endpointsOf(token: string, includeDeleted = false): Promise<Endpoint[]> {
+  return allEndpoints<Endpoint>(system, token, ENDPOINT, includeDeleted);
 }
 
 describe('deleteWebhookEndpoint', () => {

@@ -72,7 +72,10 @@ export const FIELD_PERMISSIONS = {
   'CardDetails.cvv2': { allowed: ['CUSTOMER'], why: 'the card verification value' },
   'Subscription.cardActivity': { allowed: ['CUSTOMER'], why: 'the holder’s own card’s payments and bindings, as they happen' },
   'Subscription.customerActivity': { allowed: ['CUSTOMER'], why: 'the signed-in customer’s own activity, as it happens' },
-  'Query.webhookEndpoints': { allowed: ['CUSTOMER', 'OPERATOR'], why: 'the caller’s own endpoints and their delivery logs' },
+  'Query.webhookEndpoints': {
+    allowed: ['CUSTOMER', 'OPERATOR'],
+    why: 'operators every endpoint, a customer their own; each log its owner’s',
+  },
 } as const satisfies Record<string, Permission>;
 
 export type MutationName = keyof typeof MUTATION_PERMISSIONS;

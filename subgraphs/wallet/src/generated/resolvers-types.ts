@@ -698,8 +698,12 @@ export type Query = {
   payment?: Maybe<Payment>;
   /** A wallet binding by id. */
   walletBinding?: Maybe<WalletBinding>;
-  /** The webhook endpoints the caller owns: an operator's (every customer's events) or the signed-in customer's own. */
-  webhookEndpoints: Array<WebhookEndpoint>;
+  /**
+   * Webhook endpoints, oldest first. An operator sees every endpoint: those registered by
+   * operators (every customer's events) and each customer's own. A signed-in customer sees only
+   * the endpoints they registered themselves.
+   */
+  webhookEndpoints: WebhookEndpointConnection;
 };
 
 
@@ -714,6 +718,8 @@ export type QueryWalletBindingArgs = {
 
 
 export type QueryWebhookEndpointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -943,7 +949,7 @@ export type WebhookEndpoint = {
   createdAt: Scalars['DateTime']['output'];
   /** When it was deleted; null while events are posted to it. */
   deletedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The delivery log, newest first. */
+  /** The delivery log, newest first: for the endpoint's owner (operators for an ALL_CUSTOMERS endpoint, the customer for their own); empty for anyone else, an operator reading a customer's endpoint too. */
   deliveries: Array<WebhookDelivery>;
   /** The event types posted to it (payment.approved, binding.added, …). */
   eventTypes: Array<Scalars['String']['output']>;
@@ -966,6 +972,24 @@ export type WebhookEndpointDeliveriesArgs = {
 /** Whose events an endpoint receives. */
 export type WebhookScope =
   /** Every customer's (registered by an operator). */
+/** A page of webhook endpoints. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
+export type WebhookEndpointConnection = {
+  __typename?: 'WebhookEndpointConnection';
+  /** The endpoints on this page, each with its cursor. */
+  edges: Array<WebhookEndpointEdge>;
+  /** Whether more endpoints follow, and the cursor to ask for them. */
+  pageInfo: PageInfo;
+};
+
+/** A webhook endpoint on a page, with its cursor. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
+export type WebhookEndpointEdge = {
+  __typename?: 'WebhookEndpointEdge';
+  /** Pass as `after` to get the endpoints after this one. */
+  cursor: Scalars['String']['output'];
+  /** The endpoint. */
+  node: WebhookEndpoint;
+};
+
   | 'ALL_CUSTOMERS'
   /** One customer's own (registered by that customer). */
   | 'CUSTOMER';
@@ -1134,6 +1158,8 @@ export type ResolversTypes = {
   WebhookScope: WebhookScope;
 };
 
+  WebhookEndpointConnection: ResolverTypeWrapper<Omit<WebhookEndpointConnection, 'edges'> & { edges: Array<ResolversTypes['WebhookEndpointEdge']> }>;
+  WebhookEndpointEdge: ResolverTypeWrapper<Omit<WebhookEndpointEdge, 'node'> & { node: ResolversTypes['WebhookEndpoint'] }>;
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   ActivityEvent: DomainEvent;
@@ -1183,6 +1209,8 @@ export type ResolversParentTypes = {
 };
 
 export type ActivityEventResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['ActivityEvent'] = ResolversParentTypes['ActivityEvent']> = {
+  WebhookEndpointConnection: Omit<WebhookEndpointConnection, 'edges'> & { edges: Array<ResolversParentTypes['WebhookEndpointEdge']> };
+  WebhookEndpointEdge: Omit<WebhookEndpointEdge, 'node'> & { node: ResolversParentTypes['WebhookEndpoint'] };
   amountFen?: Resolver<Maybe<ResolversTypes['Fen']>, ParentType, ContextType>;
   billId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
@@ -1366,7 +1394,7 @@ export type PlatformEligibilityResolvers<ContextType = WalletContext, ParentType
 export type QueryResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
   walletBinding?: Resolver<Maybe<ResolversTypes['WalletBinding']>, ParentType, ContextType, RequireFields<QueryWalletBindingArgs, 'id'>>;
-  webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<QueryWebhookEndpointsArgs, 'includeDeleted'>>;
+  webhookEndpoints?: Resolver<ResolversTypes['WebhookEndpointConnection'], ParentType, ContextType, RequireFields<QueryWebhookEndpointsArgs, 'first' | 'includeDeleted'>>;
 };
 
 export type RegisteredWebhookEndpointResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['RegisteredWebhookEndpoint'] = ResolversParentTypes['RegisteredWebhookEndpoint']> = {
@@ -1460,6 +1488,16 @@ export type WebhookEndpointResolvers<ContextType = WalletContext, ParentType ext
 export type Resolvers<ContextType = WalletContext> = {
   ActivityEvent?: ActivityEventResolvers<ContextType>;
   ActivityLimitUsage?: ActivityLimitUsageResolvers<ContextType>;
+export type WebhookEndpointConnectionResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WebhookEndpointConnection'] = ResolversParentTypes['WebhookEndpointConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookEndpointEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointEdgeResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WebhookEndpointEdge'] = ResolversParentTypes['WebhookEndpointEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
+};
+
   BindCardResult?: BindCardResultResolvers<ContextType>;
   CanonicalError?: CanonicalErrorResolvers<ContextType>;
   Card?: CardResolvers<ContextType>;
@@ -1494,3 +1532,5 @@ export type Resolvers<ContextType = WalletContext> = {
   WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
 };
 
+  WebhookEndpointConnection?: WebhookEndpointConnectionResolvers<ContextType>;
+  WebhookEndpointEdge?: WebhookEndpointEdgeResolvers<ContextType>;

@@ -4,7 +4,7 @@ import type { WalletContext } from '../context';
 import { webhookAttemptsOf, webhookDeliveriesOf } from '../db/queries/webhook.queries';
 import type { Resolvers } from '../generated/resolvers-types';
 import { deleteEndpoint, rotateEndpointSecret } from '../webhooks/webhook-endpoint-changes';
-import { endpointOwner, ownedEndpoints, ownsEndpoint, redeliver, registerWebhookEndpoint } from '../webhooks/webhook-registration';
+import { endpointOwner, ownsEndpoint, redeliver, registerWebhookEndpoint, visibleEndpoints } from '../webhooks/webhook-registration';
 
 function ownerOrRefuse(ctx: WalletContext, expected: 'CUSTOMER' | 'OPERATOR'): string | null {
   const owner = endpointOwner(ctx);
@@ -16,7 +16,8 @@ function ownerOrRefuse(ctx: WalletContext, expected: 'CUSTOMER' | 'OPERATOR'): s
 
 export const webhookResolvers = {
   Query: {
-    webhookEndpoints: (_, { includeDeleted }, ctx) => ownedEndpoints(ctx.dataSource, ctx, includeDeleted ?? false),
+    webhookEndpoints: (_, { first, after, includeDeleted }, ctx) =>
+      visibleEndpoints(ctx.dataSource, ctx, { first, after, includeDeleted: includeDeleted ?? false }),
   },
   Mutation: {
     registerWebhookEndpoint: (_, { url, eventTypes }, ctx) =>
@@ -46,7 +47,7 @@ export const webhookResolvers = {
       if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
         throw graphqlError('BAD_USER_INPUT', 'first: 1 to 100', { field: 'first' });
       }
-      // Endpoints are only reached through webhookEndpoints (the owner's); checked again all the same.
+      // An operator lists customers' endpoints too, but a log is its endpoint's owner's alone.
       return ownsEndpoint(ctx, endpoint) ? webhookDeliveriesOf(ctx.dataSource, endpoint.id, limit) : [];
     },
   },

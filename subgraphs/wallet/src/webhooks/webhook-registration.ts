@@ -1,17 +1,18 @@
 /**
  * Registering endpoints and reading their logs. An operator's endpoint receives every
- * customer's events; a customer's, that customer's own. The owner alone (operators for an
- * operator's endpoint) reads an endpoint's log and asks for a redelivery; anyone else gets
- * NOT_FOUND, as for an id that does not exist.
+ * customer's events; a customer's, that customer's own. Operators list every endpoint (they may
+ * delete any of them), a customer only their own. The owner alone (operators for an operator's
+ * endpoint) reads an endpoint's log and asks for a redelivery; anyone else gets NOT_FOUND, as
+ * for an id that does not exist.
  */
 import { randomUUID } from 'node:crypto';
 import { graphqlError, type HasIdentity } from '@cardweave/service-kit';
-import { DOMAIN_EVENT_TYPES, type SqlRunner } from '@cardweave/subgraph-kit';
+import { decodeCursor, DOMAIN_EVENT_TYPES, pageSize, toConnection, type Connection, type SqlRunner } from '@cardweave/subgraph-kit';
 import {
   insertWebhookEndpoint,
   scheduleRedelivery,
   webhookDeliveryWithOwner,
-  webhookEndpointsOf,
+  webhookEndpointsPage,
   type WebhookDeliveryRow,
   type WebhookEndpointRow,
 } from '../db/queries/webhook.queries';
@@ -86,9 +87,27 @@ export async function registerWebhookEndpoint(
   return { endpoint, signingSecret };
 }
 
-export function ownedEndpoints(db: SqlRunner, ctx: HasIdentity, includeDeleted = false): Promise<WebhookEndpointRow[]> {
+/**
+ * A page of the endpoints the caller sees: an operator every endpoint (the operators' and each
+ * customer's), a customer their own; anyone else none.
+ */
+export async function visibleEndpoints(
+  db: SqlRunner,
+  ctx: HasIdentity,
+  page: { first?: number | null; after?: string | null; includeDeleted: boolean },
+): Promise<Connection<WebhookEndpointRow>> {
+  const size = pageSize(page.first);
+  const after = decodeCursor(page.after);
   const owner = endpointOwner(ctx);
-  return owner === undefined ? Promise.resolve([]) : webhookEndpointsOf(db, owner, includeDeleted);
+  const keyOf = (row: WebhookEndpointRow & { sort?: string }) => ({ sort: row.sort ?? row.createdAt.toISOString(), id: row.id });
+  if (owner === undefined) return toConnection([], size, keyOf);
+  const rows = await webhookEndpointsPage(db, {
+    customerId: owner ?? undefined,
+    includeDeleted: page.includeDeleted,
+    after,
+    limit: size + 1,
+  });
+  return toConnection(rows, size, keyOf);
 }
 
 export function ownsEndpoint(ctx: HasIdentity, endpoint: { customerId: string | null }): boolean {

@@ -103,13 +103,22 @@ export async function insertWebhookEndpoint(
   return rows[0];
 }
 
-/** One customer's endpoints, or (null) the operators' endpoints for every customer; the deleted ones only if asked. */
-export async function webhookEndpointsOf(db: SqlRunner, customerId: string | null, includeDeleted = false): Promise<WebhookEndpointRow[]> {
+/**
+ * A page of endpoints, oldest first, after `after` (the last one's created_at as text and id):
+ * one customer's (`customerId`), or (`customerId` undefined) every endpoint, the operators' and
+ * each customer's. Each row carries its created_at as PostgreSQL prints it, for the cursor.
+ */
+export async function webhookEndpointsPage(
+  db: SqlRunner,
+  options: { customerId?: string; includeDeleted: boolean; after: { sort: string; id: string } | null; limit: number },
+): Promise<Array<WebhookEndpointRow & { sort: string }>> {
   return (await db.query(
-    `SELECT ${ENDPOINT_COLUMNS} FROM wallet.webhook_endpoints
-     WHERE customer_id IS NOT DISTINCT FROM $1 AND (deleted_at IS NULL OR $2::boolean) ORDER BY created_at, id`,
-    [customerId, includeDeleted],
-  )) as WebhookEndpointRow[];
+    `SELECT ${ENDPOINT_COLUMNS}, created_at::text AS sort FROM wallet.webhook_endpoints
+     WHERE ($1::uuid IS NULL OR customer_id = $1::uuid) AND (deleted_at IS NULL OR $2::boolean)
+       AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
+     ORDER BY created_at, id LIMIT $5`,
+    [options.customerId ?? null, options.includeDeleted, options.after?.sort ?? null, options.after?.id ?? null, options.limit],
+  )) as Array<WebhookEndpointRow & { sort: string }>;
 }
 
 export async function webhookEndpointById(db: SqlRunner, endpointId: string): Promise<WebhookEndpointRow | null> {
