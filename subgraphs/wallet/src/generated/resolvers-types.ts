@@ -969,9 +969,6 @@ export type WebhookEndpointDeliveriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Whose events an endpoint receives. */
-export type WebhookScope =
-  /** Every customer's (registered by an operator). */
 /** A page of webhook endpoints. A value of its parent, without an id of its own: a client cache keeps it inside the object that holds it. */
 export type WebhookEndpointConnection = {
   __typename?: 'WebhookEndpointConnection';
@@ -990,6 +987,9 @@ export type WebhookEndpointEdge = {
   node: WebhookEndpoint;
 };
 
+/** Whose events an endpoint receives. */
+export type WebhookScope =
+  /** Every customer's (registered by an operator). */
   | 'ALL_CUSTOMERS'
   /** One customer's own (registered by that customer). */
   | 'CUSTOMER';
@@ -1155,11 +1155,11 @@ export type ResolversTypes = {
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRow>;
   WebhookDeliveryStatus: WebhookDeliveryStatus;
   WebhookEndpoint: ResolverTypeWrapper<WebhookEndpointRow>;
+  WebhookEndpointConnection: ResolverTypeWrapper<Omit<WebhookEndpointConnection, 'edges'> & { edges: Array<ResolversTypes['WebhookEndpointEdge']> }>;
+  WebhookEndpointEdge: ResolverTypeWrapper<Omit<WebhookEndpointEdge, 'node'> & { node: ResolversTypes['WebhookEndpoint'] }>;
   WebhookScope: WebhookScope;
 };
 
-  WebhookEndpointConnection: ResolverTypeWrapper<Omit<WebhookEndpointConnection, 'edges'> & { edges: Array<ResolversTypes['WebhookEndpointEdge']> }>;
-  WebhookEndpointEdge: ResolverTypeWrapper<Omit<WebhookEndpointEdge, 'node'> & { node: ResolversTypes['WebhookEndpoint'] }>;
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   ActivityEvent: DomainEvent;
@@ -1206,11 +1206,11 @@ export type ResolversParentTypes = {
   WebhookAttempt: WebhookAttemptRow;
   WebhookDelivery: WebhookDeliveryRow;
   WebhookEndpoint: WebhookEndpointRow;
+  WebhookEndpointConnection: Omit<WebhookEndpointConnection, 'edges'> & { edges: Array<ResolversParentTypes['WebhookEndpointEdge']> };
+  WebhookEndpointEdge: Omit<WebhookEndpointEdge, 'node'> & { node: ResolversParentTypes['WebhookEndpoint'] };
 };
 
 export type ActivityEventResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['ActivityEvent'] = ResolversParentTypes['ActivityEvent']> = {
-  WebhookEndpointConnection: Omit<WebhookEndpointConnection, 'edges'> & { edges: Array<ResolversParentTypes['WebhookEndpointEdge']> };
-  WebhookEndpointEdge: Omit<WebhookEndpointEdge, 'node'> & { node: ResolversParentTypes['WebhookEndpoint'] };
   amountFen?: Resolver<Maybe<ResolversTypes['Fen']>, ParentType, ContextType>;
   billId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
@@ -1485,9 +1485,6 @@ export type WebhookEndpointResolvers<ContextType = WalletContext, ParentType ext
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type Resolvers<ContextType = WalletContext> = {
-  ActivityEvent?: ActivityEventResolvers<ContextType>;
-  ActivityLimitUsage?: ActivityLimitUsageResolvers<ContextType>;
 export type WebhookEndpointConnectionResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WebhookEndpointConnection'] = ResolversParentTypes['WebhookEndpointConnection']> = {
   edges?: Resolver<Array<ResolversTypes['WebhookEndpointEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1498,6 +1495,9 @@ export type WebhookEndpointEdgeResolvers<ContextType = WalletContext, ParentType
   node?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
 };
 
+export type Resolvers<ContextType = WalletContext> = {
+  ActivityEvent?: ActivityEventResolvers<ContextType>;
+  ActivityLimitUsage?: ActivityLimitUsageResolvers<ContextType>;
   BindCardResult?: BindCardResultResolvers<ContextType>;
   CanonicalError?: CanonicalErrorResolvers<ContextType>;
   Card?: CardResolvers<ContextType>;
@@ -1530,7 +1530,7 @@ export type WebhookEndpointEdgeResolvers<ContextType = WalletContext, ParentType
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
-};
-
   WebhookEndpointConnection?: WebhookEndpointConnectionResolvers<ContextType>;
   WebhookEndpointEdge?: WebhookEndpointEdgeResolvers<ContextType>;
+};
+
