@@ -30,6 +30,7 @@ import {
 } from '@cardweave/subgraph-kit';
 import { generateDemoData } from '../demo-data/generate-demo-data';
 import { hasDemoData, writeDemoData } from '../demo-data/write-demo-data';
+import { oneProcessHopTimeouts } from './one-process-hop-timeouts';
 import { simulatedPlatforms } from './simulated-platforms';
 import type { SystemConfig } from './system-config';
 
@@ -113,11 +114,13 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
     platformHttp,
   });
   // Payments run wallet → clearing → issuer, so each starts after the hop it calls.
+  const hopTimeouts = oneProcessHopTimeouts();
   const servedClearing = await startClearingSubgraph({
     ...common,
     databaseUrl: url('clearing'),
     port: config.subgraphPorts.clearing,
     issuerUrl: servedIssuer.url,
+    hopTimeoutMs: hopTimeouts.clearing,
   });
   const servedWallet = await startWalletSubgraph({
     ...common,
@@ -125,6 +128,7 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
     port: config.subgraphPorts.wallet,
     clearingUrl: servedClearing.url,
     issuerUrl: servedIssuer.url,
+    hopTimeoutMs: hopTimeouts.wallet,
     platformHttp,
     recoveryIntervalMs: options.paymentRecoveryIntervalMs ?? 10_000,
     recoveryAfterMs: 30_000,
