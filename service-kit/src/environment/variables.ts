@@ -124,6 +124,13 @@ export const CONFIG_VARIABLES = {
     whenUnset: 'events delivered in-process only',
     secret: true,
   }),
+  EVENT_RETENTION_DAYS: variable({
+    parser: integer({ min: 8, max: 36_500 }),
+    default: 30,
+    readBy: 'issuer, wallet and clearing subgraphs',
+    description:
+      "Days the wallet's event inbox keeps an event after storing it, and each outbox an event after publishing it; older rows are deleted in small batches. More than the stream's 7 days, so an inbox reading the stream again never finds an event it let go. A subscription resuming after an event no longer kept is refused (BAD_USER_INPUT, field after); an event a webhook delivery refers to is kept",
+  }),
   GATEWAY_PORT: variable({
     parser: port(),
     default: 4000,

@@ -34,7 +34,7 @@ export { createEventOutboxSql, eventOutboxMigration, EventOutbox, recordEvent } 
 export { OutboxRelay, type EventSink, type OutboxRelayOptions } from './events/outbox-relay';
 export { InProcessEventBus, type EventListener } from './events/in-process-bus';
 export { notifyChannel, OutboxSignal, outboxSignal } from './events/outbox-signal';
-export { OutboxFeed, type FeedFilter, type FeedSubscription, type OutboxFeedOptions } from './events/outbox-feed';
+export { OutboxFeed, ResumePointNotKept, type FeedFilter, type FeedSubscription, type OutboxFeedOptions } from './events/outbox-feed';
 export {
   DEFAULT_EVENT_STREAM,
   DEFAULT_EVENT_SUBJECT_PREFIX,
@@ -44,7 +44,25 @@ export {
   type JetStreamSinkOptions,
 } from './events/jetstream-sink';
 export { startEventRelay, withEventRelay, type EventRelayOptions, type RunningEventRelay } from './events/event-relay-runtime';
-export { createEventInboxSql, EVENT_INBOX_TABLE, eventInboxMigration, isEventMessage, storeReceivedEvent } from './events/event-inbox';
+export {
+  createEventInboxSql,
+  EVENT_INBOX_TABLE,
+  eventInboxMigration,
+  isEventMessage,
+  lastStoredSequence,
+  storeReceivedEvent,
+  trimEventInbox,
+} from './events/event-inbox';
+export {
+  REFERENCED_BY_WEBHOOK_DELIVERY,
+  RETENTION_BATCH,
+  retentionCutoff,
+  startOutboxRetention,
+  startRetentionJob,
+  trimPublishedOutbox,
+  type RetentionJobOptions,
+  type RunningRetentionJob,
+} from './events/event-retention';
 export { startEventInbox, type EventInboxOptions, type RunningEventInbox } from './events/event-inbox-consumer';
 export {
   platformEligibility,

@@ -8,7 +8,7 @@
  * Same columns as the outbox (event-outbox.ts), so its row shape and mapping serve both.
  */
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import type { SqlRunner } from '../db/sql';
+import { returnedRows, type SqlRunner } from '../db/sql';
 import { assertPublishable, DOMAIN_EVENT_TYPES, type DomainEventMessage } from './domain-event';
 import { notifyChannel, outboxSignalOf } from './outbox-signal';
 
@@ -111,10 +111,36 @@ export async function storeReceivedEvent(
   return true;
 }
 
-/** The highest broker sequence stored: a consumer that starts resumes after it. */
+/**
+ * The broker sequence of the last event stored from the stream: a consumer that starts resumes
+ * after it. The last stored, not the highest: events are stored in stream order, and after a
+ * stream made again the highest may be the old stream's. The row holding it is never trimmed
+ * (trimEventInbox), so trimming never sends a consumer back to the stream's start.
+ */
 export async function lastStoredSequence(db: SqlRunner, schema: string): Promise<number> {
-  const [row] = (await db.query(`SELECT COALESCE(MAX(stream_sequence), 0) AS last FROM ${schema}.${EVENT_INBOX_TABLE}`)) as Array<{
-    last: string;
-  }>;
-  return Number(row.last);
+  const [row] = (await db.query(
+    `SELECT stream_sequence AS last FROM ${schema}.${EVENT_INBOX_TABLE} WHERE stream_sequence IS NOT NULL ORDER BY position DESC LIMIT 1`,
+  )) as Array<{ last: string }>;
+  return row ? Number(row.last) : 0;
+}
+
+/**
+ * Deletes up to `limit` inbox rows stored before `cutoff`, oldest first; the number deleted.
+ * The last row stored from the stream stays whatever its age: it is where a consumer resumes.
+ * `keep`: a further condition on the row (alias `i`) that keeps it, e.g. not yet fanned out.
+ */
+export async function trimEventInbox(db: SqlRunner, schema: string, cutoff: Date, limit: number, keep?: string): Promise<number> {
+  if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const table = `${schema}.${EVENT_INBOX_TABLE}`;
+  const rows = await db.query(
+    `DELETE FROM ${table} WHERE position IN (
+       SELECT i.position FROM ${table} i
+       WHERE i.received_at < $1 ${keep ? `AND NOT (${keep})` : ''}
+         AND i.position IS DISTINCT FROM (SELECT MAX(position) FROM ${table} WHERE stream_sequence IS NOT NULL)
+       ORDER BY i.position LIMIT $2
+       FOR UPDATE SKIP LOCKED)
+     RETURNING position`,
+    [cutoff, limit],
+  );
+  return returnedRows(rows).length;
 }

@@ -2,7 +2,9 @@
  * The relay as a subgraph process runs it: to JetStream when NATS_URL is set, otherwise to an
  * in-process bus, so a development run needs no other server.
  */
+import { configValue } from '@cardweave/service-kit';
 import type { DataSource } from 'typeorm';
+import { startOutboxRetention, type RetentionJobOptions } from './event-retention';
 import { InProcessEventBus } from './in-process-bus';
 import { JetStreamSink, type JetStreamSinkOptions } from './jetstream-sink';
 import { OutboxRelay, type EventSink, type OutboxRelayOptions } from './outbox-relay';
@@ -15,6 +17,10 @@ export interface EventRelayOptions extends OutboxRelayOptions, Partial<Omit<JetS
    * the wallet's inbox hears the issuer's events in `npm start`); a bus of its own unless given.
    */
   bus?: InProcessEventBus;
+  /** Days a published row stays in the outbox (EVENT_RETENTION_DAYS unless given); 0: kept for ever. */
+  retentionDays?: number;
+  /** How often published rows past the retention are looked for. */
+  retention?: Pick<RetentionJobOptions, 'intervalMs' | 'batchPauseMs'>;
 }
 
 export interface RunningEventRelay {
@@ -39,11 +45,18 @@ export async function startEventRelay(dataSource: DataSource, schema: string, op
     }));
   const relay = new OutboxRelay(dataSource, schema, sink, options);
   relay.start();
+  const retentionDays = options.retentionDays ?? configValue('EVENT_RETENTION_DAYS');
+  // Published rows have served (the relay reads only pending ones): trimmed once past the retention.
+  const retention =
+    retentionDays > 0
+      ? startOutboxRetention(dataSource, schema, retentionDays, { ...options.retention, now: options.now, onError: options.onError })
+      : null;
   return {
     relay,
     sink,
     bus,
     async stop() {
+      await retention?.stop();
       await relay.stop();
       // A shared bus is its owner's to close: the other services of the process still publish on it.
       if (!options.bus) await sink.close();

@@ -39,6 +39,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Listener = (event: DomainEvent, position: bigint) => void;
 
+/**
+ * A resume after an event the table does not hold for this customer: trimmed past the retention
+ * (or never theirs). What followed it may be trimmed too, so nothing is sent as if it were whole:
+ * the subscriber starts over (reloads what it shows, subscribes without `after`).
+ */
+export class ResumePointNotKept extends Error {
+  constructor(readonly after: string) {
+    super(`the event ${after} is no longer kept (or is not one of this customer's): start over without after`);
+    this.name = 'ResumePointNotKept';
+  }
+}
+
 /** A subscriber's events. */
 export interface FeedSubscription extends AsyncIterableIterator<DomainEvent> {
   /** Settles once the subscription listens: where it starts is fixed and any replay is loaded. */
@@ -78,7 +90,8 @@ export class OutboxFeed {
   /**
    * The events matching `filter`: with `after` (an event id), first those committed after it,
    * then the new ones as they commit; without, only the new ones. Each event once, in order.
-   * Ends when the consumer returns (a client that leaves).
+   * Ends when the consumer returns (a client that leaves). An `after` the table does not hold
+   * for the customer fails `listening` (and the first `next`) with ResumePointNotKept.
    */
   events(filter: FeedFilter, after?: string | null): FeedSubscription {
     const queue: DomainEvent[] = [];
@@ -111,6 +124,11 @@ export class OutboxFeed {
         const since = await this.since(filter, after);
         floor = since.floor;
         for (const event of since.events) deliver(event);
+      })
+      .catch((error: unknown) => {
+        // Nothing will be sent: the listener goes now, not when a consumer that never got the iterator returns it.
+        void finish();
+        throw error;
       })
       .finally(() => {
         replayed = true;
@@ -148,15 +166,14 @@ export class OutboxFeed {
     };
   }
 
-  /** Committed events matching `filter` after the event `after`, and its position; none when that event is unknown or not the customer's. */
+  /** Committed events matching `filter` after the event `after`, and its position; ResumePointNotKept when that event is not held or not the customer's. */
   private async since(filter: FeedFilter, after: string): Promise<{ events: DomainEvent[]; floor: bigint | null }> {
-    const none = { events: [], floor: null };
-    if (!UUID.test(after)) return none;
+    if (!UUID.test(after)) throw new ResumePointNotKept(after);
     const [start] = (await this.dataSource.query(`SELECT position FROM ${this.table} WHERE id = $1 AND customer_id = $2`, [
       after,
       filter.customerId,
     ])) as Array<{ position: string }>;
-    if (!start) return none;
+    if (!start) throw new ResumePointNotKept(after);
     const rows = (await this.dataSource.query(
       `SELECT ${OUTBOX_COLUMNS} FROM ${this.table}
        WHERE customer_id = $1 AND ($2::uuid IS NULL OR card_id = $2)

@@ -784,9 +784,12 @@ export type Subscription = {
    * The activity of one of the signed-in customer's cards, oldest first. With `after` (the id of
    * the last event received), resumes right after it: the events since are sent first, then the
    * new ones as they happen. Another customer's card, or a card without activity, sends nothing.
+   * Events are kept for a limited time (30 days unless the operator sets otherwise): an `after`
+   * no longer kept is refused with BAD_USER_INPUT on the field `after`, since the events after it
+   * may be gone too; reload what you show and subscribe again without `after`.
    */
   cardActivity: ActivityEvent;
-  /** The activity of every card of the signed-in customer, oldest first; `after` resumes as for cardActivity. */
+  /** The activity of every card of the signed-in customer, oldest first; `after` resumes, and is refused when no longer kept, as for cardActivity. */
   customerActivity: ActivityEvent;
 };
 

@@ -7,7 +7,7 @@
  * customer's own or NOT_FOUND, as for every other card field.
  */
 import { assertCanActForCustomer, graphqlError, notFound, requireId, type HasIdentity } from '@cardweave/service-kit';
-import type { DomainEvent, FeedSubscription } from '@cardweave/subgraph-kit';
+import { ResumePointNotKept, type DomainEvent, type FeedSubscription } from '@cardweave/subgraph-kit';
 import { activityTypeOf } from '../activity/activity-types';
 import type { Resolvers } from '../generated/resolvers-types';
 
@@ -19,6 +19,27 @@ function signedInCustomer(ctx: HasIdentity): string {
 }
 
 const afterId = (after: string | null | undefined) => (after == null ? null : requireId(after, 'after'));
+
+/**
+ * The subscription once its resume point is known to be held: an `after` no longer kept (past
+ * EVENT_RETENTION_DAYS) is refused with BAD_USER_INPUT on the field `after` (as a malformed
+ * one is: either way the client starts over, reloading and subscribing without `after`) instead
+ * of being sent what is left as if it missed nothing.
+ */
+async function resumed(events: FeedSubscription): Promise<AsyncIterableIterator<DomainEvent>> {
+  try {
+    await events.listening;
+  } catch (error) {
+    if (error instanceof ResumePointNotKept)
+      throw graphqlError(
+        'BAD_USER_INPUT',
+        'after: that event is no longer kept (events are kept for a limited time) or is not one of yours; reload what you show and subscribe again without after',
+        { field: 'after' },
+      );
+    throw error;
+  }
+  return shown(events);
+}
 
 /**
  * Only the kinds the schema names (the inbox may hold others in time). Not an async generator:
@@ -60,12 +81,12 @@ export const activityResolvers: Resolvers = {
         const owner = await ctx.cardOwners.load(id);
         if (!owner) throw notFound('card', 'cardId');
         assertCanActForCustomer(ctx, owner, 'card', 'cardId');
-        return shown(ctx.activity.events({ customerId, cardId: id }, afterId(after)));
+        return resumed(ctx.activity.events({ customerId, cardId: id }, afterId(after)));
       },
       resolve: (event: DomainEvent) => event,
     },
     customerActivity: {
-      subscribe: (_, { after }, ctx) => shown(ctx.activity.events({ customerId: signedInCustomer(ctx) }, afterId(after))),
+      subscribe: (_, { after }, ctx) => resumed(ctx.activity.events({ customerId: signedInCustomer(ctx) }, afterId(after))),
       resolve: (event: DomainEvent) => event,
     },
   },

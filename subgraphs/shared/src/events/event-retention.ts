@@ -1,0 +1,129 @@
+/**
+ * How long events stay in the tables that hold them after they have served: the outboxes
+ * (once published) and the wallet's inbox. Both would otherwise grow for ever. Rows older than
+ * the retention period go in small batches (short transactions, no long lock on a table the
+ * payments write to), by a periodic job beside the relay or the inbox.
+ *
+ * The period is more than the stream keeps an event (EVENT_STREAM_MAX_AGE_MS): an inbox reading
+ * the stream again (a new replica, a stream made again) finds only events it still holds, so a
+ * trimmed event is never stored a second time at a new position.
+ */
+import type { DataSource } from 'typeorm';
+import { returnedRows, type SqlRunner } from '../db/sql';
+import { EVENT_STREAM_MAX_AGE_MS } from './jetstream-sink';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Rows deleted per statement. */
+export const RETENTION_BATCH = 500;
+
+/** The oldest time a row may have to be kept, for a retention of `days`. */
+export function retentionCutoff(now: Date, days: number): Date {
+  if (!(days * DAY_MS > EVENT_STREAM_MAX_AGE_MS)) throw new Error(`event retention of ${days} days: must be more than the stream's 7`);
+  return new Date(now.getTime() - days * DAY_MS);
+}
+
+/**
+ * Deletes up to `limit` of `schema`'s outbox rows published before `cutoff`, oldest first; the
+ * number deleted. A row still to publish (or being published) stays however old it is.
+ * `keep`: a further condition on the row (alias `o`) that keeps it, e.g. a reference to it.
+ */
+export async function trimPublishedOutbox(db: SqlRunner, schema: string, cutoff: Date, limit: number, keep?: string): Promise<number> {
+  if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const rows = await db.query(
+    `DELETE FROM ${schema}.event_outbox WHERE position IN (
+       SELECT o.position FROM ${schema}.event_outbox o
+       WHERE o.published_at IS NOT NULL AND o.published_at < $1 ${keep ? `AND NOT (${keep})` : ''}
+       ORDER BY o.position LIMIT $2
+       FOR UPDATE SKIP LOCKED)
+     RETURNING position`,
+    [cutoff, limit],
+  );
+  return returnedRows(rows).length;
+}
+
+export interface RetentionJobOptions {
+  /** How often the job looks for old rows. */
+  intervalMs?: number;
+  /** Pause between two full batches, so a long backlog does not hold a connection of the pool. */
+  batchPauseMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+export interface RunningRetentionJob {
+  /** One pass now: batches until one is short; the rows deleted. */
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `trim` (deleting at most one batch of RETENTION_BATCH rows) at start and every
+ * `intervalMs`, batch after batch until a batch is short.
+ */
+export function startRetentionJob(trim: () => Promise<number>, options: RetentionJobOptions = {}): RunningRetentionJob {
+  const intervalMs = options.intervalMs ?? 10 * 60 * 1000;
+  const batchPauseMs = options.batchPauseMs ?? 100;
+  let stopping = false;
+  let running: Promise<number> | null = null;
+  const pass = async () => {
+    let deleted = 0;
+    for (;;) {
+      const batch = await trim();
+      deleted += batch;
+      if (batch < RETENTION_BATCH || stopping) return deleted;
+      await new Promise((resolve) => setTimeout(resolve, batchPauseMs));
+    }
+  };
+  const runOnce = () => {
+    running ??= pass().finally(() => (running = null));
+    return running;
+  };
+  const tick = () => void runOnce().catch((error: unknown) => options.onError?.(error));
+  const timer = setInterval(tick, intervalMs);
+  timer.unref?.();
+  const first = setTimeout(tick, 0);
+  first.unref?.();
+  return {
+    runOnce,
+    async stop() {
+      stopping = true;
+      clearInterval(timer);
+      clearTimeout(first);
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * A row a webhook delivery refers to (the wallet's delivery log reads the event from the outbox
+ * for deliveries queued from it) stays while the delivery does: its log shows the event's type.
+ */
+export const REFERENCED_BY_WEBHOOK_DELIVERY = (schema: string, alias: string) =>
+  `EXISTS (SELECT 1 FROM ${schema}.webhook_deliveries d WHERE d.event_id = ${alias}.id)`;
+
+/** The outbox of `schema` trimmed periodically, as a relay's process runs it. */
+export function startOutboxRetention(
+  dataSource: DataSource,
+  schema: string,
+  days: number,
+  options: RetentionJobOptions & { now?: () => Date } = {},
+): RunningRetentionJob {
+  const now = options.now ?? (() => new Date());
+  retentionCutoff(now(), days);
+  let hasDeliveryLog: Promise<boolean> | null = null;
+  return startRetentionJob(async () => {
+    // Only a schema with a delivery log (the wallet's) has references to keep; looked at once.
+    hasDeliveryLog ??= (
+      dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [`${schema}.webhook_deliveries`]) as Promise<
+        Array<{ present: boolean }>
+      >
+    )
+      .then(([row]) => row?.present === true)
+      .catch((error: unknown) => {
+        hasDeliveryLog = null;
+        throw error;
+      });
+    const keep = (await hasDeliveryLog) ? REFERENCED_BY_WEBHOOK_DELIVERY(schema, 'o') : undefined;
+    return trimPublishedOutbox(dataSource, schema, retentionCutoff(now(), days), RETENTION_BATCH, keep);
+  }, options);
+}
