@@ -103,7 +103,7 @@ export const CONFIG_VARIABLES = {
     defaultFor: { wallet: 4_000, clearing: 3_000 },
     readBy: 'wallet, clearing subgraphs',
     description:
-      "How long the next hop of a payment may take before the payment is reversed; set per service, clearing's below the wallet's and the wallet's below GATEWAY_SUBGRAPH_TIMEOUT_MS",
+      "How long the next hop of a payment may take before the payment is reversed; set per service, clearing's below the wallet's and the wallet's below GATEWAY_SUBGRAPH_TIMEOUT_MS. In one process (npm start) the value is the wallet's and clearing takes three quarters of it",
   }),
   PAYMENT_RECOVERY_INTERVAL_MS: variable({
     parser: durationMs(),
