@@ -14,6 +14,7 @@ const inputs = [
   'client/operations',
   'client/generated',
   'adapters/sdk/src/canonical-errors.ts',
+  'service-kit/src/documents',
   'package-lock.json',
 ];
 

@@ -4,7 +4,7 @@
  * (CARDWEAVE_GRAPHQL_ORIGIN, default http://127.0.0.1:4000; the mock server is :4010).
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -13,6 +13,9 @@ export default defineConfig({
   base: '/',
   // JSX through esbuild (no Babel): React's automatic runtime.
   esbuild: { jsx: 'automatic' },
+  // Workspace packages as their TypeScript sources ("cardweave-source" in their exports), as
+  // web/tsconfig.json resolves them: their dist/ is built after the page, if at all.
+  resolve: { conditions: ['cardweave-source', ...defaultClientConditions] },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
   server: {
     host: '127.0.0.1',

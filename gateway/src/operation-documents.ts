@@ -7,53 +7,28 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Kind, parse, visit, type DocumentNode } from 'graphql';
+import { parse } from 'graphql';
+import { fragmentDefinitions, withFragments, type DocumentDefinition } from '@cardweave/service-kit/with-fragments';
 
 /** The client's operations folder: gateway/src or gateway/dist → the repository's client/operations. */
 export const CLIENT_OPERATIONS_DIR = path.resolve(__dirname, '../../client/operations');
-
-/** The fragment names a document spreads. */
-function spreadNames(document: DocumentNode): Set<string> {
-  const names = new Set<string>();
-  visit(document, { FragmentSpread: (node) => void names.add(node.name.value) });
-  return names;
-}
 
 /**
  * Each file's text with the definitions of the fragments it spreads and does not define,
  * taken from the other files: `texts` maps a file name to its text, and so does the answer.
  */
 export function completeOperationDocuments(texts: Map<string, string>): Map<string, string> {
-  const parsed = new Map([...texts].map(([file, text]) => [file, parse(text)]));
-  // Every fragment definition of every file, by name, as its text.
-  const fragments = new Map<string, { text: string; spreads: Set<string> }>();
-  for (const [file, document] of parsed) {
-    for (const definition of document.definitions) {
-      if (definition.kind !== Kind.FRAGMENT_DEFINITION) continue;
-      const name = definition.name.value;
+  // A file that does not parse is refused here, naming the error, before any is completed.
+  for (const text of texts.values()) parse(text);
+  // Every fragment definition of every file, by name.
+  const fragments = new Map<string, DocumentDefinition>();
+  for (const [file, text] of texts) {
+    for (const [name, fragment] of fragmentDefinitions(text)) {
       if (fragments.has(name)) throw new Error(`fragment ${name} is defined twice in the client operations (again in ${file})`);
-      const text = texts.get(file)!.slice(definition.loc!.start, definition.loc!.end);
-      fragments.set(name, { text, spreads: spreadNames({ kind: Kind.DOCUMENT, definitions: [definition] }) });
+      fragments.set(name, fragment);
     }
   }
-  const complete = new Map<string, string>();
-  for (const [file, document] of parsed) {
-    const defined = new Set(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [d.name.value] : [])));
-    const appended: string[] = [];
-    const wanted = [...spreadNames(document)];
-    for (let name = wanted.shift(); name !== undefined; name = wanted.shift()) {
-      if (defined.has(name)) continue;
-      const fragment = fragments.get(name);
-      // Left to validation, which names the unknown fragment.
-      if (!fragment) continue;
-      defined.add(name);
-      appended.push(fragment.text);
-      wanted.push(...fragment.spreads);
-    }
-    const text = texts.get(file)!;
-    complete.set(file, appended.length === 0 ? text : `${text.trimEnd()}\n\n${appended.join('\n\n')}\n`);
-  }
-  return complete;
+  return new Map([...texts].map(([file, text]) => [file, withFragments(text, fragments)]));
 }
 
 /** Every operation file of `dir` (`*.graphql`), complete, by file name. */

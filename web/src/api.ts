@@ -53,21 +53,19 @@ import type {
   WalletChoicesQuery,
   WalletChoicesQueryVariables,
 } from '../../client/generated/operations';
+import { fragmentDefinitions, withFragments } from '@cardweave/service-kit/with-fragments';
 import { errorFromGraphQL, unreachable, type PageError } from './errors';
 import type { Language } from './money';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 /**
  * The fragments the card view defines (CardPayableNow), which the lock, unlock and spending
- * controls documents spread: a document sent must define each fragment it spreads. The
- * operation files are Prettier's, so a fragment runs from `fragment` at a line's start to the
- * first line that is `}` alone.
+ * controls documents spread: a document sent must define each fragment it spreads.
  */
-const cardViewFragments = (cardViewDocument.match(/^fragment [\s\S]*?^\}$/gm) ?? []).join('\n\n');
-const withCardViewFragments = (document: string) => `${document.trimEnd()}\n\n${cardViewFragments}\n`;
-const lockCardOperation = withCardViewFragments(lockCardDocument);
-const unlockCardOperation = withCardViewFragments(unlockCardDocument);
-const setSpendingControlsOperation = withCardViewFragments(setSpendingControlsDocument);
+const cardViewFragments = fragmentDefinitions(cardViewDocument);
+const lockCardOperation = withFragments(lockCardDocument, cardViewFragments);
+const unlockCardOperation = withFragments(unlockCardDocument, cardViewFragments);
+const setSpendingControlsOperation = withFragments(setSpendingControlsDocument, cardViewFragments);
 const SESSION_KEY = 'cardweave.session';
 
 export interface Session {
