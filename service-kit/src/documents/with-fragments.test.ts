@@ -21,7 +21,7 @@ describe('withFragments', () => {
     expect(withFragments('{ ...Missing }', fragmentDefinitions(view))).toBe('{ ...Missing }');
   });
 
-  it('splits definitions as the GraphQL parser does, past comments, strings, inline fragments and object values', () => {
+  it('takes each definition as written and only real spreads, past comments, strings, inline fragments and object values', () => {
     const document = [
       '# a comment with ...NotASpread and { a brace',
       'query Q($input: In = {a: {b: "}"}}, $s: String = """ ...NotASpread } """) @d(x: {y: 1}) {',
