@@ -190,7 +190,7 @@ it("the wallet's inbox job keeps what the webhooks still need: an event not fann
     );
     await wallet.dataSource.query(
       `INSERT INTO wallet.webhook_deliveries (id, event_id, endpoint_id, status, give_up_after, created_at)
-       VALUES (gen_random_uuid(), $1, $2, 'DELIVERED', now() - interval '39 days', now() - interval '40 days')`,
+       VALUES (gen_random_uuid(), $1, $2, 'DELIVERED', now() - interval '1 day', now() - interval '40 days')`,
       [delivered.id, endpoint],
     );
     const job = startInboxRetention(wallet.dataSource, 30, { intervalMs: 60_000 });

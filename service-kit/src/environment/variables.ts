@@ -129,7 +129,7 @@ export const CONFIG_VARIABLES = {
     default: 30,
     readBy: 'issuer, wallet and clearing subgraphs',
     description:
-      "Days the wallet's event inbox keeps an event after storing it, and each outbox an event after publishing it; older rows are deleted in small batches. More than the stream's 7 days, so an inbox reading the stream again never finds an event it let go. A subscription resuming after an event no longer kept is refused (BAD_USER_INPUT, field after); an event a webhook delivery refers to is kept",
+      "Days the wallet's event inbox keeps an event after storing it, and each outbox an event after publishing it; older rows are deleted in small batches. More than the stream's 7 days, so an inbox reading the stream again never finds an event it let go. A subscription resuming after an event no longer kept is refused (BAD_USER_INPUT, field after). The webhook delivery log is kept as long: a delivered, failed or cancelled delivery goes (with its attempts) that many days after its 24-hour retry window ended, one still retrying never; an event a kept delivery refers to is kept",
   }),
   GATEWAY_PORT: variable({
     parser: port(),

@@ -398,3 +398,28 @@ export async function scheduleRedelivery(db: SqlRunner, deliveryId: string, now:
     [deliveryId, now, giveUpAfter],
   );
 }
+
+/**
+ * Deletes up to `limit` finished deliveries (DELIVERED, FAILED, CANCELLED) whose retry window
+ * ended before `cutoff`, with their attempts, oldest first; the number deleted. The window's end
+ * (give_up_after) is the delivery's last moment of activity: no attempt is made after it, and a
+ * redelivery opens a new one, so a delivery is kept the retention from its last attempt. A
+ * PENDING one (retrying, or claimed) stays however old it is. Deleting it lets the inbox and
+ * outbox rows it referred to go by their own retention.
+ */
+export async function trimFinishedDeliveries(db: SqlRunner, cutoff: Date, limit: number): Promise<number> {
+  const rows = await db.query(
+    `WITH doomed AS (
+       SELECT id FROM wallet.webhook_deliveries
+       WHERE status IN ('DELIVERED', 'FAILED', 'CANCELLED') AND give_up_after < $1
+       ORDER BY give_up_after LIMIT $2
+       FOR UPDATE SKIP LOCKED
+     ), attempts AS (
+       DELETE FROM wallet.webhook_attempts WHERE delivery_id IN (SELECT id FROM doomed)
+     )
+     DELETE FROM wallet.webhook_deliveries WHERE id IN (SELECT id FROM doomed)
+     RETURNING id`,
+    [cutoff, limit],
+  );
+  return returnedRows(rows).length;
+}
