@@ -1,7 +1,8 @@
 /**
  * Who lists which webhook endpoints, through the gateway: an operator every endpoint (the
  * operators' and each customer's, as they may delete any), a customer only their own; as a
- * connection, oldest first, page by page each endpoint once, the deleted ones only when asked.
+ * connection, oldest first, page by page each endpoint once, the deleted ones only when asked; each
+ * saying whose it is (its customer's id, null for an operator's).
  */
 import { insertCustomer } from '../support/card-fixtures';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -23,10 +24,11 @@ interface Endpoint {
   id: string;
   url: string;
   scope: 'ALL_CUSTOMERS' | 'CUSTOMER';
+  customerId: string | null;
   createdAt: string;
   deletedAt: string | null;
 }
-const FIELDS = 'id url scope createdAt deletedAt';
+const FIELDS = 'id url scope customerId createdAt deletedAt';
 
 async function register(token: string, field: 'registerWebhookEndpoint' | 'registerCustomerWebhookEndpoint', url: string): Promise<string> {
   const { data, errors } = await system.queryAs<Record<string, { endpoint: { id: string } }>>(
@@ -38,9 +40,13 @@ async function register(token: string, field: 'registerWebhookEndpoint' | 'regis
   return data![field].endpoint.id;
 }
 
-async function customer() {
+async function customerWithId() {
   const { customerId } = await insertCustomer(system, { cards: 1, billItems: 0 });
-  return system.token(customerId);
+  return { customerId, token: system.token(customerId) };
+}
+
+async function customer() {
+  return (await customerWithId()).token;
 }
 
 it("lists every endpoint to an operator, a customer's too, and to a customer only their own", async () => {
@@ -115,4 +121,21 @@ it('refuses a page size out of range and a cursor it did not issue, as the other
   }
   const forged = await endpointPage(system, operator, 'id', { after: 'not-a-cursor' });
   expect(forged.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+});
+
+it("says whose each endpoint is: the customer's id to an operator and to that customer, null for an operator's", async () => {
+  const operator = system.token('operator');
+  const dana = await customerWithId();
+  const erin = await customerWithId();
+  const everyone = await register(operator, 'registerWebhookEndpoint', 'https://ops.example.com/owner');
+  const danas = await register(dana.token, 'registerCustomerWebhookEndpoint', 'https://dana.example.com/1');
+  const erins = await register(erin.token, 'registerCustomerWebhookEndpoint', 'https://erin.example.com/1');
+
+  const seenByOperator = await allEndpoints<Endpoint>(system, operator, FIELDS, false, 100);
+  const owner = (id: string) => seenByOperator.find((e) => e.id === id)!.customerId;
+  expect(owner(everyone)).toBeNull();
+  expect(owner(danas)).toBe(dana.customerId);
+  expect(owner(erins)).toBe(erin.customerId);
+
+  expect((await allEndpoints<Endpoint>(system, dana.token, FIELDS)).map((e) => [e.id, e.customerId])).toEqual([[danas, dana.customerId]]);
 });

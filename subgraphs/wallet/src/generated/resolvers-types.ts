@@ -950,6 +950,8 @@ export type WebhookEndpoint = {
   __typename?: 'WebhookEndpoint';
   /** When it was registered. */
   createdAt: Scalars['DateTime']['output'];
+  /** The customer whose endpoint it is, and whose events it receives; null for an operator's endpoint receiving every customer's events (scope ALL_CUSTOMERS). */
+  customerId?: Maybe<Scalars['ID']['output']>;
   /** When it was deleted; null while events are posted to it. */
   deletedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The delivery log, newest first: for the endpoint's owner (operators for an ALL_CUSTOMERS endpoint, the customer for their own); empty for anyone else, an operator reading a customer's endpoint too. */
@@ -1479,6 +1481,7 @@ export type WebhookDeliveryResolvers<ContextType = WalletContext, ParentType ext
 
 export type WebhookEndpointResolvers<ContextType = WalletContext, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   deliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<WebhookEndpointDeliveriesArgs, 'first'>>;
   eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
