@@ -122,6 +122,9 @@ export async function redeliver(db: SqlRunner, ctx: HasIdentity, deliveryId: str
   }
   if (delivery.endpointDeletedAt) throw badInput('deliveryId', 'its endpoint was deleted; register a new one');
   await scheduleRedelivery(db, deliveryId, now, new Date(now.getTime() + WEBHOOK_RETRY_WINDOW_MS));
-  const { ownerCustomerId: _owner, endpointDeletedAt: _deleted, ...updated } = (await webhookDeliveryWithOwner(db, deliveryId))!;
+  // Gone in between only if the log's retention deleted it (a finished delivery past EVENT_RETENTION_DAYS).
+  const rescheduled = await webhookDeliveryWithOwner(db, deliveryId);
+  if (!rescheduled) throw graphqlError('NOT_FOUND', 'no such webhook delivery', { field: 'deliveryId' });
+  const { ownerCustomerId: _owner, endpointDeletedAt: _deleted, ...updated } = rescheduled;
   return updated;
 }
