@@ -21,6 +21,7 @@ import { ScopeIdempotencyKeysByCustomer1795910400001 } from './migrations/179591
 import { CreateWebhooks1796860800001 } from './migrations/1796860800001-CreateWebhooks';
 import { SealWebhookSecretsAndEndEndpoints1796947200001 } from './migrations/1796947200001-SealWebhookSecretsAndEndEndpoints';
 import { FanOutWebhooksFromEventInbox1797120000001 } from './migrations/1797120000001-FanOutWebhooksFromEventInbox';
+import { IndexFinishedWebhookDeliveries1797206400001 } from './migrations/1797206400001-IndexFinishedWebhookDeliveries';
 
 export const WALLET_SCHEMA = 'wallet';
 export const walletEntities = [WalletAccountEntity, CardBindingEntity, PaymentEntity];
@@ -34,4 +35,5 @@ export const walletMigrations = [
   eventInboxMigration(WALLET_SCHEMA),
   limitAlertsMigration(WALLET_SCHEMA),
   FanOutWebhooksFromEventInbox1797120000001,
+  IndexFinishedWebhookDeliveries1797206400001,
 ];
