@@ -13,7 +13,7 @@
  */
 import type * as http from 'node:http';
 import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -51,6 +51,30 @@ export interface GraphqlWsOptions {
   maxMessageBytes: number;
 }
 
+/** A failure as the GraphQL error graphql-ws sends, keeping a GraphQL error's extensions. */
+function asGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  const original = error instanceof Error ? error : new Error(String(error));
+  return new GraphQLError(original.message, { originalError: original });
+}
+
+/**
+ * graphql-ws sends a stream that fails while it runs as an `error` message through onError, but
+ * an operation that fails before it has a stream (its execution, or its context, rejecting) as
+ * nothing: the rejection reaches the socket's message handler, which closes the connection (4500)
+ * with the error's message as the reason, every other operation on it lost. Such a failure is
+ * answered here as one, so it reaches the client as a GraphQL error like any other.
+ */
+function answeringFailure<A extends unknown[], R>(run: (...args: A) => R | Promise<R>): (...args: A) => Promise<R | ExecutionResult> {
+  return async (...args) => {
+    try {
+      return await run(...args);
+    } catch (error) {
+      return { errors: [asGraphQLError(error)] };
+    }
+  };
+}
+
 export function serveGraphqlWs(server: http.Server, gateway: GatewayRuntime, options: GraphqlWsOptions): GraphqlWsServer {
   const sockets = new WebSocketServer({ server, path: options.path ?? '/graphql', maxPayload: options.maxMessageBytes });
   type Extra = { request: http.IncomingMessage };
@@ -68,9 +92,22 @@ export function serveGraphqlWs(server: http.Server, gateway: GatewayRuntime, opt
     await gateway.getSchema();
     return { request: requestFor(ctx), req: ctx.extra.request };
   });
+  const { onSubscribe, execute, subscribe } = execution as ServerOptions<Record<string, unknown> | undefined, Extra>;
   const protocol = useServer<Record<string, unknown> | undefined, Extra>(
     {
-      ...(execution as ServerOptions<Record<string, unknown> | undefined, Extra>),
+      // A context that cannot be made (the supergraph not loaded) refuses this operation only.
+      onSubscribe: async (ctx, id, payload) => {
+        try {
+          return await onSubscribe!(ctx, id, payload);
+        } catch (error) {
+          return [asGraphQLError(error)];
+        }
+      },
+      execute: answeringFailure(execute!),
+      subscribe: answeringFailure(subscribe!),
+      // A close reason is never an error's message, which may be internal, in any mode: the
+      // client gets its errors as GraphQL errors (above), masked as an HTTP answer's.
+      isProd: true,
       // Each message as an HTTP answer would be: canonical codes, the request's language, masked in production.
       onNext: (ctx, _id, _payload, _args, result) => edgeResult(result, requestFor(ctx), options.production) as FormattedExecutionResult,
       onError: (ctx, _id, _payload, errors) =>
