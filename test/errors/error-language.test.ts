@@ -35,6 +35,8 @@ async function both(as: 'customer' | 'operator', query: string, variables?: Reco
 
 const PAY = `mutation($amount: Fen!) { pay(input: { idempotencyKey: "lang-pay-1", bindingId: "${ABSENT}", amountFen: $amount,
   merchantName: "M", merchantCategoryCode: "5411" }) { ok } }`;
+const PAY_INPUT = 'mutation($i: PayInput!) { pay(input: $i) { ok } }';
+const PAY_FIELDS = { idempotencyKey: 'lang-pay-2', bindingId: ABSENT, merchantName: 'M', merchantCategoryCode: '5411' };
 
 describe.each([
   {
@@ -68,8 +70,39 @@ describe.each([
     query: PAY,
     variables: { amount: 2 ** 53 + 2 },
     code: 'BAD_USER_INPUT',
-    en: /^Variable "\$amount" got invalid value 9007199254740994; Fen must be a whole number of fen from -9007199254740991 to 9007199254740991; got 9007199254740994$/,
-    zh: /^变量 \$amount 的值 9007199254740994 无效：Fen 必须是 -9007199254740991 到 9007199254740991 之间的整数分；收到的是 9007199254740994$/,
+    field: '$amount',
+    en: /^\$amount: must be a whole number of fen from -9007199254740991 to 9007199254740991; got 9007199254740994$/,
+    zh: /^\$amount：必须是 -9007199254740991 到 9007199254740991 之间的整数分；收到的是 9007199254740994$/,
+  },
+  {
+    name: 'BAD_USER_INPUT: a fraction as a string in an input variable',
+    as: 'customer' as const,
+    query: PAY_INPUT,
+    variables: { i: { ...PAY_FIELDS, amountFen: '1.5' } },
+    code: 'BAD_USER_INPUT',
+    field: '$i.amountFen',
+    en: /^\$i\.amountFen: must be a whole number of fen \(e\.g\. 12345 for 123\.45 CNY\), not a fraction; got "1\.5"$/,
+    zh: /^\$i\.amountFen：必须是整数分（例如 12345 表示 123\.45 元），不能是小数；收到的是 "1\.5"$/,
+  },
+  {
+    name: 'BAD_USER_INPUT: 2^53 + 2 in an input variable',
+    as: 'customer' as const,
+    query: PAY_INPUT,
+    variables: { i: { ...PAY_FIELDS, amountFen: 2 ** 53 + 2 } },
+    code: 'BAD_USER_INPUT',
+    field: '$i.amountFen',
+    en: /^\$i\.amountFen: must be a whole number of fen from -9007199254740991 to 9007199254740991; got 9007199254740994$/,
+    zh: /^\$i\.amountFen：必须是 -9007199254740991 到 9007199254740991 之间的整数分；收到的是 9007199254740994$/,
+  },
+  {
+    name: 'BAD_USER_INPUT: no number at all in an input variable',
+    as: 'customer' as const,
+    query: PAY_INPUT,
+    variables: { i: { ...PAY_FIELDS, amountFen: true } },
+    code: 'BAD_USER_INPUT',
+    field: '$i.amountFen',
+    en: /^\$i\.amountFen: must be a whole number of fen from -9007199254740991 to 9007199254740991, as a JSON number or a string of digits; got true$/,
+    zh: /^\$i\.amountFen：必须是 -9007199254740991 到 9007199254740991 之间的整数分，写作 JSON 数字或数字字符串；收到的是 true$/,
   },
   {
     name: 'BAD_USER_INPUT: a payment over the largest accepted',
@@ -80,11 +113,12 @@ describe.each([
     en: /^amountFen: must be a whole number of fen from 1 to 100000000; got 100000001$/,
     zh: /^amountFen：必须是 1 到 100000000 之间的整数分；收到的是 100000001$/,
   },
-])('$name', ({ as, query, variables, card, code, en, zh }) => {
+])('$name', ({ as, query, variables, card, code, field, en, zh }) => {
   it('is English by default and zh-CN when asked, with the same code and extensions', async () => {
     const answer = await both(as, query, card ? { id: cardId } : variables);
     expect(answer.status[0]).toBe(answer.status[1]);
     expect(answer.en[0]?.extensions?.code).toBe(code);
+    if (field) expect(answer.en[0].extensions?.field).toBe(field);
     expect(answer.en[0].message).toMatch(en);
     expect(answer.zh.map((e) => e.extensions)).toEqual(answer.en.map((e) => e.extensions));
     expect(answer.zh[0].message).toMatch(zh);

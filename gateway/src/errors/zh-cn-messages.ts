@@ -43,8 +43,8 @@ const DETAILS: Rule[] = [
   [/^(\d+) to (\d+)$/, (m) => `须在 ${m[1]} 到 ${m[2]} 之间`],
   [/^must be between (-?\d+) and (-?\d+)(?:; got (.+))?$/, (m) => `必须在 ${m[1]} 到 ${m[2]} 之间${got(m[3])}`],
   [
-    /^Fen must be a whole number of fen from (-?\d+) to (-?\d+), as a JSON number or a string of digits; got (.+)$/s,
-    (m) => `Fen 必须是 ${m[1]} 到 ${m[2]} 之间的整数分，写作 JSON 数字或数字字符串；收到的是 ${m[3]}`,
+    /^(Fen )?must be a whole number of fen from (-?\d+) to (-?\d+), as a JSON number or a string of digits; got (.+)$/s,
+    (m) => `${m[1] ? 'Fen ' : ''}必须是 ${m[2]} 到 ${m[3]} 之间的整数分，写作 JSON 数字或数字字符串；收到的是 ${m[4]}`,
   ],
   [
     /^(Fen )?must be a whole number of fen from (-?\d+) to (-?\d+)(?:; got (.+))?$/,

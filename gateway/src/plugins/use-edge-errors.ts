@@ -13,6 +13,7 @@ import { createGraphQLError, mapAsyncIterator } from '@graphql-tools/utils';
 import { isClientErrorCode, type ClientErrorCode } from '@cardweave/service-kit';
 import { plainLimitMessage } from '../errors/limit-messages';
 import { languageOfRequest, localizeError } from '../errors/localize-error';
+import { plainVariableMessage } from '../errors/variable-messages';
 
 export { ALL_ERROR_CODES, EDGE_ERROR_CODES } from '@cardweave/service-kit';
 
@@ -144,6 +145,13 @@ export function normalizeError(error: WireError, production: boolean, requestFai
   if (subgraph) extensions.subgraph = subgraph;
   let message = READABLE[error.message] ?? error.message;
   if (code === 'OPERATION_LIMIT_EXCEEDED') message = plainLimitMessage(message) ?? message;
+  if (code === 'BAD_USER_INPUT') {
+    const plain = plainVariableMessage(message);
+    if (plain) {
+      message = plain.message;
+      extensions.field = plain.field;
+    }
+  }
   if (code === 'INTERNAL_SERVER_ERROR') {
     if (production) message = 'Unexpected error.';
     delete extensions.platformMessage;
