@@ -181,7 +181,11 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
     events,
     async stop() {
       await gateway.stop();
-      await Promise.all([issuer.stop(), wallet.stop(), clearing.stop()]);
+      // In the reverse of the order they started: each stops while the services it calls (the
+      // wallet: clearing and the issuer; clearing: the issuer) and whose events it stores still run.
+      await wallet.stop();
+      await clearing.stop();
+      await issuer.stop();
       await embedded?.stop();
     },
   };

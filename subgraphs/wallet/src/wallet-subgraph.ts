@@ -72,7 +72,7 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
   const activity = new OutboxFeed(database.dataSource, WALLET_SCHEMA, { table: 'event_inbox' });
   const stopRecovery = options.recoveryIntervalMs
     ? payments.recovery.schedule(options.recoveryIntervalMs, options.recoveryAfterMs ?? 30_000)
-    : () => undefined;
+    : async () => undefined;
   const served = await serveSubgraph(
     database,
     WALLET_SCHEMA,
@@ -94,10 +94,8 @@ export async function startWalletSubgraph(options: WalletSubgraphOptions): Promi
       port: options.port,
       host: options.host,
     },
-    () => {
-      activity.close();
-      stopRecovery();
-    },
+    // The subscriptions' feed and the payment recovery stop, and what they had under way finishes, before the database closes.
+    () => Promise.all([activity.close(), stopRecovery()]).then(() => undefined),
   );
   const webhooks = options.webhookWorker
     ? new WebhookWorker(database.dataSource, {

@@ -74,6 +74,10 @@ export class OutboxFeed {
   /** Reads have been failing since the last one that worked (said once). */
   private readsFailing = false;
   private stopWaking: (() => void) | null = null;
+  /** Closed (the service is stopping and its database closes next): nothing is read any more. */
+  private closed = false;
+  /** Subscriptions still reading where they start (and their replay): close() waits for them too. */
+  private readonly starting = new Set<Promise<unknown>>();
   /** The schema-qualified table read. */
   private readonly table: string;
 
@@ -120,7 +124,7 @@ export class OutboxFeed {
     // Listening before the replay: an event committed meanwhile is in one or both, never in neither.
     const started = this.listen(listener)
       .then(async () => {
-        if (!after) return;
+        if (!after || this.closed) return;
         const since = await this.since(filter, after);
         floor = since.floor;
         for (const event of since.events) deliver(event);
@@ -143,7 +147,9 @@ export class OutboxFeed {
       return Promise.resolve({ value: undefined, done: true });
     };
     // A failed start is the consumer's to see (next() rethrows it), never an unhandled rejection.
-    started.catch(() => undefined);
+    const settled = started.catch(() => undefined);
+    this.starting.add(settled);
+    void settled.then(() => this.starting.delete(settled));
     const listening = started.then(() => undefined);
     listening.catch(() => undefined);
     return {
@@ -185,6 +191,7 @@ export class OutboxFeed {
   }
 
   private async listen(listener: Listener): Promise<void> {
+    if (this.closed) return;
     this.listeners.add(listener);
     // The first listener fixes where the tail starts: events from now on.
     if (this.cursor === null) {
@@ -193,6 +200,8 @@ export class OutboxFeed {
       }>;
       this.cursor ??= BigInt(row.max);
     }
+    // Closed while it asked where to start, or left meanwhile: no poller for it.
+    if (this.closed || !this.listeners.has(listener)) return;
     this.timer ??= setInterval(() => void this.poll(), this.pollIntervalMs);
     this.timer.unref?.();
     // Read when a change to the table commits (here or on another replica); the interval stays as the safety net.
@@ -213,6 +222,7 @@ export class OutboxFeed {
   }
 
   private poll(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     if (this.polling) {
       this.readAgain = true;
       return this.polling;
@@ -223,7 +233,7 @@ export class OutboxFeed {
       .catch((error: unknown) => this.reportDown(error))
       .finally(() => {
         this.polling = null;
-        if (!this.readAgain) return;
+        if (!this.readAgain || this.closed) return;
         this.readAgain = false;
         void this.poll();
       });
@@ -280,12 +290,18 @@ export class OutboxFeed {
     return this.listeners.size;
   }
 
-  /** Stops the poller (the process is stopping); subscribers receive nothing more. */
-  close(): void {
+  /**
+   * Stops the poller (the process is stopping); subscribers receive nothing more. Settles once
+   * a read under way has finished, so the database can close after it without cutting one off.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.stopWaking?.();
     this.stopWaking = null;
     this.listeners.clear();
+    this.readAgain = false;
+    await Promise.all([this.polling, ...this.starting]);
   }
 }

@@ -24,12 +24,16 @@ export function openSubgraphStore(
   return openSubgraphDatabase({ url, schema, entities, migrations: [...migrations, serviceNoncesMigration(schema)] });
 }
 
-/** Serves a subgraph over its database; `beforeStop` ends its background work first. */
+/**
+ * Serves a subgraph over its database. Stopping ends its background work first (`beforeStop`,
+ * settling once what it had under way has finished), then its server, then closes its database:
+ * nothing reads a pool that has closed.
+ */
 export async function serveSubgraph<TContext extends object>(
   database: SubgraphDatabase,
   schema: string,
   options: Omit<SubgraphServerOptions<TContext>, 'nonces' | 'ready'>,
-  beforeStop: () => void = () => undefined,
+  beforeStop: () => void | Promise<void> = () => undefined,
 ): Promise<ServedSubgraph> {
   const server = await startSubgraphServer<TContext>({
     ...options,
@@ -40,7 +44,7 @@ export async function serveSubgraph<TContext extends object>(
     ...server,
     database,
     async stop() {
-      beforeStop();
+      await beforeStop();
       await server.stop();
       await database.close();
     },

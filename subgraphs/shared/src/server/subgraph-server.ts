@@ -173,9 +173,17 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   await apollo.start();
   const internalRoutes = options.internalRoutes ?? {};
 
+  // Requests being answered: stop() waits for them, since one whose connection was cut still runs
+  // its resolvers (and their statements) to the end, and the database closes after stop().
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    const settled = work.catch(() => undefined);
+    inFlight.add(settled);
+    void settled.then(() => inFlight.delete(settled));
+  };
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://subgraph');
-    if (url.pathname === '/healthz' || url.pathname === '/readyz') return void handle(request, response, url);
+    if (url.pathname === '/healthz' || url.pathname === '/readyz') return void track(handle(request, response, url));
     const requestId = String(request.headers['x-request-id'] ?? '').slice(0, 100) || undefined;
     const started = performance.now();
     response.once('finish', () =>
@@ -187,12 +195,14 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         caller: request.headers['x-cardweave-caller'],
       }),
     );
-    void withServerSpan(
-      `${options.name} ${request.method} ${url.pathname}`,
-      request.headers,
-      { 'cardweave.subgraph': options.name, 'http.route': url.pathname },
-      () => handle(request, response, url, started),
-    ).catch(() => undefined);
+    track(
+      withServerSpan(
+        `${options.name} ${request.method} ${url.pathname}`,
+        request.headers,
+        { 'cardweave.subgraph': options.name, 'http.route': url.pathname },
+        () => handle(request, response, url, started),
+      ),
+    );
   });
 
   async function handle(
@@ -329,8 +339,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     port,
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
     async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
+      // What was under way finishes (within its callers' timeouts) before the database closes.
+      await Promise.all(inFlight);
       await apollo.stop();
     },
   };

@@ -47,19 +47,25 @@ export class PaymentRecovery {
     return report;
   }
 
-  /** Runs every `intervalMs` in the background; returns the stop function. */
-  schedule(intervalMs: number, olderThanMs: number): () => void {
-    let running = false;
+  /**
+   * Runs every `intervalMs` in the background; returns the stop function, which settles once a
+   * run under way has finished (the wallet closes its database after it).
+   */
+  schedule(intervalMs: number, olderThanMs: number): () => Promise<void> {
+    let running: Promise<void> | null = null;
     const timer = setInterval(() => {
       if (running) return;
-      running = true;
-      this.run(olderThanMs)
+      running = this.run(olderThanMs)
+        .then(() => undefined)
         .catch((error: Error) => console.error(JSON.stringify({ level: 'error', msg: 'payment recovery failed', error: error.message })))
         .finally(() => {
-          running = false;
+          running = null;
         });
     }, intervalMs);
     timer.unref();
-    return () => clearInterval(timer);
+    return async () => {
+      clearInterval(timer);
+      await running;
+    };
   }
 }
