@@ -142,6 +142,9 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
   response.end(JSON.stringify(body));
 }
 
+/** How long stop() waits for the requests under way: past the payment hops' timeouts (4 s and 3 s). */
+const STOP_GRACE_MS = 5_000;
+
 export async function startSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningSubgraph> {
@@ -342,8 +345,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      // What was under way finishes (within its callers' timeouts) before the database closes.
-      await Promise.all(inFlight);
+      // What was under way finishes (within its callers' timeouts) before the database closes;
+      // a request that never ends (a platform that hangs past every timeout) holds stop() no longer.
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(inFlight), new Promise<void>((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
+      clearTimeout(grace);
       await apollo.stop();
     },
   };
