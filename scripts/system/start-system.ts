@@ -8,7 +8,13 @@ import { loadAdapterRegistry, type AdapterRegistry, type Clock, type HttpClient 
 import { startGateway, type RunningGateway } from '@cardweave/gateway';
 import { PanVault } from '@cardweave/issuer-subgraph';
 import { ISSUER_SCHEMA, startIssuerSubgraph, type IssuerSubgraph } from '@cardweave/issuer-subgraph';
-import { startWalletSubgraph, WALLET_SCHEMA, withActivityInbox, type WalletSubgraph } from '@cardweave/wallet-subgraph';
+import {
+  REFERENCED_BY_WEBHOOK_DELIVERY,
+  startWalletSubgraph,
+  WALLET_SCHEMA,
+  withActivityInbox,
+  type WalletSubgraph,
+} from '@cardweave/wallet-subgraph';
 import { CLEARING_SCHEMA, startClearingSubgraph, type ClearingSubgraph } from '@cardweave/clearing-subgraph';
 import { WebhookSecretKeys } from '@cardweave/wallet-subgraph';
 import {
@@ -150,7 +156,11 @@ export async function startSystem(config: SystemConfig, options: StartSystemOpti
     const broker = { bus, stream: options.eventStream?.stream, subjectPrefix: options.eventStream?.subjectPrefix };
     const inboxed = await withActivityInbox(servedWallet, { natsUrl: config.natsUrl, ...broker });
     const relayedIssuer = await withEventRelay(servedIssuer, ISSUER_SCHEMA, config.natsUrl, broker);
-    const relayedWallet = await withEventRelay(inboxed, WALLET_SCHEMA, config.natsUrl, broker);
+    // Outbox rows older deliveries were queued from stay while those deliveries do.
+    const relayedWallet = await withEventRelay(inboxed, WALLET_SCHEMA, config.natsUrl, {
+      ...broker,
+      keepPublished: REFERENCED_BY_WEBHOOK_DELIVERY('o'),
+    });
     const relayedClearing = await withEventRelay(servedClearing, CLEARING_SCHEMA, config.natsUrl, broker);
     [issuer, wallet, clearing] = [relayedIssuer, relayedWallet, relayedClearing];
     events = { issuer: relayedIssuer.events, wallet: relayedWallet.events, clearing: relayedClearing.events };

@@ -54,7 +54,6 @@ export {
   trimEventInbox,
 } from './events/event-inbox';
 export {
-  REFERENCED_BY_WEBHOOK_DELIVERY,
   RETENTION_BATCH,
   retentionCutoff,
   startOutboxRetention,

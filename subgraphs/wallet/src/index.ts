@@ -6,7 +6,13 @@
 export { startWalletSubgraph, WALLET_SCHEMA_FILE, type WalletSubgraph, type WalletSubgraphOptions } from './wallet-subgraph';
 export { WALLET_SCHEMA, walletEntities, walletMigrations } from './db/wallet-database';
 export { withActivityInbox, type ActivityInboxOptions } from './activity/activity-inbox';
-export { KEPT_FOR_WEBHOOKS, startInboxRetention, trimWalletEvents, trimWalletInbox } from './activity/inbox-retention';
+export {
+  KEPT_FOR_WEBHOOKS,
+  REFERENCED_BY_WEBHOOK_DELIVERY,
+  startInboxRetention,
+  trimWalletEvents,
+  trimWalletInbox,
+} from './activity/inbox-retention';
 export { CardBindingEntity } from './db/entities/card-binding.entity';
 export { PaymentEntity } from './db/entities/payment.entity';
 export { WalletAccountEntity } from './db/entities/wallet-account.entity';

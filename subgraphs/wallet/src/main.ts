@@ -13,6 +13,7 @@ import {
 import { WALLET_SCHEMA } from './db/wallet-database';
 import { startWalletSubgraph } from './wallet-subgraph';
 import { withActivityInbox } from './activity/activity-inbox';
+import { REFERENCED_BY_WEBHOOK_DELIVERY } from './activity/inbox-retention';
 import { WebhookSecretKeys } from './webhooks/webhook-secret-keys';
 
 void runStandalone('wallet', async () => {
@@ -38,5 +39,8 @@ void runStandalone('wallet', async () => {
   // only this process's (the issuer runs elsewhere; `npm start` runs both on one bus).
   const natsUrl = configValue('NATS_URL');
   const bus = natsUrl ? undefined : new InProcessEventBus();
-  return withEventRelay(await withActivityInbox(served, { natsUrl, bus }), WALLET_SCHEMA, natsUrl, { bus });
+  return withEventRelay(await withActivityInbox(served, { natsUrl, bus }), WALLET_SCHEMA, natsUrl, {
+    bus,
+    keepPublished: REFERENCED_BY_WEBHOOK_DELIVERY('o'),
+  });
 });

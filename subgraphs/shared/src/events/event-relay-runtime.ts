@@ -21,6 +21,8 @@ export interface EventRelayOptions extends OutboxRelayOptions, Partial<Omit<JetS
   retentionDays?: number;
   /** How often published rows past the retention are looked for. */
   retention?: Pick<RetentionJobOptions, 'intervalMs' | 'batchPauseMs'>;
+  /** A condition on the outbox row `o` that keeps a published row past the retention. */
+  keepPublished?: string;
 }
 
 export interface RunningEventRelay {
@@ -49,7 +51,12 @@ export async function startEventRelay(dataSource: DataSource, schema: string, op
   // Published rows have served (the relay reads only pending ones): trimmed once past the retention.
   const retention =
     retentionDays > 0
-      ? startOutboxRetention(dataSource, schema, retentionDays, { ...options.retention, now: options.now, onError: options.onError })
+      ? startOutboxRetention(dataSource, schema, retentionDays, {
+          ...options.retention,
+          keep: options.keepPublished,
+          now: options.now,
+          onError: options.onError,
+        })
       : null;
   return {
     relay,
@@ -73,7 +80,7 @@ export async function withEventRelay<T extends { database: { dataSource: DataSou
   schema: string,
   natsUrl: string | undefined,
   /** A bus shared by the process's services (no NATS), or the stream to publish to (NATS). */
-  more: Pick<EventRelayOptions, 'bus' | 'stream' | 'subjectPrefix'> = {},
+  more: Pick<EventRelayOptions, 'bus' | 'stream' | 'subjectPrefix' | 'keepPublished'> = {},
 ): Promise<T & { events: RunningEventRelay }> {
   const events = await startEventRelay(served.database.dataSource, schema, {
     ...more,

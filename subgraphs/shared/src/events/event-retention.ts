@@ -57,10 +57,18 @@ export interface RunningRetentionJob {
 }
 
 /**
- * Runs `trim` (deleting at most one batch of RETENTION_BATCH rows) at start and every
- * `intervalMs`, batch after batch until a batch is short.
+ * Runs `trimBefore(cutoff)` (deleting at most one batch of RETENTION_BATCH rows older than the
+ * cutoff of `days`, as of `now`) at start and every `intervalMs`, batch after batch until a batch
+ * is short. A retention the stream outlives is refused at once, not at the first pass.
  */
-export function startRetentionJob(trim: () => Promise<number>, options: RetentionJobOptions = {}): RunningRetentionJob {
+export function startRetentionJob(
+  days: number,
+  trimBefore: (cutoff: Date) => Promise<number>,
+  options: RetentionJobOptions & { now?: () => Date } = {},
+): RunningRetentionJob {
+  const now = options.now ?? (() => new Date());
+  retentionCutoff(now(), days);
+  const trim = () => trimBefore(retentionCutoff(now(), days));
   const intervalMs = options.intervalMs ?? 10 * 60 * 1000;
   const batchPauseMs = options.batchPauseMs ?? 100;
   let stopping = false;
@@ -95,35 +103,15 @@ export function startRetentionJob(trim: () => Promise<number>, options: Retentio
 }
 
 /**
- * A row a webhook delivery refers to (the wallet's delivery log reads the event from the outbox
- * for deliveries queued from it) stays while the delivery does: its log shows the event's type.
+ * The outbox of `schema` trimmed periodically, as a relay's process runs it. `keep`: a condition
+ * on the row `o` that keeps a published row past the retention (the wallet's: a webhook delivery
+ * still refers to it).
  */
-export const REFERENCED_BY_WEBHOOK_DELIVERY = (schema: string, alias: string) =>
-  `EXISTS (SELECT 1 FROM ${schema}.webhook_deliveries d WHERE d.event_id = ${alias}.id)`;
-
-/** The outbox of `schema` trimmed periodically, as a relay's process runs it. */
 export function startOutboxRetention(
   dataSource: DataSource,
   schema: string,
   days: number,
-  options: RetentionJobOptions & { now?: () => Date } = {},
+  options: RetentionJobOptions & { now?: () => Date; keep?: string } = {},
 ): RunningRetentionJob {
-  const now = options.now ?? (() => new Date());
-  retentionCutoff(now(), days);
-  let hasDeliveryLog: Promise<boolean> | null = null;
-  return startRetentionJob(async () => {
-    // Only a schema with a delivery log (the wallet's) has references to keep; looked at once.
-    hasDeliveryLog ??= (
-      dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [`${schema}.webhook_deliveries`]) as Promise<
-        Array<{ present: boolean }>
-      >
-    )
-      .then(([row]) => row?.present === true)
-      .catch((error: unknown) => {
-        hasDeliveryLog = null;
-        throw error;
-      });
-    const keep = (await hasDeliveryLog) ? REFERENCED_BY_WEBHOOK_DELIVERY(schema, 'o') : undefined;
-    return trimPublishedOutbox(dataSource, schema, retentionCutoff(now(), days), RETENTION_BATCH, keep);
-  }, options);
+  return startRetentionJob(days, (cutoff) => trimPublishedOutbox(dataSource, schema, cutoff, RETENTION_BATCH, options.keep), options);
 }

@@ -13,7 +13,6 @@
  */
 import type { DataSource } from 'typeorm';
 import {
-  REFERENCED_BY_WEBHOOK_DELIVERY,
   RETENTION_BATCH,
   retentionCutoff,
   startRetentionJob,
@@ -24,8 +23,16 @@ import {
 import { WALLET_SCHEMA } from '../db/wallet-database';
 import { trimFinishedDeliveries } from '../db/queries/webhook.queries';
 
+/**
+ * A row a webhook delivery refers to (by the event's id), on the row `alias`: it stays while the
+ * delivery does, since the delivery's log shows the event. Inbox rows, and the outbox rows older
+ * deliveries were queued from (the wallet's relay keeps those: main.ts, npm start).
+ */
+export const REFERENCED_BY_WEBHOOK_DELIVERY = (alias: string) =>
+  `EXISTS (SELECT 1 FROM ${WALLET_SCHEMA}.webhook_deliveries d WHERE d.event_id = ${alias}.id)`;
+
 /** What keeps an inbox row past the retention, on the row `i`. */
-export const KEPT_FOR_WEBHOOKS = `i.webhooks_queued_at IS NULL OR ${REFERENCED_BY_WEBHOOK_DELIVERY(WALLET_SCHEMA, 'i')}`;
+export const KEPT_FOR_WEBHOOKS = `i.webhooks_queued_at IS NULL OR ${REFERENCED_BY_WEBHOOK_DELIVERY('i')}`;
 
 /** One batch of the wallet's inbox rows past the retention deleted; the number deleted. */
 export function trimWalletInbox(dataSource: DataSource, now: Date, days: number, limit = RETENTION_BATCH): Promise<number> {
@@ -36,10 +43,14 @@ export function trimWalletInbox(dataSource: DataSource, now: Date, days: number,
  * One batch: of the delivery log while it has a full one to delete, then of the inbox (which
  * may now delete the events of the deliveries just deleted); the number deleted.
  */
-export async function trimWalletEvents(dataSource: DataSource, now: Date, days: number, limit = RETENTION_BATCH): Promise<number> {
-  const deliveries = await trimFinishedDeliveries(dataSource, retentionCutoff(now, days), limit);
+export function trimWalletEvents(dataSource: DataSource, now: Date, days: number, limit = RETENTION_BATCH): Promise<number> {
+  return trimWalletEventsBefore(dataSource, retentionCutoff(now, days), limit);
+}
+
+async function trimWalletEventsBefore(dataSource: DataSource, cutoff: Date, limit = RETENTION_BATCH): Promise<number> {
+  const deliveries = await trimFinishedDeliveries(dataSource, cutoff, limit);
   if (deliveries >= limit) return deliveries;
-  return trimWalletInbox(dataSource, now, days, limit);
+  return trimEventInbox(dataSource, WALLET_SCHEMA, cutoff, limit, KEPT_FOR_WEBHOOKS);
 }
 
 export function startInboxRetention(
@@ -47,7 +58,5 @@ export function startInboxRetention(
   days: number,
   options: RetentionJobOptions & { now?: () => Date } = {},
 ): RunningRetentionJob {
-  const now = options.now ?? (() => new Date());
-  retentionCutoff(now(), days);
-  return startRetentionJob(() => trimWalletEvents(dataSource, now(), days), options);
+  return startRetentionJob(days, (cutoff) => trimWalletEventsBefore(dataSource, cutoff), options);
 }
