@@ -63,14 +63,17 @@ function asGraphQLError(error: unknown): GraphQLError {
  * an operation that fails before it has a stream (its execution, or its context, rejecting) as
  * nothing: the rejection reaches the socket's message handler, which closes the connection (4500)
  * with the error's message as the reason, every other operation on it lost. Such a failure is
- * answered here as one, so it reaches the client as a GraphQL error like any other.
+ * answered here as `answer(error)`, so it reaches the client as a GraphQL error like any other.
  */
-function answeringFailure<A extends unknown[], R>(run: (...args: A) => R | Promise<R>): (...args: A) => Promise<R | ExecutionResult> {
+function answeringFailure<A extends unknown[], R, F>(
+  run: (...args: A) => R | Promise<R>,
+  answer: (error: GraphQLError) => F,
+): (...args: A) => Promise<R | F> {
   return async (...args) => {
     try {
       return await run(...args);
     } catch (error) {
-      return { errors: [asGraphQLError(error)] };
+      return answer(asGraphQLError(error));
     }
   };
 }
@@ -96,15 +99,9 @@ export function serveGraphqlWs(server: http.Server, gateway: GatewayRuntime, opt
   const protocol = useServer<Record<string, unknown> | undefined, Extra>(
     {
       // A context that cannot be made (the supergraph not loaded) refuses this operation only.
-      onSubscribe: async (ctx, id, payload) => {
-        try {
-          return await onSubscribe!(ctx, id, payload);
-        } catch (error) {
-          return [asGraphQLError(error)];
-        }
-      },
-      execute: answeringFailure(execute!),
-      subscribe: answeringFailure(subscribe!),
+      onSubscribe: answeringFailure(onSubscribe!, (error) => [error]),
+      execute: answeringFailure(execute!, (error): ExecutionResult => ({ errors: [error] })),
+      subscribe: answeringFailure(subscribe!, (error): ExecutionResult => ({ errors: [error] })),
       // A close reason is never an error's message, which may be internal, in any mode: the
       // client gets its errors as GraphQL errors (above), masked as an HTTP answer's.
       isProd: true,
