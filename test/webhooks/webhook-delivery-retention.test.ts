@@ -3,6 +3,9 @@
  * ran out, cancelled) whose retry window ended more than EVENT_RETENTION_DAYS ago is deleted with
  * its attempts, in batches, by the inbox's retention job; then the event it referred to can go
  * too. A delivery still retrying stays however old, and so does its event; so does a recent one.
+ * The job's batch of finished deliveries (finished statuses, window ended before the cutoff,
+ * oldest first) reads a partial index of finished deliveries rather than scanning the log; the
+ * migration that adds it is undone by dropping it (last in this file: it undoes and redoes it).
  */
 import { randomUUID } from 'node:crypto';
 import { openSubgraphDatabase, storeReceivedEvent, toMessage, type DomainEvent, type SubgraphDatabase } from '@cardweave/subgraph-kit';
@@ -127,4 +130,31 @@ it('deletes the delivery log in batches, before the inbox', async () => {
   expect(await trimWalletEvents(wallet.dataSource, new Date(), 30, 2)).toBe(1);
   expect(await trimWalletEvents(wallet.dataSource, new Date(), 30, 2)).toBe(0);
   expect(await count('event_inbox', 'customer_id', customerId)).toBe(0);
+});
+
+const INDEX = 'webhook_deliveries_finished_idx';
+
+async function indexDefinition(): Promise<string | undefined> {
+  const rows: Array<{ indexdef: string }> = await wallet.dataSource.query(
+    `SELECT indexdef FROM pg_indexes WHERE schemaname = 'wallet' AND indexname = $1`,
+    [INDEX],
+  );
+  return rows[0]?.indexdef;
+}
+
+it('indexes finished deliveries by the end of their retry window', async () => {
+  const definition = await indexDefinition();
+  expect(definition).toContain('(give_up_after)');
+  for (const status of ['DELIVERED', 'FAILED', 'CANCELLED']) expect(definition).toContain(`'${status}'`);
+  expect(definition).not.toContain(`'PENDING'`);
+});
+
+it('drops the index when its migration is undone, and makes it again when it is run', async () => {
+  const last = walletMigrations[walletMigrations.length - 1];
+  expect(typeof last === 'function' && last.name).toBe('IndexFinishedWebhookDeliveries1797206400001');
+  await wallet.dataSource.undoLastMigration({ transaction: 'each' });
+  expect(await indexDefinition()).toBeUndefined();
+  const ran = await wallet.dataSource.runMigrations({ transaction: 'each' });
+  expect(ran.map((m) => m.name)).toEqual(['IndexFinishedWebhookDeliveries1797206400001']);
+  expect(await indexDefinition()).toBeDefined();
 });
